@@ -1,0 +1,79 @@
+import { AppError } from '../shared/errors.js';
+import type { ResponseCode } from './schema/response-codes.js';
+
+/** Failures below the EWS layer: what went wrong on the way, not in Exchange's answer. */
+export type TransportErrorCode =
+  | 'HttpUnauthorized'
+  | 'HttpForbidden'
+  | 'HttpNotFound'
+  | 'HttpServiceUnavailable'
+  | 'HttpUnexpectedStatus'
+  | 'NotEws'
+  | 'OwaRedirect'
+  | 'LoginPageRedirect'
+  | 'TlsUntrusted'
+  | 'TlsHostnameMismatch'
+  | 'TlsExpired'
+  | 'TlsError'
+  | 'DnsNotFound'
+  | 'ConnectionRefused'
+  | 'ConnectTimeout'
+  | 'RequestTimeout'
+  | 'ConnectionReset'
+  | 'ResponseTooLarge'
+  | 'XmlMalformed'
+  | 'SoapFault';
+
+export type EwsErrorCode = ResponseCode | TransportErrorCode;
+
+export interface EwsErrorData {
+  /** EWS operation that failed, e.g. `FindItem`. */
+  readonly operation?: string;
+  /** The mailbox the request was about, when there was one. */
+  readonly mailbox?: string;
+  readonly httpStatus?: number;
+  /** The ResponseCode as Exchange sent it (for faults and ResponseMessages). */
+  readonly responseCode?: string;
+  /** Exchange's own MessageText, verbatim. */
+  readonly serverMessage?: string;
+  /** Milliseconds Exchange asked us to wait (ErrorServerBusy BackOffMilliseconds, or Retry-After). */
+  readonly backOffMs?: number;
+  /** Where a redirect pointed. */
+  readonly location?: string;
+  /** Authentication schemes the server offered in WWW-Authenticate. */
+  readonly authSchemes?: readonly string[];
+}
+
+/**
+ * The one error family of the EWS layer. `code` is Exchange's ResponseCode when Exchange answered with
+ * one, or a transport code otherwise; message and hint are plain words for the admin who must act.
+ */
+export class EwsError extends AppError {
+  override readonly code: EwsErrorCode;
+  readonly data: EwsErrorData;
+
+  constructor(code: EwsErrorCode, message: string, hint: string, data: EwsErrorData = {}, options?: { cause?: unknown }) {
+    super(code, message, hint, options);
+    this.code = code;
+    this.data = data;
+  }
+
+  /** True when repeating the same request later may succeed (busy, unavailable, timed out). */
+  get transient(): boolean {
+    return TRANSIENT.has(this.code);
+  }
+}
+
+const TRANSIENT = new Set<string>([
+  'ErrorServerBusy',
+  'ErrorTimeoutExpired',
+  'ErrorMailboxStoreUnavailable',
+  'ErrorMailboxMoveInProgress',
+  'ErrorInternalServerTransientError',
+  'ErrorExceededConnectionCount',
+  'HttpServiceUnavailable',
+  'ConnectTimeout',
+  'RequestTimeout',
+  'ConnectionReset',
+  'ConnectionRefused',
+]);
