@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { secretFromEnv } from '../config/env.js';
+import { BasicAuth } from '../ews/transport/auth.js';
+import { EwsClient, type AccessMethod } from '../ews/client/ews-client.js';
+import { isExchangeVersion, type ExchangeVersion } from '../ews/schema/versions.js';
+import { UsageError } from './usage-error.js';
+
+/** The options every command that talks to Exchange shares. */
+export interface ExchangeCliOptions {
+  readonly url: string;
+  readonly upn: string;
+  readonly password?: string;
+  readonly passwordEnv?: string;
+  readonly access: AccessMethod;
+  readonly mailbox: string;
+  readonly ca?: string;
+  readonly serverVersion?: string;
+}
+
+export function addExchangeOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--url <EWS_URL>', 'EWS endpoint, e.g. https://mail.contoso.com/EWS/Exchange.asmx')
+    .requiredOption('--upn <UPN>', 'service account user principal name, e.g. concierge@contoso.com')
+    .option('--password <PW>', 'service account password (prefer --password-env: command lines are visible to other users)')
+    .option('--password-env <VAR>', 'read the password from this environment variable')
+    .addOption(new Option('--access <method>', 'how the service account reaches the mailbox').choices(['impersonation', 'delegation']).makeOptionMandatory())
+    .requiredOption('--mailbox <SMTP>', 'the mailbox to act on, e.g. alice@contoso.com')
+    .option('--ca <PEM_FILE>', 'extra trusted CA certificate(s), PEM, for a private certificate authority')
+    .option('--server-version <VERSION>', 'RequestServerVersion to send (default Exchange2013)');
+}
+
+export function parseUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UsageError(`--url "${url}" is not a URL.`, 'Give the full EWS URL, e.g. https://mail.contoso.com/EWS/Exchange.asmx');
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`--url must be http(s), not ${u.protocol}`, 'Use https://<host>/EWS/Exchange.asmx');
+  return u.toString();
+}
+
+/** Builds an EWS client from CLI options, with clear errors for what is missing. */
+export function clientFromOptions(o: ExchangeCliOptions): EwsClient {
+  if (o.password === undefined && o.passwordEnv === undefined) throw new UsageError('No password given.', 'Pass --password-env VAR (recommended) or --password PW.');
+  if (o.password !== undefined && o.passwordEnv !== undefined) throw new UsageError('Both --password and --password-env given.', 'Use one of them.');
+  let password: string;
+  try {
+    password = o.password ?? secretFromEnv(o.passwordEnv!);
+  } catch (err) {
+    throw new UsageError((err as Error).message, 'export VAR=... before running, or use --password.');
+  }
+  let ca: string | undefined;
+  if (o.ca !== undefined) {
+    try {
+      ca = readFileSync(o.ca, 'utf8');
+    } catch (err) {
+      throw new UsageError(`Cannot read --ca ${o.ca}: ${(err as Error).message}`, 'Give the path of a PEM file with the CA certificate.');
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${o.ca} holds no PEM certificate.`, 'Export the CA certificate in PEM (Base-64) form.');
+  }
+  let version: ExchangeVersion | undefined;
+  if (o.serverVersion !== undefined) {
+    if (!isExchangeVersion(o.serverVersion)) throw new UsageError(`Unknown --server-version ${o.serverVersion}.`, 'Use one of Exchange2010_SP2, Exchange2013, Exchange2013_SP1, Exchange2016.');
+    version = o.serverVersion;
+  }
+  return new EwsClient({
+    url: parseUrl(o.url),
+    auth: new BasicAuth(o.upn, password),
+    access: o.access,
+    ...(version ? { version } : {}),
+    ...(ca ? { transportOptions: { ca } } : {}),
+  });
+}

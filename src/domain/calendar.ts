@@ -1,0 +1,54 @@
+/**
+ * The calendar as Concierge thinks of it: plain readonly data, no protocol. Instants are ISO 8601
+ * strings in UTC (`2026-12-04T17:00:00Z`); zones are IANA names. Surfaces format them for people.
+ */
+
+export type AttendeeResponse = 'unknown' | 'organizer' | 'tentative' | 'accepted' | 'declined' | 'none';
+export type AttendeeKind = 'required' | 'optional' | 'resource';
+export type EventKind = 'single' | 'occurrence' | 'exception' | 'series';
+export type FreeBusyStatus = 'free' | 'tentative' | 'busy' | 'away' | 'elsewhere' | 'unknown';
+export type Sensitivity = 'normal' | 'personal' | 'private' | 'confidential';
+
+export interface Person {
+  readonly email?: string;
+  readonly name?: string;
+}
+
+export interface Attendee extends Person {
+  readonly kind: AttendeeKind;
+  readonly response: AttendeeResponse;
+}
+
+export interface CalendarEvent {
+  /** Provider id (an EWS ItemId for Exchange). */
+  readonly id: string;
+  /** Version token for optimistic updates (EWS ChangeKey). */
+  readonly changeKey?: string;
+  /** iCalendar UID shared by every copy of a meeting (and every occurrence of a series). */
+  readonly uid?: string;
+  readonly subject: string;
+  readonly start: string;
+  readonly end: string;
+  readonly isAllDay: boolean;
+  readonly location?: string;
+  readonly organizer?: Person;
+  readonly attendees: readonly Attendee[];
+  readonly kind: EventKind;
+  readonly isRecurring: boolean;
+  readonly isCancelled: boolean;
+  readonly isMeeting: boolean;
+  readonly freeBusy: FreeBusyStatus;
+  readonly sensitivity: Sensitivity;
+  readonly myResponse: AttendeeResponse;
+  /** The start of the occurrence in its series before any change (occurrences and exceptions). */
+  readonly originalStart?: string;
+  /** IANA zone the event was scheduled in, when known. */
+  readonly timeZone?: string;
+  readonly bodyPreview?: string;
+}
+
+/** A window of time, half-open: [start, end). */
+export interface TimeWindow {
+  readonly start: string;
+  readonly end: string;
+}
