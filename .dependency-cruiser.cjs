@@ -1,0 +1,50 @@
+/**
+ * The import rules of docs/ARCHITECTURE.md, enforced in CI (`npm run lint:deps`, part of `npm test`).
+ * Dependencies point one way: shared <- domain <- ews and providers <- assistant and connectivity <- server <- cli.
+ */
+const layer = (name, mayImport) => ({
+  name: `${name}-imports`,
+  comment: `src/${name} may import only: ${mayImport.join(', ') || 'nothing in src'}`,
+  severity: 'error',
+  from: { path: `^src/${name}/` },
+  to: { path: '^src/', pathNot: [`^src/${name}/`, ...mayImport.map((m) => (m.endsWith(".ts") ? `^src/${m}$` : `^src/${m}/`))] },
+});
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    layer('shared', []),
+    layer('config', ['shared']),
+    layer('domain', ['shared']),
+    layer('ews/xml', ['shared']),
+    layer('ews/schema', ['ews/xml', 'shared']),
+    layer('ews/transport', ['ews/errors.ts', 'ews/error-catalog.ts', 'ews/xml', 'ews/schema', 'shared', 'config']),
+    layer('ews/operations', ['ews/schema', 'ews/xml', 'ews/transport', 'ews/errors.ts', 'ews/error-catalog.ts', 'shared']),
+    layer('ews/client', ['ews', 'domain', 'shared']),
+    layer('ews', ['shared', 'domain']),
+    layer('providers', ['domain', 'ews/client', 'ews/errors.ts', 'ews/schema', 'shared']),
+    layer('simulator/store', ['shared', 'domain', 'ews/schema']),
+    layer('simulator/shell', ['simulator/store', 'shared', 'domain']),
+    layer('simulator/ews-server', ['simulator/store', 'ews/schema', 'ews/xml', 'shared', 'domain']),
+    {
+      name: 'simulator-never-uses-the-client',
+      comment: 'The simulator must not test itself with our own client: it may not import ews/client, operations or transport.',
+      severity: 'error',
+      from: { path: '^src/simulator/' },
+      to: { path: '^src/ews/(client|operations|transport)/' },
+    },
+    {
+      name: 'only-config-reads-env',
+      comment: 'Only src/config reads process.env (checked by a grep in test/unit/architecture.test.ts).',
+      severity: 'ignore',
+      from: {},
+      to: {},
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    exclude: { path: 'node_modules' },
+  },
+};
