@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { secretFromEnv } from '../config/env.js';
+import { isDebugEnabled, secretFromEnv } from '../config/env.js';
+import type { WireEntry } from '../ews/transport/wire-log.js';
 import { BasicAuth } from '../ews/transport/auth.js';
 import { EwsClient, type AccessMethod } from '../ews/client/ews-client.js';
 import { isExchangeVersion, type ExchangeVersion } from '../ews/schema/versions.js';
@@ -71,5 +72,12 @@ export function clientFromOptions(o: ExchangeCliOptions): EwsClient {
     access: o.access,
     ...(version ? { version } : {}),
     ...(ca ? { transportOptions: { ca } } : {}),
+    ...(isDebugEnabled('ews:wire') ? { wireLog: printWire } : {}),
   });
+}
+
+/** DEBUG=ews:wire prints every exchange to stderr, secrets already removed by the wire-log layer. */
+function printWire(e: WireEntry): void {
+  const head = e.direction === 'request' ? `> ${e.operation} ${e.url}` : `< ${e.operation} HTTP ${e.status}`;
+  process.stderr.write(`ews:wire ${head}\n${e.body}\n`);
 }

@@ -11,6 +11,7 @@ import type { ExchangeVersion, ServerVersionInfo } from '../schema/versions.js';
 import type { AuthStrategy } from '../transport/auth.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import type { Transport } from '../transport/types.js';
+import { withWireLog, type WireEntry } from '../transport/wire-log.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../transport/undici-transport.js';
 import { toCalendarEvent } from './mapping.js';
 import { windowsFromIana } from './zones.js';
@@ -31,6 +32,8 @@ export interface EwsClientOptions {
   readonly retry?: RetryPolicy;
   readonly onAttempt?: (e: { operation: string; outcome: string; ms: number }) => void;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Receives every request and response with secrets removed (the `ews:wire` debug log). */
+  readonly wireLog?: (entry: WireEntry) => void;
 }
 
 /** Fields a CalendarView can return (FindItem never returns attendee lists or bodies). */
@@ -66,7 +69,8 @@ export class EwsClient {
 
   constructor(opts: EwsClientOptions) {
     const base = opts.transport ?? new UndiciTransport(opts.transportOptions);
-    this.#transport = opts.auth.wrap(base);
+    const authed = opts.auth.wrap(base);
+    this.#transport = opts.wireLog ? withWireLog(authed, opts.wireLog) : authed;
     this.access = opts.access;
     this.engine = new EwsEngine({
       url: opts.url,
