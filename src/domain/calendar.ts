@@ -52,3 +52,31 @@ export interface TimeWindow {
   readonly start: string;
   readonly end: string;
 }
+
+/** What a caller gives to create an event (a meeting when it has attendees). */
+export interface EventDraft {
+  readonly subject: string;
+  readonly start: string;
+  readonly end: string;
+  /** IANA zone the event lives in: keeps recurring and all-day events on their wall-clock times. */
+  readonly timeZone: string;
+  readonly isAllDay?: boolean;
+  readonly location?: string;
+  readonly body?: string;
+  /** People and rooms; rooms go as `resource` so the room's calendar accepts or declines. */
+  readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
+  readonly reminderMinutes?: number;
+  readonly freeBusy?: FreeBusyStatus;
+  /** iCalendar UID; chosen by the client so a create whose answer was lost can be found again. */
+  readonly uid?: string;
+}
+
+/** A change to an existing event: only the fields given change. */
+export interface EventChange {
+  readonly subject?: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly location?: string;
+  readonly timeZone?: string;
+  readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
+}

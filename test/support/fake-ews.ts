@@ -33,13 +33,14 @@ export interface FakeItem {
   end: string;
   isMeeting?: boolean;
   kind?: 'Single' | 'Occurrence' | 'Exception';
+  uid?: string;
   attendees?: { email: string; name: string; response: string }[];
 }
 
 export function calendarItemXml(i: FakeItem, withAttendees = false): string {
   const att = withAttendees && i.attendees ? `<t:RequiredAttendees>${i.attendees.map((a) => `<t:Attendee><t:Mailbox><t:Name>${a.name}</t:Name><t:EmailAddress>${a.email}</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType></t:Mailbox><t:ResponseType>${a.response}</t:ResponseType></t:Attendee>`).join('')}</t:RequiredAttendees>` : '';
   if (withAttendees) return `<t:CalendarItem><t:ItemId Id="${i.id}" ChangeKey="CK"/>${att}</t:CalendarItem>`;
-  return `<t:CalendarItem><t:ItemId Id="${i.id}" ChangeKey="CK"/><t:Subject>${i.subject}</t:Subject><t:Start>${i.start}</t:Start><t:End>${i.end}</t:End><t:IsAllDayEvent>false</t:IsAllDayEvent><t:IsMeeting>${i.isMeeting ? 'true' : 'false'}</t:IsMeeting><t:IsCancelled>false</t:IsCancelled><t:IsRecurring>${i.kind === 'Occurrence' ? 'true' : 'false'}</t:IsRecurring><t:CalendarItemType>${i.kind ?? 'Single'}</t:CalendarItemType><t:Organizer><t:Mailbox><t:Name>Alice Wong</t:Name><t:EmailAddress>alice@contoso.com</t:EmailAddress></t:Mailbox></t:Organizer></t:CalendarItem>`;
+  return `<t:CalendarItem><t:ItemId Id="${i.id}" ChangeKey="CK"/><t:Subject>${i.subject}</t:Subject>${i.uid ? `<t:UID>${i.uid}</t:UID>` : ''}<t:Start>${i.start}</t:Start><t:End>${i.end}</t:End><t:IsAllDayEvent>false</t:IsAllDayEvent><t:IsMeeting>${i.isMeeting ? 'true' : 'false'}</t:IsMeeting><t:IsCancelled>false</t:IsCancelled><t:IsRecurring>${i.kind === 'Occurrence' ? 'true' : 'false'}</t:IsRecurring><t:CalendarItemType>${i.kind ?? 'Single'}</t:CalendarItemType><t:Organizer><t:Mailbox><t:Name>Alice Wong</t:Name><t:EmailAddress>alice@contoso.com</t:EmailAddress></t:Mailbox></t:Organizer></t:CalendarItem>`;
 }
 
 /** A FindItem CalendarView answer over `items`, honouring StartDate and MaxEntriesReturned like Exchange. */

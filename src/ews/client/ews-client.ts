@@ -1,4 +1,8 @@
-import type { CalendarEvent, TimeWindow } from '../../domain/calendar.js';
+import type { CalendarEvent, EventChange, EventDraft, Person, TimeWindow } from '../../domain/calendar.js';
+import { CreateCalendarItems, CreateMessage } from '../operations/create-item.js';
+import { DeleteItems } from '../operations/delete-item.js';
+import { UpdateCalendarItems } from '../operations/update-item.js';
+import { changeToInput, draftToInput, newUid } from './drafts.js';
 import { EwsError } from '../errors.js';
 import { EwsEngine, type CallOptions } from '../operations/engine.js';
 import { FindItemCalendarView } from '../operations/find-item.js';
@@ -164,10 +168,90 @@ export class EwsClient {
     return out;
   }
 
+  /**
+   * Creates an event (a meeting when it has attendees; rooms as resources so their calendars decide).
+   * Never creates twice: the UID is chosen here, and when the answer is lost the calendar is searched
+   * for that UID before anything is sent again.
+   */
+  async createEvent(mailbox: string, draft: EventDraft, opts: { readonly sendInvitations?: boolean } = {}): Promise<CreatedEvent> {
+    const uid = draft.uid ?? newUid();
+    const { call, calendar } = this.target(mailbox, draft.timeZone);
+    const args = {
+      items: [draftToInput({ ...draft, uid })],
+      ...(this.access === 'delegation' ? { savedItemFolder: calendar } : {}),
+      sendMeetingInvitations: opts.sendInvitations === false || !draft.attendees?.length ? ('SendToNone' as const) : ('SendToAllAndSaveCopy' as const),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result } = await this.engine.call(CreateCalendarItems, args, call);
+        const id = unwrapOne(result);
+        return { id: id.id, ...(id.changeKey ? { changeKey: id.changeKey } : {}), uid };
+      } catch (err) {
+        if (!(err instanceof EwsError) || !ANSWER_LOST.has(err.code) || attempt > 1) throw err;
+        const found = await this.findByUid(mailbox, uid, { start: draft.start, end: draft.end });
+        if (found) return { id: found.id, ...(found.changeKey ? { changeKey: found.changeKey } : {}), uid };
+      }
+    }
+  }
+
+  /** The event with this UID overlapping the window, if any (CalendarView returns the UID). */
+  async findByUid(mailbox: string, uid: string, window: TimeWindow): Promise<CalendarEvent | undefined> {
+    const events = await this.calendarView(mailbox, window);
+    return events.find((e) => e.uid === uid);
+  }
+
+  /** Changes an event; attendees hear about it when `notify` (the default for meetings). */
+  async updateEvent(mailbox: string, ref: { readonly id: string; readonly changeKey?: string }, change: EventChange, opts: { readonly notify?: boolean } = {}): Promise<{ id: string; changeKey?: string }> {
+    const { call } = this.target(mailbox, change.timeZone);
+    const { result } = await this.engine.call(
+      UpdateCalendarItems,
+      { changes: [{ item: ref, set: changeToInput(change) }], conflictResolution: 'AutoResolve', sendMeetingInvitationsOrCancellations: opts.notify === false ? 'SendToNone' : 'SendToAllAndSaveCopy' },
+      call,
+    );
+    const id = unwrapOne(result);
+    return { id: id.id, ...(id.changeKey ? { changeKey: id.changeKey } : {}) };
+  }
+
+  /** Deletes events (cancelling meetings for their attendees when `notify`); one result per id. */
+  async deleteEvents(mailbox: string, ids: readonly string[], opts: { readonly notify?: boolean } = {}): Promise<ItemResult<void>[]> {
+    const { call } = this.target(mailbox);
+    const { result } = await this.engine.call(DeleteItems, { ids: ids.map((id) => ({ id })), deleteType: 'MoveToDeletedItems', sendMeetingCancellations: opts.notify === false ? 'SendToNone' : 'SendToAllAndSaveCopy' }, call);
+    return result;
+  }
+
+  /**
+   * Sends a plain email from `mailbox` (invitations to Concierge, password warnings). With delegation
+   * the service account sends as the mailbox, which needs Send As.
+   */
+  async sendMessage(mailbox: string, message: { readonly to: readonly Person[]; readonly cc?: readonly Person[]; readonly subject: string; readonly body: string; readonly html?: boolean }): Promise<void> {
+    const { call } = this.target(mailbox);
+    const addr = (p: Person) => ({ ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}) });
+    const { result } = await this.engine.call(
+      CreateMessage,
+      {
+        messages: [{ subject: message.subject, body: { type: message.html ? 'HTML' : 'Text', value: message.body }, to: message.to.map(addr), ...(message.cc ? { cc: message.cc.map(addr) } : {}), ...(this.access === 'delegation' ? { from: { email: mailbox } } : {}) }],
+        messageDisposition: 'SendAndSaveCopy',
+        ...(this.access === 'delegation' ? { savedItemFolder: { distinguished: 'sentitems', mailbox } } : { savedItemFolder: { distinguished: 'sentitems' } }),
+      },
+      call,
+    );
+    const [first] = result;
+    if (first && !first.ok) throw first.error;
+  }
+
   close(): Promise<void> {
     return this.#transport.close();
   }
 }
+
+export interface CreatedEvent {
+  readonly id: string;
+  readonly changeKey?: string;
+  readonly uid: string;
+}
+
+/** Failures after which a create may or may not have happened. */
+const ANSWER_LOST = new Set(['RequestTimeout', 'ConnectionReset', 'XmlMalformed']);
 
 export function unwrapOne<T>(results: readonly ItemResult<T>[]): T {
   const [first] = results;
