@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventChange, EventDraft, FreeBusyStatus, Person } from '../../domain/calendar.js';
 import type { CalendarItemInput, EmailAddress, LegacyFreeBusy } from '../schema/types.js';
-import { windowsFromIana } from './zones.js';
-import { EwsError } from '../errors.js';
+import { ianaToWindows } from './zones.js';
 
 const LEGACY: Record<FreeBusyStatus, LegacyFreeBusy> = { free: 'Free', tentative: 'Tentative', busy: 'Busy', away: 'OOF', elsewhere: 'WorkingElsewhere', unknown: 'NoData' };
 
@@ -11,11 +10,6 @@ export function newUid(): string {
   return `CONCIERGE-${randomUUID().replace(/-/g, '').toUpperCase()}`;
 }
 
-function windowsZone(iana: string): string {
-  const id = windowsFromIana(iana);
-  if (!id) throw new EwsError('ErrorCalendarInvalidTimeZone', `The time zone ${iana} has no Windows equivalent Exchange knows.`, 'Use an IANA zone such as Europe/Berlin or America/Los_Angeles.', {});
-  return id;
-}
 
 const address = (p: Person): EmailAddress => ({ ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}) });
 
@@ -40,7 +34,7 @@ export function draftToInput(d: EventDraft & { readonly uid: string }): Calendar
     ...(d.freeBusy ? { legacyFreeBusyStatus: LEGACY[d.freeBusy] } : {}),
     ...(d.location !== undefined ? { location: d.location } : {}),
     ...attendeeLists(d.attendees),
-    timeZoneId: windowsZone(d.timeZone),
+    timeZoneId: ianaToWindows(d.timeZone),
   };
 }
 
@@ -52,6 +46,6 @@ export function changeToInput(c: EventChange): CalendarItemInput {
     ...(c.end !== undefined ? { end: c.end } : {}),
     ...(c.location !== undefined ? { location: c.location } : {}),
     ...(c.attendees !== undefined ? attendeeLists(c.attendees) : {}),
-    ...(c.timeZone !== undefined ? { timeZoneId: windowsZone(c.timeZone) } : {}),
+    ...(c.timeZone !== undefined ? { timeZoneId: ianaToWindows(c.timeZone) } : {}),
   };
 }

@@ -18,7 +18,9 @@ import type { Transport } from '../transport/types.js';
 import { withWireLog, type WireEntry } from '../transport/wire-log.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../transport/undici-transport.js';
 import { toCalendarEvent } from './mapping.js';
-import { windowsFromIana } from './zones.js';
+import { ianaToWindows } from './zones.js';
+import { ResolveNames, type ResolveNamesResult } from '../operations/resolve-names.js';
+import { GetUserAvailability, MAX_AVAILABILITY_MAILBOXES, type Availability, type AvailabilityMailbox, type AvailabilityView } from '../operations/get-user-availability.js';
 
 /** How the service account reaches a user's mailbox (the admin guide's two methods). */
 export type AccessMethod = 'impersonation' | 'delegation';
@@ -94,7 +96,7 @@ export class EwsClient {
 
   /** Who the call acts as and which folder means "their calendar", per access method. */
   target(mailbox: string, timeZone?: string, signal?: AbortSignal): { call: CallOptions; calendar: FolderRef } {
-    const tz = timeZone ? windowsFromIana(timeZone) : undefined;
+    const tz = timeZone ? ianaToWindows(timeZone) : undefined;
     const common = { ...(tz ? { timeZone: tz } : {}), ...(signal ? { signal } : {}) };
     if (this.access === 'impersonation') return { call: { impersonate: mailbox, ...common }, calendar: { distinguished: 'calendar' } };
     return { call: { mailbox, ...common }, calendar: { distinguished: 'calendar', mailbox } };
@@ -237,6 +239,32 @@ export class EwsClient {
     );
     const [first] = result;
     if (first && !first.ok) throw first.error;
+  }
+
+  /**
+   * Looks a name or address up in the directory (as the service account, like Outlook's address book).
+   * Several matches come back with `ambiguous: true`, so the caller can ask rather than guess.
+   */
+  async resolveNames(query: string): Promise<ResolveNamesResult> {
+    const { result } = await this.engine.call(ResolveNames, { entry: query, returnFullContactData: true, searchScope: 'ActiveDirectory' }, {});
+    return result;
+  }
+
+  /**
+   * Free/busy for any number of mailboxes (people or rooms), asked 100 at a time as Exchange allows;
+   * one result per mailbox, in order.
+   */
+  async availability(mailboxes: readonly AvailabilityMailbox[], window: TimeWindow, opts: { readonly timeZone: string; readonly view?: AvailabilityView; readonly intervalMinutes?: number }): Promise<ItemResult<Availability>[]> {
+    const out: ItemResult<Availability>[] = [];
+    for (let i = 0; i < mailboxes.length; i += MAX_AVAILABILITY_MAILBOXES) {
+      const { result } = await this.engine.call(
+        GetUserAvailability,
+        { mailboxes: mailboxes.slice(i, i + MAX_AVAILABILITY_MAILBOXES), start: window.start, end: window.end, timeZone: opts.timeZone, view: opts.view ?? 'FreeBusyMerged', mergedIntervalMinutes: opts.intervalMinutes ?? 30 },
+        { timeZone: ianaToWindows(opts.timeZone) },
+      );
+      out.push(...result);
+    }
+    return out;
   }
 
   close(): Promise<void> {

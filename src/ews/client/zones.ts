@@ -1,20 +1,12 @@
-import { findIana, findWindows } from 'windows-iana';
+import { ianaToWindows, windowsToIana } from '../schema/timezones.js';
 
-/** Windows time zone id -> IANA name (CLDR's default mapping, territory 001), or undefined. */
+/** Windows id -> IANA, or undefined when Exchange sent a zone CLDR does not know (reads stay lenient). */
 export function ianaFromWindows(windowsId: string): string | undefined {
   try {
-    return findIana(windowsId)[0];
+    return windowsToIana(windowsId);
   } catch {
     return undefined;
   }
 }
 
-/** IANA name -> Windows time zone id for EWS (TimeZoneContext, StartTimeZone), or undefined. */
-export function windowsFromIana(iana: string): string | undefined {
-  if (iana === 'UTC' || iana === 'Etc/UTC') return 'UTC';
-  try {
-    return findWindows(iana)[0];
-  } catch {
-    return undefined;
-  }
-}
+export { ianaToWindows };

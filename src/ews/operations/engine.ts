@@ -74,13 +74,21 @@ export class EwsEngine {
     for (let attempt = 1; ; attempt++) {
       const t0 = now();
       try {
-        const res = await this.#o.transport.send({ url: this.#o.url, headers, body, operation: op.name, signal: call.signal });
-        const out = this.#read(op, res, ctx);
+        let res: HttpResponse;
+        try {
+          res = await this.#o.transport.send({ url: this.#o.url, headers, body, operation: op.name, signal: call.signal });
+        } catch (err) {
+          // Only what the transport throws is a network failure; a throw from #read that is not an
+          // EwsError is a bug in a parser and must surface as itself, not be retried as a cut connection.
+          throw err instanceof EwsError ? err : ewsError('ConnectionReset', { operation: op.name }, ctx, err);
+        }
+        const out = this.#read(op, args, res, ctx);
         this.#o.onAttempt?.({ operation: op.name, outcome: 'ok', ms: now() - t0 });
         return out;
       } catch (err) {
-        const error = err instanceof EwsError ? err : ewsError('ConnectionReset', { operation: op.name }, ctx, err);
-        this.#o.onAttempt?.({ operation: op.name, outcome: error.code, ms: now() - t0 });
+        this.#o.onAttempt?.({ operation: op.name, outcome: err instanceof EwsError ? err.code : 'bug', ms: now() - t0 });
+        if (!(err instanceof EwsError)) throw err;
+        const error = err;
         const delay = nextDelay(policy, error, attempt, now() - started, op.idempotent);
         if (delay === undefined || call.signal?.aborted) throw error;
         await sleep(delay);
@@ -88,11 +96,10 @@ export class EwsEngine {
     }
   }
 
-  #read<A, R>(op: Operation<A, R>, res: HttpResponse, ctx: ErrorContext): CallResult<R> {
+  #read<A, R>(op: Operation<A, R>, args: A, res: HttpResponse, ctx: ErrorContext): CallResult<R> {
     const data = { operation: op.name, httpStatus: res.status };
     if (res.status === 401) {
-      const schemes = headerValues(res, 'www-authenticate').map((v) => v.split(/\s+/)[0] ?? v).filter(Boolean);
-      throw ewsError('HttpUnauthorized', { ...data, authSchemes: schemes }, ctx);
+      throw ewsError('HttpUnauthorized', { ...data, authSchemes: challengeSchemes(headerValues(res, 'www-authenticate')) }, ctx);
     }
     if (res.status === 403) throw ewsError('HttpForbidden', data, ctx);
     if (res.status === 404) throw ewsError('HttpNotFound', data, ctx);
@@ -107,7 +114,8 @@ export class EwsEngine {
     } catch (err) {
       if (!(err instanceof XmlParseError)) throw err;
       if (/<html[\s>]/i.test(res.body)) throw ewsError(/owa|logon|sign in|password/i.test(res.body) ? 'LoginPageRedirect' : 'NotEws', data, ctx, err);
-      if (res.status !== 200) throw ewsError('HttpUnexpectedStatus', data, ctx, err);
+      // A 500 that looks like XML is a (malformed or hostile, e.g. DTD-carrying) fault, not some other page.
+      if (res.status !== 200 && !/^\uFEFF?\s*</.test(res.body)) throw ewsError('HttpUnexpectedStatus', data, ctx, err);
       throw ewsError('XmlMalformed', { ...data, serverMessage: err.message }, ctx, err);
     }
     if (env.serverVersion) {
@@ -116,8 +124,32 @@ export class EwsEngine {
     }
     if (env.bodyName === 'Fault') throw faultToError(env.body, op.name, res.status, ctx);
     if (env.bodyName !== `${op.name}Response`) throw ewsError('NotEws', { ...data, serverMessage: `expected ${op.name}Response, got ${env.bodyName}` }, ctx);
-    return { result: op.parse(env.body, { operation: op.name, errors: ctx }), serverVersion: env.serverVersion };
+    return { result: op.parse(env.body, { operation: op.name, errors: ctx }, args), serverVersion: env.serverVersion };
   }
+}
+
+/**
+ * The scheme names of WWW-Authenticate challenges. A server or proxy may fold several challenges into one
+ * line (`Negotiate, NTLM`), and a challenge's parameters are comma-separated too (RFC 9110 §11.6.1):
+ * a part starting with `token=` is a parameter, a part starting with a lone token is a new challenge.
+ */
+export function challengeSchemes(values: readonly string[]): string[] {
+  const schemes: string[] = [];
+  for (const value of values) {
+    let inQuotes = false;
+    let part = '';
+    for (const ch of `${value},`) {
+      if (ch === '"') inQuotes = !inQuotes;
+      if (ch !== ',' || inQuotes) {
+        part += ch;
+        continue;
+      }
+      const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:\s+(?!=)|\s*$)/.exec(part);
+      if (m?.[1]) schemes.push(m[1]);
+      part = '';
+    }
+  }
+  return schemes;
 }
 
 function redirectError(res: HttpResponse, data: { operation: string; httpStatus: number }, ctx: ErrorContext): EwsError {

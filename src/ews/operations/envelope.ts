@@ -69,7 +69,11 @@ export function faultToError(fault: XmlElement, operation: string, httpStatus: n
   const detail = child(fault, 'detail');
   const faultcode = (text(fault, 'faultcode') ?? '').trim();
   const code = (text(detail, 'ResponseCode') ?? faultcode.split(':').pop() ?? 'SoapFault').trim();
-  const serverMessage = (text(detail, 'Message') ?? text(fault, 'faultstring') ?? '').trim();
+  const message = (text(detail, 'Message') ?? text(fault, 'faultstring') ?? '').trim();
+  // Exchange 2010+ says only "The request failed schema validation." in e:Message and names the
+  // offending element in MessageXml/Violation; keep it, the admin needs it.
+  const violation = text(child(detail, 'MessageXml'), 'Violation')?.trim();
+  const serverMessage = violation && !message.includes(violation) ? `${message.replace(/\.$/, '')}: ${violation}` : message;
   const values = messageXmlValues(child(detail, 'MessageXml'));
   const backOff = values.BackOffMilliseconds !== undefined ? Number(values.BackOffMilliseconds) : undefined;
   const known = code.startsWith('Error') ? code : 'SoapFault';

@@ -14,7 +14,11 @@ export interface Operation<Args, Result> {
   /** True for reads: sending it twice changes nothing, so a lost answer may be asked again. */
   readonly idempotent: boolean;
   build(args: Args, version: ExchangeVersion): Raw;
-  parse(response: XmlElement, ctx: ParseContext): Result;
+  /**
+   * `args` are the ones the request was built from (the engine always passes them): some answers can
+   * only be read with them, e.g. GetUserAvailability's times are local to the zone the request named.
+   */
+  parse(response: XmlElement, ctx: ParseContext, args?: Args): Result;
 }
 
 export interface ParseContext {

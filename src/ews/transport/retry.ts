@@ -44,11 +44,17 @@ export function nextDelay(policy: RetryPolicy, error: EwsError, attempt: number,
   return delay;
 }
 
-/** Parses an HTTP Retry-After value (seconds or an HTTP date) into milliseconds. */
+/**
+ * Parses an HTTP Retry-After value (seconds or an HTTP date) into milliseconds; undefined when it is
+ * neither. RFC 9110 §10.2.3: delay-seconds is digits only (a decimal fraction is tolerated), and an
+ * HTTP-date always names its day and month, so text without letters is never read as a date (V8's
+ * Date.parse takes "-1" or "1.5" for dates in 2001).
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const secs = Number(value.trim());
-  if (Number.isFinite(secs) && secs >= 0) return Math.round(secs * 1000);
-  const at = Date.parse(value);
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  if (!/[a-z]/i.test(v)) return undefined;
+  const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

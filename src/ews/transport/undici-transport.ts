@@ -59,6 +59,9 @@ export class UndiciTransport implements Transport {
       });
       const declared = Number(res.headers['content-length'] ?? 0);
       if (declared > this.#opts.maxResponseBytes) {
+        // Destroying an unread undici body emits 'error' (RequestAbortedError); without a listener that
+        // error would be uncaught and end the process.
+        res.body.on('error', () => {});
         res.body.destroy();
         throw ewsError('ResponseTooLarge', { operation: req.operation, httpStatus: res.statusCode }, ctx);
       }
@@ -72,6 +75,9 @@ export class UndiciTransport implements Transport {
         }
         chunks.push(chunk as Buffer);
       }
+      // undici hands the connection back to its pool ('drain') in a microtask queued after the body
+      // ends; a request sent straight after this one would otherwise find it busy and open a second socket.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return { status: res.statusCode, headers: res.headers as HttpResponse['headers'], body: Buffer.concat(chunks, size).toString('utf8') };
     } catch (err) {
       if (err instanceof EwsError) throw err;
@@ -96,17 +102,22 @@ const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 
 /** Maps a Node/undici network failure to the typed error a person can act on. */
 export function mapNetworkError(err: unknown, operation: string, ctx: ErrorContext): EwsError {
-  const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = e?.code ?? e?.cause?.code ?? '';
+  const e = (typeof err === 'object' && err !== null ? err : {}) as Partial<NodeJS.ErrnoException> & { cause?: Partial<NodeJS.ErrnoException> };
+  // A DOMException (an aborted signal) has a numeric `code`; only string codes are Node's.
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const code = str(e.code) ?? str(e.cause?.code) ?? '';
   const data = { operation };
   if (TLS_UNTRUSTED.has(code)) return ewsError('TlsUntrusted', data, ctx, err);
   if (TLS_EXPIRED.has(code)) return ewsError('TlsExpired', data, ctx, err);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return ewsError('TlsHostnameMismatch', data, ctx, err);
-  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /ssl|tls/i.test(String(e?.message))) return ewsError('TlsError', data, ctx, err);
+  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')) return ewsError('TlsError', data, ctx, err);
+  // Before the message test below: these messages carry the host name, which may well contain "ssl".
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ewsError('DnsNotFound', data, ctx, err);
   if (code === 'ECONNREFUSED') return ewsError('ConnectionRefused', data, ctx, err);
   if (err instanceof undiciErrors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return ewsError('ConnectTimeout', data, ctx, err);
   if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return ewsError('RequestTimeout', data, ctx, err);
-  if ((e as Error)?.name === 'AbortError' || (e as Error)?.name === 'TimeoutError') return ewsError('RequestTimeout', data, ctx, err);
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return ewsError('RequestTimeout', data, ctx, err);
+  // A reset during the handshake ("...before secure TLS connection was established"): not a TLS server.
+  if (/\b(ssl|tls)\b/i.test(String(e.message))) return ewsError('TlsError', data, ctx, err);
   return ewsError('ConnectionReset', data, ctx, err);
 }

@@ -26,6 +26,9 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
+  // Callbacks get the parser's path matcher instead of a path string: isArray ignores the path, and
+  // building that string for every element, attribute and text node was a third of the parse time.
+  jPath: false,
 });
 
 export class XmlParseError extends AppError {

@@ -2,15 +2,20 @@ import type { XmlElement } from './parse.js';
 
 /** Small, lenient readers over parsed XML: missing elements give undefined, never a throw. */
 
+/** A text-only element is parsed as a string; wrap it so callers always see elements. */
+const asElement = (c: XmlElement | string): XmlElement => (typeof c === 'string' ? ({ '#text': c } as XmlElement) : c);
+
 export function children(el: XmlElement | undefined, name: string): XmlElement[] {
   const v = el?.[name];
   if (!Array.isArray(v)) return [];
-  // A text-only element is parsed as a string; wrap it so callers always see elements.
-  return v.map((c) => (typeof c === 'string' ? ({ '#text': c } as XmlElement) : c));
+  return v.map(asElement);
 }
 
 export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  return children(el, name)[0];
+  // The first child only: wrapping every sibling just to take one showed up in profiles of large views.
+  const v = el?.[name];
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  return asElement(v[0] as XmlElement | string);
 }
 
 /** Follows a path of local names, taking the first match at each step. */
@@ -22,7 +27,14 @@ export function path(el: XmlElement | undefined, ...names: string[]): XmlElement
 
 /** The text of an element (or of the named child); `undefined` when absent, `''` when present but empty. */
 export function text(el: XmlElement | undefined, name?: string): string | undefined {
-  const target = name === undefined ? el : child(el, name);
+  let target = el;
+  if (name !== undefined) {
+    const v = el?.[name];
+    const first = Array.isArray(v) ? (v[0] as XmlElement | string | undefined) : undefined;
+    // A text-only child is the string itself: what child() would wrap as { '#text': … }, without the wrapper.
+    if (typeof first === 'string') return first;
+    target = first;
+  }
   if (target === undefined) return undefined;
   const t = target['#text'];
   return typeof t === 'string' ? t : '';
