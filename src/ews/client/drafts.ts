@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { EventChange, EventDraft, FreeBusyStatus, Person } from '../../domain/calendar.js';
 import type { CalendarItemInput, EmailAddress, LegacyFreeBusy } from '../schema/types.js';
 import { ianaToWindows } from './zones.js';
@@ -21,8 +22,21 @@ function attendeeLists(attendees: EventDraft['attendees']): Pick<CalendarItemInp
   return { ...(required.length ? { requiredAttendees: required } : {}), ...(optional.length ? { optionalAttendees: optional } : {}), ...(resources.length ? { resources } : {}) };
 }
 
+/**
+ * An all-day event is whole days in its own zone: start at local midnight, end at a later local
+ * midnight. Days are counted in the zone, so a 23- or 25-hour DST day is still one day.
+ */
+export function wholeDays(start: string, end: string, zone: string): { start: string; end: string } {
+  const s = DateTime.fromISO(start, { zone }).startOf('day');
+  let e = DateTime.fromISO(end, { zone });
+  e = e.equals(e.startOf('day')) ? e : e.startOf('day').plus({ days: 1 });
+  if (e <= s) e = s.plus({ days: 1 });
+  return { start: s.toUTC().toISO({ suppressMilliseconds: true })!, end: e.toUTC().toISO({ suppressMilliseconds: true })! };
+}
+
 /** Domain draft -> EWS CalendarItem fields. */
-export function draftToInput(d: EventDraft & { readonly uid: string }): CalendarItemInput {
+export function draftToInput(draft: EventDraft & { readonly uid: string }): CalendarItemInput {
+  const d = draft.isAllDay ? { ...draft, ...wholeDays(draft.start, draft.end, draft.timeZone) } : draft;
   return {
     subject: d.subject,
     ...(d.body !== undefined ? { body: { type: 'Text', value: d.body } } : {}),
