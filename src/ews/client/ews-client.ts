@@ -138,7 +138,7 @@ export class EwsClient {
     }
     let items = [...seen.values()];
     if (opts.withAttendees) items = await this.#withDetails(items, call);
-    return items.map(toCalendarEvent).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+    return items.map(toCalendarEvent).sort(byStartThenEnd);
   }
 
   /** Reads attendee lists for meetings only: appointments have none, so they cost no request. */
@@ -286,4 +286,11 @@ export function unwrapOne<T>(results: readonly ItemResult<T>[]): T {
   if (!first) throw new EwsError('ErrorInvalidRequest', 'Exchange answered without a result.', 'Report it with the wire log.', {});
   if (!first.ok) throw first.error;
   return first.value;
+}
+
+/** Oldest first. UTC ISO strings of one shape sort as text; plain comparison, not localeCompare (ICU is slow). */
+function byStartThenEnd(a: CalendarEvent, b: CalendarEvent): number {
+  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
+  return 0;
 }

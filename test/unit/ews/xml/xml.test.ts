@@ -95,8 +95,9 @@ describe('parseXml', () => {
     expect(attr(element, 'v')).toBe('x&y <>');
   });
 
-  it('does not decode undeclared entities into anything', () => {
-    expect(text(parseXml('<a>&foo;</a>').element)).toBe('&foo;');
+  it('refuses undeclared entities instead of decoding them into anything', () => {
+    expect(() => parseXml('<a>&foo;</a>')).toThrow(XmlParseError);
+    expect(() => parseXml('<a>&nbsp;</a>')).toThrow(XmlParseError);
   });
 
   it('reads the same tree whatever the namespace prefixes (s:, soap:, soap11:, default namespace)', () => {
