@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.js';
 import { registerCalendar } from './commands/calendar.js';
+import { registerShell } from './commands/shell.js';
+import { registerSimulator } from './commands/simulator.js';
 import { processIo, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,6 +12,8 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCalendar(program, io);
+  registerSimulator(program, io);
+  registerShell(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -15,7 +15,15 @@ export interface SimulatorBackend {
   basicAuthEnabled(): boolean;
   authenticate(user: string, password: string): Caller | undefined;
   handleSoap(caller: Caller, xml: string, anchorMailbox: string | undefined): Promise<SoapReply>;
-  runShell(caller: Caller, script: string): Promise<{ output: string; errors: readonly string[]; ok: boolean }>;
+  /** Runs shell commands; `answers` reply to prompts in order, and when they run out `needsInput` says what is asked. */
+  runShell(caller: Caller, script: string, answers?: readonly string[]): Promise<ShellReply>;
+}
+
+export interface ShellReply {
+  readonly output: string;
+  readonly errors: readonly string[];
+  readonly ok: boolean;
+  readonly needsInput?: { readonly text: string; readonly secret: boolean };
 }
 
 /** EWS answers are bounded; a request body larger than this is refused before parsing. */
@@ -37,10 +45,14 @@ function credentials(req: FastifyRequest): { user: string; password: string; sch
   return i < 0 ? undefined : { user: decoded.slice(0, i), password: decoded.slice(i + 1), scheme: 'Basic' };
 }
 
-/** Authenticates like IIS in front of EWS; replies 401 itself and returns undefined when it fails. */
-function authenticate(backend: SimulatorBackend, req: FastifyRequest, reply: FastifyReply): Caller | undefined {
+/**
+ * Authenticates like IIS in front of a virtual directory; replies 401 itself and returns undefined when
+ * it fails. EWS honours the EWS virtual directory's BasicAuthentication; the PowerShell endpoint has its
+ * own virtual directory (real remote PowerShell uses Kerberos), so it always takes Basic here.
+ */
+function authenticate(backend: SimulatorBackend, req: FastifyRequest, reply: FastifyReply, vdir: 'ews' | 'powershell' = 'ews'): Caller | undefined {
   const host = req.headers.host ?? 'localhost';
-  const basic = backend.basicAuthEnabled();
+  const basic = vdir === 'powershell' || backend.basicAuthEnabled();
   const c = credentials(req);
   if (!c || c.scheme !== 'Basic' || !basic) {
     challenge(reply, basic, host);
@@ -55,8 +67,10 @@ function authenticate(backend: SimulatorBackend, req: FastifyRequest, reply: Fas
  * The simulator's HTTP face: /EWS/Exchange.asmx (SOAP), /powershell (the Management Shell, administrator
  * only), and /owa, which redirects to a login page as a real server does.
  */
-export function buildSimulatorHttp(backend: SimulatorBackend): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: MAX_REQUEST_BYTES, routerOptions: { caseSensitive: false } });
+export function buildSimulatorHttp(backend: SimulatorBackend, tls?: { readonly cert: string; readonly key: string }): FastifyInstance {
+  const app = (tls
+    ? Fastify({ logger: false, bodyLimit: MAX_REQUEST_BYTES, routerOptions: { caseSensitive: false }, https: { cert: tls.cert, key: tls.key } })
+    : Fastify({ logger: false, bodyLimit: MAX_REQUEST_BYTES, routerOptions: { caseSensitive: false } })) as unknown as FastifyInstance;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
@@ -75,11 +89,13 @@ export function buildSimulatorHttp(backend: SimulatorBackend): FastifyInstance {
   });
 
   app.post('/powershell', async (req, reply) => {
-    const caller = authenticate(backend, req, reply);
+    const caller = authenticate(backend, req, reply, 'powershell');
     if (!caller) return reply;
     if (!caller.isAdministrator) return reply.code(403).send({ error: 'Only the Exchange administrator may use the Management Shell.' });
-    const script = typeof req.body === 'string' ? (safeJson(req.body)?.command ?? req.body) : '';
-    return reply.send(await backend.runShell(caller, String(script)));
+    const json = typeof req.body === 'string' ? safeJson(req.body) : undefined;
+    const script = json ? String(json.command ?? '') : typeof req.body === 'string' ? req.body : '';
+    const answers = Array.isArray(json?.answers) ? json.answers.map(String) : [];
+    return reply.send(await backend.runShell(caller, script, answers));
   });
 
   const toLogon = async (req: FastifyRequest, reply: FastifyReply) => reply.redirect(owaRedirectLocation(req.protocol, req.headers.host ?? 'localhost'), 302);
@@ -92,10 +108,10 @@ export function buildSimulatorHttp(backend: SimulatorBackend): FastifyInstance {
   return app;
 }
 
-function safeJson(text: string): { command?: unknown } | undefined {
+function safeJson(text: string): { command?: unknown; answers?: unknown } | undefined {
   try {
     const v = JSON.parse(text) as unknown;
-    return typeof v === 'object' && v !== null ? (v as { command?: unknown }) : undefined;
+    return typeof v === 'object' && v !== null ? (v as { command?: unknown; answers?: unknown }) : undefined;
   } catch {
     return undefined;
   }
