@@ -28,10 +28,12 @@ module.exports = {
     layer('ews/operations', ['ews/schema', 'ews/xml', 'ews/transport', 'ews/errors.ts', 'ews/error-catalog.ts', 'shared']),
     layer('ews/client', ['ews', 'domain', 'shared']),
     layer('ews', ['shared', 'domain']),
+    layer('connectivity', ['ews', 'domain', 'shared', 'config']),
     layer('providers', ['domain', 'ews/client', 'ews/errors.ts', 'ews/schema', 'shared']),
     layer('simulator/store', ['shared', 'domain', 'ews/schema']),
     layer('simulator/shell', ['simulator/store', 'shared', 'domain']),
     layer('simulator/ews-server', ['simulator/store', 'ews/schema', 'ews/xml', 'shared', 'domain']),
+    layer('persistence', ['domain', 'shared', 'config']),
     {
       name: 'simulator-never-uses-the-client',
       comment: 'The simulator must not test itself with our own client: it may not import ews/client, operations or transport.',
