@@ -36,7 +36,7 @@ export function requireRight(ctx: EwsContext, mailbox: MailboxRecord, right: Rig
 
 export const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const FOLDERS: Record<string, FolderName> = { calendar: 'calendar', inbox: 'inbox', sentitems: 'sentitems', deleteditems: 'deleteditems' };
+const FOLDERS: Record<string, FolderName> = { calendar: 'calendar', inbox: 'inbox', drafts: 'drafts', sentitems: 'sentitems', deleteditems: 'deleteditems' };
 
 /** A folder the request names, resolved to a mailbox of the directory and one of the store's folders. */
 export interface ResolvedFolder {

@@ -3,6 +3,7 @@ import { StoreError } from '../store/calendar/index.js';
 import { EwsFault, ItemError, type EwsContext, type Handler } from './context.js';
 import type { SimulatedExchange } from './exchange.js';
 import { HANDLERS } from './handlers/index.js';
+import { RootResponse } from './handlers/root-response.js';
 import { acceptsRequestVersion } from './server-versions.js';
 import { parseSoapRequest, SoapRequestError, type SoapRequest } from './soap-request.js';
 import { responseMessage, responseMessages, soapEnvelope, soapFault, type SoapReply } from './soap-response.js';
@@ -40,7 +41,8 @@ export async function handleSoap(exchange: SimulatedExchange, caller: MailboxRec
   try {
     const ctx = impersonate(exchange, caller, request);
     const inner = await handler(ctx, request.body);
-    return soapEnvelope(release, `${operation}Response`, inner);
+    // GetRoomLists, GetRooms (and GetDelegate) answer with a response element that is itself a ResponseMessage.
+    return soapEnvelope(release, `${operation}Response`, inner, inner instanceof RootResponse ? inner.rootAttributes : undefined);
   } catch (err) {
     if (err instanceof EwsFault) return soapFault(release, err.code, err.message, err.message, err.values);
     // A handler that could not answer per item (a whole-request failure) answers with one error message.

@@ -1,4 +1,4 @@
-import { el, els, escapeXml, NS, Raw } from '../../ews/xml/index.js';
+import { el, els, escapeXml, NS, Raw, type Attrs } from '../../ews/xml/index.js';
 import type { ReleaseInfo } from './server-versions.js';
 
 /** What the HTTP layer sends back. */
@@ -12,15 +12,19 @@ function serverVersionInfo(r: ReleaseInfo): string {
   return `<h:ServerVersionInfo MajorVersion="${r.major}" MinorVersion="${r.minor}" MajorBuildNumber="${r.build}" MinorBuildNumber="${r.revision}" Version="${r.schema}" xmlns:h="${NS.types}" xmlns="${NS.types}" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>`;
 }
 
-/** A whole success envelope around `<m:{operation}Response>`. */
-export function soapEnvelope(release: ReleaseInfo, responseElementName: string, inner: Raw | string): SoapReply {
+/**
+ * A whole success envelope around `<m:{operation}Response>`; `rootAttributes` go on that element
+ * (ResponseClass, for responses that are themselves a ResponseMessage).
+ */
+export function soapEnvelope(release: ReleaseInfo, responseElementName: string, inner: Raw | string, rootAttributes?: Attrs): SoapReply {
   const content = typeof inner === 'string' ? inner : inner.xml;
+  const attrs = Object.entries(rootAttributes ?? {}).map(([k, v]) => (v === undefined ? '' : ` ${k}="${escapeXml(String(v))}"`)).join('');
   return {
     status: 200,
     body:
       `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="${NS.soap}"><s:Header>${serverVersionInfo(release)}</s:Header>` +
       `<s:Body xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-      `<m:${responseElementName} xmlns:m="${NS.messages}" xmlns:t="${NS.types}">${content}</m:${responseElementName}></s:Body></s:Envelope>`,
+      `<m:${responseElementName}${attrs} xmlns:m="${NS.messages}" xmlns:t="${NS.types}">${content}</m:${responseElementName}></s:Body></s:Envelope>`,
   };
 }
 

@@ -24,7 +24,7 @@ export function mailboxKey(smtp: string): string {
 }
 
 function emptyFolders(): Record<FolderName, Map<string, StoredItem>> {
-  return { calendar: new Map(), inbox: new Map(), sentitems: new Map(), deleteditems: new Map() };
+  return { calendar: new Map(), inbox: new Map(), drafts: new Map(), sentitems: new Map(), deleteditems: new Map() };
 }
 
 export class StoreCore {

@@ -17,8 +17,8 @@ import type {
 } from '../../../ews/schema/types.js';
 
 /** The folders this store keeps per mailbox (DistinguishedFolderId names). */
-export type FolderName = 'calendar' | 'inbox' | 'sentitems' | 'deleteditems';
-export const FOLDER_NAMES: readonly FolderName[] = ['calendar', 'inbox', 'sentitems', 'deleteditems'];
+export type FolderName = 'calendar' | 'inbox' | 'drafts' | 'sentitems' | 'deleteditems';
+export const FOLDER_NAMES: readonly FolderName[] = ['calendar', 'inbox', 'drafts', 'sentitems', 'deleteditems'];
 
 /** CreateItem SendMeetingInvitations and DeleteItem SendMeetingCancellations (messages.xsd). */
 export type SendInvitations = 'SendToNone' | 'SendOnlyToAll' | 'SendToAllAndSaveCopy';

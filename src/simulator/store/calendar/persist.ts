@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CalendarItemRecord, FolderName, MessageRecord, StoredItem } from './model.js';
+import { FOLDER_NAMES } from './model.js';
 import type { StoreCore } from './core.js';
 
 export const CALENDAR_STORE_FORMAT = 1;
@@ -13,7 +14,8 @@ export interface CalendarStoreJson {
   readonly sequence: number;
   readonly mailboxes: readonly {
     readonly address: string;
-    readonly folders: Readonly<Record<FolderName, readonly StoredItem[]>>;
+    /** `drafts` came later than the other folders; files written before it load without one. */
+    readonly folders: Readonly<Record<Exclude<FolderName, 'drafts'>, readonly StoredItem[]>> & { readonly drafts?: readonly StoredItem[] };
   }[];
 }
 
@@ -141,7 +143,7 @@ const storeJson = z.object({
   mailboxes: z.array(
     z.object({
       address: z.string(),
-      folders: z.object({ calendar: folder, inbox: folder, sentitems: folder, deleteditems: folder }),
+      folders: z.object({ calendar: folder, inbox: folder, drafts: folder.optional(), sentitems: folder, deleteditems: folder }),
     }),
   ),
 });
@@ -152,6 +154,7 @@ export function dump(core: StoreCore): CalendarStoreJson {
     folders: {
       calendar: structuredClone([...m.folders.calendar.values()]),
       inbox: structuredClone([...m.folders.inbox.values()]),
+      drafts: structuredClone([...m.folders.drafts.values()]),
       sentitems: structuredClone([...m.folders.sentitems.values()]),
       deleteditems: structuredClone([...m.folders.deleteditems.values()]),
     },
@@ -165,8 +168,8 @@ export function load(core: StoreCore, json: unknown): void {
   core.sequence = data.sequence;
   for (const m of data.mailboxes) {
     const target = core.mailbox(m.address);
-    for (const name of ['calendar', 'inbox', 'sentitems', 'deleteditems'] as const) {
-      for (const stored of m.folders[name]) target.folders[name].set(stored.id, stored);
+    for (const name of FOLDER_NAMES) {
+      for (const stored of m.folders[name] ?? []) target.folders[name].set(stored.id, stored);
     }
   }
   core.reindex();

@@ -15,17 +15,19 @@ import type {
   DeleteType,
   FolderName,
   MeetingResponse,
+  MessageEntry,
   SendInvitations,
   SendUpdates,
   StoreEntry,
   StoreOptions,
 } from './model.js';
+import { FOLDER_NAMES } from './model.js';
 import { StoreCore, mailboxKey, type Located } from './core.js';
 import { StoreError } from './errors.js';
 import { parseId } from './ids.js';
 import { applyPatch, buildRecord, patchOccurrence, type CalendarItemPatch } from './items.js';
 import { cancelMeeting, distributeMeeting, distributeOccurrence, respond, sendPlan } from './meetings.js';
-import { sendNote, type Delivery } from './messages.js';
+import { deliver, newMessage, sendNote, type Delivery } from './messages.js';
 import { calendarView, type CalendarViewResult } from './calendar-view.js';
 import { freeBusy, type FreeBusyResult } from './free-busy.js';
 import { findByIndex, findByOriginalStart, isDeleted, type Occurrence } from './series.js';
@@ -64,7 +66,7 @@ export class CalendarStore {
 
   /** Forgets a mailbox and everything in it (Remove-Mailbox). */
   removeMailbox(smtp: string): void {
-    for (const folder of ['calendar', 'inbox', 'sentitems', 'deleteditems'] as const) {
+    for (const folder of FOLDER_NAMES) {
       for (const item of this.core.items(smtp, folder)) this.core.remove(item.id);
     }
     this.core.mailboxes.delete(mailboxKey(smtp));
@@ -199,6 +201,31 @@ export class CalendarStore {
   /** CreateItem/SendItem of a plain message: recipients' Inboxes and, with saveCopy, the sender's Sent Items. */
   deliverMessage(from: EmailAddress, to: readonly EmailAddress[], cc: readonly EmailAddress[], subject: string, body: Body, opts: { readonly saveCopy?: boolean } = {}): Delivery {
     return sendNote(this.core, from, to, cc, subject, body, opts.saveCopy ?? true);
+  }
+
+  /**
+   * CreateItem of a message with MessageDisposition SaveOnly: kept unsent in `folder` of `mailbox`
+   * (Drafts unless SavedItemFolderId names another), for a later sendDraft (SendItem).
+   */
+  saveDraft(mailbox: string, folder: Exclude<FolderName, 'calendar'>, from: EmailAddress, to: readonly EmailAddress[], cc: readonly EmailAddress[], subject: string, body: Body): MessageEntry {
+    const msg = newMessage(this.core, mailbox, { itemClass: 'IPM.Note', subject, body, from, to, cc }, true);
+    this.core.put(mailbox, folder, msg);
+    return messageEntry(msg, mailboxKey(mailbox), folder);
+  }
+
+  /**
+   * SendItem of a saved message: delivered to its local recipients, then gone from where it was kept;
+   * with `saveCopy` its mailbox keeps the sent copy in Sent Items, or in `saveTo`.
+   */
+  sendDraft(id: string, opts: { readonly saveCopy: boolean; readonly saveTo?: Exclude<FolderName, 'calendar'> }): Delivery {
+    const at = this.core.locate(id);
+    if (!at) throw notFound();
+    if (at.item.kind !== 'message') throw new StoreError('ErrorInvalidOperation', 'Only messages can be sent.');
+    const m = at.item;
+    const delivery = deliver(this.core, at.mailbox, { itemClass: m.itemClass, subject: m.subject, body: m.body, from: m.from, to: m.toRecipients, cc: m.ccRecipients }, opts.saveCopy);
+    this.core.remove(id);
+    if (delivery.sentItemId && opts.saveTo && opts.saveTo !== 'sentitems') this.core.move(delivery.sentItemId, opts.saveTo);
+    return delivery;
   }
 
   /** Marks a message read or unread (UpdateItem IsRead). */
