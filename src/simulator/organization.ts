@@ -26,7 +26,7 @@ export async function buildOrganization(seed: Seed): Promise<Organization> {
   const generated = seed.adminPassword === undefined ? generatePassword() : undefined;
   let directory: Directory;
   try {
-    directory = Directory.create({ domain: seed.domain, administratorPassword: seed.adminPassword ?? generated!, basicAuthentication: seed.basicAuth });
+    directory = Directory.create({ domain: seed.domain, administratorPassword: seed.adminPassword ?? generated!, basicAuthentication: seed.basicAuth, ...(seed.serverName ? { serverName: seed.serverName } : {}) });
   } catch (err) {
     throw new SeedError('domain', (err as Error).message);
   }

@@ -41,6 +41,8 @@ export const seedSchema = z.strictObject({
   version: z.enum(SIMULATED_RELEASES).default('Exchange2016'),
   basicAuth: z.boolean().default(true),
   adminPassword: z.string().min(1).optional(),
+  /** The Exchange server's name (EXCH01 by default); the guide's examples assume one named Contoso. */
+  serverName: z.string().regex(/^[A-Za-z0-9-]{1,15}$/).optional(),
   mailboxes: z.array(mailboxSchema).default([]),
   shell: z.array(z.string()).default([]),
   events: z.array(eventSchema).default([]),
