@@ -42,25 +42,34 @@ export function parseUrl(url: string): string {
   return u.toString();
 }
 
-/** Builds an EWS client from CLI options, with clear errors for what is missing. */
-export function clientFromOptions(o: ExchangeCliOptions): EwsClient {
+/** The password from --password or --password-env, exactly one of them. */
+export function readPassword(o: Pick<ExchangeCliOptions, 'password' | 'passwordEnv'>): string {
   if (o.password === undefined && o.passwordEnv === undefined) throw new UsageError('No password given.', 'Pass --password-env VAR (recommended) or --password PW.');
   if (o.password !== undefined && o.passwordEnv !== undefined) throw new UsageError('Both --password and --password-env given.', 'Use one of them.');
-  let password: string;
   try {
-    password = o.password ?? secretFromEnv(o.passwordEnv!);
+    return o.password ?? secretFromEnv(o.passwordEnv!);
   } catch (err) {
     throw new UsageError((err as Error).message, 'export VAR=... before running, or use --password.');
   }
-  let ca: string | undefined;
-  if (o.ca !== undefined) {
-    try {
-      ca = readFileSync(o.ca, 'utf8');
-    } catch (err) {
-      throw new UsageError(`Cannot read --ca ${o.ca}: ${(err as Error).message}`, 'Give the path of a PEM file with the CA certificate.');
-    }
-    if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${o.ca} holds no PEM certificate.`, 'Export the CA certificate in PEM (Base-64) form.');
+}
+
+/** The PEM text of --ca, checked to hold a certificate. */
+export function readCa(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  let ca: string;
+  try {
+    ca = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read --ca ${path}: ${(err as Error).message}`, 'Give the path of a PEM file with the CA certificate.');
   }
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${path} holds no PEM certificate.`, 'Export the CA certificate in PEM (Base-64) form.');
+  return ca;
+}
+
+/** Builds an EWS client from CLI options, with clear errors for what is missing. */
+export function clientFromOptions(o: ExchangeCliOptions): EwsClient {
+  const password = readPassword(o);
+  const ca = readCa(o.ca);
   let version: ExchangeVersion | undefined;
   if (o.serverVersion !== undefined) {
     if (!isExchangeVersion(o.serverVersion)) throw new UsageError(`Unknown --server-version ${o.serverVersion}.`, 'Use one of Exchange2010_SP2, Exchange2013, Exchange2013_SP1, Exchange2016.');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerShell } from './commands/shell.js';
 import { registerSimulator } from './commands/simulator.js';
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIo): Command {
   registerCalendar(program, io);
   registerSimulator(program, io);
   registerShell(program, io);
+  registerAnalyze(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
