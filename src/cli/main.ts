@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerShell } from './commands/shell.js';
+import { registerStart } from './commands/start.js';
 import { registerSimulator } from './commands/simulator.js';
 import { processIo, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -13,6 +14,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCalendar(program, io);
+  registerStart(program, io);
   registerSimulator(program, io);
   registerShell(program, io);
   registerAnalyze(program, io);

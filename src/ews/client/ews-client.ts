@@ -225,7 +225,15 @@ export class EwsClient {
    * Sends a plain email from `mailbox` (invitations to Concierge, password warnings). With delegation
    * the service account sends as the mailbox, which needs Send As.
    */
-  async sendMessage(mailbox: string, message: { readonly to: readonly Person[]; readonly cc?: readonly Person[]; readonly subject: string; readonly body: string; readonly html?: boolean }): Promise<void> {
+  async sendMessage(mailbox: string, message: { readonly to: readonly Person[]; readonly cc?: readonly Person[]; readonly subject: string; readonly body: string; readonly html?: boolean }, opts: { readonly asSelf?: boolean } = {}): Promise<void> {
+    // The service account's own mail (warnings to admins) goes as itself: no impersonation, no Send As.
+    if (opts.asSelf) {
+      const addr = (p: Person) => ({ ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}) });
+      const { result } = await this.engine.call(CreateMessage, { messages: [{ subject: message.subject, body: { type: message.html ? 'HTML' : 'Text', value: message.body }, to: message.to.map(addr) }], messageDisposition: 'SendAndSaveCopy', savedItemFolder: { distinguished: 'sentitems' } }, {});
+      const [first] = result;
+      if (first && !first.ok) throw first.error;
+      return;
+    }
     const { call } = this.target(mailbox);
     const addr = (p: Person) => ({ ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}) });
     const { result } = await this.engine.call(

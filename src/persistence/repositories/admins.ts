@@ -85,3 +85,9 @@ export async function count(db: Kysely<Tables>): Promise<number> {
   const row = await db.selectFrom('admins').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every administrator (for warnings that go to all of them), oldest first. */
+export async function listAdmins(db: Kysely<Tables>): Promise<Admin[]> {
+  const rows = await db.selectFrom('admins').selectAll().where('role', '=', 'admin').orderBy('created_at').execute();
+  return rows.map(toAdmin);
+}

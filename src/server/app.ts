@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { EwsError } from '../ews/errors.js';
+import type { SecretBox, Tables } from '../persistence/index.js';
+import { AppError } from '../shared/errors.js';
+import { ApiRegistry } from './api.js';
+import { sessionGuard } from './auth.js';
+import { EwsClientPool } from './exchange/client-pool.js';
+import { ExchangeLinkService, type Analyzer } from './exchange/link-service.js';
+import { Metrics } from './metrics.js';
+import { HttpProblem } from './problem.js';
+import { exchangeRoutes } from './routes/exchange.js';
+import { operationsRoutes } from './routes/operations.js';
+import { sessionRoutes } from './routes/session.js';
+import { setupPage } from './routes/setup-page.js';
+
+export interface ServerDeps {
+  readonly db: Kysely<Tables>;
+  readonly box: SecretBox;
+  readonly metrics?: Metrics;
+  readonly analyzer?: Analyzer;
+  readonly logLevel?: string;
+  readonly version?: string;
+  /** For tests: a pino destination stream to capture logs. */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+export interface ConciergeServer {
+  readonly app: FastifyInstance;
+  readonly links: ExchangeLinkService;
+  readonly pool: EwsClientPool;
+  readonly metrics: Metrics;
+}
+
+/** Headers and body fields whose values never reach a log line. */
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'];
+
+/** Assembles the HTTP server: one error handler, JSON logs with request ids, the API routes. */
+export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
+  const metrics = deps.metrics ?? new Metrics();
+  const version = deps.version ?? '0.1.0';
+  const logger = { level: deps.logLevel ?? 'info', redact: { paths: REDACT, censor: '[redacted]' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
+  const app = Fastify({ logger, genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()), bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance;
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: `${Math.floor(reply.statusCode / 100)}xx` });
+  });
+  app.setErrorHandler(async (err, req, reply) => {
+    const problem = toProblem(err);
+    // Logged once, here, where it is handled; 4xx are the caller's, so they are not errors of ours.
+    if (problem.status >= 500) req.log.error({ err, code: problem.code }, problem.title);
+    else req.log.info({ code: problem.code, status: problem.status }, problem.title);
+    return reply.code(problem.status).type('application/problem+json').send({ ...problem, requestId: req.id });
+  });
+
+  const pool = new EwsClientPool(deps.db, deps.box, metrics.onEwsAttempt);
+  const links = new ExchangeLinkService(deps.db, deps.box, deps.analyzer);
+  const api = new ApiRegistry(sessionGuard(deps.db));
+  operationsRoutes(app, api, deps.db, metrics, version);
+  sessionRoutes(app, api, deps.db);
+  exchangeRoutes(app, api, links);
+  setupPage(app);
+  app.addHook('onClose', async () => pool.close());
+  return { app, links, pool, metrics };
+}
+
+interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly hint: string;
+}
+
+function toProblem(err: unknown): Problem {
+  if (err instanceof HttpProblem) return { type: 'about:blank', title: err.message, status: err.status, code: err.code, detail: err.message, hint: err.hint, ...(err.details ? { details: err.details } : {}) };
+  if (err instanceof EwsError) return { type: 'about:blank', title: err.message, status: err.transient ? 503 : 502, code: err.code, detail: err.message, hint: err.hint };
+  if (err instanceof AppError) return { type: 'about:blank', title: err.message, status: 400, code: err.code, detail: err.message, hint: err.hint };
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  if (e?.statusCode === 429) return { type: 'about:blank', title: 'Too many requests.', status: 429, code: 'RateLimited', detail: e.message ?? 'Too many requests.', hint: 'Wait a minute and try again.' };
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { type: 'about:blank', title: e.message ?? 'Bad request.', status: e.statusCode, code: e.code ?? 'BadRequest', detail: e.message ?? '', hint: 'Check the request against /api/v1/openapi.json.' };
+  return { type: 'about:blank', title: 'Internal error.', status: 500, code: 'InternalError', detail: 'Something went wrong on our side; nothing was changed that you were not told about.', hint: 'Try again; if it persists, report the request id to your administrator.' };
+}
