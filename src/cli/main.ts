@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerAsk } from './commands/ask.js';
 import { registerCalendar } from './commands/calendar.js';
+import { defaultUnderstand } from '../assistant/understand.js';
+import { registerNlu } from './commands/nlu.js';
 import { registerShell } from './commands/shell.js';
 import { registerStart } from './commands/start.js';
 import { registerSimulator } from './commands/simulator.js';
@@ -14,10 +17,12 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCalendar(program, io);
+  registerAsk(program, io, defaultUnderstand);
   registerStart(program, io);
   registerSimulator(program, io);
   registerShell(program, io);
   registerAnalyze(program, io);
+  registerNlu(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

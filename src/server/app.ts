@@ -12,7 +12,9 @@ import { EwsClientPool } from './exchange/client-pool.js';
 import { ExchangeLinkService, type Analyzer } from './exchange/link-service.js';
 import { Metrics } from './metrics.js';
 import { HttpProblem } from './problem.js';
+import { assistantRoutes } from './routes/assistant.js';
 import { exchangeRoutes } from './routes/exchange.js';
+import type { Understand } from '../assistant/dialog/understanding.js';
 import { operationsRoutes } from './routes/operations.js';
 import { sessionRoutes } from './routes/session.js';
 import { setupPage } from './routes/setup-page.js';
@@ -22,6 +24,8 @@ export interface ServerDeps {
   readonly box: SecretBox;
   readonly metrics?: Metrics;
   readonly analyzer?: Analyzer;
+  /** Understanding for the assistant (the NLU); without it the assistant routes are not served. */
+  readonly understand?: Understand;
   readonly logLevel?: string;
   readonly version?: string;
   /** For tests: a pino destination stream to capture logs. */
@@ -66,6 +70,7 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
   operationsRoutes(app, api, deps.db, metrics, version);
   sessionRoutes(app, api, deps.db);
   exchangeRoutes(app, api, links);
+  if (deps.understand) assistantRoutes(app, api, deps.db, pool, deps.understand);
   setupPage(app);
   app.addHook('onClose', async () => pool.close());
   return { app, links, pool, metrics };

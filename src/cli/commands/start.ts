@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, loadServerConfig } from '../../config/config.js';
 import { admins, loadOrCreateKeyFile, openDatabase, parseKey, SecretBox, setupTokens } from '../../persistence/index.js';
+import { defaultUnderstand } from '../../assistant/understand.js';
 import { buildServer } from '../../server/app.js';
 import { checkPasswordExpiry } from '../../server/exchange/expiry-notifier.js';
 import { demoSeed } from '../../simulator/demo-seed.js';
@@ -47,7 +48,7 @@ export function registerStart(program: Command, io: CliIo): void {
         io.err(`Exchange simulator (Contoso demo): EWS ${sim.ewsUrl}, Management Shell ${sim.powershellUrl}`);
         if (sim.generatedAdminPassword) io.err(`  administrator@contoso.com password: ${sim.generatedAdminPassword} (shown once; the simulator keeps only its hash)`);
       }
-      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel });
+      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel, understand: await defaultUnderstand() });
       await server.app.listen({ port: config.port, host: config.host });
       const address = server.app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;

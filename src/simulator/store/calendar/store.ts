@@ -78,7 +78,7 @@ export class CalendarStore {
    * rooms book or decline; the returned entry is the organizer's item after their answers.
    */
   createItem(mailbox: string, input: CalendarItemInput, send: SendInvitations): CalendarEntry {
-    const record = buildRecord(this.core, mailbox, input, this.core.resolve(mailbox)?.name);
+    const record = buildRecord(this.core, mailbox, this.#withNames(input), this.core.resolve(mailbox)?.name);
     this.core.put(mailbox, 'calendar', record);
     distributeMeeting(this.core, mailbox, record, { ...sendPlan(send), timeChanged: true });
     return itemEntry(record, mailboxKey(mailbox), 'calendar');
@@ -129,7 +129,8 @@ export class CalendarStore {
    * must be current (ErrorIrresolvableConflict otherwise). Changes by the organizer travel to
    * attendees as `send` says; a new time resets their answers and makes rooms decide again.
    */
-  updateItem(id: string, patch: CalendarItemPatch, send: SendUpdates, opts: { readonly changeKey?: string } = {}): CalendarEntry {
+  updateItem(id: string, givenPatch: CalendarItemPatch, send: SendUpdates, opts: { readonly changeKey?: string } = {}): CalendarEntry {
+    const patch = this.#withNames(givenPatch);
     const t = this.target(id);
     if (t.at.item.kind !== 'calendarItem') throw new StoreError('ErrorInvalidOperation', 'Only calendar items can be updated here.');
     const current = t.kind === 'occurrence' ? (t.occ.exception?.changeKey ?? t.master.changeKey) : t.at.item.changeKey;
@@ -234,6 +235,17 @@ export class CalendarStore {
     if (!at || at.item.kind !== 'message') throw notFound();
     at.item.isRead = isRead;
     this.core.touch(at.mailbox, at.item);
+  }
+
+  /** Exchange shows attendees by their directory display name even when a client sent only an address. */
+  #withNames<T extends Pick<CalendarItemInput, 'requiredAttendees' | 'optionalAttendees' | 'resources'>>(input: T): T {
+    const named = (list: readonly EmailAddress[] | undefined) => list?.map((a) => (a.name || !a.email ? a : { ...a, name: this.core.resolve(a.email)?.name ?? a.email }));
+    return {
+      ...input,
+      ...(input.requiredAttendees ? { requiredAttendees: named(input.requiredAttendees) } : {}),
+      ...(input.optionalAttendees ? { optionalAttendees: named(input.optionalAttendees) } : {}),
+      ...(input.resources ? { resources: named(input.resources) } : {}),
+    };
   }
 
   private locateMaster(masterId: string): { readonly at: Located; readonly master: CalendarItemRecord } {

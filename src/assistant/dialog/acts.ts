@@ -1,0 +1,39 @@
+import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
+import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
+
+/** Why the answer is what it is: the "why?" answer and the API's `explain` field. */
+export interface Explanation {
+  readonly mailbox: string;
+  readonly calendar: string;
+  readonly timeZone: string;
+  readonly access: AccessPath;
+  readonly window?: { readonly start: string; readonly end: string };
+  readonly leftOut: readonly { readonly subject: string; readonly start: string; readonly reason: string }[];
+  readonly understood: string;
+}
+
+/** What the dialog decided to say: data, not words. The renderer turns it into text and SSML. */
+export type Act =
+  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly query?: string }
+  | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[] }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[] }
+  | { readonly kind: 'created'; readonly event: CalendarEvent }
+  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
+  | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[] }
+  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string }
+  | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
+  | { readonly kind: 'unknown_person'; readonly name: string }
+  | { readonly kind: 'need_time'; readonly title: string }
+  | { readonly kind: 'not_found'; readonly query: string }
+  | { readonly kind: 'nothing_pending' }
+  | { readonly kind: 'dropped' }
+  | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
+  | { readonly kind: 'rooms_not_set_up' }
+  | { readonly kind: 'refuse' };
+
+/** What waits for "yes": stored between turns (in the database on the server). */
+export type Pending =
+  | { readonly kind: 'create'; readonly draft: EventDraft }
+  | { readonly kind: 'cancel'; readonly event: CalendarEvent }
+  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string };

@@ -1,0 +1,174 @@
+import { DateTime } from 'luxon';
+import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
+import type { CalendarProvider } from '../../providers/calendar-provider.js';
+import type { Act, Explanation, Pending } from './acts.js';
+import type { DialogStore } from './state.js';
+import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
+
+export interface TurnInput {
+  readonly text: string;
+  /** The mailbox whose calendar this is (the signed-in user's, or an admin's test mailbox). */
+  readonly user: string;
+  readonly sessionId: string;
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+export interface TurnDeps {
+  readonly provider: CalendarProvider;
+  readonly store: DialogStore;
+  readonly understand: Understand;
+}
+
+export interface TurnResult {
+  readonly intent: DialogIntent;
+  readonly act: Act;
+  /** The events the answer is about (for the API and the console). */
+  readonly events: readonly CalendarEvent[];
+  readonly pending?: Pending;
+  readonly explanation?: Explanation;
+}
+
+const MINUTE = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Events a person would not want read out, each with the reason (for "why?"). */
+function visible(events: readonly CalendarEvent[]): { shown: CalendarEvent[]; leftOut: Explanation['leftOut'] } {
+  const shown: CalendarEvent[] = [];
+  const leftOut: { subject: string; start: string; reason: string }[] = [];
+  for (const e of events) {
+    if (e.isCancelled) leftOut.push({ subject: e.subject, start: e.start, reason: 'it was cancelled' });
+    else if (e.myResponse === 'declined') leftOut.push({ subject: e.subject, start: e.start, reason: 'you declined it' });
+    else shown.push(e);
+  }
+  return { shown, leftOut };
+}
+
+function dayWindow(now: Date, zone: string): { start: string; end: string } {
+  const d = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
+}
+
+const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !['the', 'my', 'meeting', 'with', 'a', 'an'].includes(w));
+
+/** An event matching what the person said: words of the title, or a person's name. */
+function matches(e: CalendarEvent, slots: DialogSlots): boolean {
+  const title = slots.title ? words(slots.title) : [];
+  const subject = e.subject.toLowerCase();
+  if (title.length > 0 && title.every((w) => subject.includes(w))) return true;
+  const people = (slots.people ?? []).map((p) => p.toLowerCase());
+  if (people.length === 0) return title.length === 0;
+  const names = [e.organizer, ...e.attendees].map((p) => `${p?.name ?? ''} ${p?.email ?? ''}`.toLowerCase());
+  return people.every((p) => names.some((n) => n.includes(p)));
+}
+
+export class Dialog {
+  constructor(private readonly deps: TurnDeps) {}
+
+  async take(input: TurnInput): Promise<TurnResult> {
+    const u = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    const state = (await this.deps.store.get(input.sessionId, input.user)) ?? {};
+    const explanationBase = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath, understood: `${u.intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}` };
+    const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
+      await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(explanation ?? state.explanation ? { explanation: explanation ?? state.explanation } : {}) });
+      return { intent: u.intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
+    };
+    const list = async (window: { start: string; end: string }) => {
+      const all = await this.deps.provider.listEvents(input.user, window, input.timeZone);
+      const { shown, leftOut } = visible(all);
+      return { shown, explanation: { ...explanationBase, window, leftOut } };
+    };
+    const s = u.slots;
+    switch (u.intent) {
+      case 'read_events': {
+        const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
+        const { shown, explanation } = await list(window);
+        return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, undefined, explanation);
+      }
+      case 'next_meeting': {
+        const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) };
+        const { shown, explanation } = await list(window);
+        const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && matches(e, s));
+        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
+      }
+      case 'find_meeting': {
+        const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + 30 * 86_400_000) };
+        const { shown, explanation } = await list(window);
+        const found = shown.filter((e) => matches(e, s) && Date.parse(e.end) >= input.now.getTime());
+        const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
+        if (found.length === 0) return done({ kind: 'not_found', query }, [], undefined, explanation);
+        return done({ kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, found.slice(0, 3), undefined, explanation);
+      }
+      case 'am_i_free': {
+        const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
+        const { shown, explanation } = await list(window);
+        const busy = shown.filter((e) => e.freeBusy !== 'free');
+        return done({ kind: 'free', label: '', busy }, busy, undefined, explanation);
+      }
+      case 'create_event':
+        return this.#create(input, s, done);
+      case 'cancel_event':
+      case 'move_event': {
+        // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
+        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+        const { shown, explanation } = await list(window);
+        const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
+        if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
+        if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
+        const to = s.newStart ?? s.start;
+        if (!to) return done({ kind: 'need_time', title: target.subject }, [target], undefined, explanation);
+        const length = Date.parse(target.end) - Date.parse(target.start);
+        const end = iso(Date.parse(to) + length);
+        const conflicts = (await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free');
+        return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+      }
+      case 'confirm':
+        return this.#confirm(input, state.pending, done);
+      case 'deny':
+        return done(state.pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
+      case 'why':
+        return done({ kind: 'explain', explanation: state.explanation }, [], state.pending);
+      case 'out_of_scope':
+        return done({ kind: 'refuse' }, [], state.pending);
+      default:
+        return done({ kind: 'rooms_not_set_up' });
+    }
+  }
+
+  async #create(input: TurnInput, s: DialogSlots, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
+    const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
+    if (!s.start) return done({ kind: 'need_time', title });
+    const attendees: (Person & { kind: AttendeeKind })[] = [];
+    for (const name of s.people ?? []) {
+      // "add dentist tomorrow": a word that is the event's own title is not someone to invite.
+      if (title.toLowerCase().includes(name.toLowerCase())) continue;
+      const found = await this.deps.provider.findPeople(name);
+      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates });
+      if (found.kind === 'none') return done({ kind: 'unknown_person', name });
+      attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+    }
+    const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
+    const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
+    const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(s.location ? { location: s.location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    const conflicts = (await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined');
+    return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
+  }
+
+  async #confirm(input: TurnInput, pending: Pending | undefined, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
+    if (!pending) return done({ kind: 'nothing_pending' });
+    switch (pending.kind) {
+      case 'create': {
+        const event = await this.deps.provider.createEvent(input.user, pending.draft);
+        return done({ kind: 'created', event }, [event]);
+      }
+      case 'cancel':
+        await this.deps.provider.cancelEvent(input.user, pending.event);
+        return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
+      case 'move':
+        await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
+        return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);
+    }
+  }
+}
+
+export type { Attendee };

@@ -1,0 +1,45 @@
+/**
+ * What the dialog needs from understanding (the NLU's output, as the NLU issue specifies it). Kept
+ * here as the dialog's own contract so the NLU can change inside without the dialog noticing.
+ */
+export type DialogIntent =
+  | 'read_events'
+  | 'next_meeting'
+  | 'find_meeting'
+  | 'am_i_free'
+  | 'create_event'
+  | 'cancel_event'
+  | 'move_event'
+  | 'confirm'
+  | 'deny'
+  | 'why'
+  | 'room_is_free'
+  | 'room_when_free'
+  | 'room_who_booked'
+  | 'room_book'
+  | 'room_end'
+  | 'room_extend'
+  | 'room_find'
+  | 'out_of_scope';
+
+export interface DialogSlots {
+  readonly title?: string;
+  readonly people?: readonly string[];
+  readonly location?: string;
+  /** ISO instants. */
+  readonly start?: string;
+  readonly end?: string;
+  readonly window?: { readonly start: string; readonly end: string };
+  readonly durationMinutes?: number;
+  readonly isAllDay?: boolean;
+  readonly reminder?: boolean;
+  /** move_event: where the event should move to ("move it to 4pm"). */
+  readonly newStart?: string;
+}
+
+export interface DialogUnderstanding {
+  readonly intent: DialogIntent;
+  readonly slots: DialogSlots;
+}
+
+export type Understand = (text: string, ctx: { readonly now: Date; readonly timeZone: string }) => DialogUnderstanding;

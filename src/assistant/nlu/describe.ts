@@ -1,0 +1,78 @@
+/**
+ * What an event is about, from the tagger's spans: its title, the people (names as said), the place,
+ * and whether it is a reminder ("remind me to call mom at 5" -> title "call mom", reminder).
+ */
+import { EVENT_NOUNS } from './lexicon.js';
+import type { Span } from './slots.js';
+import type { Token } from './text.js';
+import type { Intent } from './types.js';
+
+export interface About {
+  title?: string;
+  people?: string[];
+  location?: string;
+  reminder?: boolean;
+}
+
+const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
+const TRAILING = /^(at|on|by|for|in|from|to|this|next|the|every|around|about|before|after|tomorrow|today|tonight|and|with|please)$/;
+const REMIND = /\b(remind|reminder|remember|notify|alert)\b(?: me| us)?(?: to| that i (?:need|have) to| about| of)?\b/;
+
+function words(tokens: readonly Token[], from: number, to: number, original = false): string {
+  return tokens.slice(from, to).map((t) => (original ? t.text : t.lower)).join(' ');
+}
+
+/** Possessives and articles are how a name was said, not part of it: "bob's" -> "bob". */
+function cleanName(value: string): string {
+  return value.replace(/'s$|s'$/, '').replace(/^(my|the|our) /, '');
+}
+
+/** The words after "remind me to", up to the first date or time. */
+function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
+  const text = tokens.map((t) => t.lower).join(' ');
+  const m = REMIND.exec(text);
+  if (!m || !/\b(to|that)$/.test(m[0])) return undefined;
+  const before = text.slice(0, m.index + m[0].length).trim();
+  let from = before ? before.split(' ').length : 0;
+  let to = tokens.length;
+  for (const s of spans) if (WHEN_TYPES.has(s.type) && s.from >= from && s.from < to) to = s.from;
+  while (to > from && TRAILING.test(tokens[to - 1]!.lower)) to--;
+  while (from < to && /^(go|to)$/.test(tokens[from]!.lower) && to - from > 1 && tokens[from]!.lower === 'to') from++;
+  return to > from ? words(tokens, from, to) : undefined;
+}
+
+/** People typed with capitals after "with" ("Lunch with Bob and Ann"), when the tagger found none. */
+function typedPeople(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'with') continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.lower === 'and' || t.text === ',') continue;
+      if (!/^[A-Z][a-z'-]+$/.test(t.text) || /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(t.text)) break;
+      out.push(cleanName(t.lower));
+    }
+  }
+  return out;
+}
+
+export function describe(tokens: readonly Token[], spans: readonly Span[], intent: Intent): About {
+  const about: About = {};
+  const of = (type: string): Span[] => spans.filter((s) => s.type === type);
+  const event = of('event_name')[0] ?? of('meal_type')[0];
+  const reminder = intent === 'create_event' && REMIND.test(tokens.map((t) => t.lower).join(' '));
+  if (reminder) about.reminder = true;
+  const remindTitle = reminder ? reminderTitle(tokens, spans) : undefined;
+  // Without a tagged name, a known kind of event said in the request is the title ("set up a call with Dave").
+  const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
+  const title = remindTitle ?? (event ? words(tokens, event.from, event.to) : noun?.lower);
+  if (title) about.title = title;
+  const people = [...of('person'), ...of('relation')].sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to)));
+  const typed = people.length ? [] : typedPeople(tokens);
+  if (people.length || typed.length) about.people = people.length ? people : typed;
+  const place = of('place_name')[0];
+  const location = place ? words(tokens, place.from, place.to) : undefined;
+  // "book this room": the room is where the panel is, not a place that was named.
+  if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
+  return about;
+}

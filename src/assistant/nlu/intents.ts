@@ -1,0 +1,90 @@
+/**
+ * Concierge's fine-grained intents. Rules, because each is a handful of phrasings with sharp edges:
+ * short dialog answers (confirm, deny, why), the meeting-room panel's requests (room_*), and the split of
+ * SLURP's coarse calendar intents into what the dialog layer does (read, next, find, free, create, move, cancel).
+ */
+import type { CoarseIntent, Intent } from './types.js';
+
+const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b/g;
+
+const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|do that|absolutely|of course|perfect|great|good)( (do it|go ahead|that's (fine|right|good)|please|sure))*$/;
+const DENY = /^(no|nope|nah|no way|negative|cancel( that| it)?|never mind|nevermind|forget it|don't|do not|don't do (it|that)|stop|no thanks|no thank you|not now|leave it|scratch that|abort)( (no|thanks|thank you|please))*$/;
+const WHY = /^(why|why not|why is that|why's that|how come|why did you (do|say) that|what for|explain|explain why|why so)$/;
+
+/** A dialog answer, when the whole utterance is one. */
+export function dialogIntent(words: readonly string[]): Intent | undefined {
+  const t = words.join(' ').replace(FILLER, ' ').replace(/[?!.,]/g, '').replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  if (WHY.test(t)) return 'why';
+  if (CONFIRM.test(t)) return 'confirm';
+  if (DENY.test(t)) return 'deny';
+  return undefined;
+}
+
+const ROOM = String.raw`(?:this|the|a|our|that|my|any|an?)?\s*(?:free |empty |open |available |small |big |quiet |meeting |conference )*(?:room|space|boardroom)`;
+const MEETING_HERE = String.raw`(?:this|the|our|my|current)\s+(?:meeting|booking|reservation|session)`;
+
+const ROOM_RULES: readonly (readonly [Intent, RegExp])[] = [
+  ['room_who_booked', new RegExp(String.raw`\bwho(?:'s| is| has)?\s+(?:booked|reserved|using|in|got|holding)\s+${ROOM}|\bwhose (?:meeting|booking|room) is (?:this|it)\b|\bwho (?:booked|reserved) (?:it|this)\b`)],
+  ['room_when_free', new RegExp(String.raw`\bwhen (?:is|will|does)\s+${ROOM}\s+(?:be )?(?:free|available|open|empty|free up|next free)|\bwhen can (?:i|we) (?:use|have|book) ${ROOM}|\buntil when is ${ROOM}\b`)],
+  ['room_is_free', new RegExp(String.raw`\b(?:is|are)\s+${ROOM}\s+(?:free|available|busy|booked|taken|occupied|in use|empty)|\bis (?:anyone|anybody|someone) (?:using|in) ${ROOM}|\bcan (?:i|we) use ${ROOM}(?: now)?$`)],
+  ['room_extend', new RegExp(String.raw`\b(?:extend|prolong|lengthen)\s+(?:${MEETING_HERE}|${ROOM}|it|us)\b|\b(?:add|give us)\s+(?:another\s+)?\S+\s+(?:more\s+)?minutes?\s+to\s+${MEETING_HERE}|\b(?:can|could) we (?:stay|keep ${ROOM}) (?:for )?(?:another|longer|\S+ more)`)],
+  ['room_end', new RegExp(String.raw`^(?:end|finish|stop|close|wrap up|conclude)\s+(?:${MEETING_HERE}|meeting|the booking)(?: now| early| here)?$|\b(?:release|free up|check out of|give up)\s+${ROOM}\b|\bwe(?:'re| are) done(?: with ${ROOM})?$|\bend (?:${MEETING_HERE}|it) (?:now|early)\b`)],
+  ['room_book', new RegExp(String.raw`\b(?:book|reserve|grab|hold|take)\s+(?:this|the|that)\s+(?:room|space|boardroom)\b(?!\s+(?:for|on) (?:my|the|a) (?:meeting|event) (?:on|at|tomorrow))|\bcan (?:i|we) (?:book|reserve|have) (?:this|the) room\b`)],
+  ['room_find', new RegExp(String.raw`\b(?:find|get|show|need|want|looking for|search for|locate|any)\s+(?:me |us )?(?:an? |some )?(?:free |empty |open |available |quiet |small |big |meeting |conference )*(?:rooms?|space|boardroom)\b|\bwhich rooms? (?:is|are) (?:free|available)\b|\bare there (?:any )?(?:free |available )?rooms?\b`)],
+];
+
+/** A meeting-room request, when the utterance is one. */
+export function roomIntent(words: readonly string[]): Intent | undefined {
+  const t = words.join(' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  for (const [intent, re] of ROOM_RULES) if (re.test(t)) return intent;
+  return undefined;
+}
+
+/** What a room intent means at SLURP's level (for `concierge nlu`). */
+export function coarseOfRoom(intent: Intent): CoarseIntent {
+  if (intent === 'room_book' || intent === 'room_extend') return 'calendar_set';
+  if (intent === 'room_end') return 'calendar_remove';
+  return 'calendar_query';
+}
+
+const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
+const FREE = /\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
+const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
+const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
+
+/** The fine-grained intent for a calendar request, from its SLURP intent and its words. */
+export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDateOrTime: boolean, hasNamedThing: boolean): Intent {
+  const t = words.join(' ');
+  if (coarse === 'other') return 'out_of_scope';
+  if (MOVE.test(t) && coarse !== 'calendar_query') return 'move_event';
+  if (coarse === 'calendar_remove') return 'cancel_event';
+  if (coarse === 'calendar_set') return 'create_event';
+  if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';
+  if (FREE.test(t)) return 'am_i_free';
+  if (FIND.test(t) && (hasNamedThing || !hasDateOrTime)) return 'find_meeting';
+  if (/\b(with|about)\b/.test(t) && hasNamedThing && !hasDateOrTime) return 'find_meeting';
+  return 'read_events';
+}
+
+const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
+const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|playlist|songs?|music|lights?|orders?|cart|tickets?|cab|taxi|uber)\b/;
+// "my 2pm", "my ten thirty": an event named by its time.
+const MY_TIME = String.raw`my (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: thirty| fifteen| forty five)?(?: ?[ap]m| o'?clock)\b`;
+const CALENDAR_NOUN = new RegExp(String.raw`\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b|\b${MY_TIME}`);
+const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all)\b`);
+
+/**
+ * SLURP's intent from the opening words when they leave no doubt ("delete my 3pm meeting", "when is
+ * the budget review", "move ...", "add ... to my calendar"), else undefined and the classifier decides.
+ */
+export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
+  const t = words.join(' ');
+  if (NOT_CALENDAR.test(t) || (strict && !CALENDAR_NOUN.test(t))) return undefined;
+  const rest = t.replace(LEAD, '');
+  if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
+  if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
+  if (/^(when is|when's|whens|when are|what time is|what's on|what is on|what do i have|what have i got|do i have|am i (free|busy|available))\b/.test(rest)) return 'calendar_query';
+  if (/^(add|schedule|book|create|set up|put|remind me|remember to|make an? (appointment|meeting|event|reminder))\b/.test(rest) && CALENDARISH.test(rest) && !/^(add|put) .*\b(to|on) (my|the) list\b/.test(rest)) return 'calendar_set';
+  return undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * Tokens with their place in the original text, and the normalised text chrono reads ("march twenty
+ * fifth at five thirty pm" -> "march 25th at 5:30 pm"). Each normalised piece remembers which original
+ * tokens it came from, so a date found in the normalised text maps back to the words as said
+ * (SLURP's slot values are spans of the original text).
+ */
+import { isNumberWord, ordinalSuffix, readNumber } from './numbers.js';
+import { MONTHS } from './lexicon.js';
+
+export interface Token {
+  /** The token as written (punctuation around it removed). */
+  readonly text: string;
+  readonly lower: string;
+  /** Character offsets in the original text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Splits on white space and strips surrounding punctuation ("Friday," -> "Friday"); keeps "bob's", "3:30pm", "3/25". */
+export function tokenize(input: string): Token[] {
+  // Typed text brings curly apostrophes ("what’s"); same length, so offsets still point into the input.
+  const text = input.replace(/[’‘]/g, "'");
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    let s = m.index;
+    let e = s + m[0].length;
+    while (s < e && /["(\[{“‘¿¡]/.test(text[s]!)) s++;
+    while (e > s && /[")\]}”’.,!?;:]/.test(text[e - 1]!)) e--;
+    // "a.m." and "p.m." keep their inner dots.
+    if (/^[ap]\.m$/i.test(text.slice(s, e))) e = Math.min(e + 1, s + m[0].length);
+    if (e <= s) continue;
+    const t = text.slice(s, e);
+    // "3pm" and "10:30am" become two tokens, as they are said ("three pm"), so the models see spoken form.
+    const fused = /^(\d{1,2}(?::\d\d)?)(am|pm|a\.m\.?|p\.m\.?)$/i.exec(t);
+    if (fused) {
+      const cut = s + fused[1]!.length;
+      tokens.push({ text: fused[1]!, lower: fused[1]!.toLowerCase(), start: s, end: cut });
+      tokens.push({ text: fused[2]!, lower: fused[2]!.toLowerCase(), start: cut, end: e });
+      continue;
+    }
+    tokens.push({ text: t, lower: t.toLowerCase(), start: s, end: e });
+  }
+  return tokens;
+}
+
+/** A piece of the normalised text and the original tokens [from, to) it stands for. */
+export interface Piece {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  /** Character offsets of the piece in the normalised text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Normalised {
+  readonly text: string;
+  readonly pieces: readonly Piece[];
+}
+
+const DATE_CONTEXT_BEFORE = new Set(['the', 'on', 'this', 'next', 'every', 'by', 'until', 'till', 'from', 'since']);
+const WORD_FIXES: Readonly<Record<string, string>> = {
+  todays: 'today', "today's": 'today', tomorrows: 'tomorrow', "tomorrow's": 'tomorrow', tonights: 'tonight',
+  "tonight's": 'tonight', tommorow: 'tomorrow', tomorow: 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow',
+  'a.m': 'am', 'a.m.': 'am', 'p.m': 'pm', 'p.m.': 'pm', oclock: "o'clock", mins: 'minutes', hrs: 'hours',
+  "yesterday's": 'yesterday', "monday's": 'monday', "tuesday's": 'tuesday', "wednesday's": 'wednesday',
+  "thursday's": 'thursday', "friday's": 'friday', "saturday's": 'saturday', "sunday's": 'sunday',
+  thru: 'through', tues: 'tuesday', weds: 'wednesday', thurs: 'thursday',
+};
+
+function numberAt(words: readonly string[], i: number): { value: number; ordinal: boolean; length: number } | undefined {
+  const w = words[i];
+  if (w === undefined) return undefined;
+  if (/^\d{1,4}$/.test(w)) return { value: Number(w), ordinal: false, length: 1 };
+  const ord = /^(\d{1,2})(st|nd|rd|th)$/.exec(w);
+  if (ord) return { value: Number(ord[1]), ordinal: true, length: 1 };
+  return readNumber(words, i);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * One normalisation step at word i: returns the replacement text and how many words it covers, or
+ * undefined to copy the word through.
+ */
+function rewrite(words: readonly string[], i: number): { text: string; length: number } | undefined {
+  const w = words[i]!;
+  const next = words[i + 1];
+  // "half past three", "quarter past four", "quarter to four"
+  if ((w === 'half' || w === 'quarter') && (next === 'past' || next === 'after' || next === 'to' || next === 'till')) {
+    const n = numberAt(words, i + 2);
+    if (n && !n.ordinal && n.value >= 1 && n.value <= 12) {
+      const minutes = w === 'half' ? 30 : 15;
+      const text = next === 'to' || next === 'till'
+        ? `${n.value === 1 ? 12 : n.value - 1}:${pad2(60 - minutes)}`
+        : `${n.value}:${pad2(minutes)}`;
+      return { text, length: 2 + n.length };
+    }
+  }
+  if (w in WORD_FIXES) return { text: WORD_FIXES[w]!, length: 1 };
+  if ((w === 'a' || w === 'p') && words[i + 1] === 'm' && i > 0 && numberAt(words, i - 1)) return { text: `${w}m`, length: 2 };
+  if (w === 'o' && next === 'clock') return { text: "o'clock", length: 2 };
+  if (!isNumberWord(w)) return undefined;
+  const first = readNumber(words, i);
+  if (!first) return undefined;
+  const j = i + first.length;
+  const prev = words[i - 1];
+  if (!first.ordinal) {
+    // "five thirty" -> 5:30, "eleven oh five" -> 11:05
+    if (first.value >= 1 && first.value <= 12 && first.length === 1) {
+      if ((words[j] === 'oh' || words[j] === 'o') && words[j + 1] && /^(one|two|three|four|five|six|seven|eight|nine)$/.test(words[j + 1]!)) {
+        const m = readNumber(words, j + 1);
+        if (m) return { text: `${first.value}:${pad2(m.value)}`, length: first.length + 1 + m.length };
+      }
+      const m = readNumber(words, j);
+      if (m && !m.ordinal && m.value >= 10 && m.value <= 59 && !/^(minutes?|hours?|days?|weeks?)$/.test(words[j + m.length] ?? '')) {
+        return { text: `${first.value}:${pad2(m.value)}`, length: first.length + m.length };
+      }
+    }
+    // "twenty seventeen" -> 2017, "nineteen ninety nine" -> 1999
+    if ((first.value === 19 || first.value === 20) && first.length === 1) {
+      const y = readNumber(words, j);
+      if (y && !y.ordinal && y.value >= 10 && y.value <= 99) return { text: String(first.value * 100 + y.value), length: 1 + y.length };
+    }
+    return { text: String(first.value), length: first.length };
+  }
+  // Ordinals become dates only next to a month or after "the"/"on": "the second event" stays words.
+  const dateContext = (prev !== undefined && (DATE_CONTEXT_BEFORE.has(prev) || MONTHS.has(prev))) ||
+    (words[j] !== undefined && (words[j] === 'of' || MONTHS.has(words[j]!)));
+  if (!dateContext || first.value > 31) return { text: words.slice(i, j).join(' '), length: first.length };
+  return { text: ordinalSuffix(first.value), length: first.length };
+}
+
+/** Normalises lower-case tokens for chrono: numbers as digits, "a.m." as "am", "todays" as "today". */
+export function normalise(tokens: readonly Token[]): Normalised {
+  const words = tokens.map((t) => t.lower);
+  const pieces: Piece[] = [];
+  let offset = 0;
+  for (let i = 0; i < words.length;) {
+    const r = rewrite(words, i) ?? { text: words[i]!, length: 1 };
+    const start = offset === 0 ? 0 : offset + 1;
+    pieces.push({ text: r.text, from: i, to: i + r.length, start, end: start + r.text.length });
+    offset = start + r.text.length;
+    i += r.length;
+  }
+  return { text: pieces.map((p) => p.text).join(' '), pieces };
+}
+
+/** The original token range [from, to) covered by the normalised characters [start, end). */
+export function tokenRange(n: Normalised, start: number, end: number): { from: number; to: number } | undefined {
+  const hit = n.pieces.filter((p) => p.end > start && p.start < end);
+  if (hit.length === 0) return undefined;
+  return { from: hit[0]!.from, to: hit[hit.length - 1]!.to };
+}

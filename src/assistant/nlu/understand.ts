@@ -1,0 +1,94 @@
+/**
+ * `understand(text, ctx)`: the coarse intent from the trained classifier, slot spans from the trained
+ * tagger, the fine-grained Concierge intent from rules over both, and dates and times resolved with
+ * chrono in the user's zone. Pure and deterministic: the reference instant and zone are parameters.
+ */
+import { DateTime } from 'luxon';
+import { sentenceFeatures, tokenFeatures } from './features.js';
+import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, roomIntent } from './intents.js';
+import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
+import { describe } from './describe.js';
+import { rawSlots } from './slots.js';
+import { normalise, tokenize } from './text.js';
+import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
+import { resolveMove, resolveWhen, timeTokenKinds } from './when.js';
+
+export interface NluModels {
+  readonly intent: IntentModel;
+  readonly tagger: TaggerModel;
+}
+
+export type Understander = (text: string, ctx: UnderstandContext) => Understanding;
+
+const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
+const RULE_CONFIDENCE = 0.95;
+
+/** Coarse intent probabilities from the classifier. */
+function coarseProbabilities(models: NluModels, features: readonly string[]): Record<CoarseIntent, number> {
+  const p = classify(models.intent, features).probabilities;
+  return { calendar_query: p.calendar_query ?? 0, calendar_set: p.calendar_set ?? 0, calendar_remove: p.calendar_remove ?? 0, other: p.other ?? 0 };
+}
+
+const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
+
+export function createUnderstander(models: NluModels): Understander {
+  return (text, ctx) => {
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => t.lower);
+    const probs = coarseProbabilities(models, sentenceFeatures(words));
+    let coarse = (Object.keys(probs) as CoarseIntent[]).reduce((a, b) => (probs[b] > probs[a] ? b : a));
+    const total = probs.calendar_query + probs.calendar_set + probs.calendar_remove + probs.other;
+    let confidence = probs[coarse] / total;
+    // Unmistakable openings overrule the classifier; to overrule "other" they must also name calendar things.
+    const lexical = lexicalCoarse(words, coarse === 'other');
+    if (lexical) {
+      coarse = lexical;
+      confidence = Math.max(confidence, RULE_CONFIDENCE);
+    }
+    // The tagger knows calendar intents only: for a line judged out of scope, tag as the likeliest calendar intent.
+    const tagIntent = coarse !== 'other' ? coarse : CALENDAR.reduce((a, b) => (probs[b] > probs[a] ? b : a));
+    const labels = words.length ? tag(models.tagger, tokenFeatures(words, tagIntent, timeTokenKinds(words))) : [];
+    const { raw, spans } = rawSlots(words, labels);
+
+    const room = roomIntent(words);
+    const dialog = room ? undefined : dialogIntent(words);
+    if (room) {
+      coarse = coarseOfRoom(room);
+      confidence = RULE_CONFIDENCE;
+    }
+    const normalised = normalise(tokens);
+    const hasDateOrTime = raw.some((s) => s.type === 'date' || s.type === 'time' || s.type === 'timeofday');
+    const named = raw.some((s) => s.type === 'event_name' || s.type === 'person' || s.type === 'relation' || s.type === 'meal_type');
+    const intent: Intent = room ?? dialog ?? fineIntent(coarse, words, hasDateOrTime, named);
+    if (dialog) confidence = RULE_CONFIDENCE;
+
+    const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;
+    const when = move?.current ?? resolveWhen(text, ctx.now, ctx.timeZone, { future: intent !== 'read_events' }, normalised);
+    const about = describe(tokens, spans, intent);
+    const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw };
+    const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
+    if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
+      slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };
+    }
+    if (when.start) slots.start = iso(when.start);
+    if (when.end) slots.end = iso(when.end);
+    if (move?.newStart) slots.newStart = iso(move.newStart);
+    if (move?.newDay) slots.newDay = iso(move.newDay);
+    if (when.durationMinutes !== undefined) slots.durationMinutes = when.durationMinutes;
+    if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
+
+    if (intent === 'create_event' || intent === 'room_book') {
+      const minutes = when.durationMinutes ?? 60;
+      if (!when.start && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
+      if (slots.start && !slots.end) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+      if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
+      if (intent === 'create_event' && !when.start && when.isAllDay && when.window) {
+        slots.isAllDay = true;
+        slots.start = iso(when.window.start);
+        slots.end = iso(when.window.end);
+        delete slots.durationMinutes;
+      }
+    }
+    return { intent, coarse, slots, confidence };
+  };
+}

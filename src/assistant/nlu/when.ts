@@ -1,0 +1,257 @@
+/**
+ * Dates and times in an utterance, resolved in the user's zone relative to a reference instant.
+ *
+ * chrono reads the normalised text (digits, see text.ts); Concierge decides the rest:
+ * - Parts of day are windows: morning 06-12, afternoon 12-17, evening 17-21, night/tonight 18-24.
+ * - Weeks run Monday to Monday in the zone ("next week" is next Monday 00:00 to the Monday after);
+ *   "this weekend" is Saturday 00:00 to Monday 00:00; months are calendar months.
+ * - A bare hour 1-6 without am/pm is afternoon ("at 3" is 15:00), and any hour in the afternoon,
+ *   evening or tonight is pm; 7-11 stays morning.
+ * - A time with no date is today, or tomorrow once that time has passed (when creating).
+ * Every instant is built from wall-clock parts with luxon in the zone, so days across a DST change are
+ * 23 or 25 hours long, as they are on the wall.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { blank, findAdjectiveDuration, findDurations, type DurationMatch, type Match } from './durations.js';
+import { normalise, tokenRange, tokenize, type Normalised } from './text.js';
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+export const PARTS_OF_DAY: Readonly<Record<PartOfDay, readonly [number, number]>> = {
+  morning: [6, 12], afternoon: [12, 17], evening: [17, 21], night: [18, 24],
+};
+
+export interface When {
+  readonly start?: DateTime;
+  readonly end?: DateTime;
+  readonly window?: { readonly start: DateTime; readonly end: DateTime };
+  readonly durationMinutes?: number;
+  /** Minutes to add, for "extend the meeting by 15 minutes". */
+  readonly extensionMinutes?: number;
+  readonly hasDate: boolean;
+  readonly hasTime: boolean;
+  readonly partOfDay?: PartOfDay;
+  readonly isAllDay?: boolean;
+}
+
+interface Clock {
+  readonly hour: number;
+  readonly minute: number;
+  readonly certainMeridiem: boolean;
+}
+
+interface Parts {
+  readonly date?: { year: number; month: number; day: number };
+  readonly time?: Clock;
+  readonly endTime?: Clock;
+  readonly index: number;
+}
+
+// "the 3rd", "on the 12th": a day of this month (or next, once passed); chrono has no parser for it.
+const ordinalDay: chrono.Parser = {
+  pattern: () => /\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+  extract: (_ctx, m) => {
+    const day = Number(m[1]);
+    return day >= 1 && day <= 31 ? { day } : null;
+  },
+};
+const parser = chrono.casual.clone();
+parser.parsers.push(ordinalDay);
+
+const PART_RE = /\b(this |tomorrow |tonight|in the |during the )?(morning|afternoon|evening|night|tonight)s?\b/g;
+
+function partsFrom(c: chrono.ParsedComponents, index: number, forDate: boolean): Parts {
+  const dayKnown = c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month');
+  const out: { date?: Parts['date']; time?: Parts['time']; index: number } = { index };
+  if (forDate && dayKnown) out.date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+  if (c.isCertain('hour')) out.time = { hour: c.get('hour')!, minute: c.get('minute') ?? 0, certainMeridiem: c.isCertain('meridiem') };
+  return out;
+}
+
+function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute: number } {
+  let hour = t.hour;
+  if (!t.certainMeridiem && hour < 12) {
+    if (part === 'afternoon' || part === 'evening' || part === 'night') hour += 12;
+    else if (part !== 'morning' && hour >= 1 && hour <= 6) hour += 12;
+  }
+  return { hour, minute: t.minute };
+}
+
+function ranges(text: string, now: DateTime): { window: { start: DateTime; end: DateTime }; match: Match } | undefined {
+  const today = now.startOf('day');
+  const monday = today.minus({ days: today.weekday - 1 });
+  const m = /\b(?:the )?(rest|remainder) of (?:the |this |my )?(day|today|week|month)\b|\b(this|next|coming|last|the) (week|weekend|month)\b|\b(weekend|week)\b/.exec(text);
+  if (!m) return undefined;
+  const match = { start: m.index, end: m.index + m[0].length };
+  if (m[1]) {
+    const unit = m[2] === 'today' || m[2] === 'day' ? 'day' : (m[2] as 'week' | 'month');
+    const end = unit === 'day' ? today.plus({ days: 1 }) : unit === 'week' ? monday.plus({ weeks: 1 }) : today.startOf('month').plus({ months: 1 });
+    return { window: { start: now, end }, match };
+  }
+  const which = m[3] ?? 'this';
+  const unit = m[4] ?? m[5]!;
+  const shift = which === 'next' ? 1 : which === 'last' ? -1 : 0;
+  if (unit === 'week') {
+    const start = monday.plus({ weeks: shift });
+    return { window: { start, end: start.plus({ weeks: 1 }) }, match };
+  }
+  if (unit === 'month') {
+    const start = today.startOf('month').plus({ months: shift });
+    return { window: { start, end: start.plus({ months: 1 }) }, match };
+  }
+  // weekend: the coming (or current) Saturday and Sunday; "next weekend" is a week later.
+  const start = monday.plus({ days: 5 }).plus({ weeks: shift });
+  return { window: { start, end: start.plus({ days: 2 }) }, match };
+}
+
+/** What is cut out of the text before chrono reads it: lengths, offsets, parts of day and ranges. */
+interface Prepared {
+  readonly text: string;
+  readonly length?: DurationMatch;
+  readonly offset?: DurationMatch;
+  readonly extension?: DurationMatch;
+  readonly partOfDay?: PartOfDay;
+  /** "tonight", "this evening": today, even without a date. */
+  readonly impliesToday: boolean;
+  readonly range?: { readonly start: DateTime; readonly end: DateTime };
+}
+
+function prepare(n: Normalised, now: DateTime): Prepared {
+  let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
+  const durations = findDurations(s);
+  const adjective = findAdjectiveDuration(blank(s, durations));
+  s = blank(s, [...durations, ...(adjective ? [adjective] : [])]);
+  let partOfDay: PartOfDay | undefined;
+  let impliesToday = false;
+  const parts: Match[] = [];
+  for (const m of s.matchAll(PART_RE)) {
+    const word = m[2]!;
+    partOfDay ??= word === 'tonight' ? 'night' : (word as PartOfDay);
+    if (word === 'tonight' || m[1] === 'this ') impliesToday = true;
+    // "tomorrow morning": blank only "morning", chrono still reads "tomorrow".
+    parts.push(m[1] === 'tomorrow ' ? { start: m.index + m[1].length, end: m.index + m[0].length } : { start: m.index, end: m.index + m[0].length });
+  }
+  s = blank(s, parts);
+  const range = ranges(s, now);
+  if (range) s = blank(s, [range.match]);
+  return {
+    text: s,
+    length: durations.find((d) => d.kind === 'length') ?? adjective,
+    offset: durations.find((d) => d.kind === 'offset'),
+    extension: durations.find((d) => d.kind === 'extension'),
+    partOfDay,
+    impliesToday,
+    range: range?.window,
+  };
+}
+
+/** The day and the times chrono finds, as wall-clock parts in the zone. */
+function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean): { day?: DateTime; time?: Clock; endTime?: Clock } {
+  const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
+  const found = results.map((r): Parts => {
+    const p = partsFrom(r.start, r.index, true);
+    return r.end?.isCertain('hour') ? { ...p, endTime: partsFrom(r.end, r.index, false).time } : p;
+  });
+  const date = found.find((p) => p.date)?.date;
+  const timed = found.find((p) => p.time);
+  let day = date ? DateTime.fromObject(date, { zone }) : undefined;
+  // A day of the month alone ("the 3rd") that has passed means next month's.
+  const dayOnly = !results.some((r) => r.start.isCertain('month')) && results.some((r) => r.start.isCertain('day') && !r.start.isCertain('weekday'));
+  if (day && dayOnly && day < now.startOf('day')) day = day.plus({ months: 1 });
+  return { ...(day ? { day } : {}), ...(timed?.time ? { time: timed.time } : {}), ...(timed?.endTime ? { endTime: timed.endTime } : {}) };
+}
+
+/**
+ * Resolves the dates, times, lengths and windows said in `text`. `future: false` (reads) keeps a time
+ * that has passed today on today instead of moving it to tomorrow.
+ */
+export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { readonly future?: boolean } = {}, normalised?: Normalised): When {
+  const now = DateTime.fromJSDate(nowDate, { zone });
+  const n = normalised ?? normalise(tokenize(text));
+  // Weekdays and dates look ahead ("friday" on a Saturday is next Friday) unless the words look back.
+  const past = /\b(did|was|were|had|last|yesterday|ago|previous|past)\b/.test(n.text);
+  const future = !past;
+  const p = prepare(n, now);
+  const { day, time, endTime } = readDateTime(p.text, nowDate, now, zone, future);
+  const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
+  const base = day ?? now.startOf('day');
+  const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay) }, { zone });
+
+  let start = time ? at(time, base) : undefined;
+  // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).
+  if (start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = start.plus({ days: 1 });
+  let end = endTime ? at(endTime, start ?? base) : undefined;
+  if (start && end && end <= start) end = end.plus({ hours: 12 }) > start ? end.plus({ hours: 12 }) : end.plus({ days: 1 });
+  if (!start && p.offset) start = now.plus({ minutes: p.offset.minutes });
+  const durationMinutes = p.length?.minutes ?? (start && end ? Math.round(end.diff(start, 'minutes').minutes) : undefined);
+  if (start && !end && p.length) end = start.plus({ minutes: p.length.minutes });
+
+  let window: When['window'];
+  if (p.range) window = p.range;
+  else if (start) window = { start, end: end ?? start.plus({ minutes: durationMinutes ?? 60 }) };
+  else if (p.partOfDay) {
+    const [h0, h1] = PARTS_OF_DAY[p.partOfDay];
+    window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };
+  } else if (hasDate) window = { start: base, end: base.plus({ days: 1 }) };
+
+  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && Boolean(day) && !p.partOfDay);
+  return {
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    ...(window ? { window } : {}),
+    ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+    ...(p.extension ? { extensionMinutes: p.extension.minutes } : {}),
+    ...(p.partOfDay ? { partOfDay: p.partOfDay } : {}),
+    ...(isAllDay ? { isAllDay } : {}),
+    hasDate,
+    hasTime: Boolean(start),
+  };
+}
+
+const SPAN_REF = new Date(Date.UTC(2020, 0, 1, 12));
+
+/**
+ * Which tokens chrono reads as a date ("D") or a time ("T"), for the tagger's features. The reference
+ * instant is fixed: only where the expressions are matters here, not what they resolve to.
+ */
+export function timeTokenKinds(words: readonly string[]): string[] {
+  const tokens = words.map((w, i) => ({ text: w, lower: w, start: i, end: i }));
+  const n = normalise(tokens);
+  const kinds = words.map(() => '');
+  for (const r of parser.parse(n.text, SPAN_REF)) {
+    const range = tokenRange(n, r.index, r.index + r.text.length);
+    if (!range) continue;
+    const hasTime = r.start.isCertain('hour');
+    const hasDay = r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month');
+    for (let i = range.from; i < range.to; i++) kinds[i] = hasTime && hasDay ? 'DT' : hasTime ? 'T' : 'D';
+  }
+  for (const m of n.text.matchAll(PART_RE)) {
+    const range = tokenRange(n, m.index, m.index + m[0].length);
+    if (range) for (let i = range.from; i < range.to; i++) kinds[i] ||= 'P';
+  }
+  return kinds;
+}
+
+/**
+ * A move has two times: where the event is now and where it goes ("move my 3pm meeting to 4pm",
+ * "push the standup to 10 tomorrow"). The words after the last "to"/"until" are the target; a target
+ * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
+ */
+export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime } {
+  const tokens = tokenize(text);
+  let cut = -1;
+  tokens.forEach((t, i) => {
+    if (/^(to|until|till|for)$/.test(t.lower)) cut = i;
+  });
+  if (cut < 0) return { current: resolveWhen(text, nowDate, zone) };
+  const current = resolveWhen(text.slice(0, tokens[cut]!.start), nowDate, zone);
+  const target = resolveWhen(text.slice(tokens[cut]!.end), nowDate, zone);
+  if (target.start) {
+    // "to 4pm" with the event found on another day: same day as the event's current time when said.
+    const day = !target.hasDate && current.start ? current.start : target.start;
+    const newStart = day.set({ hour: target.start.hour, minute: target.start.minute });
+    return { current, newStart };
+  }
+  if (target.window && target.hasDate) return { current, newDay: target.window.start };
+  return { current };
+}

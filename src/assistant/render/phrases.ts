@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import type { CalendarEvent, Person } from '../../domain/calendar.js';
+
+/** "9 AM", "11:30 AM", "noon", "midnight"; the meridiem is dropped when `previous` shares it ("At 11"). */
+export function spokenTime(dt: DateTime, previous?: DateTime): string {
+  if (dt.hour === 12 && dt.minute === 0) return 'noon';
+  if (dt.hour === 0 && dt.minute === 0) return 'midnight';
+  const h = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
+  const base = dt.minute === 0 ? `${h}` : `${h}:${String(dt.minute).padStart(2, '0')}`;
+  const mer = dt.hour < 12 ? 'AM' : 'PM';
+  const prevMer = previous && !(previous.hour === 12 && previous.minute === 0) ? (previous.hour < 12 ? 'AM' : 'PM') : undefined;
+  return prevMer === mer ? base : `${base} ${mer}`;
+}
+
+/** "today", "tomorrow", "yesterday", "on Friday" (within the week ahead), else "on December 11". */
+export function dayLabel(dt: DateTime, now: DateTime): string {
+  const days = Math.round(dt.startOf('day').diff(now.startOf('day'), 'days').days);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  if (days > 1 && days < 7) return `on ${dt.toFormat('cccc')}`;
+  return `on ${dt.toFormat(dt.year === now.year ? 'LLLL d' : 'LLLL d, yyyy')}`;
+}
+
+/** "one hour", "30 minutes", "an hour and a half", "2 hours". */
+export function spokenDuration(minutes: number): string {
+  if (minutes === 60) return 'one hour';
+  if (minutes === 90) return 'an hour and a half';
+  if (minutes % 60 === 0) return `${minutes / 60} hours`;
+  if (minutes > 60) return `${Math.floor(minutes / 60)} hour${minutes >= 120 ? 's' : ''} and ${minutes % 60} minutes`;
+  return `${minutes} minutes`;
+}
+
+/** "Bob Smith", "Bob Smith and Carol Diaz", "Bob Smith, Carol Diaz and 3 others": never the user. */
+export function peopleList(people: readonly Person[], user: string): string {
+  const names = people.filter((p) => p.email?.toLowerCase() !== user.toLowerCase()).map((p) => p.name || p.email || 'someone');
+  if (names.length === 0) return '';
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]}, ${names[1]} and ${names.length - 2} other${names.length - 2 === 1 ? '' : 's'}`;
+}
+
+/** Who an event is with, when that helps: the other people (attendees and organizer), no rooms. */
+export function withWhom(e: CalendarEvent, user: string): string {
+  const others = [...(e.organizer && e.organizer.email?.toLowerCase() !== user.toLowerCase() ? [e.organizer] : []), ...e.attendees.filter((a) => a.kind !== 'resource')];
+  const seen = new Set<string>();
+  const unique = others.filter((p) => {
+    const k = (p.email ?? p.name ?? '').toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const list = peopleList(unique, user);
+  return list ? ` with ${list}` : '';
+}
+
+export const zoned = (isoInstant: string, zone: string) => DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(zone);
+
+export function escapeSsml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import type { Command } from 'commander';
+import { Assistant } from '../../assistant/assistant.js';
+import { MemoryDialogStore } from '../../assistant/dialog/state.js';
+import type { Understand } from '../../assistant/dialog/understanding.js';
+import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
+import { addExchangeOptions, clientFromOptions, type ExchangeCliOptions } from '../exchange-options.js';
+import type { CliIo } from '../io.js';
+import { UsageError } from '../usage-error.js';
+
+interface AskOptions extends ExchangeCliOptions {
+  readonly now?: string;
+  readonly tz?: string;
+  readonly yes?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `concierge ask "TEXT"`: the assistant without a server, straight to Exchange with the given account
+ * (for admins checking a mailbox). Writes are only proposed unless --yes confirms them.
+ */
+export function registerAsk(program: Command, io: CliIo, understand: () => Promise<Understand>): void {
+  addExchangeOptions(program.command('ask').argument('<text>', 'what to ask, in words').description('ask about a mailbox\'s calendar in words (no server needed)'))
+    .option('--now <ISO>', 'reference time (default: now)')
+    .option('--tz <IANA>', "the asker's time zone (default: this machine's)")
+    .option('--yes', 'confirm a write (create, move, cancel) right away')
+    .option('--json', 'print the same object as POST /api/v1/assistant/ask')
+    .action(async (text: string, o: AskOptions) => {
+      const tz = o.tz ?? DateTime.local().zoneName;
+      if (!DateTime.local().setZone(tz).isValid) throw new UsageError(`Unknown time zone --tz ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
+      const now = o.now ? new Date(o.now) : new Date();
+      if (Number.isNaN(now.getTime())) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00');
+      const client = clientFromOptions(o);
+      try {
+        const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(o.url).host, account: o.upn, method: o.access });
+        const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
+        let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
+        if (o.yes && answer.pending) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
+        if (o.json) io.out(JSON.stringify(answer, null, 2));
+        else io.out(answer.pending && !o.yes ? `${answer.text}\n(Run again with --yes to do it.)` : answer.text);
+      } finally {
+        await client.close();
+      }
+    });
+}

@@ -1,0 +1,31 @@
+import type { CalendarEvent, EventChange, EventDraft, Person, TimeWindow } from '../domain/calendar.js';
+
+/** A person the directory knows, for "lunch with Bob". */
+export interface DirectoryEntry extends Person {
+  readonly email: string;
+  readonly name: string;
+  readonly isRoom?: boolean;
+}
+
+export type PeopleLookup = { readonly kind: 'one'; readonly person: DirectoryEntry } | { readonly kind: 'several'; readonly candidates: readonly DirectoryEntry[] } | { readonly kind: 'none' };
+
+/** How the provider reached the calendar, for "why?" answers. */
+export interface AccessPath {
+  readonly server: string;
+  readonly account: string;
+  readonly method: 'impersonation' | 'delegation';
+}
+
+/**
+ * The calendar contract the assistant speaks: domain types only. The EWS implementation lives in
+ * providers/ews; a test double or another backend (Graph, CalDAV) fits behind the same interface.
+ */
+export interface CalendarProvider {
+  readonly accessPath: AccessPath;
+  /** Events overlapping the window, occurrences expanded, oldest first, with attendees. */
+  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]>;
+  createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
+  updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
+  cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
+  findPeople(query: string): Promise<PeopleLookup>;
+}

@@ -1,0 +1,53 @@
+import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import type { EwsClient } from '../../ews/client/ews-client.js';
+import { EwsError } from '../../ews/errors.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
+
+/**
+ * The calendar provider over Exchange Web Services. `withClient` hands out the client of the current
+ * link (the server's pool, so rotations apply), or a fixed client (the CLI).
+ */
+export class EwsCalendarProvider implements CalendarProvider {
+  constructor(
+    private readonly withClient: <T>(fn: (client: EwsClient) => Promise<T>) => Promise<T>,
+    readonly accessPath: AccessPath,
+  ) {}
+
+  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
+    return this.withClient((c) => c.calendarView(mailbox, window, { withAttendees: true, timeZone }));
+  }
+
+  async createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
+    return this.withClient(async (c) => {
+      const created = await c.createEvent(mailbox, draft);
+      const [read] = await c.getEvents(mailbox, [created.id]);
+      if (read?.ok) return read.value;
+      // Created, but not readable back (rare): describe it from the draft.
+      return { id: created.id, uid: created.uid, subject: draft.subject, start: draft.start, end: draft.end, isAllDay: draft.isAllDay ?? false, attendees: (draft.attendees ?? []).map((a) => ({ ...a, response: 'none' as const })), kind: 'single', isRecurring: false, isCancelled: false, isMeeting: (draft.attendees ?? []).length > 0, freeBusy: 'busy', sensitivity: 'normal', myResponse: 'organizer', ...(draft.location ? { location: draft.location } : {}) };
+    });
+  }
+
+  async updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
+    await this.withClient((c) => c.updateEvent(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, change));
+  }
+
+  async cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
+    const [r] = await this.withClient((c) => c.deleteEvents(mailbox, [event.id]));
+    if (r && !r.ok) throw r.error;
+  }
+
+  async findPeople(query: string): Promise<PeopleLookup> {
+    try {
+      const r = await this.withClient((c) => c.resolveNames(query));
+      const people: DirectoryEntry[] = r.entries
+        .filter((e) => e.mailbox.email)
+        .map((e) => ({ email: e.mailbox.email!, name: e.contact?.displayName ?? e.mailbox.name ?? e.mailbox.email! }));
+      if (people.length === 0) return { kind: 'none' };
+      if (people.length === 1) return { kind: 'one', person: people[0]! };
+      return { kind: 'several', candidates: people };
+    } catch (err) {
+      if (err instanceof EwsError && err.code === 'ErrorNameResolutionNoResults') return { kind: 'none' };
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { DateTime, Duration } from 'luxon';
+import type { DialogIntent, DialogSlots, DialogUnderstanding } from '../../assistant/dialog/understanding.js';
+import type { AssistantTurn } from './turn.js';
+
+const INTENTS: Readonly<Record<string, DialogIntent>> = {
+  ReadCalendarIntent: 'read_events',
+  NextMeetingIntent: 'next_meeting',
+  FindMeetingIntent: 'find_meeting',
+  AmIFreeIntent: 'am_i_free',
+  CreateEventIntent: 'create_event',
+  CancelEventIntent: 'cancel_event',
+  MoveEventIntent: 'move_event',
+  RoomIsFreeIntent: 'room_is_free',
+  RoomBookIntent: 'room_book',
+  RoomEndMeetingIntent: 'room_end',
+  RoomExtendIntent: 'room_extend',
+  RoomFindIntent: 'room_find',
+  RoomWhoBookedIntent: 'room_who_booked',
+  'AMAZON.YesIntent': 'confirm',
+  'AMAZON.NoIntent': 'deny',
+  LaunchRequest: 'read_events',
+};
+
+/** Alexa's parts of day (AMAZON.TIME): morning 06-12, afternoon 12-17, evening 17-21, night 21-24. */
+const PARTS: Readonly<Record<string, readonly [number, number]>> = { MO: [6, 12], AF: [12, 17], EV: [17, 21], NI: [21, 24] };
+
+/** An AMAZON.DATE value as a window in the user's zone: a day, a week (or its weekend), a month, a year. */
+export function dateWindow(value: string, now: DateTime): { start: DateTime; end: DateTime } | undefined {
+  const zone = now.zone;
+  if (value === 'PRESENT_REF') return { start: now.startOf('day'), end: now.startOf('day').plus({ days: 1 }) };
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const d = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, { zone });
+    return { start: d, end: d.plus({ days: 1 }) };
+  }
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
+  if (m) {
+    const monday = DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 1 }, { zone });
+    return m[3] ? { start: monday.plus({ days: 5 }), end: monday.plus({ days: 7 }) } : { start: monday, end: monday.plus({ days: 7 }) };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const first = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: 1 }, { zone });
+    return { start: first, end: first.plus({ months: 1 }) };
+  }
+  return undefined;
+}
+
+const iso = (d: DateTime) => d.toUTC().toISO({ suppressMilliseconds: true })!;
+
+/** The slots of an Alexa turn as the dialog's understanding: same dialog, whichever channel. */
+export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDate: Date): DialogUnderstanding {
+  const intent = INTENTS[turn.intent] ?? 'out_of_scope';
+  const now = DateTime.fromJSDate(nowDate, { zone: timeZone });
+  const s = turn.slots;
+  const slots: { -readonly [K in keyof DialogSlots]: DialogSlots[K] } = {};
+  const day = s.date ? dateWindow(s.date, now) : undefined;
+  const part = s.time ? PARTS[s.time] : undefined;
+  const clock = s.time && /^\d{2}:\d{2}$/.test(s.time) ? s.time.split(':').map(Number) : undefined;
+  const base = day?.start ?? now.startOf('day');
+  if (clock) {
+    let at = base.set({ hour: clock[0]!, minute: clock[1]! });
+    // "at 3" without a date means the next 3 o'clock, not one that has passed today.
+    if (!day && at < now) at = at.plus({ days: 1 });
+    slots.start = iso(at);
+  } else if (part) {
+    slots.window = { start: iso(base.set({ hour: part[0] })), end: iso(base.set({ hour: 0 }).plus({ hours: part[1] })) };
+  } else if (day) {
+    slots.window = { start: iso(day.start), end: iso(day.end) };
+    if (intent === 'create_event' || intent === 'move_event') slots.start = iso(day.start.set({ hour: 9 }));
+  }
+  if (s.duration) {
+    const d = Duration.fromISO(s.duration);
+    if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
+  }
+  if (slots.start && slots.durationMinutes !== undefined) slots.end = iso(DateTime.fromISO(slots.start).plus({ minutes: slots.durationMinutes }));
+  if (s.title) slots.title = s.title;
+  if (s.query) slots.title = s.query;
+  if (s.person) slots.people = [s.person];
+  if (intent === 'move_event' && slots.start) {
+    slots.newStart = slots.start;
+    delete slots.start;
+  }
+  if (intent === 'read_events' && turn.intent === 'LaunchRequest') return { intent, slots: {} };
+  return { intent, slots };
+}

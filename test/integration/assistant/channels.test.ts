@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { defaultUnderstand } from '../../../src/assistant/understand.js';
+import { buildServer } from '../../../src/server/app.js';
+import { SecretBox, setupTokens } from '../../../src/persistence/index.js';
+import type { RunningSimulator } from '../../../src/simulator/host.js';
+import { useDatabase } from '../../unit/persistence/backends.js';
+import { ADMIN, adminRequest, rotationSimulator, SVC } from '../../support/server.js';
+import { randomBytes } from 'node:crypto';
+
+/** The HTTP API and the CLI give the same answer object; writes wait for "yes" in the same session. */
+describe('assistant channels', () => {
+  const store = useDatabase('pglite');
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await rotationSimulator();
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it('POST /api/v1/assistant/ask answers for the test mailbox, keeps the pending write in the database, and refuses other mailboxes', async () => {
+    const key = randomBytes(32);
+    const server = await buildServer({ db: store.db, box: SecretBox.fromKey(key), understand: await defaultUnderstand(), logLevel: 'warn' });
+    const { token } = await setupTokens.create(store.db);
+    const setup = await server.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...ADMIN } });
+    const admin = { cookie: String(setup.headers['set-cookie']).split(';')[0]!, csrf: setup.json().csrfToken as string };
+    expect((await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' })).statusCode).toBe(200);
+    const now = '2026-12-07T08:00:00-08:00';
+    const read = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone: 'America/Los_Angeles' });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({ intent: 'read_events', events: [{ subject: 'Standup' }], explain: { mailbox: 'alice@contoso.com', access: { account: SVC.upn, method: 'impersonation' } } });
+    expect(read.json().text).toMatch(/one event today\. At 9 AM, Standup/);
+    const propose = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'add dentist tomorrow at 3pm', now, timeZone: 'America/Los_Angeles' });
+    expect(propose.json().pending?.kind).toBe('create');
+    // The next turn may reach another instance: the pending write lives in the database.
+    const other = await buildServer({ db: store.db, box: SecretBox.fromKey(key), understand: await defaultUnderstand(), logLevel: 'warn' });
+    const yes = await adminRequest(other.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', now, timeZone: 'America/Los_Angeles', sessionId: propose.json().sessionId });
+    expect(yes.statusCode, yes.body).toBe(200);
+    expect(yes.json().text).toMatch(/^Done\. Dentist is on your calendar tomorrow at 3 PM/);
+    const notMine = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'svc2@contoso.com', text: "what's on my calendar today" });
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().code).toBe('NotYourCalendar');
+    await server.app.close();
+    await other.app.close();
+  });
+
+  it('concierge ask --json prints the same answer object without a server', async () => {
+    process.env.CONCIERGE_TEST_SVC_PW = SVC.password;
+    let out = '';
+    const io = { out: (t: string) => void (out += t), err: () => undefined };
+    const code = await main(['node', 'concierge', 'ask', "what's my next meeting", '--url', sim.ewsUrl, '--upn', SVC.upn, '--password-env', 'CONCIERGE_TEST_SVC_PW', '--access', 'impersonation', '--mailbox', 'alice@contoso.com', '--now', '2026-12-07T08:00:00-08:00', '--tz', 'America/Los_Angeles', '--json'], io);
+    expect(code).toBe(0);
+    const answer = JSON.parse(out);
+    expect(answer).toMatchObject({ intent: 'next_meeting', events: [{ subject: 'Standup' }] });
+    expect(answer.text).toMatch(/Your next meeting is Standup, today at 9 AM/);
+    expect(answer.ssml).toMatch(/^<speak>/);
+  });
+});

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant.js';
+import { MemoryDialogStore } from '../../../src/assistant/dialog/state.js';
+import { defaultUnderstand } from '../../../src/assistant/understand.js';
+import { EwsClient } from '../../../src/ews/client/ews-client.js';
+import { BasicAuth } from '../../../src/ews/transport/auth.js';
+import { EwsCalendarProvider } from '../../../src/providers/ews/ews-provider.js';
+import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
+import { parseSeed } from '../../../src/simulator/seed.js';
+
+/**
+ * A week in three time zones around the US change to daylight time (Sunday 14 March 2027), with a
+ * recurring standup, a meeting in a room, an all-day event, a cancelled meeting and a Berlin series.
+ * Questions in words, answers checked on content (events, times, names), not on exact wording.
+ */
+const TZ = 'America/Los_Angeles';
+const NOW = new Date('2027-03-08T16:00:00Z'); // Monday 8 March, 08:00 in Los Angeles
+let sim: RunningSimulator;
+let client: EwsClient;
+let assistant: Assistant;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    port: 0,
+    seed: parseSeed({
+      domain: 'contoso.com',
+      basicAuth: true,
+      adminPassword: 'Adm1n-Passw0rd!',
+      mailboxes: [
+        { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+        { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+        { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: 'Eastern Standard Time' },
+        { smtp: 'dave@contoso.com', name: 'Dave Kim', password: 'Passw0rd!', timeZone: 'W. Europe Standard Time' },
+        { smtp: 'svc@contoso.com', name: 'svc', password: 'Svc-Passw0rd-1!' },
+        { smtp: 'boardroom@contoso.com', name: 'Boardroom', type: 'RoomMailbox', capacity: 12 },
+      ],
+      shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
+      events: [
+        { organizer: 'alice@contoso.com', subject: 'Team standup', start: '2027-03-01T09:00:00-08:00', end: '2027-03-01T09:15:00-08:00', timeZone: 'Pacific Standard Time', recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] }, range: { type: 'Numbered', startDate: '2027-03-01', numberOfOccurrences: 30 } } },
+        { organizer: 'alice@contoso.com', subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: 'Pacific Standard Time', attendees: ['bob@contoso.com'], rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+        { organizer: 'alice@contoso.com', subject: 'Offsite', start: '2027-03-12T00:00:00-08:00', end: '2027-03-13T00:00:00-08:00', timeZone: 'Pacific Standard Time', isAllDay: true },
+        { organizer: 'bob@contoso.com', subject: 'Design sync', start: '2027-03-11T15:00:00-08:00', end: '2027-03-11T15:45:00-08:00', timeZone: 'Pacific Standard Time', attendees: ['alice@contoso.com'], cancelled: true },
+        { organizer: 'dave@contoso.com', subject: 'Berlin team sync', start: '2027-03-09T16:00:00+01:00', end: '2027-03-09T16:30:00+01:00', timeZone: 'W. Europe Standard Time', attendees: ['alice@contoso.com'], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'Numbered', startDate: '2027-03-09', numberOfOccurrences: 4 } } },
+      ],
+    }),
+  });
+  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth('svc@contoso.com', 'Svc-Passw0rd-1!'), access: 'impersonation' });
+  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: 'svc@contoso.com', method: 'impersonation' });
+  assistant = new Assistant(provider, new MemoryDialogStore(), await defaultUnderstand());
+});
+
+afterAll(async () => {
+  await client?.close();
+  await sim?.close();
+});
+
+const ask = (text: string, sessionId = 'scenario', now = NOW) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now, sessionId });
+
+describe('the assistant answers from the calendar', () => {
+  it("what's on my calendar tomorrow: the Berlin sync at 7 AM Pacific and the standup at 9, oldest first", async () => {
+    const a = await ask("what's on my calendar tomorrow");
+    expect(a.intent).toBe('read_events');
+    expect(a.events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
+    expect(a.text).toMatch(/2 events tomorrow/);
+    expect(a.text).toMatch(/7 AM, Berlin team sync with Dave Kim/);
+    expect(a.text).toMatch(/At 9, Team standup/);
+    expect(a.ssml).toMatch(/^<speak>.*<\/speak>$/);
+  });
+
+  it("what's my next meeting", async () => {
+    const a = await ask("what's my next meeting");
+    expect(a.intent).toBe('next_meeting');
+    expect(a.events[0]?.subject).toBe('Team standup');
+    expect(a.text).toMatch(/Team standup, today at 9 AM/);
+  });
+
+  it('when is the budget review: Wednesday at 11 with Bob Smith', async () => {
+    const a = await ask('when is the budget review');
+    expect(a.intent).toBe('find_meeting');
+    expect(a.text).toMatch(/Budget review is on Wednesday at 11 AM with Bob Smith/);
+  });
+
+  it('an all-day event reads as all day, whole in its zone', async () => {
+    const a = await ask('what do i have on friday');
+    expect(a.events.map((e) => e.subject)).toEqual(['Offsite', 'Team standup']);
+    expect(a.text).toMatch(/all day, Offsite/i);
+  });
+
+  it('a cancelled meeting is left out, and "why?" says so', async () => {
+    const a = await ask("what's on my calendar on thursday", 'why-session');
+    expect(a.events.map((e) => e.subject)).toEqual(['Team standup']);
+    const why = await ask('why?', 'why-session');
+    expect(why.intent).toBe('why');
+    expect(why.text).toMatch(/Design sync because it was cancelled/);
+    expect(why.text).toMatch(/svc@contoso\.com using impersonation/);
+    expect(a.explain?.leftOut.map((l) => l.subject)).toEqual(['Canceled: Design sync']);
+  });
+
+  it('across the DST change the standup stays at 9 AM local', async () => {
+    const a = await ask("what's on my calendar on monday march fifteenth");
+    expect(a.events.map((e) => e.subject)).toEqual(['Team standup']);
+    expect(a.events[0]?.start).toBe('2027-03-15T16:00:00Z');
+    expect(a.text).toMatch(/9 AM/);
+  });
+
+  it('add lunch with bob friday at noon: asks first (several Bobs), then books it and invites him', async () => {
+    const ambiguous = await ask('add lunch with bob friday at noon', 'lunch');
+    expect(ambiguous.text).toMatch(/Which bob do you mean: Bob Jones, or Bob Smith\?/i);
+    const propose = await ask('add lunch with bob smith friday at noon', 'lunch');
+    expect(propose.intent).toBe('create_event');
+    expect(propose.pending?.kind).toBe('create');
+    expect(propose.text).toMatch(/Add lunch with Bob Smith on Friday at noon for one hour\?/i);
+    const done = await ask('yes', 'lunch');
+    expect(done.text).toMatch(/on your calendar on Friday at noon, and the invitations are sent/);
+    const bobs = sim.exchange.calendar.calendarView('bob@contoso.com', 'calendar', '2027-03-12T00:00:00Z', '2027-03-13T12:00:00Z').items.map((i) => i.subject.toLowerCase());
+    expect(bobs).toContain('lunch');
+  });
+
+  it('a write is not done without a yes; "no" drops it', async () => {
+    const propose = await ask('cancel the budget review', 'cancel');
+    expect(propose.intent).toBe('cancel_event');
+    expect(propose.text).toMatch(/Cancel Budget review on Wednesday at 11 AM\? The attendees will be told\./);
+    const no = await ask('no', 'cancel');
+    expect(no.text).toMatch(/OK, I won't/);
+    const still = await ask('when is the budget review', 'cancel');
+    expect(still.events).toHaveLength(1);
+  });
+
+  it('anything else gets a short refusal and no action', async () => {
+    const a = await ask("what's the weather like in seattle");
+    expect(a.intent).toBe('out_of_scope');
+    expect(a.text).toMatch(/only help with your calendar/);
+    expect(a.events).toEqual([]);
+  });
+});

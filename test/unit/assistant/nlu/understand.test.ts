@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../../src/assistant/nlu/index.js';
+
+// Wednesday 4 March 2026, 12:00 in New York.
+const NY = { now: new Date('2026-03-04T17:00:00Z'), timeZone: 'America/New_York' };
+const u = (text: string, ctx = NY) => understand(text, ctx);
+
+describe('reads', () => {
+  it.each(["what's on my calendar tomorrow", "What's on my calendar tomorrow?", 'what do i have tomorrow', 'show me my schedule for tomorrow'])('%s', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('read_events');
+    expect(r.coarse).toBe('calendar_query');
+    expect(r.slots.window).toEqual({ start: '2026-03-05T05:00:00Z', end: '2026-03-06T05:00:00Z' });
+  });
+
+  it('a part of day is a window', () => {
+    expect(u('what does my afternoon look like tomorrow').slots.window).toEqual({ start: '2026-03-05T17:00:00Z', end: '2026-03-05T22:00:00Z' });
+    expect(u('what do i have this evening').slots.window).toEqual({ start: '2026-03-04T22:00:00Z', end: '2026-03-05T02:00:00Z' });
+  });
+
+  it('next week runs Monday to Monday', () => {
+    const r = u('what do i have next week');
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.window).toEqual({ start: '2026-03-09T04:00:00Z', end: '2026-03-16T04:00:00Z' });
+  });
+
+  it('"tomorrow" across the spring-forward change in Los Angeles is 23 hours', () => {
+    const r = u("what's on my calendar tomorrow", { now: new Date('2026-03-07T18:00:00Z'), timeZone: 'America/Los_Angeles' });
+    expect(r.slots.window).toEqual({ start: '2026-03-08T08:00:00Z', end: '2026-03-09T07:00:00Z' });
+  });
+
+  it('spoken dates (SLURP style) resolve too, and keep their words as slots', () => {
+    const r = u("what's on my calendar on march twenty fifth");
+    expect(r.slots.window).toEqual({ start: '2026-03-25T04:00:00Z', end: '2026-03-26T04:00:00Z' });
+    expect(r.slots.raw).toContainEqual({ type: 'date', value: 'march twenty fifth' });
+  });
+});
+
+describe('next, find, free', () => {
+  it.each(["what's my next meeting", 'when is my next meeting', 'what is next on my calendar'])('%s -> next_meeting', (text) => {
+    expect(u(text).intent).toBe('next_meeting');
+  });
+
+  it('when is my meeting with Bob -> find_meeting with the person', () => {
+    const r = u('when is my meeting with Bob');
+    expect(r.intent).toBe('find_meeting');
+    expect(r.coarse).toBe('calendar_query');
+    expect(r.slots.people).toEqual(['bob']);
+  });
+
+  it('when is the budget review -> find_meeting with the title', () => {
+    const r = u('when is the budget review');
+    expect([r.intent, r.slots.title]).toEqual(['find_meeting', 'budget review']);
+  });
+
+  it('do I have anything at 3 -> am_i_free at 15:00 today', () => {
+    const r = u('do I have anything at 3');
+    expect(r.intent).toBe('am_i_free');
+    expect(r.slots.start).toBe('2026-03-04T20:00:00Z');
+    expect(r.slots.window).toEqual({ start: '2026-03-04T20:00:00Z', end: '2026-03-04T21:00:00Z' });
+  });
+
+  it('am i free tomorrow afternoon', () => {
+    const r = u('am i free tomorrow afternoon');
+    expect(r.intent).toBe('am_i_free');
+    expect(r.slots.window).toEqual({ start: '2026-03-05T17:00:00Z', end: '2026-03-05T22:00:00Z' });
+  });
+});
+
+describe('writes', () => {
+  it.each([
+    ['add lunch with Bob Friday at noon'],
+    ['add lunch with bob friday at noon'],
+    ['add lunch with bob friday at twelve pm'],
+  ])('%s -> create_event, lunch with bob, Friday 12:00 in the zone for 60 minutes', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('create_event');
+    expect(r.coarse).toBe('calendar_set');
+    expect(r.slots).toMatchObject({ title: 'lunch', people: ['bob'], start: '2026-03-06T17:00:00Z', end: '2026-03-06T18:00:00Z', durationMinutes: 60 });
+  });
+
+  it('typed and spoken forms of the same request agree', () => {
+    const typed = u('schedule a meeting with Ann on 3/25 at 3:30pm for 45 minutes');
+    const spoken = u('schedule a meeting with ann on march twenty fifth at three thirty pm for forty five minutes');
+    for (const r of [typed, spoken]) {
+      expect(r.intent).toBe('create_event');
+      expect(r.slots).toMatchObject({ title: 'meeting', people: ['ann'], start: '2026-03-25T19:30:00Z', end: '2026-03-25T20:15:00Z', durationMinutes: 45 });
+    }
+  });
+
+  it('remind me to call mom at 5 -> a reminder event at 17:00', () => {
+    const r = u('remind me to call mom at 5');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots).toMatchObject({ reminder: true, title: 'call mom', start: '2026-03-04T22:00:00Z' });
+  });
+
+  it('an hour and a half, half an hour', () => {
+    expect(u('set up a call with dave tomorrow at 10am for an hour and a half').slots).toMatchObject({ start: '2026-03-05T15:00:00Z', durationMinutes: 90, end: '2026-03-05T16:30:00Z' });
+    expect(u('book a meeting with the team tomorrow at 9 for half an hour').slots.durationMinutes).toBe(30);
+  });
+
+  it('cancel and move', () => {
+    expect(u('cancel the budget review')).toMatchObject({ intent: 'cancel_event', coarse: 'calendar_remove', slots: { title: 'budget review' } });
+    const m = u('move my 3pm meeting to 4pm');
+    expect(m).toMatchObject({ intent: 'move_event', slots: { start: '2026-03-04T20:00:00Z', newStart: '2026-03-04T21:00:00Z' } });
+  });
+});
+
+describe('dialog answers', () => {
+  it.each([['yes', 'confirm'], ['ok', 'confirm'], ['sure', 'confirm'], ['do it', 'confirm'], ['no', 'deny'], ['cancel that', 'deny'], ['never mind', 'deny'], ['why?', 'why'], ['Why', 'why']])('%s -> %s', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
+});
+
+describe('rooms', () => {
+  it.each([
+    ['is this room free', 'room_is_free'],
+    ['when will this room be free', 'room_when_free'],
+    ['who booked this room', 'room_who_booked'],
+    ['book this room for 30 minutes', 'room_book'],
+    ['end the meeting', 'room_end'],
+    ['extend the meeting by 15 minutes', 'room_extend'],
+    ['find me a room for an hour', 'room_find'],
+  ])('%s -> %s', (text, intent) => expect(u(text).intent).toBe(intent));
+
+  it('book this room for 30 minutes starts now', () => {
+    expect(u('book this room for 30 minutes').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T17:30:00Z', durationMinutes: 30 });
+    expect(u('extend the meeting by 15 minutes').slots.durationMinutes).toBe(15);
+    expect(u('find me a room for an hour').slots.durationMinutes).toBe(60);
+  });
+});
+
+describe('out of scope', () => {
+  it.each(["what's the weather like in seattle", 'set an alarm for seven am', 'play some jazz', 'what is the date today'])('%s', (text) => {
+    expect(u(text)).toMatchObject({ intent: 'out_of_scope', coarse: 'other' });
+  });
+
+  it('is deterministic: same text, same instant, same answer', () => {
+    expect(u('add lunch with Bob Friday at noon')).toEqual(u('add lunch with Bob Friday at noon'));
+  });
+});
