@@ -6,6 +6,8 @@ import { exchangeLinks, type SecretBox, type Tables } from '../../persistence/in
 import type { ExchangeLink } from '../../persistence/repositories/exchange-links.js';
 import { HttpProblem } from '../problem.js';
 
+const SUCCESS_RECORD_INTERVAL_MS = 60_000;
+
 interface Entry {
   readonly client: EwsClient;
   inFlight: number;
@@ -22,6 +24,7 @@ interface Entry {
  */
 export class EwsClientPool {
   readonly #clients = new Map<string, Entry>();
+  readonly #lastRecorded = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -40,7 +43,12 @@ export class EwsClientPool {
     entry.inFlight++;
     try {
       const out = await fn(entry.client, link);
-      await exchangeLinks.recordSuccess(this.db, link.id);
+      // "Last success" is for people reading the status: once a minute per instance is fresh enough,
+      // and it keeps a write off every request.
+      if (link.lastSuccessAt === null || Date.now() - (this.#lastRecorded.get(link.id) ?? 0) > SUCCESS_RECORD_INTERVAL_MS) {
+        this.#lastRecorded.set(link.id, Date.now());
+        await exchangeLinks.recordSuccess(this.db, link.id);
+      }
       return out;
     } catch (err) {
       if (err instanceof EwsError && err.code === 'HttpUnauthorized') {
