@@ -89,21 +89,24 @@ export interface ResponseMessage {
   readonly element: XmlElement;
 }
 
+/** One ResponseMessage element (also the bare one GetUserAvailability's FreeBusyResponse carries; absent = success). */
+export function readResponseMessage(m: XmlElement | undefined): ResponseMessage {
+  const cls = attr(m, 'ResponseClass');
+  return {
+    responseClass: cls === 'Error' || cls === 'Warning' ? cls : 'Success',
+    responseCode: (text(m, 'ResponseCode') ?? 'NoError').trim(),
+    messageText: text(m, 'MessageText')?.trim(),
+    values: messageXmlValues(child(m, 'MessageXml')),
+    element: m ?? {},
+  };
+}
+
 /** The ResponseMessages of an operation response, in order. */
 export function responseMessages(response: XmlElement): ResponseMessage[] {
   const container = child(response, 'ResponseMessages');
   const name = childNames(container).find((n) => n.endsWith('ResponseMessage'));
   if (!name) return [];
-  return children(container, name).map((m) => {
-    const cls = attr(m, 'ResponseClass');
-    return {
-      responseClass: cls === 'Error' || cls === 'Warning' ? cls : 'Success',
-      responseCode: (text(m, 'ResponseCode') ?? 'NoError').trim(),
-      messageText: text(m, 'MessageText')?.trim(),
-      values: messageXmlValues(child(m, 'MessageXml')),
-      element: m,
-    };
-  });
+  return children(container, name).map(readResponseMessage);
 }
 
 /** The typed error for a ResponseMessage of class Error. */

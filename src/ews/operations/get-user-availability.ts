@@ -4,7 +4,7 @@ import { ewsError } from '../error-catalog.js';
 import { legacyTimeZone, readLegacyTimeZone, UnknownTimeZoneError, writeLegacyTimeZone, isIanaZone, type LegacyTimeZone } from '../schema/timezones.js';
 import type { DayOfWeek, LegacyFreeBusy } from '../schema/types.js';
 import { attr, bool, child, children, el, els, int, text, type XmlElement } from '../xml/index.js';
-import { messageError, messageXmlValues, type ResponseMessage } from './envelope.js';
+import { messageError, readResponseMessage } from './envelope.js';
 import type { ItemResult, Operation, ParseContext } from './operation.js';
 
 /** Exchange answers at most 100 mailboxes per GetUserAvailability request. */
@@ -180,20 +180,7 @@ export const GetUserAvailability: Operation<GetUserAvailabilityArgs, ItemResult<
   },
 };
 
-/**
- * FreeBusyResponse carries a bare ResponseMessage rather than the usual ResponseMessages container,
- * so envelope.responseMessages() does not see it. It is optional in the schema: absent means success.
- */
-function readResponseMessage(m: XmlElement | undefined): ResponseMessage {
-  const cls = attr(m, 'ResponseClass');
-  return {
-    responseClass: cls === 'Error' || cls === 'Warning' ? cls : 'Success',
-    responseCode: (text(m, 'ResponseCode') ?? 'NoError').trim(),
-    messageText: text(m, 'MessageText')?.trim(),
-    values: messageXmlValues(child(m, 'MessageXml')),
-    element: m ?? {},
-  };
-}
+// FreeBusyResponse carries a bare ResponseMessage (not the usual container): envelope.readResponseMessage reads it.
 
 class BadTime extends Error {}
 
