@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { setupTokens, SecretBox, type Tables } from '../../src/persistence/index.js';
 import type { Kysely } from 'kysely';
-import { buildServer, type ConciergeServer } from '../../src/server/app.js';
+import { buildServer, type ConciergeServer, type ServerDeps } from '../../src/server/app.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/host.js';
 import { parseSeed } from '../../src/simulator/seed.js';
 
@@ -45,8 +45,8 @@ export interface Signed {
 }
 
 /** A server on `db` with a fresh key (or the given one) and an administrator signed in through setup. */
-export async function serverWithAdmin(db: Kysely<Tables>, key: Buffer = randomBytes(32), logs?: LogCapture): Promise<{ server: ConciergeServer; admin: Signed }> {
-  const server = await buildServer({ db, box: SecretBox.fromKey(key), logLevel: 'info', ...(logs ? { logStream: logs } : {}) });
+export async function serverWithAdmin(db: Kysely<Tables>, key: Buffer = randomBytes(32), logs?: LogCapture, extra: Pick<ServerDeps, 'understand'> = {}): Promise<{ server: ConciergeServer; admin: Signed }> {
+  const server = await buildServer({ db, box: SecretBox.fromKey(key), logLevel: 'info', ...(logs ? { logStream: logs } : {}), ...extra });
   const admin = await signIn(server.app, db);
   return { server, admin };
 }

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import { buildServer } from '../../../src/server/app.js';
-import { SecretBox, setupTokens } from '../../../src/persistence/index.js';
 import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { useDatabase } from '../../unit/persistence/backends.js';
-import { ADMIN, adminRequest, rotationSimulator, SVC } from '../../support/server.js';
+import { adminRequest, rotationSimulator, serverWithAdmin, SVC } from '../../support/server.js';
 import { randomBytes } from 'node:crypto';
 
 /** The HTTP API and the CLI give the same answer object; writes wait for "yes" in the same session. */
@@ -21,10 +19,8 @@ describe('assistant channels', () => {
 
   it('POST /api/v1/assistant/ask answers for the test mailbox, keeps the pending write in the database, and refuses other mailboxes', async () => {
     const key = randomBytes(32);
-    const server = await buildServer({ db: store.db, box: SecretBox.fromKey(key), understand: await defaultUnderstand(), logLevel: 'warn' });
-    const { token } = await setupTokens.create(store.db);
-    const setup = await server.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...ADMIN } });
-    const admin = { cookie: String(setup.headers['set-cookie']).split(';')[0]!, csrf: setup.json().csrfToken as string };
+    const understand = await defaultUnderstand();
+    const { server, admin } = await serverWithAdmin(store.db, key, undefined, { understand });
     expect((await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' })).statusCode).toBe(200);
     const now = '2026-12-07T08:00:00-08:00';
     const read = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone: 'America/Los_Angeles' });
@@ -34,7 +30,7 @@ describe('assistant channels', () => {
     const propose = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'add dentist tomorrow at 3pm', now, timeZone: 'America/Los_Angeles' });
     expect(propose.json().pending?.kind).toBe('create');
     // The next turn may reach another instance: the pending write lives in the database.
-    const other = await buildServer({ db: store.db, box: SecretBox.fromKey(key), understand: await defaultUnderstand(), logLevel: 'warn' });
+    const { server: other } = await serverWithAdmin(store.db, key, undefined, { understand });
     const yes = await adminRequest(other.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', now, timeZone: 'America/Los_Angeles', sessionId: propose.json().sessionId });
     expect(yes.statusCode, yes.body).toBe(200);
     expect(yes.json().text).toMatch(/^Done\. Dentist is on your calendar tomorrow at 3 PM/);
