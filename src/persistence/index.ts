@@ -23,3 +23,4 @@ export * as exchangeLinks from './repositories/exchange-links.js';
 export * as notifications from './repositories/notifications.js';
 export * as auditLog from './repositories/audit-log.js';
 export * as dialogState from './repositories/dialog-state.js';
+export * as people from './repositories/people.js';

@@ -94,6 +94,102 @@ export interface DialogStateTable {
   updated_at: TimestampDefault;
 }
 
+export type PersonState = 'invited' | 'accepted' | 'linked' | 'failing' | 'revoked';
+
+export interface PeopleTable {
+  id: string;
+  /** The invited address, lower-case. */
+  email: string;
+  display_name: string | null;
+  /** Their Concierge account (an `admins` row with role 'user') once they accepted the invitation. */
+  account_id: string | null;
+  state: PersonState;
+  /** The mailbox the invited address resolved to (primary SMTP, lower-case), once linked. */
+  mailbox: string | null;
+  time_zone: string | null;
+  last_error: NullableJsonColumn<Json>;
+  invited_by: string;
+  invited_at: TimestampDefault;
+  linked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: TimestampDefault;
+}
+
+export interface InvitationsTable {
+  /** sha256 (hex) of the token in the invitation link. */
+  token_hash: string;
+  person_id: string;
+  delivery: 'email' | 'manual';
+  created_at: TimestampDefault;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type CheckInMode = 'off' | 'report' | 'enforce';
+
+export interface RoomsTable {
+  id: string;
+  /** The room mailbox's primary SMTP address, lower-case. */
+  email: string;
+  name: string;
+  /** The admin-defined list ("Building 1, floor 2") that "find me a room" searches first. */
+  room_list: string | null;
+  capacity: number | null;
+  check_in_mode: ColumnType<CheckInMode, CheckInMode | undefined, CheckInMode>;
+  /** 5 to 20 minutes after a booking starts. */
+  check_in_minutes: ColumnType<number, number | undefined, number>;
+  created_at: TimestampDefault;
+}
+
+export interface RoomDevicesTable {
+  id: string;
+  room_id: string;
+  kind: 'alexa' | 'display';
+  /** The Alexa device id, or sha256 (hex) of a room display's token. */
+  device_key: string;
+  label: string | null;
+  /** Room displays only: the CSRF token their state-changing requests carry. */
+  csrf_token: string | null;
+  created_at: TimestampDefault;
+  last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type CheckInState = 'checked_in' | 'released' | 'would_release';
+
+export interface RoomCheckInsTable {
+  room_id: string;
+  /** Identifies the booking across reads: the event's UID (or id) plus its start. */
+  event_key: string;
+  subject: string | null;
+  organizer: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  state: CheckInState;
+  at: TimestampDefault;
+  by: string | null;
+}
+
+export interface OAuthCodesTable {
+  code_hash: string;
+  account_id: string;
+  client_id: string;
+  redirect_uri: string;
+  scope: string;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface OAuthTokensTable {
+  token_hash: string;
+  kind: 'access' | 'refresh';
+  account_id: string;
+  client_id: string;
+  scope: string;
+  created_at: TimestampDefault;
+  expires_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: TimestampDefault;
@@ -107,5 +203,12 @@ export interface Tables {
   notifications_sent: NotificationsSentTable;
   audit_log: AuditLogTable;
   dialog_state: DialogStateTable;
+  people: PeopleTable;
+  invitations: InvitationsTable;
+  rooms: RoomsTable;
+  room_devices: RoomDevicesTable;
+  room_check_ins: RoomCheckInsTable;
+  oauth_codes: OAuthCodesTable;
+  oauth_tokens: OAuthTokensTable;
   schema_migrations: SchemaMigrationsTable;
 }

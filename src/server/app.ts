@@ -15,7 +15,13 @@ import { HttpProblem } from './problem.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import type { Understand } from '../assistant/dialog/understanding.js';
+import { auditRoutes } from './routes/audit.js';
+import { consoleRoutes } from './routes/console.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { operationsRoutes } from './routes/operations.js';
+import { peopleRoutes } from './routes/people.js';
+import { roomRoutes } from './routes/rooms.js';
+import type { AlexaSettings, ServerContext } from './context.js';
 import { sessionRoutes } from './routes/session.js';
 import { setupPage } from './routes/setup-page.js';
 
@@ -28,12 +34,17 @@ export interface ServerDeps {
   readonly understand?: Understand;
   readonly logLevel?: string;
   readonly version?: string;
+  /** Base URL people use to reach the console (links in invitation emails); default: from each request. */
+  readonly publicUrl?: string;
+  /** Serve the Alexa skill endpoint and account linking. */
+  readonly alexa?: AlexaSettings;
   /** For tests: a pino destination stream to capture logs. */
   readonly logStream?: NodeJS.WritableStream;
 }
 
 export interface ConciergeServer {
   readonly app: FastifyInstance;
+  readonly ctx: ServerContext;
   readonly links: ExchangeLinkService;
   readonly pool: EwsClientPool;
   readonly metrics: Metrics;
@@ -71,9 +82,15 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
   sessionRoutes(app, api, deps.db);
   exchangeRoutes(app, api, links);
   if (deps.understand) assistantRoutes(app, api, deps.db, pool, deps.understand);
+  const ctx: ServerContext = { db: deps.db, box: deps.box, api, pool, links, metrics, ...(deps.understand ? { understand: deps.understand } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), ...(deps.alexa ? { alexa: deps.alexa } : {}) };
+  peopleRoutes(app, ctx);
+  roomRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  oauthRoutes(app, ctx);
+  consoleRoutes(app, ctx);
   setupPage(app);
   app.addHook('onClose', async () => pool.close());
-  return { app, links, pool, metrics };
+  return { app, ctx, links, pool, metrics };
 }
 
 interface Problem {

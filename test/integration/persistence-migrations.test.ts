@@ -10,7 +10,7 @@ import { migrate } from '../../src/persistence/migrate.js';
 import { MIGRATIONS, type Migration } from '../../src/persistence/migrations/index.js';
 import { BACKENDS, dropSchemas, openTestDatabase, randomSchema, TEST_DATABASE_URL, useDatabase } from '../unit/persistence/backends.js';
 
-const TABLES = ['admins', 'audit_log', 'dialog_state', 'exchange_links', 'notifications_sent', 'schema_migrations', 'sessions', 'setup_tokens'];
+const TABLES = ['admins', 'audit_log', 'dialog_state', 'exchange_links', 'invitations', 'notifications_sent', 'oauth_codes', 'oauth_tokens', 'people', 'room_check_ins', 'room_devices', 'rooms', 'schema_migrations', 'sessions', 'setup_tokens'];
 
 async function tableNames(db: Kysely<unknown>): Promise<string[]> {
   const r = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`.execute(db);
