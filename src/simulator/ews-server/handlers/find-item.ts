@@ -4,13 +4,14 @@ import { ItemError, type EwsContext } from '../context.js';
 import { NOT_IN_FIND_ITEM, writeCalendarItemXml } from '../item-xml.js';
 import { responseMessage, responseMessages } from '../soap-response.js';
 import { calendarItemFor, isCalendarEntry } from './items.js';
+import { writeMessage } from './message-xml.js';
 import { readShape } from './shape.js';
 import { toInstant } from './time.js';
 
 /**
  * FindItem. With a CalendarView: singles, occurrences and exceptions overlapping the window, paged by
  * MaxEntriesReturned as Exchange does (IncludesLastItemInRange). Without one: singles and recurring
- * masters, unexpanded. Only the calendar folder is searchable here.
+ * masters, unexpanded. Mail folders list their messages (without bodies, as Exchange does).
  */
 export function findItem(ctx: EwsContext, body: XmlElement): Raw {
   const shape = readShape(child(body, 'ItemShape'));
@@ -36,7 +37,8 @@ export function findItem(ctx: EwsContext, body: XmlElement): Raw {
       entries = ctx.exchange.calendar.findItems(mailbox.smtp, folder);
       total = entries.length;
     }
-    const items = entries.filter(isCalendarEntry).map((e) => writeCalendarItemXml(calendarItemFor(ctx, e, mailbox), keys));
+    // Calendar folders list calendar items in the requested shape; mail folders (Inbox, Sent Items) list messages.
+    const items = entries.map((e) => (isCalendarEntry(e) ? writeCalendarItemXml(calendarItemFor(ctx, e, mailbox), keys) : writeMessage(e, { withBody: false })));
     const root = el('m:RootFolder', el('t:Items', items), { ...(view ? {} : { IndexedPagingOffset: items.length }), TotalItemsInView: total, IncludesLastItemInRange: includesLast ? 'true' : 'false' });
     return responseMessages([responseMessage('FindItem', 'Success', 'NoError', root)]);
   } catch (err) {

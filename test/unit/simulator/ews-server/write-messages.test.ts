@@ -120,3 +120,19 @@ describe('CreateItem (meeting response objects)', () => {
     expect(viewItems(await send(ex, ALICE, calendarView(...WEEK)))).toHaveLength(0);
   });
 });
+
+describe('FindItem on mail folders', () => {
+  it('lists the Inbox messages (without bodies, as Exchange does); GetItem then reads the body', async () => {
+    const ex = testExchange();
+    await send(ex, ALICE, createItem(message('Welcome', [BOB]), 'MessageDisposition="SendAndSaveCopy"', folder('sentitems')));
+    const found = await send(ex, BOB, `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ParentFolderIds>${folder('inbox')}</m:ParentFolderIds></m:FindItem>`);
+    expect(codes(found, 'FindItem')).toEqual(['NoError']);
+    const items = child(child(messages(found, 'FindItem')[0], 'RootFolder'), 'Items');
+    expect(childNames(items)).toEqual(['Message']);
+    const listed = child(items, 'Message');
+    expect(text(listed, 'Subject')).toBe('Welcome');
+    expect(child(listed, 'Body')).toBeUndefined();
+    const id = attr(child(listed, 'ItemId'), 'Id')!;
+    expect(text(gotItem(await send(ex, BOB, getItem([id])), 'Message'), 'Body')).toBe('Hello');
+  });
+});
