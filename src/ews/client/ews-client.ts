@@ -21,6 +21,9 @@ import { toCalendarEvent } from './mapping.js';
 import { ianaToWindows } from './zones.js';
 import { ResolveNames, type ResolveNamesResult } from '../operations/resolve-names.js';
 import { GetUserAvailability, MAX_AVAILABILITY_MAILBOXES, type Availability, type AvailabilityMailbox, type AvailabilityView } from '../operations/get-user-availability.js';
+import { GetRoomLists, GetRooms } from '../operations/get-rooms.js';
+import { RespondToMeetings, type MeetingAnswer } from '../operations/respond-to-meeting.js';
+import type { EmailAddress } from '../schema/types.js';
 
 /** How the service account reaches a user's mailbox (the admin guide's two methods). */
 export type AccessMethod = 'impersonation' | 'delegation';
@@ -72,8 +75,11 @@ export class EwsClient {
   readonly engine: EwsEngine;
   readonly access: AccessMethod;
   readonly #transport: Transport;
+  /** The service account itself: its own mailbox needs neither impersonation nor delegate access. */
+  readonly #self: string;
 
   constructor(opts: EwsClientOptions) {
+    this.#self = opts.auth.principal.trim().toLowerCase();
     const base = opts.transport ?? new UndiciTransport(opts.transportOptions);
     const authed = opts.auth.wrap(base);
     this.#transport = opts.wireLog ? withWireLog(authed, opts.wireLog) : authed;
@@ -98,6 +104,9 @@ export class EwsClient {
   target(mailbox: string, timeZone?: string, signal?: AbortSignal): { call: CallOptions; calendar: FolderRef } {
     const tz = timeZone ? ianaToWindows(timeZone) : undefined;
     const common = { ...(tz ? { timeZone: tz } : {}), ...(signal ? { signal } : {}) };
+    // Acting on its own mailbox (room bookings it organizes), the account is itself: impersonating
+    // itself would need a scope that includes it, which an admin's room-free scope may not.
+    if (mailbox.trim().toLowerCase() === this.#self) return { call: common, calendar: { distinguished: 'calendar' } };
     if (this.access === 'impersonation') return { call: { impersonate: mailbox, ...common }, calendar: { distinguished: 'calendar' } };
     return { call: { mailbox, ...common }, calendar: { distinguished: 'calendar', mailbox } };
   }
@@ -273,6 +282,29 @@ export class EwsClient {
       out.push(...result);
     }
     return out;
+  }
+
+  /** The organization's room lists (GetRoomLists); none when it has no lists. */
+  async roomLists(): Promise<EmailAddress[]> {
+    const { result } = await this.engine.call(GetRoomLists, {}, {});
+    return result;
+  }
+
+  /** The rooms of one room list (GetRooms); none for a list Exchange does not know. */
+  async rooms(roomList: string): Promise<EmailAddress[]> {
+    const { result } = await this.engine.call(GetRooms, { roomList }, {});
+    return result;
+  }
+
+  /**
+   * Answers a meeting as `mailbox` (an attendee, e.g. a room releasing a booking nobody checked into);
+   * with `notify` the organizer receives the answer.
+   */
+  async respondToMeeting(mailbox: string, item: { readonly id: string; readonly changeKey?: string }, answer: MeetingAnswer, opts: { readonly text?: string; readonly notify?: boolean } = {}): Promise<void> {
+    const { call } = this.target(mailbox);
+    const { result } = await this.engine.call(RespondToMeetings, { responses: [{ answer, item, ...(opts.text !== undefined ? { text: opts.text } : {}) }], messageDisposition: opts.notify === false ? 'SaveOnly' : 'SendAndSaveCopy' }, call);
+    const [first] = result;
+    if (first && !first.ok) throw first.error;
   }
 
   close(): Promise<void> {

@@ -10,3 +10,5 @@ export * from './update-item.js';
 export * from './delete-item.js';
 export * from './resolve-names.js';
 export * from './get-user-availability.js';
+export * from './get-rooms.js';
+export * from './respond-to-meeting.js';

@@ -31,8 +31,17 @@ export class UnknownTimeZoneError extends AppError {
 }
 
 /** True when luxon (ICU) knows the IANA name; fixed-offset names like `UTC+5` are not IANA. */
+/** Answers per zone name: luxon builds an Intl.DateTimeFormat on every check, ~5% of a CalendarView's CPU. */
+const ianaValidity = new Map<string, boolean>();
+
 export function isIanaZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  let valid = ianaValidity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    // Bounded: a caller feeding endless made-up names must not grow this without end.
+    if (ianaValidity.size < 2_000) ianaValidity.set(name, valid);
+  }
+  return valid;
 }
 
 function requireIana(name: string): IANAZone {
