@@ -24,3 +24,8 @@ export * as notifications from './repositories/notifications.js';
 export * as auditLog from './repositories/audit-log.js';
 export * as dialogState from './repositories/dialog-state.js';
 export * as people from './repositories/people.js';
+export * as invitations from './repositories/invitations.js';
+export * as oauth from './repositories/oauth.js';
+export * as rooms from './repositories/rooms.js';
+export * as roomDevices from './repositories/room-devices.js';
+export * as roomCheckIns from './repositories/room-check-ins.js';

@@ -80,3 +80,17 @@ export async function list(db: Kysely<Tables>, filter: AuditFilter = {}, limit =
   const rows = await q.orderBy('id', 'desc').limit(n).execute();
   return rows.map(toEntry);
 }
+
+/**
+ * Every entry matching `filter`, newest first, read `pageSize` at a time (exports: the whole trail without
+ * holding it in memory).
+ */
+export async function* iterate(db: Kysely<Tables>, filter: AuditFilter = {}, pageSize = MAX_AUDIT_PAGE): AsyncGenerator<AuditEntry> {
+  let before: number | undefined;
+  for (;;) {
+    const page = await list(db, filter, pageSize, before);
+    yield* page;
+    if (page.length < Math.max(1, Math.min(MAX_AUDIT_PAGE, Math.trunc(pageSize)))) return;
+    before = page[page.length - 1]!.id;
+  }
+}
