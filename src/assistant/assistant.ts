@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CalendarEvent } from '../domain/calendar.js';
 import type { CalendarProvider } from '../providers/calendar-provider.js';
 import type { Explanation, Pending } from './dialog/acts.js';
+import type { RoomDesk } from './dialog/rooms.js';
 import type { DialogStore } from './dialog/state.js';
 import { Dialog } from './dialog/turn.js';
 import type { DialogIntent, Understand } from './dialog/understanding.js';
@@ -13,6 +14,9 @@ export interface AskInput {
   readonly sessionId?: string;
   readonly now?: Date;
   readonly timeZone: string;
+  /** The room the request was made in (a room display, a device placed in a room), and its desk. */
+  readonly room?: { readonly id: string; readonly email: string; readonly name: string };
+  readonly desk?: RoomDesk;
 }
 
 /** The answer every channel gets (HTTP, CLI, Alexa, chat): words, speech, and the data behind them. */
@@ -39,7 +43,7 @@ export class Assistant {
   async ask(input: AskInput): Promise<AssistantAnswer> {
     const sessionId = input.sessionId ?? randomUUID();
     const now = input.now ?? new Date();
-    const turn = await this.#dialog.take({ text: input.text, user: input.user, sessionId, now, timeZone: input.timeZone });
+    const turn = await this.#dialog.take({ text: input.text, user: input.user, sessionId, now, timeZone: input.timeZone, ...(input.room ? { room: input.room } : {}), ...(input.desk ? { desk: input.desk } : {}) });
     const words = render(turn.act, { now, timeZone: input.timeZone, user: input.user, ...(turn.explanation?.window ? { window: turn.explanation.window } : {}) });
     const asks = ['confirm_create', 'confirm_cancel', 'confirm_move', 'ask_person', 'need_time'].includes(turn.act.kind);
     return { intent: turn.intent, ...words, events: turn.events, ...(turn.pending ? { pending: turn.pending } : {}), sessionId, ...(turn.explanation ? { explain: turn.explanation } : {}), expectsReply: asks };

@@ -1,5 +1,6 @@
 import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
 import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
+import type { DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
 
 /** Why the answer is what it is: the "why?" answer and the API's `explain` field. */
 export interface Explanation {
@@ -30,6 +31,10 @@ export type Act =
   | { readonly kind: 'dropped' }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
   | { readonly kind: 'rooms_not_set_up' }
+  // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
+  | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
+  | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
+  | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
   | { readonly kind: 'refuse' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */

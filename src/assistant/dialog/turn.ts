@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import type { Act, Explanation, Pending } from './acts.js';
-import type { DialogStore } from './state.js';
+import { roomTurn, type RoomDesk } from './rooms.js';
+import type { DialogState, DialogStore } from './state.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
 export interface TurnInput {
@@ -12,6 +13,9 @@ export interface TurnInput {
   readonly sessionId: string;
   readonly now: Date;
   readonly timeZone: string;
+  /** Set when the request comes from a room's device: room_* requests (and "check in") go to its desk. */
+  readonly room?: { readonly id: string; readonly email: string; readonly name: string };
+  readonly desk?: RoomDesk;
 }
 
 export interface TurnDeps {
@@ -30,6 +34,8 @@ export interface TurnResult {
 }
 
 const MINUTE = 60_000;
+/** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
+const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** Events a person would not want read out, each with the reason (for "why?"). */
@@ -67,10 +73,15 @@ export class Dialog {
 
   async take(input: TurnInput): Promise<TurnResult> {
     const u = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
-    const state = (await this.deps.store.get(input.sessionId, input.user)) ?? {};
+    // What the last turn left is read only when this turn needs it: a question about the calendar always
+    // replaces it, so asking one costs no lookup. Other intents start the lookup now, alongside their work.
+    let loading: Promise<DialogState> | undefined;
+    const stateOf = () => (loading ??= this.deps.store.get(input.sessionId, input.user).then((st) => st ?? {}));
+    if (!REPLACES_STATE.has(u.intent)) void stateOf().catch(() => undefined);
     const explanationBase = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath, understood: `${u.intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}` };
     const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
-      await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(explanation ?? state.explanation ? { explanation: explanation ?? state.explanation } : {}) });
+      const kept = explanation ?? (await stateOf()).explanation;
+      await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
       return { intent: u.intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
     };
     const list = async (window: { start: string; end: string }) => {
@@ -79,6 +90,8 @@ export class Dialog {
       return { shown, explanation: { ...explanationBase, window, leftOut } };
     };
     const s = u.slots;
+    const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
+    if (roomAct) return done(roomAct);
     switch (u.intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
@@ -123,13 +136,13 @@ export class Dialog {
         return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
       }
       case 'confirm':
-        return this.#confirm(input, state.pending, done);
+        return this.#confirm(input, (await stateOf()).pending, done);
       case 'deny':
-        return done(state.pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
+        return done((await stateOf()).pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
       case 'why':
-        return done({ kind: 'explain', explanation: state.explanation }, [], state.pending);
+        return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope':
-        return done({ kind: 'refuse' }, [], state.pending);
+        return done({ kind: 'refuse' }, [], (await stateOf()).pending);
       default:
         return done({ kind: 'rooms_not_set_up' });
     }

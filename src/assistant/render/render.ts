@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CalendarEvent } from '../../domain/calendar.js';
 import type { Act } from '../dialog/acts.js';
+import { roomSentences } from './rooms.js';
 import { dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom, zoned } from './phrases.js';
 
 export interface Rendered {
@@ -134,6 +135,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const left = x.leftOut.length ? ` I left out ${x.leftOut.map((l) => `${l.subject} because ${l.reason}`).join('; ')}.` : ' I left nothing out.';
       return sentences([`I read the ${x.calendar} of ${x.mailbox}${window}, in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}.${left}`]);
     }
+    case 'room_status':
+    case 'room_outcome':
+    case 'room_found':
+      return sentences(roomSentences(act));
     case 'rooms_not_set_up':
       return sentences(["This device isn't placed in a room yet. An administrator can add it under Rooms."]);
     case 'refuse':

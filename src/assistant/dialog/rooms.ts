@@ -1,0 +1,127 @@
+/**
+ * The room dialog: what a room's device (a display, an Alexa in the room) answers to "is this room
+ * free", "book this room for 30 minutes", "end the meeting", "check in"… The room's calendar is behind
+ * a RoomDesk, which the server implements (src/server/rooms/); the dialog decides only what to say.
+ */
+import type { Person } from '../../domain/calendar.js';
+import type { Act } from './acts.js';
+import type { DialogUnderstanding } from './understanding.js';
+
+export type CheckInMode = 'off' | 'report' | 'enforce';
+
+/** A booking as a room shows it. */
+export interface Booking {
+  /** Stable across reads: the event's UID (or id) and its start. */
+  readonly id: string;
+  readonly subject: string;
+  readonly organizer?: Person;
+  readonly start: string;
+  readonly end: string;
+  readonly checkedIn: boolean;
+  readonly released: boolean;
+}
+
+/** The room right now and its day (the display's screen, and the answers to questions about it). */
+export interface RoomStatus {
+  readonly room: { readonly id: string; readonly name: string; readonly email: string; readonly timeZone?: string };
+  readonly now: string;
+  readonly state: 'free' | 'busy';
+  readonly current?: Booking;
+  readonly next?: Booking;
+  /** Free now: until the next booking starts (absent: free for the rest of the day). */
+  readonly freeUntil?: string;
+  /** Busy now: until the room is free again (back-to-back bookings joined). */
+  readonly busyUntil?: string;
+  /** The current meeting ends within a few minutes. */
+  readonly endingSoon: boolean;
+  readonly checkIn: { readonly mode: CheckInMode; readonly minutes: number; readonly required: boolean; readonly deadline?: string };
+  readonly day: readonly Booking[];
+  /** Only free/busy could be read: no organizers, nothing changeable. */
+  readonly limited?: boolean;
+}
+
+/** What a room action did, for the display's message and the spoken answer. */
+export type DeskOutcome =
+  | { readonly kind: 'booked'; readonly answer: 'accepted' | 'tentative' | 'pending'; readonly start: string; readonly end: string }
+  | { readonly kind: 'book_declined'; readonly start: string; readonly end: string; readonly freeAt?: string }
+  | { readonly kind: 'ended'; readonly booking: Booking }
+  | { readonly kind: 'nothing_to_end' }
+  | { readonly kind: 'extended'; readonly booking: Booking; readonly end: string }
+  | { readonly kind: 'extend_refused'; readonly freeUntil: string; readonly next?: Booking }
+  | { readonly kind: 'nothing_to_extend' }
+  | { readonly kind: 'checked_in'; readonly booking: Booking }
+  | { readonly kind: 'nothing_to_check_in' }
+  | { readonly kind: 'already_released'; readonly booking: Booking }
+  | { readonly kind: 'not_changeable' };
+
+export interface DeskResult {
+  readonly outcome: DeskOutcome;
+  readonly status: RoomStatus;
+}
+
+/** A free room for "find me a room". */
+export interface FoundRoom {
+  readonly name: string;
+  readonly email: string;
+  readonly roomList?: string;
+  readonly capacity?: number;
+}
+
+/** The room's calendar as the dialog may use it; the server implements it per room and per asker. */
+export interface RoomDesk {
+  status(): Promise<RoomStatus>;
+  book(minutes: number): Promise<DeskResult>;
+  end(): Promise<DeskResult>;
+  extend(minutes: number): Promise<DeskResult>;
+  checkIn(): Promise<DeskResult>;
+  /** Rooms free from now for `minutes`, the asking room's list first. */
+  find(minutes: number): Promise<readonly FoundRoom[]>;
+}
+
+export type RoomQuestion = 'is_free' | 'when_free' | 'who_booked';
+
+const DEFAULT_BOOK_MINUTES = 30;
+const DEFAULT_EXTEND_MINUTES = 15;
+const DEFAULT_FIND_MINUTES = 60;
+/** "check in", "we're here", "check us in": not an NLU intent, said only to a room's device. */
+const CHECK_IN = /^(?:(?:please|alexa|ok|hey)\s+)*(?:check(?:ing)?[ -]?in|check (?:us|me) in|we(?:'re| are) here(?: for (?:the|our) meeting)?|i(?:'m| am) here(?: for (?:the|my) meeting)?)(?:\s+(?:please|now|to (?:this|the) (?:room|meeting)))*[.!]?$/i;
+
+export function isCheckIn(text: string): boolean {
+  return CHECK_IN.test(text.trim());
+}
+
+const minutesOf = (u: DialogUnderstanding, fallback: number) => {
+  const m = u.slots.durationMinutes;
+  return m !== undefined && m > 0 && m <= 24 * 60 ? Math.round(m) : fallback;
+};
+
+/**
+ * The act for a request made in a room, or undefined when the request is not about the room (the
+ * ordinary calendar dialog answers it).
+ */
+export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomDesk): Promise<Act | undefined> {
+  if (isCheckIn(text)) return { kind: 'room_outcome', ...(await desk.checkIn()) };
+  switch (u.intent) {
+    case 'room_is_free':
+      return { kind: 'room_status', question: 'is_free', status: await desk.status() };
+    case 'room_when_free':
+      return { kind: 'room_status', question: 'when_free', status: await desk.status() };
+    case 'room_who_booked':
+      return { kind: 'room_status', question: 'who_booked', status: await desk.status() };
+    case 'room_book': {
+      const minutes = minutesOf(u, DEFAULT_BOOK_MINUTES);
+      return { kind: 'room_outcome', ...(await desk.book(minutes)) };
+    }
+    case 'room_end':
+      return { kind: 'room_outcome', ...(await desk.end()) };
+    case 'room_extend':
+      return { kind: 'room_outcome', ...(await desk.extend(minutesOf(u, DEFAULT_EXTEND_MINUTES))) };
+    case 'room_find': {
+      const minutes = minutesOf(u, DEFAULT_FIND_MINUTES);
+      const [status, rooms] = await Promise.all([desk.status(), desk.find(minutes)]);
+      return { kind: 'room_found', minutes, rooms, status };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Act } from '../dialog/acts.js';
+import type { Booking, DeskOutcome, RoomStatus } from '../dialog/rooms.js';
+import { dayLabel, spokenDuration, spokenTime, zoned } from './phrases.js';
+
+type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' }>;
+
+/** Times in the room's own zone: people in the room read its clock. */
+function at(iso: string, status: RoomStatus): string {
+  const zone = status.room.timeZone ?? 'UTC';
+  const t = zoned(iso, zone);
+  const now = zoned(status.now, zone);
+  const day = dayLabel(t, now);
+  return day === 'today' ? spokenTime(t) : `${spokenTime(t)} ${day}`;
+}
+
+const who = (b: Booking) => b.organizer?.name || b.organizer?.email;
+
+function freeSentence(s: RoomStatus): string {
+  if (s.state === 'free') return s.freeUntil ? `${s.room.name} is free until ${at(s.freeUntil, s)}.` : `${s.room.name} is free for the rest of the day.`;
+  return `${s.room.name} is booked until ${at(s.busyUntil ?? s.current!.end, s)}.`;
+}
+
+function whoBooked(s: RoomStatus): string {
+  const b = s.current ?? s.next;
+  if (!b) return `Nobody has booked ${s.room.name} for the rest of the day.`;
+  const name = who(b);
+  const when = b === s.current ? 'now' : `next, from ${at(b.start, s)}`;
+  if (!name) return `${s.room.name} is booked ${when}, until ${at(b.end, s)}. I can see only its free/busy times, not who booked it.`;
+  return `${name} booked ${s.room.name} ${when}, until ${at(b.end, s)}.`;
+}
+
+/** The sentence for what a room action did (also the room display's message). */
+export function outcomeSentence(o: DeskOutcome, s: RoomStatus): string {
+  switch (o.kind) {
+    case 'booked':
+      if (o.answer === 'pending') return `I asked ${s.room.name} for ${at(o.start, s)} to ${at(o.end, s)}; it hasn't answered yet.`;
+      return `Done. ${s.room.name} ${o.answer === 'tentative' ? 'tentatively accepted' : 'accepted'} the booking from ${at(o.start, s)} to ${at(o.end, s)}.`;
+    case 'book_declined':
+      return `${s.room.name} declined the booking from ${at(o.start, s)} to ${at(o.end, s)}.${o.freeAt ? ` It is free again at ${at(o.freeAt, s)}.` : ''}`;
+    case 'ended':
+      return `Done. The meeting in ${s.room.name} has ended, and the room is free.`;
+    case 'nothing_to_end':
+      return `There's no meeting in ${s.room.name} right now.`;
+    case 'extended':
+      return `Done. The meeting now ends at ${at(o.end, s)}.`;
+    case 'extend_refused':
+      return `I can't extend it: ${s.room.name} is booked${o.next && who(o.next) ? ` by ${who(o.next)}` : ''} from ${at(o.freeUntil, s)}, so it is free only until then.`;
+    case 'nothing_to_extend':
+      return `There's no meeting in ${s.room.name} to extend right now.`;
+    case 'checked_in':
+      return `You're checked in. The room is yours until ${at(o.booking.end, s)}.`;
+    case 'nothing_to_check_in':
+      return `There's no meeting to check in to in ${s.room.name} right now.`;
+    case 'already_released':
+      return `Too late: nobody checked in, so ${s.room.name} was released.`;
+    case 'not_changeable':
+      return `I can see only ${s.room.name}'s free/busy times, so I can't change its bookings. An administrator can give the service account access to the room's calendar.`;
+  }
+}
+
+/** Words for the room acts. */
+export function roomSentences(act: RoomAct): string[] {
+  const s = act.status;
+  switch (act.kind) {
+    case 'room_status':
+      if (act.question === 'who_booked') return [whoBooked(s)];
+      if (act.question === 'is_free') return [s.state === 'free' ? `Yes. ${freeSentence(s)}` : `No. ${freeSentence(s)}`];
+      return [s.state === 'free' ? `It's free now. ${freeSentence(s)}` : `It will be free at ${at(s.busyUntil ?? s.current!.end, s)}.`];
+    case 'room_outcome':
+      return [outcomeSentence(act.outcome, s)];
+    case 'room_found': {
+      const length = spokenDuration(act.minutes);
+      if (act.rooms.length === 0) return [`I couldn't find a room free for ${length} from now.`];
+      const names = act.rooms.slice(0, 3).map((r) => r.name);
+      const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      return [`${list} ${names.length === 1 ? 'is' : 'are'} free for the next ${length}.`];
+    }
+  }
+}
+

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { defaultUnderstand } from '../../../src/assistant/understand.js';
+import { openDatabase, type Database } from '../../../src/persistence/index.js';
+import type { RunningSimulator } from '../../../src/simulator/host.js';
+import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
+import { addRoom, linkExchange, PT, roomCalendar, roomsSimulator } from './support.js';
+
+const Z = (d: Date) => d.toISOString().replace('.000Z', 'Z');
+
+/** The assistant in a room: the display's "ask" carries the room context, and the dialog uses the room's desk. */
+describe('rooms: the assistant dialog with a room context', () => {
+  let sim: RunningSimulator;
+  let database: Database;
+  let app: FastifyInstance;
+  let admin: Signed;
+  let display: { cookie: string; csrf: string };
+
+  beforeAll(async () => {
+    sim = await roomsSimulator();
+    database = await openDatabase({});
+    const built = await serverWithAdmin(database.db, undefined, undefined, { understand: await defaultUnderstand() });
+    app = built.server.app;
+    admin = built.admin;
+    app.rooms.sweepIntervalMs = 0;
+    await linkExchange(app, admin, sim);
+    const room101 = await addRoom(app, admin, 'room.101@contoso.com', 'Floor 1');
+    await addRoom(app, admin, 'boardroom@contoso.com', 'Floor 2');
+    await addRoom(app, admin, 'room.202@contoso.com', 'Floor 1');
+    const made = await adminRequest(app, admin, 'POST', `/api/v1/rooms/${room101}/devices`, { kind: 'display' });
+    const token = (made.json().displayUrl as string).split('#token=')[1]!;
+    const session = await app.inject({ method: 'POST', url: '/api/v1/display/session', payload: { token } });
+    display = { cookie: String(session.headers['set-cookie']).split(';')[0]!, csrf: session.json().csrfToken };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    await sim?.close();
+  });
+
+  const ask = async (text: string, at: Date) => {
+    app.rooms.clock = () => at;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/display/ask', headers: { cookie: display.cookie, 'x-csrf-token': display.csrf }, payload: { text } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { intent: string; text: string; ssml: string };
+  };
+
+  it('answers "is this room free", "when is this room free" and "who booked this room" from the room\'s calendar', async () => {
+    const free = await ask('is this room free', PT('10:10'));
+    expect(free.intent).toBe('room_is_free');
+    expect(free.text).toBe('No. Room 101 is booked until 11:30 AM.');
+    expect(free.ssml).toMatch(/^<speak>No\. Room 101 is booked until 11:30 AM\.<\/speak>$/);
+    expect((await ask('when is this room free', PT('10:10'))).text).toBe('It will be free at 11:30 AM.');
+    expect((await ask('who booked this room', PT('10:10'))).text).toBe('Alice Wong booked Room 101 now, until 11 AM.');
+    expect((await ask('is this room free', PT('08:00'))).text).toBe('Yes. Room 101 is free until 10 AM.');
+  });
+
+  it('"book this room for 30 minutes" books from now with the room\'s acceptance; "extend the meeting by 15 minutes" and "end the meeting" change it', async () => {
+    const booked = await ask('book this room for 30 minutes', PT('12:01'));
+    expect(booked.intent).toBe('room_book');
+    expect(booked.text).toBe('Done. Room 101 accepted the booking from noon to 12:30 PM.');
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'svc@contoso.com', start: Z(PT('12:00')), end: Z(PT('12:30')) });
+    const ext = await ask('extend the meeting by 15 minutes', PT('12:20'));
+    expect(ext.intent).toBe('room_extend');
+    expect(ext.text).toBe('Done. The meeting now ends at 12:45 PM.');
+    const end = await ask('end the meeting', PT('12:33'));
+    expect(end.intent).toBe('room_end');
+    expect(end.text).toBe('Done. The meeting in Room 101 has ended, and the room is free.');
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'svc@contoso.com', start: Z(PT('12:00')), end: Z(PT('12:33')) });
+  });
+
+  it('"extend the meeting" is refused when the next booking starts, naming until when the room is free', async () => {
+    const r = await ask('extend the meeting by 15 minutes', PT('10:40'));
+    expect(r.text).toBe("I can't extend it: Room 101 is booked by Bob Smith from 11 AM, so it is free only until then.");
+    expect(roomCalendar(sim, 'room.101@contoso.com').find((b) => b.organizer === 'alice@contoso.com')?.end).toBe(Z(PT('11:00')));
+  });
+
+  it('"find me a room for an hour" lists free rooms, the asking room\'s list first, by free/busy', async () => {
+    const r = await ask('find me a room for an hour', PT('09:30'));
+    expect(r.intent).toBe('room_find');
+    // Room 101 is free until 10 (only 30 minutes), the Boardroom is busy until 10; Room 202 (same list) is free.
+    expect(r.text).toBe('Room 202 is free for the next one hour.');
+    const later = await ask('find me a room for an hour', PT('14:00'));
+    expect(later.text).toBe('Room 101, Room 202 and Boardroom are free for the next one hour.');
+  });
+
+  it('"check in" said to the room\'s device checks in to the current meeting', async () => {
+    const r = await ask('check in', PT('10:03'));
+    expect(r.text).toBe("You're checked in. The room is yours until 11 AM.");
+    const state = await app.inject({ method: 'GET', url: '/api/v1/display/state', headers: { cookie: display.cookie } });
+    expect(state.json().current).toMatchObject({ organizer: { email: 'alice@contoso.com' }, checkedIn: true });
+  });
+
+  it('without a room context, room requests answer that the device is not placed in a room', async () => {
+    const res = await adminRequest(app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'is this room free', now: '2026-12-07T10:10:00-08:00', timeZone: 'America/Los_Angeles' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ intent: 'room_is_free', text: "This device isn't placed in a room yet. An administrator can add it under Rooms." });
+  });
+});
