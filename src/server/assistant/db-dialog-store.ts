@@ -17,4 +17,17 @@ export class DbDialogStore implements DialogStore {
   async put(sessionId: string, user: string, state: DialogState): Promise<void> {
     await dialogState.put(this.db, { sessionId, user, state: state as unknown as Json, expiresAt: new Date(Date.now() + TTL_MS) });
   }
+
+  /**
+   * The same store, with every key also bound to the signed-in account: a dialog session id is chosen by
+   * the client, so without this, anyone who learned (or guessed) another person's session id could answer
+   * "yes" to that person's pending write. The row's user is `<accountId>/<mailbox>`.
+   */
+  forAccount(accountId: string): DialogStore {
+    const key = (user: string) => `${accountId}/${user.toLowerCase()}`;
+    return {
+      get: (sessionId, user) => this.get(sessionId, key(user)),
+      put: (sessionId, user, state) => this.put(sessionId, key(user), state),
+    };
+  }
 }

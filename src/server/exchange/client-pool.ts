@@ -32,9 +32,13 @@ export class EwsClientPool {
     private readonly onAttempt?: (e: { operation: string; outcome: string; ms: number }) => void,
   ) {}
 
-  /** Runs `fn` with a client for the current link; records success, and 401s as a failing link. */
-  async use<T>(fn: (client: EwsClient, link: ExchangeLink) => Promise<T>): Promise<T> {
-    const link = await exchangeLinks.getActive(this.db);
+  /**
+   * Runs `fn` with a client for the current link; records success, and 401s as a failing link.
+   * A request that already read the current link (to check who may ask) passes it as `current`, so the
+   * link is read once per request rather than twice; read it per request, never cache it across requests.
+   */
+  async use<T>(fn: (client: EwsClient, link: ExchangeLink) => Promise<T>, current?: ExchangeLink): Promise<T> {
+    const link = current ?? (await exchangeLinks.getActive(this.db));
     if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', 'An admin links one in the console (Exchange, Link account) or with POST /api/v1/exchange/link.');
     if (link.status === 'failing') {
       throw new HttpProblem(503, 'ExchangeLinkFailing', `Exchange refused the linked service account ${link.upn}: ${link.lastError?.message ?? 'credentials rejected'}.`, 'An admin must enter the new password (Rotate in the console, or POST /api/v1/exchange/rotate). Concierge does not retry, so the account is not locked out.');

@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { Assistant } from '../../assistant/assistant.js';
 import type { Understand } from '../../assistant/dialog/understanding.js';
 import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
-import { exchangeLinks, type Tables } from '../../persistence/index.js';
+import type { Tables } from '../../persistence/index.js';
 import type { ApiRegistry } from '../api.js';
+import { AuditedProvider } from '../assistant/audited-provider.js';
 import { DbDialogStore } from '../assistant/db-dialog-store.js';
+import { likelyAboutToday, PrefetchingProvider, today } from '../assistant/prefetch.js';
+import { whoseCalendar } from '../assistant/whose-calendar.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
 import { HttpProblem } from '../problem.js';
 
@@ -38,35 +41,46 @@ const answerOut = z.object({
 });
 
 /**
- * POST /api/v1/assistant/ask: a question in words, answered from the user's calendar through the
- * linked service account. Until people enrol (the console issue), an administrator may ask about the
- * link's test mailbox only: never about someone else's calendar.
+ * POST /api/v1/assistant/ask: a question in words, answered from the asker's calendar through the
+ * linked service account. A user asks about their own linked mailbox only; an administrator about the
+ * link's test mailbox only (see whoseCalendar). Writes wait for "yes" in the same dialog session, which is
+ * bound to the signed-in account, and each confirmed write is written to the audit log.
  */
 export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kysely<Tables>, pool: EwsClientPool, understand: Understand): void {
   const store = new DbDialogStore(db);
   api.add(app, {
     method: 'POST',
     path: '/api/v1/assistant/ask',
-    summary: 'Ask about a calendar in words; writes are confirmed first ("yes" in the same session)',
+    summary: 'Ask about your calendar in words; writes are confirmed first ("yes" in the same session)',
     tag: 'assistant',
-    access: 'admin',
+    access: 'signedIn',
     body: z.object({
-      user: z.string().email().describe('The mailbox to answer for (for administrators: the link\'s test mailbox)'),
+      user: z.string().email().optional().describe('The mailbox to answer for: default (and only choice) your own; for administrators, the link\'s test mailbox'),
       text: z.string().min(1).max(500),
-      sessionId: z.string().min(8).max(100).optional(),
+      sessionId: z.string().min(8).max(100).optional().describe('Dialog session from the previous answer, to answer its question ("yes")'),
       now: z.iso.datetime({ offset: true }).optional().describe('Reference time (tests, replays); default now'),
-      timeZone: z.string().optional().describe('IANA time zone of the person asking; default UTC'),
+      timeZone: z.string().optional().describe('IANA time zone of the person asking; default the zone stored for you, else UTC'),
     }),
     response: answerOut,
-    handler: async (_req, _reply, b) => {
-      const link = await exchangeLinks.getActive(db);
-      if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', 'Link one first (POST /api/v1/exchange/link).');
-      if (link.testMailbox?.toLowerCase() !== b.user.toLowerCase()) throw new HttpProblem(403, 'NotYourCalendar', `Administrators may try the assistant on the link's test mailbox (${link.testMailbox ?? 'none set'}) only.`, 'Ask about that mailbox, or sign in as the user once people are enrolled.');
-      const tz = b.timeZone ?? 'UTC';
-      if (!KNOWN_ZONES.has(tz)) throw new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
-      const provider = new EwsCalendarProvider((fn) => pool.use((c) => fn(c)), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
-      const assistant = new Assistant(provider, store, understand);
-      return assistant.ask({ user: b.user, text: b.text, timeZone: tz, ...(b.sessionId ? { sessionId: b.sessionId } : {}), ...(b.now ? { now: new Date(b.now) } : {}) });
+    handler: async (req, _reply, b) => {
+      const account = req.session!.admin;
+      // Validated before anything is read: a typo costs no database or Exchange work.
+      if (b.timeZone !== undefined && !KNOWN_ZONES.has(b.timeZone)) throw unknownZone(b.timeZone);
+      const { link, mailbox, timeZone } = await whoseCalendar(db, account, b.user);
+      const tz = b.timeZone ?? (timeZone !== undefined && KNOWN_ZONES.has(timeZone) ? timeZone : 'UTC');
+      const now = b.now ? new Date(b.now) : new Date();
+      const ews = new PrefetchingProvider(new EwsCalendarProvider((fn) => pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access }));
+      // Allowed to read this mailbox (checked above): start the likely listing now, understand meanwhile.
+      if (likelyAboutToday(b.text)) {
+        ews.prefetch(mailbox, today(now, tz), tz);
+        // Let the request reach the socket (its first steps are microtasks) before the CPU-bound NLU runs.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const provider = new AuditedProvider(ews, db, { actor: account.email, mailbox });
+      const assistant = new Assistant(provider, store.forAccount(account.id), understand);
+      return assistant.ask({ user: mailbox, text: b.text, timeZone: tz, now, ...(b.sessionId ? { sessionId: b.sessionId } : {}) });
     },
   });
 }
+
+const unknownZone = (tz: string) => new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, 'Use an IANA name such as Europe/Berlin.');

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import { auditLog, type Json, type Tables } from '../../persistence/index.js';
+import type { AccessPath, CalendarProvider, PeopleLookup } from '../../providers/calendar-provider.js';
+
+/** Who acts on whose calendar, for the audit trail. */
+export interface AuditSubject {
+  /** The signed-in account's e-mail. */
+  readonly actor: string;
+  /** The mailbox written to. */
+  readonly mailbox: string;
+}
+
+/**
+ * A calendar provider whose writes are written to the audit log (calendar.create / calendar.cancel /
+ * calendar.move, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
+ * the confirmed writes. Reads pass straight through. The detail names the event, never a secret.
+ */
+export class AuditedProvider implements CalendarProvider {
+  constructor(
+    private readonly inner: CalendarProvider,
+    private readonly db: Kysely<Tables>,
+    private readonly who: AuditSubject,
+  ) {}
+
+  get accessPath(): AccessPath {
+    return this.inner.accessPath;
+  }
+
+  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
+    return this.inner.listEvents(mailbox, window, timeZone);
+  }
+
+  findPeople(query: string): Promise<PeopleLookup> {
+    return this.inner.findPeople(query);
+  }
+
+  createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
+    const detail = { subject: draft.subject, start: draft.start, end: draft.end, attendees: (draft.attendees ?? []).map((a) => a.email ?? a.name ?? '') };
+    return this.#audited('calendar.create', mailbox, detail, async () => {
+      const event = await this.inner.createEvent(mailbox, draft);
+      return { value: event, detail: { eventId: event.id } };
+    });
+  }
+
+  cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
+    const about = event as Partial<CalendarEvent>;
+    const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
+    return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
+  }
+
+  updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
+    const about = event as Partial<CalendarEvent>;
+    const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), ...(change.start ? { to: change.start } : {}), ...(change.end ? { toEnd: change.end } : {}) };
+    return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
+  }
+
+  async #audited<T>(action: string, mailbox: string, detail: Record<string, Json>, write: () => Promise<{ value: T; detail?: Record<string, Json> }>): Promise<T> {
+    let out: { value: T; detail?: Record<string, Json> };
+    try {
+      out = await write();
+    } catch (err) {
+      const e = err as { code?: unknown; message?: unknown };
+      await auditLog.append(this.db, { actor: this.who.actor, action, target: mailbox, result: 'failed', detail: { ...detail, ...(typeof e.code === 'string' ? { error: e.code } : {}) } });
+      throw err;
+    }
+    await auditLog.append(this.db, { actor: this.who.actor, action, target: mailbox, result: 'ok', detail: { ...detail, ...out.detail } });
+    return out.value;
+  }
+}

@@ -1,0 +1,216 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultUnderstand } from '../../../src/assistant/understand.js';
+import type { Understand } from '../../../src/assistant/dialog/understanding.js';
+import { admins, auditLog } from '../../../src/persistence/index.js';
+import type { PersonState } from '../../../src/persistence/tables.js';
+import type { ConciergeServer } from '../../../src/server/app.js';
+import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
+import { parseSeed } from '../../../src/simulator/seed.js';
+import { useDatabase } from '../../unit/persistence/backends.js';
+import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
+
+/**
+ * Who may ask the assistant about which calendar: a user about their own linked mailbox only, an
+ * administrator about the link's test mailbox only; confirmed writes are audited, and a dialog session id
+ * is bound to the account that started it.
+ */
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Access-Passw0rd!' };
+const SVC2 = { upn: 'svc2@contoso.com', password: 'Svc2-Access-Passw0rd!' };
+const NOW = '2026-12-07T08:00:00-08:00'; // Monday 7 December, 08:00 in Los Angeles
+const PASSWORD = 'User-Passw0rd-long';
+
+describe('who may ask the assistant about which calendar', () => {
+  const store = useDatabase('pglite');
+  const key = randomBytes(32);
+  let sim: RunningSimulator;
+  let understand: Understand;
+  let server: ConciergeServer;
+  let admin: Signed;
+
+  beforeAll(async () => {
+    sim = await startSimulator({
+      port: 0,
+      seed: parseSeed({
+        domain: 'contoso.com',
+        basicAuth: true,
+        adminPassword: 'Adm1n-Passw0rd!',
+        mailboxes: [
+          { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+          { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+          { smtp: SVC.upn, name: 'svc', password: SVC.password },
+          { smtp: SVC2.upn, name: 'svc2', password: SVC2.password },
+        ],
+        shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc', 'New-ManagementRoleAssignment -Name imp2 -Role ApplicationImpersonation -User svc2'],
+        events: [
+          { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: 'Pacific Standard Time' },
+          { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: 'Pacific Standard Time' },
+        ],
+      }),
+    });
+    understand = await defaultUnderstand();
+    ({ server, admin } = await serverWithAdmin(store.db, key, undefined, { understand }));
+    const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' });
+    expect(linked.statusCode, linked.body).toBe(200);
+  });
+
+  afterAll(async () => {
+    await server?.app.close();
+    await sim?.close();
+  });
+
+  /** A user account with a person in `state` (what the people work's invitations will create), signed in. */
+  async function user(email: string, state: PersonState, mailbox: string | null = email): Promise<Signed> {
+    const account = await admins.create(store.db, { email, password: PASSWORD, role: 'user' });
+    await store.db
+      .insertInto('people')
+      .values({ id: randomUUID(), email, account_id: account.id, state, mailbox, time_zone: 'America/Los_Angeles', invited_by: 'admin@contoso.com' })
+      .execute();
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: PASSWORD } });
+    expect(res.statusCode, res.body).toBe(200);
+    return { cookie: String(res.headers['set-cookie']).split(';')[0]!, csrf: res.json().csrfToken };
+  }
+
+  const ask = (app: FastifyInstance, who: Signed, body: object) => adminRequest(app, who, 'POST', '/api/v1/assistant/ask', { now: NOW, ...body });
+
+  async function ewsRequests(operation?: string): Promise<number> {
+    const { values } = await server.metrics.ewsCalls.get();
+    return values.filter((v) => operation === undefined || v.labels.operation === operation).reduce((sum, v) => sum + v.value, 0);
+  }
+
+  let alice: Signed;
+  let bob: Signed;
+
+  it('a user asks about their own calendar: their mailbox and stored time zone by default', async () => {
+    alice = await user('alice@contoso.com', 'linked');
+    bob = await user('bob@contoso.com', 'linked');
+    const views = await ewsRequests('FindItem');
+    const res = await ask(server.app, alice, { text: "what's on my calendar today" });
+    expect(res.statusCode, res.body).toBe(200);
+    // The day's listing started before the question was understood is the one the answer used.
+    expect(await ewsRequests('FindItem')).toBe(views + 1);
+    const a = res.json();
+    expect(a).toMatchObject({ intent: 'read_events', events: [{ subject: 'Standup' }], explain: { mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles', access: { account: SVC.upn } } });
+    expect(a.text).toMatch(/one event today\. At 9 AM, Standup/);
+    expect(a.text).not.toMatch(/Bob private review/);
+    // Naming their own mailbox (any case) is the same question.
+    const named = await ask(server.app, bob, { user: 'Bob@Contoso.com', text: "what's on my calendar today" });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().events.map((e: { subject: string }) => e.subject)).toEqual(['Bob private review']);
+  });
+
+  it("a user naming someone else's mailbox is refused with 403 NotYourCalendar, and Exchange is not asked", async () => {
+    const before = await ewsRequests();
+    const res = await ask(server.app, alice, { user: 'bob@contoso.com', text: "what's on my calendar today" });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'NotYourCalendar' });
+    expect(res.json().detail).toMatch(/alice@contoso\.com/);
+    expect(res.body).not.toMatch(/Bob private review/);
+    expect(await ewsRequests()).toBe(before);
+  });
+
+  it('a user whose calendar is not linked gets 409 CalendarNotLinked pointing at /console/me; a revoked one 403', async () => {
+    const carol = await user('carol@contoso.com', 'accepted', null);
+    const before = await ewsRequests();
+    const res = await ask(server.app, carol, { text: "what's on my calendar today" });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'CalendarNotLinked' });
+    expect(res.json().hint).toMatch(/\/console\/me/);
+    const dave = await user('dave@contoso.com', 'failing', null);
+    const failing = await ask(server.app, dave, { text: "what's on my calendar today" });
+    expect(failing.statusCode).toBe(409);
+    expect(failing.json().detail).toMatch(/failed/);
+    const erin = await user('erin@contoso.com', 'revoked', 'erin@contoso.com');
+    const revoked = await ask(server.app, erin, { text: "what's on my calendar today" });
+    expect(revoked.statusCode).toBe(403);
+    expect(revoked.json()).toMatchObject({ code: 'AccessRevoked' });
+    expect(await ewsRequests()).toBe(before);
+  });
+
+  it("an administrator may ask about the link's test mailbox only", async () => {
+    const ok = await ask(server.app, admin, { user: 'alice@contoso.com', text: "what's on my calendar today", timeZone: 'America/Los_Angeles' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().events.map((e: { subject: string }) => e.subject)).toEqual(['Standup']);
+    const before = await ewsRequests();
+    const other = await ask(server.app, admin, { user: 'bob@contoso.com', text: "what's on my calendar today" });
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ code: 'NotYourCalendar' });
+    expect(await ewsRequests()).toBe(before);
+  });
+
+  it('refuses a request without the CSRF token, and one without a session', async () => {
+    const noCsrf = await server.app.inject({ method: 'POST', url: '/api/v1/assistant/ask', headers: { cookie: alice.cookie }, payload: { text: "what's on my calendar today" } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json()).toMatchObject({ code: 'CsrfTokenMissing' });
+    const anonymous = await server.app.inject({ method: 'POST', url: '/api/v1/assistant/ask', payload: { text: "what's on my calendar today" } });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it("a dialog session id is bound to its account: nobody else's yes confirms the pending write; the owner's is audited", async () => {
+    const propose = await ask(server.app, alice, { text: 'add dentist tomorrow at 3pm' });
+    expect(propose.statusCode, propose.body).toBe(200);
+    expect(propose.json().pending).toMatchObject({ kind: 'create' });
+    const sessionId = propose.json().sessionId as string;
+    const audited = async () => (await auditLog.list(store.db, { action: 'calendar.create' })).length;
+    const writesBefore = await audited();
+
+    // Bob reuses Alice's session id; the administrator too, naming Alice's mailbox (the test mailbox).
+    const bobYes = await ask(server.app, bob, { text: 'yes', sessionId });
+    expect(bobYes.statusCode, bobYes.body).toBe(200);
+    expect(bobYes.json()).toMatchObject({ intent: 'confirm' });
+    expect(bobYes.json().text).toMatch(/nothing waiting for a yes/);
+    const adminYes = await ask(server.app, admin, { user: 'alice@contoso.com', text: 'yes', sessionId, timeZone: 'America/Los_Angeles' });
+    expect(adminYes.statusCode, adminYes.body).toBe(200);
+    expect(adminYes.json().text).toMatch(/nothing waiting for a yes/);
+    expect(adminYes.body).not.toMatch(/Dentist/i);
+    expect(await audited()).toBe(writesBefore);
+
+    // Alice's own yes, on another instance, still finds it (the state is in the database) and books it.
+    const { server: other } = await serverWithAdmin(store.db, key, undefined, { understand });
+    const yes = await ask(other.app, alice, { text: 'yes', sessionId });
+    expect(yes.statusCode, yes.body).toBe(200);
+    expect(yes.json().text).toMatch(/^Done\. Dentist is on your calendar tomorrow at 3 PM/);
+    const entries = await auditLog.list(store.db, { action: 'calendar.create' });
+    expect(entries).toHaveLength(writesBefore + 1);
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: expect.stringMatching(/^dentist$/i), start: '2026-12-08T23:00:00Z' } });
+    expect(JSON.stringify(entries[0]!.detail)).not.toMatch(/Passw0rd|csrf|cookie/i);
+    await other.app.close();
+  });
+
+  it('"why?" after a read is answered from the database, on another instance too', async () => {
+    const read = await ask(server.app, alice, { text: "what's on my calendar today" });
+    expect(read.statusCode, read.body).toBe(200);
+    const { server: other } = await serverWithAdmin(store.db, key, undefined, { understand });
+    const why = await ask(other.app, alice, { text: 'why?', sessionId: read.json().sessionId });
+    expect(why.statusCode, why.body).toBe(200);
+    expect(why.json().intent).toBe('why');
+    expect(why.json().text).toMatch(/I read the Calendar of alice@contoso\.com .* through svc@contoso\.com using impersonation/);
+    // Bob asking "why?" in Alice's session learns nothing about her calendar.
+    const bobWhy = await ask(server.app, bob, { text: 'why?', sessionId: read.json().sessionId });
+    expect(bobWhy.json().text).toMatch(/haven't looked at your calendar yet/);
+    await other.app.close();
+  });
+
+  it('nothing is cached across questions: a rotation, an unlink and a sign-out apply to the very next one, on every instance', async () => {
+    const { server: other } = await serverWithAdmin(store.db, key, undefined, { understand });
+    const before = await ask(other.app, alice, { text: "what's on my calendar today" });
+    expect(before.json().explain.access.account).toBe(SVC.upn);
+    const rotated = await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/rotate', { upn: SVC2.upn, password: SVC2.password });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const after = await ask(other.app, alice, { text: "what's on my calendar today" });
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json()).toMatchObject({ events: [{ subject: 'Standup' }], explain: { access: { account: SVC2.upn } } });
+
+    await store.db.updateTable('people').set({ state: 'accepted', mailbox: null }).where('email', '=', 'bob@contoso.com').execute();
+    const unlinked = await ask(other.app, bob, { text: "what's on my calendar today" });
+    expect(unlinked.statusCode).toBe(409);
+    expect(unlinked.json().code).toBe('CalendarNotLinked');
+
+    const signOut = await adminRequest(server.app, alice, 'DELETE', '/api/v1/session');
+    expect(signOut.statusCode, signOut.body).toBeLessThan(300);
+    const gone = await ask(other.app, alice, { text: "what's on my calendar today" });
+    expect(gone.statusCode).toBe(401);
+    await other.app.close();
+  });
+});
