@@ -48,12 +48,13 @@ export function registerStart(program: Command, io: CliIo): void {
         io.err(`Exchange simulator (Contoso demo): EWS ${sim.ewsUrl}, Management Shell ${sim.powershellUrl}`);
         if (sim.generatedAdminPassword) io.err(`  administrator@contoso.com password: ${sim.generatedAdminPassword} (shown once; the simulator keeps only its hash)`);
       }
-      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel, understand: await defaultUnderstand() });
+      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel, understand: await defaultUnderstand(), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.alexa ? { alexa: config.alexa } : {}) });
       await server.app.listen({ port: config.port, host: config.host });
       const address = server.app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const base = config.publicUrl ?? `http://${config.host}:${port}`;
       io.out(`Concierge listening on ${base} (database: ${database.kind === 'pglite' ? `PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL'})`);
+      if (config.alexa) io.out(`Alexa skill ${config.alexa.skillId}: endpoint ${base}/alexa, account linking ${base}/alexa/link and ${base}/alexa/token (client id ${config.alexa.clientId})`);
       if ((await admins.count(database.db)) === 0) {
         const { token, expiresAt } = await setupTokens.create(database.db);
         io.out(`First run: create the administrator at ${base}/setup#token=${token} (valid once, until ${expiresAt.toISOString()})`);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createAlexaSkill, type AlexaInvocationContext } from './skill.js';
-import type { Answer, ResolveUser } from './turn.js';
+import type { Answer, ResolveRoom, ResolveUser } from './turn.js';
 import { AlexaRequestVerifier, AlexaVerificationError, type AlexaVerifierOptions } from './verify.js';
 
 export interface AlexaRouteOptions {
@@ -10,6 +10,8 @@ export interface AlexaRouteOptions {
   readonly answer: Answer;
   /** Account linking: access token -> Concierge user id, or undefined when unknown. */
   readonly resolveUser: ResolveUser;
+  /** Device id -> the meeting room it stands in (room intents work there without a linked user). */
+  readonly resolveRoom?: ResolveRoom;
   /** Default 7000: Alexa waits 8 s, and an apology beats silence. */
   readonly answerTimeoutMs?: number;
   /** Certificate fetcher, trusted roots, clock (tests inject all three; production takes the defaults). */
@@ -34,7 +36,7 @@ const REFUSAL = { type: 'about:blank', title: 'Request verification failed.', st
  */
 export async function registerAlexa(app: FastifyInstance, options: AlexaRouteOptions): Promise<void> {
   const verifier = new AlexaRequestVerifier({ ...options.verification, skillId: options.skillId });
-  const skill = createAlexaSkill({ answer: options.answer, resolveUser: options.resolveUser, ...(options.answerTimeoutMs ? { answerTimeoutMs: options.answerTimeoutMs } : {}) });
+  const skill = createAlexaSkill({ answer: options.answer, resolveUser: options.resolveUser, ...(options.resolveRoom ? { resolveRoom: options.resolveRoom } : {}), ...(options.answerTimeoutMs ? { answerTimeoutMs: options.answerTimeoutMs } : {}) });
 
   await app.register(async (scope) => {
     // The signature covers the bytes Alexa sent; re-serialised JSON would not match it.

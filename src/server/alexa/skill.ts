@@ -2,7 +2,8 @@ import { getAccountLinkingAccessToken, getRequestType, SkillBuilders, type Error
 import type { IntentRequest, RequestEnvelope, Response, SessionEndedRequest, Slot } from 'ask-sdk-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../shared/errors.js';
-import type { Answer, AssistantReply, AssistantTurn, ResolveUser } from './turn.js';
+import { isRoomDeviceTurn } from './room-turns.js';
+import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn, ResolveRoom, ResolveUser } from './turn.js';
 
 /**
  * The Alexa custom skill: turns launch, intent and session-ended requests into {@link AssistantTurn}s, asks
@@ -13,6 +14,8 @@ import type { Answer, AssistantReply, AssistantTurn, ResolveUser } from './turn.
 export interface AlexaSkillOptions {
   readonly answer: Answer;
   readonly resolveUser: ResolveUser;
+  /** Device id -> meeting room; without it no device counts as a room's. */
+  readonly resolveRoom?: ResolveRoom;
   /** Alexa waits 8 s for a response; past this, the user hears an apology instead of silence. Default 7000. */
   readonly answerTimeoutMs?: number;
 }
@@ -22,7 +25,9 @@ export interface AlexaInvocationContext {
   readonly log: FastifyBaseLogger;
 }
 
-export const LINK_ACCOUNT_SPEECH = 'To use Concierge, link your account in the Alexa app.';
+export const LINK_ACCOUNT_SPEECH = 'To use Concierge, link your Concierge account in the Alexa app. I sent a card there to get you started.';
+/** For a token Concierge no longer knows: it expired, or the link was ended (the person was revoked or removed). */
+export const LINK_AGAIN_SPEECH = 'Your Concierge account link has ended. To keep using Concierge, link your account again in the Alexa app; I sent a card there.';
 const APOLOGY_SPEECH = 'Sorry, I could not get to your calendar just now. Please try again in a moment.';
 const SLOW_SPEECH = 'Sorry, your calendar is taking too long to answer. Please try again in a moment.';
 
@@ -45,8 +50,8 @@ export function slotValue(slot: Slot | undefined): string | undefined {
   return slot?.value;
 }
 
-/** The neutral turn for a verified envelope. `userId` is the linked Concierge user, if any. */
-export function toTurn(envelope: RequestEnvelope, userId: string | undefined): AssistantTurn {
+/** The neutral turn for a verified envelope. `userId` is the linked Concierge user, `room` the device's room, if any. */
+export function toTurn(envelope: RequestEnvelope, userId: string | undefined, room?: AlexaRoomRef): AssistantTurn {
   const { request, session } = envelope;
   const system = envelope.context.System;
   const accessToken = getAccountLinkingAccessToken(envelope) || undefined;
@@ -69,6 +74,7 @@ export function toTurn(envelope: RequestEnvelope, userId: string | undefined): A
     locale: 'locale' in request && typeof request.locale === 'string' ? request.locale : 'en-US',
     timestamp: request.timestamp,
     ...(system.device?.deviceId ? { deviceId: system.device.deviceId } : {}),
+    ...(room ? { room } : {}),
     newSession: session?.new ?? false,
   };
 }
@@ -105,17 +111,19 @@ function conversationHandler(options: AlexaSkillOptions): RequestHandler {
     async handle(input) {
       const envelope = input.requestEnvelope;
       const token = getAccountLinkingAccessToken(envelope);
-      const userId = token ? await options.resolveUser(token) : undefined;
-      const turn = toTurn(envelope, userId);
+      const deviceId = envelope.context.System.device?.deviceId;
+      const [userId, room] = await Promise.all([token ? options.resolveUser(token) : undefined, deviceId && options.resolveRoom ? options.resolveRoom(deviceId) : undefined]);
+      const turn = toTurn(envelope, userId, room);
+      const mayAnswer = userId !== undefined || (room !== undefined && isRoomDeviceTurn(turn.intent));
       if (turn.intent === 'SessionEndedRequest') {
         // Alexa accepts no speech here; the assistant may still want to drop its dialog state.
-        if (userId) await withTimeout(options.answer(turn), timeoutMs);
+        if (mayAnswer) await withTimeout(options.answer(turn), timeoutMs);
         return input.responseBuilder.getResponse();
       }
-      if (!userId) {
+      if (!mayAnswer) {
         if (EXIT_INTENTS.has(turn.intent)) return input.responseBuilder.withShouldEndSession(true).getResponse();
-        log(input)?.info({ alexaIntent: turn.intent, hadToken: Boolean(token) }, 'Alexa user not linked; sent a LinkAccount card');
-        return input.responseBuilder.speak(LINK_ACCOUNT_SPEECH).withLinkAccountCard().withShouldEndSession(true).getResponse();
+        log(input)?.info({ alexaIntent: turn.intent, hadToken: Boolean(token), roomDevice: Boolean(room) }, 'Alexa user not linked; sent a LinkAccount card');
+        return input.responseBuilder.speak(token ? LINK_AGAIN_SPEECH : LINK_ACCOUNT_SPEECH).withLinkAccountCard().withShouldEndSession(true).getResponse();
       }
       return render(input, await withTimeout(options.answer(turn), timeoutMs));
     },

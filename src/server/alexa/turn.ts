@@ -10,8 +10,19 @@ export interface AlexaUserRef {
   readonly alexaUserId: string;
   /** The account-linking access token Alexa holds for this user (absent until the user links). */
   readonly accessToken?: string;
-  /** The Concierge user that `resolveUser(accessToken)` returned. Every turn that reaches `answer` has one. */
+  /**
+   * The Concierge user that `resolveUser(accessToken)` returned. Every turn that reaches `answer` has one,
+   * except room intents from a room's device, which may come from anyone in the room.
+   */
   readonly userId?: string;
+}
+
+/** The meeting room an Echo stands in (an admin registered its device id under Rooms). */
+export interface AlexaRoomRef {
+  readonly id: string;
+  /** The room mailbox's primary SMTP address. */
+  readonly email: string;
+  readonly name: string;
 }
 
 /**
@@ -40,6 +51,8 @@ export interface AssistantTurn {
   readonly timestamp: string;
   /** The Echo that heard it: room intents ("is this room free?") map a device to a room. */
   readonly deviceId?: string;
+  /** The room that device is registered to, if any: "this room" means it, and room intents need no linked user. */
+  readonly room?: AlexaRoomRef;
   /** True on the first request of a session. */
   readonly newSession: boolean;
 }
@@ -66,3 +79,6 @@ export type Answer = (turn: AssistantTurn) => Promise<AssistantReply>;
  * expired or revoked (the user is then asked to link again).
  */
 export type ResolveUser = (accessToken: string) => Promise<string | undefined>;
+
+/** Maps `context.System.device.deviceId` to the room whose device it is, or `undefined`. */
+export type ResolveRoom = (deviceId: string) => Promise<AlexaRoomRef | undefined>;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ACCESS_TTL_MS } from '../../../../src/persistence/repositories/oauth.js';
+import { ALEXA_SCOPE } from '../../../../src/server/alexa/authorize-request.js';
 
 /**
  * The build rules Alexa applies to skill/interaction-model.json that we can check offline, so a broken model
@@ -100,6 +102,15 @@ describe('skill/skill.json and account-linking.json', () => {
     expect(link.accountLinkingRequest.type).toBe('AUTH_CODE');
     expect(new URL(link.accountLinkingRequest.authorizationUrl).pathname).toBe('/alexa/link');
     expect(new URL(link.accountLinkingRequest.accessTokenUrl).protocol).toBe('https:');
+  });
+
+  it('matches what the server implements: token URL, HTTP Basic, the one scope, the default client id, token lifetime', () => {
+    const { accountLinkingRequest: link } = read('account-linking.json') as { accountLinkingRequest: { accessTokenUrl: string; accessTokenScheme: string; scopes: string[]; clientId: string; defaultTokenExpirationInSeconds: number } };
+    expect(new URL(link.accessTokenUrl).pathname).toBe('/alexa/token');
+    expect(link.accessTokenScheme).toBe('HTTP_BASIC');
+    expect(link.scopes).toEqual([ALEXA_SCOPE]);
+    expect(link.clientId).toBe('alexa-skill');
+    expect(link.defaultTokenExpirationInSeconds).toBe(ACCESS_TTL_MS / 1000);
   });
 
   it('uses example phrases that the model can hear', () => {

@@ -1,7 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
-import { createAlexaSkill, LINK_ACCOUNT_SPEECH, slotValue, type AlexaSkillOptions } from '../../../../src/server/alexa/skill.js';
+import { createAlexaSkill, LINK_ACCOUNT_SPEECH, LINK_AGAIN_SPEECH, slotValue, type AlexaSkillOptions } from '../../../../src/server/alexa/skill.js';
 import type { AssistantReply, AssistantTurn } from '../../../../src/server/alexa/turn.js';
 import { fixture } from './alexa-pki.js';
 
@@ -79,13 +79,41 @@ describe('the Alexa skill', () => {
   });
 
   it.each([
-    ['no access token', undefined],
-    ['an unknown access token', 'revoked-token'],
-  ])('asks a user with %s to link, without asking the assistant', async (_what, token) => {
+    ['no access token', undefined, LINK_ACCOUNT_SPEECH],
+    ['an unknown access token', 'revoked-token', LINK_AGAIN_SPEECH],
+  ])('asks a user with %s to link, without asking the assistant', async (_what, token, speech) => {
     const { turns, invoke } = harness();
     const out = await invoke(withToken('read-calendar-intent', token));
-    expect(out.response).toEqual({ outputSpeech: { type: 'SSML', ssml: `<speak>${LINK_ACCOUNT_SPEECH}</speak>` }, card: { type: 'LinkAccount' }, shouldEndSession: true });
+    expect(out.response).toEqual({ outputSpeech: { type: 'SSML', ssml: `<speak>${speech}</speak>` }, card: { type: 'LinkAccount' }, shouldEndSession: true });
+    expect(speech).toMatch(/link your (Concierge )?account.* in the Alexa app/);
     expect(turns).toEqual([]);
+  });
+
+  const BOARDROOM = { id: 'room-1', email: 'boardroom@contoso.com', name: 'Boardroom' };
+  const resolveRoom = async (deviceId: string) => (deviceId === 'amzn1.ask.device.AFTESTDEVICE0000BOARDROOM' ? BOARDROOM : undefined);
+
+  it("answers a room intent on a room's device without a linked user, and says which room", async () => {
+    const { turns, invoke } = harness({ resolveRoom });
+    const envelope = withToken('read-calendar-intent', undefined);
+    envelope.request.intent = { name: 'RoomIsFreeIntent', slots: {} } as never;
+    const out = await invoke(envelope);
+    expect(out.response.card).toBeUndefined();
+    expect(turns).toHaveLength(1);
+    expect(turns[0]).toMatchObject({ intent: 'RoomIsFreeIntent', room: BOARDROOM, deviceId: 'amzn1.ask.device.AFTESTDEVICE0000BOARDROOM' });
+    expect(turns[0]?.userRef.userId).toBeUndefined();
+  });
+
+  it("still asks to link for a personal calendar question on a room's device", async () => {
+    const { turns, invoke } = harness({ resolveRoom });
+    const out = await invoke(withToken('read-calendar-intent', undefined));
+    expect(out.response.card).toEqual({ type: 'LinkAccount' });
+    expect(turns).toEqual([]);
+  });
+
+  it('passes both the linked user and the room when a linked user speaks to a room device', async () => {
+    const { turns, invoke } = harness({ resolveRoom });
+    await invoke(fixture('read-calendar-intent'));
+    expect(turns[0]).toMatchObject({ userRef: { userId: 'user-alice' }, room: BOARDROOM });
   });
 
   it('lets an unlinked user stop without a lecture', async () => {

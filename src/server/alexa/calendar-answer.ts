@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import { Assistant, type AskInput, type AssistantAnswer } from '../../assistant/assistant.js';
+import type { RoomDesk } from '../../assistant/dialog/rooms.js';
+import { admins, exchangeLinks, people, type Tables } from '../../persistence/index.js';
+import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
+import { AuditedProvider } from '../assistant/audited-provider.js';
+import { DbDialogStore } from '../assistant/db-dialog-store.js';
+import type { EwsClientPool } from '../exchange/client-pool.js';
+import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn } from './turn.js';
+import { isRoomDeviceTurn } from './room-turns.js';
+import { understandAlexaTurn } from './understanding.js';
+
+/**
+ * The assistant behind the Alexa endpoint: the same {@link Assistant}, audited calendar provider and database
+ * dialog store as POST /api/v1/assistant/ask, with Alexa's intents and slots as the understanding. Whose
+ * calendar it reads is decided here, from the account linking (the person's mailbox and time zone) and the
+ * device's room; the skill has already made sure that a turn without a linked user is a room device's room turn.
+ */
+
+/** A room's desk (the rooms feature: status, book, end, extend; its writes audited as `actor`) and its zone. */
+export type RoomDeskFor = (room: AlexaRoomRef, actor: string) => Promise<{ readonly desk: RoomDesk; readonly timeZone: string } | undefined>;
+
+export interface CalendarAnswerDeps {
+  readonly db: Kysely<Tables>;
+  readonly pool: EwsClientPool;
+  /** Without it (a server without the rooms feature) room intents get the dialog's "rooms are not set up". */
+  readonly roomDesk?: RoomDeskFor;
+}
+
+export const SPEECH = {
+  goodbye: 'Goodbye.',
+  help: 'You can ask what is on your calendar today, when your next meeting is, whether you are free tomorrow at three, or have me schedule, move or cancel a meeting. What would you like to do?',
+  roomHelp: (room: string) => `This is ${room}. You can ask: is this room free, book this room for thirty minutes, extend the meeting, end the meeting, or who booked this room.`,
+  calendarNotLinked: 'Your Concierge account is not connected to your Exchange calendar yet. Sign in to the Concierge console, link your calendar on your own page, then ask me again.',
+  calendarFailing: 'Concierge could not reach your Exchange calendar the last time it tried. Your page in the Concierge console says why; ask your administrator if it does not help.',
+  revoked: 'Your administrator has ended your access to Concierge.',
+  noExchange: 'Concierge is not connected to Exchange yet. Ask your administrator to link the Exchange service account in the Concierge console.',
+} as const;
+
+const EXIT_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']);
+const KNOWN_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+/** Whose calendar a turn is about, or the reply that explains why there is none. */
+type Asker =
+  | { readonly kind: 'person'; readonly actor: string; readonly mailbox: string; readonly timeZone: string; readonly room?: AlexaRoomRef }
+  | { readonly kind: 'room'; readonly actor: string; readonly room: AlexaRoomRef }
+  | { readonly kind: 'refused'; readonly reply: AssistantReply };
+
+const say = (text: string, endSession = true): AssistantReply => ({ text, ssml: `<speak>${escapeSsml(text)}</speak>`, endSession, ...(endSession ? {} : { reprompt: `<speak>${escapeSsml(text)}</speak>` }) });
+
+function escapeSsml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The Alexa endpoint's {@link Answer}, backed by the assistant. */
+export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
+  // Keyed by Alexa's session id and the mailbox: session ids come from verified Alexa requests, not from callers.
+  const store = new DbDialogStore(deps.db);
+
+  async function asker(turn: AssistantTurn): Promise<Asker> {
+    const accountId = turn.userRef.userId;
+    const account = accountId ? await admins.findById(deps.db, accountId) : undefined;
+    const person = account ? await people.forAccount(deps.db, account.id) : undefined;
+    if (account && person?.state === 'linked' && person.mailbox) {
+      const zone = person.timeZone && KNOWN_ZONES.has(person.timeZone) ? person.timeZone : 'UTC';
+      return { kind: 'person', actor: `alexa:${account.email}`, mailbox: person.mailbox, timeZone: zone, ...(turn.room ? { room: turn.room } : {}) };
+    }
+    // A room's device answers room questions for whoever is in the room, linked or not.
+    if (turn.room && isRoomDeviceTurn(turn.intent)) return { kind: 'room', actor: account ? `alexa:${account.email}` : `alexa:room:${turn.room.email}`, room: turn.room };
+    if (!person || person.state === 'invited' || person.state === 'accepted') return { kind: 'refused', reply: say(SPEECH.calendarNotLinked) };
+    if (person.state === 'revoked') return { kind: 'refused', reply: say(SPEECH.revoked) };
+    return { kind: 'refused', reply: say(SPEECH.calendarFailing) };
+  }
+
+  return async (turn) => {
+    // Alexa takes no speech after a session ends; pending state expires on its own.
+    if (turn.intent === 'SessionEndedRequest') return { text: '', ssml: '', endSession: true };
+    if (EXIT_INTENTS.has(turn.intent)) return say(SPEECH.goodbye);
+    const who = await asker(turn);
+    if (who.kind === 'refused') return who.reply;
+    if (who.kind === 'room' && (turn.intent === 'LaunchRequest' || turn.intent === 'AMAZON.HelpIntent')) return say(SPEECH.roomHelp(who.room.name), false);
+    if (turn.intent === 'AMAZON.HelpIntent') return say(SPEECH.help, false);
+    const link = await exchangeLinks.getActive(deps.db);
+    if (!link) return say(SPEECH.noExchange);
+
+    const room = who.room;
+    const desk = room && deps.roomDesk ? await deps.roomDesk(room, who.actor) : undefined;
+    const mailbox = who.kind === 'person' ? who.mailbox : who.room.email;
+    const timeZone = who.kind === 'person' ? who.timeZone : (desk?.timeZone ?? 'UTC');
+    // Alexa's timestamp (verified to be within 150 s) is "now" for the words the person used.
+    const now = new Date(turn.timestamp);
+    const understanding = understandAlexaTurn(turn, timeZone, now);
+    const ews = new EwsCalendarProvider((fn) => deps.pool.use((client) => fn(client), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
+    // Confirmed calendar writes are audited by the provider; room writes by the room's desk.
+    const assistant = new Assistant(new AuditedProvider(ews, deps.db, { actor: who.actor, mailbox }), store, () => understanding);
+    const input: AskInput = { user: mailbox, text: `alexa:${turn.intent}`, sessionId: turn.sessionId, now, timeZone, ...(room ? { room } : {}), ...(desk ? { desk: desk.desk } : {}) };
+    return toReply(await assistant.ask(input));
+  };
+}
+
+function toReply(answer: AssistantAnswer): AssistantReply {
+  if (!answer.expectsReply) return { text: answer.text, ssml: answer.ssml, endSession: true };
+  return { text: answer.text, ssml: answer.ssml, endSession: false, reprompt: answer.ssml };
+}

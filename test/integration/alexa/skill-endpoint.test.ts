@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, oauth, openDatabase, type Database } from '../../../src/persistence/index.js';
+import { SPEECH } from '../../../src/server/alexa/calendar-answer.js';
+import { LINK_ACCOUNT_SPEECH, LINK_AGAIN_SPEECH } from '../../../src/server/alexa/skill.js';
+import type { ConciergeServer } from '../../../src/server/app.js';
+import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
+import { parseSeed } from '../../../src/simulator/seed.js';
+import { CERT_URL, CLOCK, createAlexaPki, fixture, type AlexaPki, type FixtureEnvelope } from '../../unit/server/alexa/alexa-pki.js';
+import { LogCapture } from '../../support/server.js';
+import { addPerson, ALEXA, alexaServer, linkedTokens } from './support.js';
+
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Alexa-Passw0rd!' };
+const ALICE = { email: 'alice@contoso.com', password: 'Alice-Concierge-Passw0rd', state: 'linked' as const, mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles' };
+const ROOM_DEVICE = 'amzn1.ask.device.AFTESTROOMECHO0000BOARDROOM';
+const PERSONAL_DEVICE = 'amzn1.ask.device.AFTESTKITCHENECHO';
+
+/** Signed Alexa requests through the whole server: verification, account linking, the assistant, EWS (simulator). */
+describe('POST /alexa with account linking and room devices', () => {
+  let pki: AlexaPki;
+  let sim: RunningSimulator;
+  let database: Database;
+  let server: ConciergeServer;
+  let aliceToken: string;
+  const logs = new LogCapture();
+
+  beforeAll(async () => {
+    pki = await createAlexaPki();
+    sim = await startSimulator({
+      port: 0,
+      seed: parseSeed({
+        domain: 'contoso.com',
+        basicAuth: true,
+        mailboxes: [
+          { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+          { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+          { smtp: 'boardroom@contoso.com', name: 'Boardroom', alias: 'boardroom', type: 'RoomMailbox', capacity: 12, timeZone: 'Pacific Standard Time' },
+          { smtp: SVC.upn, name: 'svc', password: SVC.password },
+        ],
+        shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
+        events: [
+          // 2026-12-08 is the day the fixtures ask about (CLOCK); 10:00 and 14:30 in Los Angeles.
+          { organizer: 'alice@contoso.com', subject: 'Quarterly planning', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
+          { organizer: 'alice@contoso.com', subject: 'Vendor call', start: '2026-12-08T22:30:00Z', end: '2026-12-08T23:00:00Z', timeZone: 'Pacific Standard Time' },
+          { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
+          // The boardroom is in use at CLOCK (01:00 in Los Angeles): 00:30 to 01:30.
+          { organizer: 'bob@contoso.com', subject: 'Night deploy', start: '2026-12-08T08:30:00Z', end: '2026-12-08T09:30:00Z', timeZone: 'Pacific Standard Time', rooms: ['boardroom@contoso.com'] },
+        ],
+      }),
+    });
+    database = await openDatabase({});
+    const verification = { trustedRoots: [pki.rootPem], now: () => CLOCK, fetchCertChain: async () => pki.chains.valid };
+    server = await alexaServer(database.db, { alexa: { ...ALEXA, verification }, extra: { logStream: logs } });
+    // The rooms feature reads its own clock: the instant the fixtures were "sent".
+    server.app.rooms.clock = () => new Date(CLOCK);
+    server.app.rooms.sweepIntervalMs = 0;
+    const linked = await server.links.link({ url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' }, 'test');
+    expect(linked.ok, JSON.stringify(linked)).toBe(true);
+    await addPerson(database.db, ALICE);
+    aliceToken = (await linkedTokens(server.app, ALICE)).access_token;
+    await database.db.insertInto('rooms').values({ id: 'room-boardroom', email: 'boardroom@contoso.com', name: 'Boardroom', capacity: 12 }).execute();
+    await database.db.insertInto('room_devices').values({ id: 'dev-1', room_id: 'room-boardroom', kind: 'alexa', device_key: ROOM_DEVICE, label: 'Echo on the table' }).execute();
+  });
+  afterAll(async () => {
+    await server?.app.close();
+    await database?.close();
+    await sim?.close();
+  });
+
+  interface Ask {
+    readonly token?: string | undefined;
+    readonly device?: string;
+    readonly sessionId?: string;
+    readonly edit?: (e: FixtureEnvelope) => void;
+  }
+
+  /** Sends a fixture, signed like Alexa signs, as `token`'s user from `device`. */
+  async function ask(name: string, opts: Ask = {}): Promise<ResponseEnvelope['response']> {
+    const envelope = fixture(name) as FixtureEnvelope & { session: { sessionId: string }; context: { System: { device: { deviceId: string } } } };
+    for (const user of [envelope.context.System.user, envelope.session.user]) {
+      if (opts.token) user.accessToken = opts.token;
+      else delete user.accessToken;
+    }
+    envelope.session.sessionId = opts.sessionId ?? `amzn1.echo-api.session.${randomUUID()}`;
+    envelope.context.System.device.deviceId = opts.device ?? PERSONAL_DEVICE;
+    opts.edit?.(envelope);
+    const body = Buffer.from(JSON.stringify(envelope));
+    const res = await server.app.inject({ method: 'POST', url: '/alexa', headers: { 'content-type': 'application/json', signaturecertchainurl: CERT_URL, 'signature-256': pki.sign(body) }, payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as ResponseEnvelope).response;
+  }
+  const speech = (r: ResponseEnvelope['response']) => (r.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '';
+
+  it("answers a linked user from their own calendar in the simulator", async () => {
+    const r = await ask('read-calendar-intent', { token: aliceToken });
+    expect(r.card).toBeUndefined();
+    expect(speech(r)).toMatch(/Quarterly planning/);
+    expect(speech(r)).toMatch(/10 AM/);
+    expect(speech(r)).toMatch(/Vendor call/);
+    expect(speech(r)).not.toMatch(/Bob private review/);
+    expect(r.shouldEndSession).toBe(true);
+  });
+
+  it('refuses a forged request before anything else', async () => {
+    const body = Buffer.from(JSON.stringify(fixture('read-calendar-intent')));
+    const res = await server.app.inject({ method: 'POST', url: '/alexa', headers: { 'content-type': 'application/json', signaturecertchainurl: CERT_URL, 'signature-256': pki.signWithStrangerKey(body) }, payload: body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'AlexaVerificationFailed' });
+  });
+
+  it.each([
+    ['no token', undefined, LINK_ACCOUNT_SPEECH],
+    ['a token Concierge never issued', 'never-issued-token', LINK_AGAIN_SPEECH],
+  ])('answers %s with the LinkAccount card and a spoken explanation', async (_what, token, said) => {
+    const r = await ask('read-calendar-intent', { token });
+    expect(r.card).toEqual({ type: 'LinkAccount' });
+    expect(speech(r)).toBe(`<speak>${said}</speak>`);
+    expect(speech(r)).not.toMatch(/Quarterly planning/);
+    expect(r.shouldEndSession).toBe(true);
+  });
+
+  it('asks to link again once the tokens are revoked', async () => {
+    const other = await linkedTokens(server.app, ALICE);
+    expect(speech(await ask('read-calendar-intent', { token: other.access_token }))).toMatch(/Quarterly planning/);
+    const accountId = (await oauth.accountForAccessToken(database.db, other.access_token))!;
+    await oauth.revokeAllFor(database.db, accountId);
+    const r = await ask('read-calendar-intent', { token: other.access_token });
+    expect(r.card).toEqual({ type: 'LinkAccount' });
+    aliceToken = (await linkedTokens(server.app, ALICE)).access_token;
+  });
+
+  it('explains, without a link card, when the person\'s calendar link is failing', async () => {
+    await database.db.updateTable('people').set({ state: 'failing' }).where('email', '=', ALICE.email).execute();
+    try {
+      const r = await ask('read-calendar-intent', { token: aliceToken });
+      expect(speech(r)).toContain(SPEECH.calendarFailing);
+      expect(r.card).toBeUndefined();
+    } finally {
+      await database.db.updateTable('people').set({ state: 'linked' }).where('email', '=', ALICE.email).execute();
+    }
+  });
+
+  it('books after "yes" in the same session, and audits the write as alexa:<account>', async () => {
+    const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+    const propose = await ask('create-event-intent', {
+      token: aliceToken,
+      sessionId,
+      edit: (e) => {
+        // No attendee: the point here is the confirmation and the audit, not name resolution.
+        (e.request.intent as unknown as { slots: Record<string, unknown> }).slots.person = { name: 'person', confirmationStatus: 'NONE' };
+      },
+    });
+    expect(speech(propose)).toMatch(/budget review/i);
+    expect(propose.shouldEndSession).toBe(false);
+    expect(propose.reprompt).toBeDefined();
+    const yes = await ask('yes-intent', { token: aliceToken, sessionId });
+    expect(speech(yes)).toMatch(/^<speak>Done\./);
+    const audit = await auditLog.list(database.db, { action: 'calendar.create' });
+    expect(audit[0]).toMatchObject({ actor: 'alexa:alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'budget review', start: '2026-12-09T22:00:00Z' } });
+    const read = await ask('read-calendar-intent', { token: aliceToken, edit: (e) => void ((e.request.intent as unknown as { slots: { date: { value: string } } }).slots.date.value = '2026-12-09') });
+    expect(speech(read)).toMatch(/budget review/i);
+  });
+
+  it("welcomes anyone at a room's Echo by the room's name, without a linked account", async () => {
+    const r = await ask('launch-request', { device: ROOM_DEVICE });
+    expect(r.card).toBeUndefined();
+    expect(speech(r)).toContain('This is Boardroom.');
+    expect(r.shouldEndSession).toBe(false);
+    const seen = await database.db.selectFrom('room_devices').select('last_seen_at').where('id', '=', 'dev-1').executeTakeFirstOrThrow();
+    expect(seen.last_seen_at).not.toBeNull();
+  });
+
+  const roomIntent = (name: string) => (e: FixtureEnvelope) => void (e.request.intent = { name, slots: {} } as never);
+
+  it('answers "is this room free" on a room device without a linked user, from the room\'s calendar', async () => {
+    const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+    const r = await ask('read-calendar-intent', { device: ROOM_DEVICE, sessionId, edit: roomIntent('RoomIsFreeIntent') });
+    expect(r.card).toBeUndefined();
+    expect(speech(r)).toBe('<speak>No. Boardroom is booked until 1:30 AM.</speak>');
+    // The turn reached the assistant for the room's mailbox: its dialog state is keyed by session and room.
+    const state = await database.db.selectFrom('dialog_state').select('user_id').where('session_id', '=', sessionId).execute();
+    expect(state.map((s) => s.user_id)).toEqual(['boardroom@contoso.com']);
+    const who = await ask('read-calendar-intent', { device: ROOM_DEVICE, edit: roomIntent('RoomWhoBookedIntent') });
+    expect(speech(who)).toMatch(/Bob Smith booked Boardroom now, until 1:30 AM/);
+  });
+
+  it('lets a linked user at a room device ask about the room too', async () => {
+    const r = await ask('read-calendar-intent', { token: aliceToken, device: ROOM_DEVICE, edit: roomIntent('RoomIsFreeIntent') });
+    expect(speech(r)).toMatch(/Boardroom is booked until 1:30 AM/);
+    const mine = await ask('read-calendar-intent', { token: aliceToken, device: ROOM_DEVICE });
+    expect(speech(mine)).toMatch(/Quarterly planning/);
+  });
+
+  it("still needs a linked account for a personal question on a room's Echo", async () => {
+    const r = await ask('read-calendar-intent', { device: ROOM_DEVICE });
+    expect(r.card).toEqual({ type: 'LinkAccount' });
+  });
+});
