@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { analyze, type AnalyzeInput, type AnalyzeResult } from '../../connectivity/index.js';
+import { analyze, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult } from '../../connectivity/index.js';
 import { auditLog, exchangeLinks, type SecretBox, type Tables } from '../../persistence/index.js';
 import type { ExchangeLink } from '../../persistence/repositories/exchange-links.js';
 import { HttpProblem } from '../problem.js';
@@ -23,7 +23,8 @@ export interface LinkStatus {
   readonly warnings: readonly string[];
 }
 
-export type Analyzer = (input: AnalyzeInput) => Promise<AnalyzeResult>;
+/** `opts.onStep` reports each step as it completes (the console's live view); an analyzer may ignore it. */
+export type Analyzer = (input: AnalyzeInput, opts?: Pick<AnalyzeOptions, 'onStep'>) => Promise<AnalyzeResult>;
 
 export interface LinkResult {
   readonly ok: boolean;
@@ -70,7 +71,7 @@ export class ExchangeLinkService {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly box: SecretBox,
-    private readonly analyzer: Analyzer = (input) => analyze(input),
+    private readonly analyzer: Analyzer = (input, opts) => analyze(input, opts),
   ) {}
 
   async status(): Promise<LinkStatus> {
@@ -78,8 +79,8 @@ export class ExchangeLinkService {
   }
 
   /** Runs the analyzer only (the console's Test button); stores nothing. */
-  async test(input: AnalyzeInput, actor: string): Promise<AnalyzeResult> {
-    const result = await this.analyzer(input);
+  async test(input: AnalyzeInput, actor: string, onStep?: AnalyzeOptions['onStep']): Promise<AnalyzeResult> {
+    const result = await this.analyzer(input, onStep ? { onStep } : {});
     await auditLog.append(this.db, { actor, action: 'exchange.test', target: input.upn, result: result.ok ? 'ok' : 'failed', detail: { url: input.url, access: input.access, mailbox: input.mailbox, failed: result.steps.filter((s) => s.status === 'fail').map((s) => s.id) } });
     return result;
   }

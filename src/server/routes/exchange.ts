@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api.js';
@@ -30,6 +31,7 @@ const linkStatus = z.object({
   passwordExpiresInDays: z.number().nullable().optional(),
   warnings: z.array(z.string()),
 });
+const streamSummary = z.object({ done: z.literal(true), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string(), hint: z.string() }).optional() });
 const linkResult = z.object({ ok: z.boolean(), steps: z.array(step), link: linkStatus.optional() });
 
 const date = (v: string | undefined) => (v === undefined ? undefined : new Date(v));
@@ -57,6 +59,41 @@ export function exchangeRoutes(app: FastifyInstance, api: ApiRegistry, links: Ex
     handler: async (req, _reply, b) => {
       const r = await links.test({ url: b.url, upn: b.upn, password: b.password, access: b.access, mailbox: b.mailbox, ...(b.ca ? { ca: b.ca } : {}) }, req.session!.admin.email);
       return { ok: r.ok, steps: r.steps.map(stepOut) };
+    },
+  });
+
+  api.add(app, {
+    method: 'POST',
+    path: '/api/v1/exchange/test/stream',
+    summary: 'The analyzer, live: application/x-ndjson, one step object per line as each finishes, then {"done":true,"ok":…}',
+    tag: 'exchange',
+    access: 'admin',
+    body: linkInput,
+    response: z.union([step, streamSummary]).describe('One line of the NDJSON stream'),
+    handler: async (req, reply, b) => {
+      const out = new PassThrough();
+      const line = (v: object) => out.write(`${JSON.stringify(v)}\n`);
+      let sent = 0;
+      const input = { url: b.url, upn: b.upn, password: b.password, access: b.access, mailbox: b.mailbox, ...(b.ca ? { ca: b.ca } : {}) };
+      // Runs after the headers go out; each step is written the moment the analyzer reports it.
+      void links
+        .test(input, req.session!.admin.email, (s) => {
+          sent++;
+          line(stepOut(s));
+        })
+        .then((r) => {
+          // An injected analyzer may not report steps as it goes: whatever it did not report follows here.
+          for (const s of r.steps.slice(sent)) line(stepOut(s));
+          line({ done: true, ok: r.ok });
+        })
+        .catch((err: unknown) => {
+          req.log.error({ err }, 'exchange test stream failed');
+          line({ done: true, ok: false, error: { code: 'InternalError', message: 'The analyzer stopped unexpectedly; nothing was stored.', hint: 'Run the test again; if it persists, report the request id to your administrator.' } });
+        })
+        .finally(() => out.end());
+      reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no');
+      // Fastify sends a returned stream as the body; the schema above documents one line of it.
+      return out as never;
     },
   });
 

@@ -1,0 +1,104 @@
+// /console/chat: the assistant in words. The dialog session is kept between turns so "yes" answers
+// the pending confirmation; events are a list; "Why?" shows what the assistant read and how.
+import { api } from '../api.js';
+import { startPage } from '../shell.js';
+import { $, el, fill, fmtDate, fmtDateTime, fmtTime, problemBox, timeZone } from '../ui.js';
+
+let sessionId;
+
+function eventItem(e) {
+  const when = e.isAllDay ? `${fmtDate(e.start)} (all day)` : `${fmtDateTime(e.start)}–${fmtTime(e.end)}`;
+  return el('li', {}, el('strong', {}, e.subject || '(no subject)'), ` · ${when}`, e.location ? ` · ${e.location}` : '', e.isCancelled ? ' · cancelled' : '');
+}
+
+function explainBlock(x) {
+  return el('div', { class: 'explain' },
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Understood'), el('dd', {}, x.understood),
+      el('dt', {}, 'Calendar'), el('dd', {}, `${x.calendar} of ${x.mailbox}`),
+      el('dt', {}, 'Time zone'), el('dd', {}, x.timeZone),
+      el('dt', {}, 'Read through'), el('dd', {}, `${x.access.account} on ${x.access.server} (${x.access.method})`),
+      x.window ? [el('dt', {}, 'Time window'), el('dd', {}, `${fmtDateTime(x.window.start)} – ${fmtDateTime(x.window.end)}`)] : null,
+    ),
+    x.leftOut && x.leftOut.length ? [el('p', {}, 'Left out:'), el('ul', {}, x.leftOut.map((l) => el('li', {}, `${l.subject} (${fmtDateTime(l.start)}): ${l.reason}`)))] : null,
+  );
+}
+
+function say(text, mine) {
+  const item = el('li', { class: mine ? 'mine' : 'theirs' }, el('span', { class: 'visually-hidden' }, mine ? 'You: ' : 'Concierge: '), text);
+  $('#log').append(item);
+  return item;
+}
+
+function answerItem(a) {
+  const item = say(a.text, false);
+  if (a.events && a.events.length) item.append(el('ul', { class: 'events', 'aria-label': 'Events' }, a.events.map(eventItem)));
+  const actions = el('div', { class: 'row' });
+  if (a.pending) {
+    const yes = el('button', { type: 'button', class: 'small', onclick: () => { disable(); ask('yes'); } }, 'Yes');
+    const no = el('button', { type: 'button', class: 'secondary small', onclick: () => { disable(); ask('no'); } }, 'No');
+    const disable = () => { yes.disabled = true; no.disabled = true; };
+    actions.append(yes, no);
+  }
+  if (a.explain) {
+    const panel = el('div', { hidden: true, id: `why-${Math.random().toString(36).slice(2, 8)}` }, explainBlock(a.explain));
+    const why = el('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-controls': panel.id, onclick: () => {
+      panel.hidden = !panel.hidden;
+      why.setAttribute('aria-expanded', String(!panel.hidden));
+    } }, 'Why?');
+    actions.append(why);
+    item.append(actions, panel);
+  } else if (a.pending) item.append(actions);
+  if (a.pending) actions.querySelector('button').focus();
+}
+
+async function ask(text) {
+  const result = $('#result');
+  fill(result);
+  say(text, true);
+  try {
+    const a = await api('POST', '/api/v1/assistant/ask', { text, timeZone: timeZone(), ...(sessionId ? { sessionId } : {}) });
+    sessionId = a.sessionId;
+    answerItem(a);
+  } catch (err) {
+    fill(result, problemBox(err, 'The assistant could not answer.'));
+  }
+}
+
+async function start() {
+  const session = await startPage('chat');
+  if (session.role === 'admin') {
+    let mailbox = 'the test mailbox';
+    try {
+      const link = await api('GET', '/api/v1/exchange');
+      if (link.testMailbox) mailbox = link.testMailbox;
+    } catch {
+      // The note below still holds; the answer to a question will say what is wrong.
+    }
+    fill($('#whose'), el('strong', {}, 'Administrators try the assistant on the link’s test mailbox only: '), `questions here are answered from ${mailbox}'s calendar, never anyone else’s.`);
+  }
+  const form = $('#ask-form');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const input = $('#question');
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      await ask(text);
+    } finally {
+      button.disabled = false;
+      if (!document.activeElement || document.activeElement === document.body) input.focus();
+    }
+  });
+  $('#new-chat').addEventListener('click', () => {
+    sessionId = undefined;
+    fill($('#log'));
+    fill($('#result'));
+    $('#question').focus();
+  });
+}
+
+start();
