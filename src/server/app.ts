@@ -18,6 +18,7 @@ import type { Understand } from '../assistant/dialog/understanding.js';
 import { auditRoutes } from './routes/audit.js';
 import { consoleRoutes } from './routes/console.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { alexaRoutes } from './alexa/mount.js';
 import { operationsRoutes } from './routes/operations.js';
 import { peopleRoutes } from './routes/people.js';
 import { roomRoutes } from './routes/rooms.js';
@@ -87,6 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
   roomRoutes(app, ctx);
   auditRoutes(app, ctx);
   oauthRoutes(app, ctx);
+  if (ctx.alexa) await alexaRoutes(app, ctx);
   consoleRoutes(app, ctx);
   setupPage(app);
   app.addHook('onClose', async () => pool.close());
