@@ -2,7 +2,9 @@
  * Trains, cross-validates and evaluates Concierge's NLU models on the shared SLURP/HWU64 files.
  *
  *   node --import tsx scripts/train-nlu.ts --cv 5        k-fold CV on the training part only (for tuning;
- *                                                        --errors lists its mistakes, --verbose the scorer's report)
+ *                                                        --errors lists its mistakes, --verbose the scorer's report,
+ *                                                        --repeat R pools R differently seeded fold splits,
+ *                                                        --sweep-other scores a range of "other" offsets)
  *   node --import tsx scripts/train-nlu.ts --holdout     train on the training part, score the held-back 20%
  *   node --import tsx scripts/train-nlu.ts --all         train on every line, write src/assistant/nlu/model/
  *   node --import tsx scripts/train-nlu.ts --split       train on the training part, write src/assistant/nlu/model/
@@ -64,6 +66,7 @@ function printErrors(gold: readonly LabelledLine[], preds: readonly SlurpPredict
 function summary(out: string): Record<string, number> {
   const get = (re: RegExp): number => Number(re.exec(out)?.[1] ?? NaN);
   return {
+    intentAcc: get(/^intent accuracy\s+([\d.]+)/m),
     inScopeAcc: get(/in-scope intent acc\s+([\d.]+)/),
     oosReject: get(/oos rejection rate\s+([\d.]+)/),
     falseReject: get(/false rejection rate\s+([\d.]+)/),
@@ -71,6 +74,15 @@ function summary(out: string): Record<string, number> {
     slotP: get(/slot precision ([\d.]+)/),
     slotR: get(/slot precision [\d.]+\s+recall ([\d.]+)/),
   };
+}
+
+/** The same models with "other"'s score lowered by `offset` (what `otherOffset` does at training). */
+function withOtherOffset(models: Models, offset: number): Models {
+  const { labels, weights } = models.intent;
+  const bias = [...(weights.bias ?? labels.map(() => 0))];
+  const k = labels.indexOf('other');
+  bias[k] = (bias[k] ?? 0) - offset;
+  return { ...models, intent: { labels, weights: { ...weights, bias } } };
 }
 
 function writeModels(models: Models, note: string): void {
@@ -89,18 +101,27 @@ const all = load();
 const { train, heldOut } = holdoutSplit(all);
 if (args.includes('--cv')) {
   const k = Number(args[args.indexOf('--cv') + 1] ?? 5) || 5;
-  const folds = kFolds(train, k, 'cv-folds');
+  const repeat = args.includes('--repeat') ? Number(args[args.indexOf('--repeat') + 1] ?? 1) || 1 : 1;
   const bySource = args.includes('--source') ? args[args.indexOf('--source') + 1] : undefined;
+  // --sweep-other: train with no "other" offset, then score each offset (a post-hoc shift of one weight).
+  const offsets = args.includes('--sweep-other') ? Array.from({ length: 16 }, (_, i) => Math.round((i - 5) * 10) / 100) : [undefined];
   const gold: LabelledLine[] = [];
-  const preds: SlurpPrediction[] = [];
-  folds.forEach((fold, i) => {
-    const models = trainModels(folds.filter((_, j) => j !== i).flat(), options);
-    const lines = bySource ? fold.filter((l) => l.source === bySource) : fold;
-    gold.push(...lines);
-    preds.push(...predict(models, lines));
+  const preds = offsets.map((): SlurpPrediction[] => []);
+  for (let r = 0; r < repeat; r++) {
+    const folds = kFolds(train, k, r === 0 ? 'cv-folds' : `cv-folds-${r}`);
+    folds.forEach((fold, i) => {
+      const rest = folds.filter((_, j) => j !== i).flat();
+      const models = trainModels(rest, offsets[0] === undefined ? options : { ...options, otherOffset: 0 });
+      const lines = (bySource ? fold.filter((l) => l.source === bySource) : fold).map((l) => (r === 0 ? l : { ...l, id: `${l.id}#${r}` }));
+      gold.push(...lines);
+      offsets.forEach((o, j) => preds[j]!.push(...predict(o === undefined ? models : withOtherOffset(models, o), lines)));
+    });
+  }
+  offsets.forEach((o, j) => {
+    const s = summary(score(gold, preds[j]!, `${k}-fold cross-validation x${repeat}, pooled`, { verbose: verbose && o === undefined, errors: showErrors && o === undefined }));
+    const head = o === undefined ? `cv k=${k} x${repeat}` : `cv k=${k} x${repeat} otherOffset=${o.toFixed(1)}`;
+    process.stdout.write(`${head} pooled over ${gold.length} training-part lines: ${Object.entries(s).map(([key, v]) => `${key}=${v.toFixed(4)}`).join(' ')}\n`);
   });
-  const s = summary(score(gold, preds, `${k}-fold cross-validation, pooled`, { verbose, errors: showErrors }));
-  process.stdout.write(`cv k=${k} pooled over ${gold.length} training-part lines: ${Object.entries(s).map(([key, v]) => `${key}=${v.toFixed(4)}`).join(' ')}\n`);
 } else if (args.includes('--holdout')) {
   // Figures only: the held-back lines are never printed, so nobody tunes on them by accident.
   process.stdout.write(score(heldOut, predict(trainModels(train, options), heldOut), 'held-out'));
@@ -109,5 +130,5 @@ if (args.includes('--cv')) {
 } else if (args.includes('--split')) {
   writeModels(trainModels(train, options), `trained on the ${train.length}-line training part`);
 } else {
-  process.stdout.write('usage: train-nlu.ts --cv K [--errors] [--verbose] [--source slurp-devel] | --holdout | --all | --split  [--opts JSON]\n');
+  process.stdout.write('usage: train-nlu.ts --cv K [--repeat R] [--sweep-other] [--errors] [--verbose] [--source slurp-devel] | --holdout | --all | --split  [--opts JSON]\n');
 }

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { sentenceFeatures, tokenFeatures } from './features.js';
-import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, roomIntent } from './intents.js';
+import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
@@ -24,9 +24,30 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */
-function coarseProbabilities(models: NluModels, features: readonly string[]): Record<CoarseIntent, number> {
-  const p = classify(models.intent, features).probabilities;
+function coarseProbabilities(model: IntentModel, features: readonly string[]): Record<CoarseIntent, number> {
+  const p = classify(model, features).probabilities;
   return { calendar_query: p.calendar_query ?? 0, calendar_set: p.calendar_set ?? 0, calendar_remove: p.calendar_remove ?? 0, other: p.other ?? 0 };
+}
+
+/**
+ * SLURP's coarse intent for lower-case words: the classifier, then the rules. Unmistakable openings
+ * overrule the classifier (to overrule "other" they must also name calendar things); unmistakable other
+ * domains (alarms, date arithmetic, local events) overrule both. Room requests are decided later, by `roomIntent`.
+ */
+export function decideCoarse(model: IntentModel, words: readonly string[]): { coarse: CoarseIntent; confidence: number; probabilities: Record<CoarseIntent, number> } {
+  const probabilities = coarseProbabilities(model, sentenceFeatures(words));
+  let coarse = (Object.keys(probabilities) as CoarseIntent[]).reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
+  let confidence = probabilities[coarse];
+  const lexical = lexicalCoarse(words, coarse === 'other');
+  if (lexical) {
+    coarse = lexical;
+    confidence = Math.max(confidence, RULE_CONFIDENCE);
+  }
+  if (coarse !== 'other' && lexicalOther(words)) {
+    coarse = 'other';
+    confidence = Math.max(probabilities.other, RULE_CONFIDENCE);
+  }
+  return { coarse, confidence, probabilities };
 }
 
 const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
@@ -35,16 +56,9 @@ export function createUnderstander(models: NluModels): Understander {
   return (text, ctx) => {
     const tokens = tokenize(text);
     const words = tokens.map((t) => t.lower);
-    const probs = coarseProbabilities(models, sentenceFeatures(words));
-    let coarse = (Object.keys(probs) as CoarseIntent[]).reduce((a, b) => (probs[b] > probs[a] ? b : a));
-    const total = probs.calendar_query + probs.calendar_set + probs.calendar_remove + probs.other;
-    let confidence = probs[coarse] / total;
-    // Unmistakable openings overrule the classifier; to overrule "other" they must also name calendar things.
-    const lexical = lexicalCoarse(words, coarse === 'other');
-    if (lexical) {
-      coarse = lexical;
-      confidence = Math.max(confidence, RULE_CONFIDENCE);
-    }
+    const decided = decideCoarse(models.intent, words);
+    const probs = decided.probabilities;
+    let { coarse, confidence } = decided;
     // The tagger knows calendar intents only: for a line judged out of scope, tag as the likeliest calendar intent.
     const tagIntent = coarse !== 'other' ? coarse : CALENDAR.reduce((a, b) => (probs[b] > probs[a] ? b : a));
     const labels = words.length ? tag(models.tagger, tokenFeatures(words, tagIntent, timeTokenKinds(words))) : [];

@@ -16,7 +16,8 @@ export interface LogregOptions {
   readonly prune: number;
 }
 
-export const DEFAULT_LOGREG: LogregOptions = { epochs: 30, learningRate: 0.3, l2: 1e-4, seed: 'logreg', prune: 0.03 };
+/** Tuned by cross-validation: a smaller step over more epochs (with the ensemble in intent.ts) beat 0.3 x 30. */
+export const DEFAULT_LOGREG: LogregOptions = { epochs: 40, learningRate: 0.1, l2: 1e-4, seed: 'logreg', prune: 0.03 };
 
 export function trainLogreg(
   examples: readonly { readonly id: string; readonly features: readonly string[]; readonly label: string }[],

@@ -7,7 +7,7 @@ import type { IntentModel, TaggerModel } from '../model.js';
 import { tokenize } from '../text.js';
 import { timeTokenKinds } from '../when.js';
 import { bioLabels } from './bio.js';
-import { DEFAULT_LOGREG, trainLogreg, type LogregOptions } from './logreg.js';
+import { trainIntent, type IntentOptions } from './intent.js';
 import { DEFAULT_PERCEPTRON, trainPerceptron, type PerceptronOptions } from './perceptron.js';
 import type { LabelledLine } from './split.js';
 
@@ -23,8 +23,7 @@ export interface Models {
   readonly tagger: TaggerModel;
 }
 
-export interface TrainOptions {
-  readonly logreg?: Partial<LogregOptions>;
+export interface TrainOptions extends IntentOptions {
   readonly perceptron?: Partial<PerceptronOptions>;
   /** Train this many taggers in different seeded orders and average them. */
   readonly taggerEnsemble?: number;
@@ -36,8 +35,7 @@ export function words(text: string): string[] {
 
 export function trainModels(lines: readonly LabelledLine[], options: TrainOptions = {}): Models {
   const examples = lines.map((l) => ({ id: l.id, features: sentenceFeatures(words(l.text)), label: l.intent }));
-  const lr = { ...DEFAULT_LOGREG, ...options.logreg };
-  return { intent: trainLogreg(examples, LABELS, lr), tagger: trainTagger(lines, options) };
+  return { intent: trainIntent(examples, LABELS, options), tagger: trainTagger(lines, options) };
 }
 
 function trainTagger(lines: readonly LabelledLine[], options: TrainOptions): TaggerModel {
