@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/connectivity/index.js';
 import { invitations, openDatabase, people, SecretBox, setupTokens, type Database } from '../../src/persistence/index.js';
 import { buildServer, type ConciergeServer } from '../../src/server/app.js';
 import type { Analyzer } from '../../src/server/exchange/link-service.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/host.js';
-import { parseSeed } from '../../src/simulator/seed.js';
+import type { RunningSimulator } from '../../src/simulator/host.js';
+import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../support/contoso.js';
+import { launchChromium } from '../support/e2e.js';
 import { ADMIN, SVC } from '../support/server.js';
 
 /**
@@ -20,20 +21,9 @@ const ALICE_PASSWORD = 'Alice-Console-Passw0rd';
 
 /** Alice, the service account with ApplicationImpersonation, and one room mailbox. */
 function consoleSimulator(): Promise<RunningSimulator> {
-  return startSimulator({
-    port: 0,
-    seed: parseSeed({
-      domain: 'contoso.com',
-      basicAuth: true,
-      adminPassword: 'Adm1n-Passw0rd!',
-      mailboxes: [
-        { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-        { smtp: SVC.upn, name: 'svc', password: SVC.password },
-        { smtp: 'room.101@contoso.com', name: 'Room 101', alias: 'room.101', type: 'RoomMailbox', capacity: 8, timeZone: 'Pacific Standard Time' },
-      ],
-      shell: ['New-ManagementRoleAssignment -Name imp1 -Role ApplicationImpersonation -User svc'],
-      events: [],
-    }),
+  return startContoso({
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('room.101', 'Room 101', 8, { alias: 'room.101', timeZone: PACIFIC })],
+    shell: [impersonation('imp1')],
   });
 }
 
@@ -107,7 +97,7 @@ describe('the console in a browser', () => {
     server = await buildServer({ db: database.db, box: SecretBox.fromKey(randomBytes(32)), logLevel: 'warn', analyzer });
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext();
     context.setDefaultTimeout(10_000);
   });

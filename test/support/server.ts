@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { setupTokens, SecretBox, type Tables } from '../../src/persistence/index.js';
 import type { Kysely } from 'kysely';
 import { buildServer, type ConciergeServer, type ServerDeps } from '../../src/server/app.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/host.js';
-import { parseSeed } from '../../src/simulator/seed.js';
+import type { RunningSimulator } from '../../src/simulator/host.js';
+import { impersonation, PACIFIC, person, serviceAccount, startContoso } from './contoso.js';
 
 export const SVC = { upn: 'svc@contoso.com', password: 'Svc-First-Passw0rd!' };
 export const SVC2 = { upn: 'svc2@contoso.com', password: 'Svc-Second-Passw0rd!' };
@@ -13,20 +13,10 @@ export const ADMIN = { email: 'admin@contoso.com', password: 'Console-Admin-Pass
 
 /** A simulator where svc and svc2 both hold ApplicationImpersonation (the guide's "new UPN" rotation). */
 export async function rotationSimulator(): Promise<RunningSimulator> {
-  return startSimulator({
-    port: 0,
-    seed: parseSeed({
-      domain: 'contoso.com',
-      basicAuth: true,
-      adminPassword: 'Adm1n-Passw0rd!',
-      mailboxes: [
-        { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-        { smtp: SVC.upn, name: 'svc', password: SVC.password },
-        { smtp: SVC2.upn, name: 'svc2', password: SVC2.password },
-      ],
-      shell: ['New-ManagementRoleAssignment -Name imp1 -Role ApplicationImpersonation -User svc', 'New-ManagementRoleAssignment -Name imp2 -Role ApplicationImpersonation -User svc2'],
-      events: [{ organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: 'Pacific Standard Time' }],
-    }),
+  return startContoso({
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), serviceAccount(SVC), serviceAccount(SVC2, 'svc2')],
+    shell: [impersonation('imp1'), impersonation('imp2', 'svc2')],
+    events: [{ organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: PACIFIC }],
   });
 }
 

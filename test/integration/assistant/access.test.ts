@@ -6,10 +6,11 @@ import type { Understand } from '../../../src/assistant/dialog/understanding.js'
 import { admins, auditLog } from '../../../src/persistence/index.js';
 import type { PersonState } from '../../../src/persistence/tables.js';
 import type { ConciergeServer } from '../../../src/server/app.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
 import { useDatabase } from '../../unit/persistence/backends.js';
+import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { linkedServer } from '../../support/linked-server.js';
 import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
 
 /**
  * Who may ask the assistant about which calendar: a user about their own linked mailbox only, an
@@ -24,40 +25,27 @@ const PASSWORD = 'User-Passw0rd-long';
 describe('who may ask the assistant about which calendar', () => {
   const store = useDatabase('pglite');
   const key = randomBytes(32);
-  let sim: RunningSimulator;
+  const sim = useSimulator(() =>
+    startContoso({
+      mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), serviceAccount(SVC), serviceAccount(SVC2, 'svc2')],
+      shell: [impersonation('imp'), impersonation('imp2', 'svc2')],
+      events: [
+        { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: PACIFIC },
+        { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: PACIFIC },
+      ],
+    }),
+  );
   let understand: Understand;
   let server: ConciergeServer;
   let admin: Signed;
 
   beforeAll(async () => {
-    sim = await startSimulator({
-      port: 0,
-      seed: parseSeed({
-        domain: 'contoso.com',
-        basicAuth: true,
-        adminPassword: 'Adm1n-Passw0rd!',
-        mailboxes: [
-          { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: SVC.upn, name: 'svc', password: SVC.password },
-          { smtp: SVC2.upn, name: 'svc2', password: SVC2.password },
-        ],
-        shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc', 'New-ManagementRoleAssignment -Name imp2 -Role ApplicationImpersonation -User svc2'],
-        events: [
-          { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: 'Pacific Standard Time' },
-          { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: 'Pacific Standard Time' },
-        ],
-      }),
-    });
     understand = await defaultUnderstand();
-    ({ server, admin } = await serverWithAdmin(store.db, key, undefined, { understand }));
-    const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' });
-    expect(linked.statusCode, linked.body).toBe(200);
+    ({ server, admin } = await linkedServer(store.db, sim, { key, understand, account: SVC }));
   });
 
   afterAll(async () => {
     await server?.app.close();
-    await sim?.close();
   });
 
   /** A user account with a person in `state` (what the people work's invitations will create), signed in. */

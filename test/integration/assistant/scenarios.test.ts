@@ -5,8 +5,8 @@ import { defaultUnderstand } from '../../../src/assistant/understand.js';
 import { EwsClient } from '../../../src/ews/client/ews-client.js';
 import { BasicAuth } from '../../../src/ews/transport/auth.js';
 import { EwsCalendarProvider } from '../../../src/providers/ews/ews-provider.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
+import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useSimulator } from '../../support/use-simulator.js';
 
 /**
  * A week in three time zones around the US change to daylight time (Sunday 14 March 2027), with a
@@ -15,43 +15,38 @@ import { parseSeed } from '../../../src/simulator/seed.js';
  */
 const TZ = 'America/Los_Angeles';
 const NOW = new Date('2027-03-08T16:00:00Z'); // Monday 8 March, 08:00 in Los Angeles
-let sim: RunningSimulator;
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
+const sim = useSimulator(() =>
+  startContoso({
+    mailboxes: [
+      person('alice', 'Alice Wong', { timeZone: PACIFIC }),
+      person('bob', 'Bob Smith', { timeZone: PACIFIC }),
+      person('bjones', 'Bob Jones', { timeZone: 'Eastern Standard Time' }),
+      person('dave', 'Dave Kim', { timeZone: 'W. Europe Standard Time' }),
+      serviceAccount(SVC),
+      roomMailbox('boardroom', 'Boardroom', 12),
+    ],
+    shell: [impersonation('imp')],
+    events: [
+      { organizer: 'alice@contoso.com', subject: 'Team standup', start: '2027-03-01T09:00:00-08:00', end: '2027-03-01T09:15:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] }, range: { type: 'Numbered', startDate: '2027-03-01', numberOfOccurrences: 30 } } },
+      { organizer: 'alice@contoso.com', subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'], rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+      { organizer: 'alice@contoso.com', subject: 'Offsite', start: '2027-03-12T00:00:00-08:00', end: '2027-03-13T00:00:00-08:00', timeZone: PACIFIC, isAllDay: true },
+      { organizer: 'bob@contoso.com', subject: 'Design sync', start: '2027-03-11T15:00:00-08:00', end: '2027-03-11T15:45:00-08:00', timeZone: PACIFIC, attendees: ['alice@contoso.com'], cancelled: true },
+      { organizer: 'dave@contoso.com', subject: 'Berlin team sync', start: '2027-03-09T16:00:00+01:00', end: '2027-03-09T16:30:00+01:00', timeZone: 'W. Europe Standard Time', attendees: ['alice@contoso.com'], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'Numbered', startDate: '2027-03-09', numberOfOccurrences: 4 } } },
+    ],
+  }),
+);
 let client: EwsClient;
 let assistant: Assistant;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    port: 0,
-    seed: parseSeed({
-      domain: 'contoso.com',
-      basicAuth: true,
-      adminPassword: 'Adm1n-Passw0rd!',
-      mailboxes: [
-        { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-        { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-        { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: 'Eastern Standard Time' },
-        { smtp: 'dave@contoso.com', name: 'Dave Kim', password: 'Passw0rd!', timeZone: 'W. Europe Standard Time' },
-        { smtp: 'svc@contoso.com', name: 'svc', password: 'Svc-Passw0rd-1!' },
-        { smtp: 'boardroom@contoso.com', name: 'Boardroom', type: 'RoomMailbox', capacity: 12 },
-      ],
-      shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
-      events: [
-        { organizer: 'alice@contoso.com', subject: 'Team standup', start: '2027-03-01T09:00:00-08:00', end: '2027-03-01T09:15:00-08:00', timeZone: 'Pacific Standard Time', recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] }, range: { type: 'Numbered', startDate: '2027-03-01', numberOfOccurrences: 30 } } },
-        { organizer: 'alice@contoso.com', subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: 'Pacific Standard Time', attendees: ['bob@contoso.com'], rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
-        { organizer: 'alice@contoso.com', subject: 'Offsite', start: '2027-03-12T00:00:00-08:00', end: '2027-03-13T00:00:00-08:00', timeZone: 'Pacific Standard Time', isAllDay: true },
-        { organizer: 'bob@contoso.com', subject: 'Design sync', start: '2027-03-11T15:00:00-08:00', end: '2027-03-11T15:45:00-08:00', timeZone: 'Pacific Standard Time', attendees: ['alice@contoso.com'], cancelled: true },
-        { organizer: 'dave@contoso.com', subject: 'Berlin team sync', start: '2027-03-09T16:00:00+01:00', end: '2027-03-09T16:30:00+01:00', timeZone: 'W. Europe Standard Time', attendees: ['alice@contoso.com'], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'Numbered', startDate: '2027-03-09', numberOfOccurrences: 4 } } },
-      ],
-    }),
-  });
-  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth('svc@contoso.com', 'Svc-Passw0rd-1!'), access: 'impersonation' });
-  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: 'svc@contoso.com', method: 'impersonation' });
+  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth(SVC.upn, SVC.password), access: 'impersonation' });
+  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: SVC.upn, method: 'impersonation' });
   assistant = new Assistant(provider, new MemoryDialogStore(), await defaultUnderstand());
 });
 
 afterAll(async () => {
   await client?.close();
-  await sim?.close();
 });
 
 const ask = (text: string, sessionId = 'scenario', now = NOW) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now, sessionId });

@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dialogState, hashToken, newToken, openDatabase, type Database } from '../../../src/persistence/index.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { dumpAllRows } from '../../unit/persistence/backends.js';
+import { useSimulator } from '../../support/use-simulator.js';
 import { adminRequest } from '../../support/server.js';
 import { acceptInvitation, asUser, inviteOne, linkedServer, linkFromInbox, peopleSimulator, tokenOf, USER_PASSWORD } from './support.js';
 
 /** Who may do what: users are not administrators, CSRF guards every change, revoked and removed users can do nothing. */
 describe('people: access, revocation and removal', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await peopleSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(peopleSimulator);
   let database: Database | undefined;
   afterEach(async () => {
     await database?.close();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { admins, hashToken, SecretBox, sessions } from '../../../src/persistence/index.js';
 import { buildServer } from '../../../src/server/app.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { dumpAllRows, useDatabase } from '../../unit/persistence/backends.js';
+import { useSimulator } from '../../support/use-simulator.js';
 import { adminRequest, SVC } from '../../support/server.js';
 import { acceptInvitation, asUser, USER_PASSWORD, invitationMails, inviteOne, linkedServer, linkFromInbox, peopleSimulator, tokenOf } from './support.js';
 
@@ -12,13 +12,7 @@ import { acceptInvitation, asUser, USER_PASSWORD, invitationMails, inviteOne, li
  * the invitee accepts (fresh session), links their Exchange calendar, and every refusal says why.
  */
 describe('inviting, accepting and linking a calendar', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await peopleSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(peopleSimulator);
 
   describe('by email through Exchange', () => {
     const store = useDatabase('pglite');

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
+import { describe, expect, it } from 'vitest';
 import { useDatabase } from '../../unit/persistence/backends.js';
+import { useSimulator } from '../../support/use-simulator.js';
 import { adminRequest } from '../../support/server.js';
 import { invitationMails, inviteOne, linkedServer, peopleSimulator } from './support.js';
 
 /** CSV import: every row gets its own result, a bad row never spoils the good ones, progress can stream. */
 describe('inviting from a CSV', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await peopleSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(peopleSimulator);
   const store = useDatabase('pglite');
 
   const CSV = [

@@ -3,43 +3,32 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Tables } from '../../../src/persistence/index.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
-import { randomBytes } from 'node:crypto';
-import { adminRequest, LogCapture, serverWithAdmin, SVC, type Signed } from '../../support/server.js';
+import type { RunningSimulator } from '../../../src/simulator/host.js';
+import { impersonation, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { linkedServer as sharedLinkedServer } from '../../support/linked-server.js';
+import { adminRequest, LogCapture, SVC, type Signed } from '../../support/server.js';
 
 export const USER_PASSWORD = 'Invitee-Passw0rd-123';
 
 /** Basic auth on; svc holds ApplicationImpersonation over everyone (the guide's impersonation setup) and Editor on alice's calendar. */
 export function peopleSimulator(): Promise<RunningSimulator> {
-  return startSimulator({
-    port: 0,
-    seed: parseSeed({
-      domain: 'contoso.com',
-      basicAuth: true,
-      adminPassword: 'Adm1n-Passw0rd!',
-      mailboxes: [
-        { smtp: 'alice@contoso.com', name: 'Alice Wong', firstName: 'Alice', lastName: 'Wong', password: 'Passw0rd!' },
-        { smtp: 'bob@contoso.com', name: 'Bob Smith', firstName: 'Bob', lastName: 'Smith', password: 'Passw0rd!' },
-        { smtp: 'carol@contoso.com', name: 'Carol Diaz', password: 'Passw0rd!' },
-        { smtp: 'dave@contoso.com', name: 'Dave Lee', password: 'Passw0rd!' },
-        { smtp: SVC.upn, name: 'svc', password: SVC.password },
-      ],
-      // Delegation reaches alice's calendar only (the link's test mailbox); impersonation reaches everyone.
-      shell: ['New-ManagementRoleAssignment -Name ConciergeImpersonation -Role ApplicationImpersonation -User svc', 'Add-MailboxFolderPermission -Identity "alice:\\Calendar" -User svc -AccessRights Editor'],
-    }),
+  return startContoso({
+    mailboxes: [
+      person('alice', 'Alice Wong', { firstName: 'Alice', lastName: 'Wong' }),
+      person('bob', 'Bob Smith', { firstName: 'Bob', lastName: 'Smith' }),
+      person('carol', 'Carol Diaz'),
+      person('dave', 'Dave Lee'),
+      serviceAccount(SVC),
+    ],
+    // Delegation reaches alice's calendar only (the link's test mailbox); impersonation reaches everyone.
+    shell: [impersonation('ConciergeImpersonation'), 'Add-MailboxFolderPermission -Identity "alice:\\Calendar" -User svc -AccessRights Editor'],
   });
 }
 
-/** A server with an administrator signed in and, unless `link` is false, the service account linked. */
+/** A server with an administrator signed in, its log captured, and the service account linked unless `sim` is undefined. */
 export async function linkedServer(db: Kysely<Tables>, sim: RunningSimulator | undefined, access: 'impersonation' | 'delegation' = 'impersonation') {
   const logs = new LogCapture();
-  const { server, admin } = await serverWithAdmin(db, randomBytes(32), logs);
-  if (sim) {
-    const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access, mailbox: 'alice@contoso.com' });
-    expect(linked.statusCode, linked.body).toBe(200);
-  }
-  return { server, admin, app: server.app, logs };
+  return { ...(await sharedLinkedServer(db, sim, { logs, access })), logs };
 }
 
 /** The token in an invitation link (after #token=). */

@@ -1,37 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { auditLog, openDatabase, roomCheckIns, rooms, type Database } from '../../../src/persistence/index.js';
+import { auditLog, roomCheckIns, rooms, type Database } from '../../../src/persistence/index.js';
 import { CheckInSweeper } from '../../../src/server/rooms/sweeper.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
-import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
-import { addRoom, linkExchange, PT, roomCalendar, roomsSimulator } from './support.js';
+import { linkedServerOnNewDatabase, stopRoomSweeper } from '../../support/linked-server.js';
+import { adminRequest, type Signed } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
+import { addRoom, PT, roomCalendar, roomsSimulator } from './support.js';
 
 const Z = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 describe('rooms: check-in, release, utilization', () => {
-  let sim: RunningSimulator;
+  const sim = useSimulator(() => roomsSimulator());
   let database: Database;
   let app: FastifyInstance;
   let admin: Signed;
+  let close: () => Promise<void>;
   let room101: string;
   let boardroom: string;
 
   beforeAll(async () => {
-    sim = await roomsSimulator();
-    database = await openDatabase({});
-    const built = await serverWithAdmin(database.db);
-    app = built.server.app;
-    admin = built.admin;
-    app.rooms.sweepIntervalMs = 0;
-    await linkExchange(app, admin, sim);
+    ({ database, app, admin, close } = await linkedServerOnNewDatabase(sim, { beforeLink: stopRoomSweeper }));
     room101 = await addRoom(app, admin, 'room.101@contoso.com');
     boardroom = await addRoom(app, admin, 'boardroom@contoso.com');
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await sim?.close();
-  });
+  afterAll(() => close?.());
 
   const patch = (url: string, payload: object) => app.inject({ method: 'PATCH', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload });
   const setCheckIn = async (id: string, mode: string, minutes: number) => {

@@ -1,29 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import { openDatabase, type Database } from '../../../src/persistence/index.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
-import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
-import { addRoom, linkExchange, PT, roomCalendar, roomsSimulator } from './support.js';
+import { linkedServerOnNewDatabase, stopRoomSweeper } from '../../support/linked-server.js';
+import { adminRequest, type Signed } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
+import { addRoom, PT, roomCalendar, roomsSimulator } from './support.js';
 
 const Z = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 /** The assistant in a room: the display's "ask" carries the room context, and the dialog uses the room's desk. */
 describe('rooms: the assistant dialog with a room context', () => {
-  let sim: RunningSimulator;
-  let database: Database;
+  const sim = useSimulator(() => roomsSimulator());
   let app: FastifyInstance;
   let admin: Signed;
+  let close: () => Promise<void>;
   let display: { cookie: string; csrf: string };
 
   beforeAll(async () => {
-    sim = await roomsSimulator();
-    database = await openDatabase({});
-    const built = await serverWithAdmin(database.db, undefined, undefined, { understand: await defaultUnderstand() });
-    app = built.server.app;
-    admin = built.admin;
-    app.rooms.sweepIntervalMs = 0;
-    await linkExchange(app, admin, sim);
+    ({ app, admin, close } = await linkedServerOnNewDatabase(sim, { understand: await defaultUnderstand(), beforeLink: stopRoomSweeper }));
     const room101 = await addRoom(app, admin, 'room.101@contoso.com', 'Floor 1');
     await addRoom(app, admin, 'boardroom@contoso.com', 'Floor 2');
     await addRoom(app, admin, 'room.202@contoso.com', 'Floor 1');
@@ -32,11 +26,7 @@ describe('rooms: the assistant dialog with a room context', () => {
     const session = await app.inject({ method: 'POST', url: '/api/v1/display/session', payload: { token } });
     display = { cookie: String(session.headers['set-cookie']).split(';')[0]!, csrf: session.json().csrfToken };
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await sim?.close();
-  });
+  afterAll(() => close?.());
 
   const ask = async (text: string, at: Date) => {
     app.rooms.clock = () => at;

@@ -1,33 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { auditLog, openDatabase, type Database } from '../../../src/persistence/index.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
-import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
-import { addRoom, linkExchange, PT, roomCalendar, roomsSimulator } from './support.js';
+import { auditLog, type Database } from '../../../src/persistence/index.js';
+import { linkedServerOnNewDatabase, stopRoomSweeper } from '../../support/linked-server.js';
+import { adminRequest, type Signed } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
+import { addRoom, PT, roomCalendar, roomsSimulator } from './support.js';
 
 const Z = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 describe('rooms: admin and the room display', () => {
-  let sim: RunningSimulator;
+  const sim = useSimulator(() => roomsSimulator());
   let database: Database;
   let app: FastifyInstance;
   let admin: Signed;
+  let close: () => Promise<void>;
   let room101: string;
 
   beforeAll(async () => {
-    sim = await roomsSimulator();
-    database = await openDatabase({});
-    const built = await serverWithAdmin(database.db);
-    app = built.server.app;
-    admin = built.admin;
-    app.rooms.sweepIntervalMs = 0;
-    await linkExchange(app, admin, sim);
+    ({ database, app, admin, close } = await linkedServerOnNewDatabase(sim, { beforeLink: stopRoomSweeper }));
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await sim?.close();
-  });
+  afterAll(() => close?.());
 
   it('lists room mailboxes from Exchange\'s room lists, adds one, and refuses a person\'s mailbox', async () => {
     const dir = await adminRequest(app, admin, 'GET', '/api/v1/rooms/directory');

@@ -1,35 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase, type Database } from '../../../src/persistence/index.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
-import { adminRequest, serverWithAdmin, type Signed } from '../../support/server.js';
-import { addRoom, linkExchange, PT, roomCalendar, roomsSimulator } from './support.js';
+import { linkedServerOnNewDatabase, stopRoomSweeper } from '../../support/linked-server.js';
+import { adminRequest, type Signed } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
+import { addRoom, PT, roomCalendar, roomsSimulator } from './support.js';
 
 const Z = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 /** An impersonation scope of people only: the room's calendar is refused, free/busy stands in and says less. */
 describe('rooms: when Exchange refuses the room\'s calendar', () => {
-  let sim: RunningSimulator;
-  let database: Database;
+  const sim = useSimulator(() => roomsSimulator({ scopeExcludesRooms: true }));
   let app: FastifyInstance;
   let admin: Signed;
+  let close: () => Promise<void>;
   let room101: string;
 
   beforeAll(async () => {
-    sim = await roomsSimulator({ scopeExcludesRooms: true });
-    database = await openDatabase({});
-    const built = await serverWithAdmin(database.db);
-    app = built.server.app;
-    admin = built.admin;
-    app.rooms.sweepIntervalMs = 0;
-    await linkExchange(app, admin, sim);
+    ({ app, admin, close } = await linkedServerOnNewDatabase(sim, { beforeLink: stopRoomSweeper }));
     room101 = await addRoom(app, admin, 'room.101@contoso.com');
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await sim?.close();
-  });
+  afterAll(() => close?.());
 
   it('reads the room from free/busy: times, no organizer, marked limited', async () => {
     app.rooms.clock = () => PT('10:10');
