@@ -29,9 +29,11 @@ export async function linkCalendar(deps: LinkDeps, person: Person, timeZone: str
     verdict = await deps.pool.use((client) => checkMailbox(client, person.email, tz, now));
   } catch (err) {
     if (err instanceof EwsError && err.transient) throw err; // Exchange busy or unreachable for a moment: nothing to record.
-    if (!(err instanceof EwsError || err instanceof HttpProblem)) throw err;
+    // The pool's HttpProblems (no link, link failing) are the service account's, not this mailbox's: a
+    // linked person must not lose their mailbox over them.
+    if (!(err instanceof EwsError)) throw err;
     await fail(deps, person, { code: err.code, message: err.message, hint: err.hint }, now);
-    throw err instanceof HttpProblem ? err : new HttpProblem(422, err.code, err.message, err.hint);
+    throw new HttpProblem(422, err.code, err.message, err.hint);
   }
   if (!verdict.ok) {
     await fail(deps, person, verdict.problem, now);

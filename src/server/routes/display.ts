@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Assistant } from '../../assistant/assistant.js';
-import type { DeskResult } from '../../assistant/dialog/rooms.js';
+import { isCheckIn, type DeskResult } from '../../assistant/dialog/rooms.js';
+import type { Understand } from '../../assistant/dialog/understanding.js';
 import { outcomeSentence } from '../../assistant/render/rooms.js';
 import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
 import { exchangeLinks, roomDevices, rooms } from '../../persistence/index.js';
@@ -16,6 +17,9 @@ export const DISPLAY_COOKIE = 'concierge_display';
 const DISPLAY_TTL_S = 365 * 86_400;
 
 const noDisplay = () => new HttpProblem(401, 'DisplayNotSignedIn', 'This room display is not signed in, or its link was removed.', 'Open the display link the administrator created (/display#token=…); if it was removed, ask for a new one under Rooms.');
+
+/** The display's answer to a request that is not about its room (no personal calendars here). */
+const ROOM_ONLY = 'This display only helps with this room. Ask whether it is free, who booked it, to book it, extend or end the meeting, find another room, or say check in.';
 
 /** Failures that are not the display's fault say so in the message; success is a short sentence. */
 const OK_KINDS = new Set(['booked', 'ended', 'extended', 'checked_in']);
@@ -108,9 +112,21 @@ export function displayRoutes(app: FastifyInstance, ctx: ServerContext, feature:
       if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', 'An admin links one in the console (Exchange).');
       const zone = await service.zoneOf(room);
       const provider = new EwsCalendarProvider((fn) => ctx.pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
-      const assistant = new Assistant(provider, new DbDialogStore(db).forAccount(`display:${deviceId}`), ctx.understand);
+      // A kiosk anyone may use: only the room's own requests (its desk: audited, within the room's rules). The
+      // personal calendar dialog would read, cancel or move anything in the room mailbox, unaudited.
+      const understand = ctx.understand;
+      let refused = false;
+      const roomOnly: Understand = (text, c) => {
+        const u = understand(text, c);
+        if (u.intent.startsWith('room_')) return u;
+        refused = true;
+        return { intent: 'out_of_scope', slots: {} };
+      };
+      const assistant = new Assistant(provider, new DbDialogStore(db).forAccount(`display:${deviceId}`), roomOnly);
       const roomRef = { id: room.id, email: room.email, name: room.name };
       const a = await assistant.ask({ user: room.email, text: b.text, timeZone: zone, now: feature.clock(), room: roomRef, desk: service.desk(room, actor), ...(b.sessionId ? { sessionId: b.sessionId } : {}) });
+      // "Check in" is read from the words whatever the intent; anything else not about the room says what the display can do.
+      if (refused && !isCheckIn(b.text)) return { ...a, text: ROOM_ONLY, ssml: `<speak>${ROOM_ONLY}</speak>` };
       return { ...a };
     },
   });

@@ -39,7 +39,8 @@ function query<T extends z.ZodType>(schema: T, req: FastifyRequest): z.infer<T> 
   return r.data;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+// A real calendar day: 2026-02-30 would roll over to March, 2026-13-45 would fail deep inside as a 500.
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date (YYYY-MM-DD)');
 const period = z.object({ from: z.union([day, z.iso.datetime({ offset: true })]), to: z.union([day, z.iso.datetime({ offset: true })]) });
 
 function periodOf(q: { from: string; to: string }): { from: Date; to: Date } {
