@@ -40,7 +40,7 @@ import { EwsClient } from '../src/ews/client/ews-client.js';
 import { BasicAuth } from '../src/ews/transport/auth.js';
 import { admins, openDatabase, SecretBox, setupTokens } from '../src/persistence/index.js';
 import { buildServer } from '../src/server/app.js';
-import { ADMIN, rotationSimulator, SVC } from '../test/support/server.js';
+import { ADMIN, rotationSimulator, SVC, SVC2 } from '../test/support/server.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -63,6 +63,8 @@ const TARGET_RATIO = 1.2;
 const USER = 'alice@contoso.com';
 const TZ = 'America/Los_Angeles';
 const QUESTION = "what's on my calendar today";
+/** A working day to read (BENCH_EVENTS_TODAY, default 6; 0 = an empty day): meetings with an attendee, made through EWS. */
+const EVENTS_TODAY = Math.max(0, Math.trunc(Number(process.env.BENCH_EVENTS_TODAY ?? 6)) || 0);
 
 const UTTERANCES: readonly string[] = [
   "what's on my calendar today", 'what do I have tomorrow', 'am I free at 3pm', 'what is my next meeting',
@@ -177,6 +179,13 @@ async function main(): Promise<void> {
     const link = await request(`${base}/api/v1/exchange/link`, { method: 'POST', dispatcher: agent, headers, body: JSON.stringify({ url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: USER }) });
     const linkBody = await link.body.text();
     if (link.statusCode >= 300) throw new Error(`link failed: ${link.statusCode} ${linkBody}`);
+
+    // Alice's day: both paths read the same meetings (an empty day would measure almost nothing but overhead).
+    const dayStart = DateTime.now().setZone(TZ).startOf('day').set({ hour: 9 });
+    for (let i = 0; i < EVENTS_TODAY; i++) {
+      const start = dayStart.plus({ minutes: 75 * i });
+      await client.createEvent(USER, { subject: `Bench meeting ${i + 1}`, start: start.toUTC().toISO()!, end: start.plus({ minutes: 45 }).toUTC().toISO()!, timeZone: TZ, attendees: [{ email: SVC2.upn, name: 'svc2', kind: 'required' }] });
+    }
 
     // Alice asks about her own calendar: her account, and her person linked to her mailbox (what an
     // accepted invitation and "Link my calendar" leave behind), in her stored time zone.
