@@ -28,6 +28,11 @@ export interface ServerConfig {
   readonly embeddedSimulator: boolean;
   /** Public base URL people use to reach the console (for links in emails); defaults to the listen address. */
   readonly publicUrl?: string;
+  /**
+   * Proxies whose X-Forwarded-For/-Proto are believed (Fastify's trustProxy: a hop count, or addresses/CIDRs).
+   * Behind a TLS-terminating proxy this keeps cookies Secure and rate limits per client, not per proxy.
+   */
+  readonly trustProxy?: number | readonly string[];
   readonly logLevel: string;
   /** Serve the Alexa skill endpoint and account linking; absent unless CONCIERGE_ALEXA_SKILL_ID is set. */
   readonly alexa?: AlexaConfig;
@@ -40,6 +45,16 @@ function parsePort(v: string | undefined, fallback: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`PORT/--port must be a port number (0 picks a free one), not "${v}".`);
   return n;
+}
+
+/** CONCIERGE_TRUST_PROXY: a number of proxy hops, or comma-separated proxy addresses/CIDRs. */
+function parseTrustProxy(v: string | undefined): { trustProxy?: number | readonly string[] } {
+  if (v === undefined || v.trim() === '') return {};
+  if (/^\d+$/.test(v.trim())) return { trustProxy: Number(v.trim()) };
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.find((x) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x));
+  if (bad !== undefined) throw new ConfigError(`CONCIERGE_TRUST_PROXY must be a hop count or proxy addresses/CIDRs separated by commas; "${bad}" is neither.`);
+  return { trustProxy: list };
 }
 
 /** Reads PORT, HOST, CONCIERGE_DATA_DIR, DATABASE_URL, CONCIERGE_SECRET_KEY(_FILE), CONCIERGE_SIMULATOR, CONCIERGE_PUBLIC_URL, LOG_LEVEL and the CONCIERGE_ALEXA_* settings; flags win. */
@@ -57,6 +72,7 @@ export function loadServerConfig(flags: { port?: string; dataDir?: string; host?
     secretKeyFile: resolve(envVar('CONCIERGE_SECRET_KEY_FILE') ?? resolve(dataDir, 'secret.key')),
     embeddedSimulator: sim === undefined ? true : !/^(0|false|off|no)$/i.test(sim),
     ...(envVar('CONCIERGE_PUBLIC_URL') ? { publicUrl: envVar('CONCIERGE_PUBLIC_URL') } : {}),
+    ...parseTrustProxy(envVar('CONCIERGE_TRUST_PROXY')),
     logLevel: envVar('LOG_LEVEL') ?? 'info',
     ...alexaPart(),
   };

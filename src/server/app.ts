@@ -37,6 +37,8 @@ export interface ServerDeps {
   readonly version?: string;
   /** Base URL people use to reach the console (links in invitation emails); default: from each request. */
   readonly publicUrl?: string;
+  /** Proxies trusted for X-Forwarded-For/-Proto (Fastify trustProxy); off by default. */
+  readonly trustProxy?: number | readonly string[];
   /** Serve the Alexa skill endpoint and account linking. */
   readonly alexa?: AlexaSettings;
   /** For tests: a pino destination stream to capture logs. */
@@ -59,7 +61,7 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
   const metrics = deps.metrics ?? new Metrics();
   const version = deps.version ?? '0.1.0';
   const logger = { level: deps.logLevel ?? 'info', redact: { paths: REDACT, censor: '[redacted]' }, ...(deps.logStream ? { stream: deps.logStream } : {}) };
-  const app = Fastify({ logger, genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()), bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance;
+  const app = Fastify({ logger, genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()), bodyLimit: 1024 * 1024, ...(deps.trustProxy !== undefined ? { trustProxy: trustProxyOption(deps.trustProxy) } : {}) }) as unknown as FastifyInstance;
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (req, reply) => {
@@ -93,6 +95,11 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
   setupPage(app);
   app.addHook('onClose', async () => pool.close());
   return { app, ctx, links, pool, metrics };
+}
+
+/** A hop count trusts that many proxies nearest to us (proxy-addr's hop index); a list trusts those addresses. */
+function trustProxyOption(t: number | readonly string[]): string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : [...t];
 }
 
 interface Problem {

@@ -48,7 +48,7 @@ export function registerStart(program: Command, io: CliIo): void {
         io.err(`Exchange simulator (Contoso demo): EWS ${sim.ewsUrl}, Management Shell ${sim.powershellUrl}`);
         if (sim.generatedAdminPassword) io.err(`  administrator@contoso.com password: ${sim.generatedAdminPassword} (shown once; the simulator keeps only its hash)`);
       }
-      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel, understand: await defaultUnderstand(), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.alexa ? { alexa: config.alexa } : {}) });
+      const server = await buildServer({ db: database.db, box: SecretBox.fromKey(key), logLevel: config.logLevel, understand: await defaultUnderstand(), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}), ...(config.alexa ? { alexa: config.alexa } : {}) });
       await server.app.listen({ port: config.port, host: config.host });
       const address = server.app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
