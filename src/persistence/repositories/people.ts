@@ -92,6 +92,15 @@ export async function findById(db: Kysely<Tables>, id: string): Promise<Person |
   return row && toPerson(row);
 }
 
+/**
+ * Locks a person's row until the transaction ends (SELECT … FOR UPDATE). Accepting an invitation and revoking
+ * the person both take it first, so on PostgreSQL one waits for the other instead of interleaving (a revoke
+ * that missed an account created meanwhile would leave it signed in). PGlite runs one transaction at a time.
+ */
+export async function lockForUpdate(db: Kysely<Tables>, id: string): Promise<void> {
+  await db.selectFrom('people').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function findByEmail(db: Kysely<Tables>, email: string): Promise<Person | undefined> {
   const row = await db.selectFrom('people').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
   return row && toPerson(row);

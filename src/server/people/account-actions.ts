@@ -31,6 +31,7 @@ export async function forgetDialogs(db: Kysely<Tables>, person: Pick<Person, 'em
  */
 export async function revoke(db: Kysely<Tables>, id: string, actor: string, now: Date = new Date()): Promise<Person> {
   const counts = await db.transaction().execute(async (trx) => {
+    await people.lockForUpdate(trx, id);
     const person = await personOr404(trx, id);
     const invites = await invitations.revokeOpen(trx, person.id, now);
     await people.markRevoked(trx, person.id, now);
@@ -57,6 +58,7 @@ export async function revoke(db: Kysely<Tables>, id: string, actor: string, now:
  */
 export async function remove(db: Kysely<Tables>, id: string, actor: string): Promise<void> {
   const email = await db.transaction().execute(async (trx) => {
+    await people.lockForUpdate(trx, id);
     const person = await personOr404(trx, id);
     await forgetDialogs(trx, person);
     // Only the person's own 'user' account: an administrator's account is never removed from here.

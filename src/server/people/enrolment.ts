@@ -38,6 +38,8 @@ export async function accept(db: Kysely<Tables>, token: string, password: string
   let email: string | undefined;
   try {
     return await db.transaction().execute(async (trx) => {
+      // Lock the person, then read the invitation again: a revoke that committed meanwhile is seen, not missed.
+      await people.lockForUpdate(trx, (await openInvitation(trx, token, now)).person.id);
       const { person } = await openInvitation(trx, token, now);
       email = person.email;
       if (!(await invitations.consume(trx, token, now))) throw refused('used', person.email);
