@@ -54,6 +54,7 @@ export function registerStart(program: Command, io: CliIo): void {
       const port = typeof address === 'object' && address ? address.port : config.port;
       const base = config.publicUrl ?? `http://${config.host}:${port}`;
       io.out(`Concierge listening on ${base} (database: ${database.kind === 'pglite' ? `PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL'})`);
+      io.out(`Console: ${base}/console/`);
       if (config.alexa) io.out(`Alexa skill ${config.alexa.skillId}: endpoint ${base}/alexa, account linking ${base}/alexa/link and ${base}/alexa/token (client id ${config.alexa.clientId})`);
       if ((await admins.count(database.db)) === 0) {
         const { token, expiresAt } = await setupTokens.create(database.db);
