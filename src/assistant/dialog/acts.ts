@@ -13,9 +13,12 @@ export interface Explanation {
   readonly understood: string;
 }
 
+/** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
+export const READ_AT_MOST = 5;
+
 /** What the dialog decided to say: data, not words. The renderer turns it into text and SSML. */
 export type Act =
-  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly query?: string }
+  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly query?: string }
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[] }
   | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[] }
   | { readonly kind: 'created'; readonly event: CalendarEvent }
@@ -41,4 +44,6 @@ export type Act =
 export type Pending =
   | { readonly kind: 'create'; readonly draft: EventDraft }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent }
-  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string };
+  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string }
+  /** A long day was summarised: "yes" reads these, the events not read out yet. */
+  | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] };

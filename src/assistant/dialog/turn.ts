@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
-import type { Act, Explanation, Pending } from './acts.js';
+import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
@@ -96,7 +96,9 @@ export class Dialog {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
         const { shown, explanation } = await list(window);
-        return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, undefined, explanation);
+        // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
+        const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
+        return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) };
@@ -177,6 +179,8 @@ export class Dialog {
       case 'cancel':
         await this.deps.provider.cancelEvent(input.user, pending.event);
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
+      case 'more':
+        return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events);
       case 'move':
         await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
         return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);

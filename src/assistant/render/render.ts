@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CalendarEvent } from '../../domain/calendar.js';
-import type { Act } from '../dialog/acts.js';
+import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { roomSentences } from './rooms.js';
 import { dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom, zoned } from './phrases.js';
 
@@ -17,8 +17,6 @@ export interface RenderContext {
   readonly window?: { readonly start: string; readonly end: string };
 }
 
-/** Long days are summarised: this many events are read out, the rest counted. */
-const READ_AT_MOST = 5;
 
 const sentences = (parts: readonly string[]): Rendered => ({
   text: parts.join(' '),
@@ -42,13 +40,14 @@ function windowLabel(ctx: RenderContext): string {
   return `between ${dayLabel(s, now).replace(/^on /, '')} at ${spokenTime(s)} and ${dayLabel(e, now).replace(/^on /, '')} at ${spokenTime(e)}`;
 }
 
-function readEvents(events: readonly CalendarEvent[], ctx: RenderContext): string[] {
+/** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */
+function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, limit = READ_AT_MOST): string[] {
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   const multiDay = events.length > 0 && !zoned(events[0]!.start, ctx.timeZone).hasSame(zoned(events[events.length - 1]!.start, ctx.timeZone), 'day');
   const out: string[] = [];
   let prev: DateTime | undefined;
   let prevDay = '';
-  for (const e of events.slice(0, READ_AT_MOST)) {
+  for (const e of events.slice(0, limit)) {
     const start = zoned(e.start, ctx.timeZone);
     const day = dayLabel(start, now);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
@@ -57,9 +56,9 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext): strin
     prev = e.isAllDay ? prev : start;
     prevDay = day;
   }
-  if (events.length > READ_AT_MOST) {
-    const rest = events.length - READ_AT_MOST;
-    out.push(`And ${rest} more, the last at ${spokenTime(zoned(events[events.length - 1]!.start, ctx.timeZone))}.`);
+  if (events.length > limit) {
+    const rest = events.length - limit;
+    out.push(`And ${rest} more, the last at ${spokenTime(zoned(events[events.length - 1]!.start, ctx.timeZone))}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
   }
   return out;
 }
@@ -85,6 +84,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         if (!first) return sentences([`I couldn't find ${act.query ?? 'that'} on your calendar.`]);
         return sentences([`${cap(subject(first))} is ${when(first.start, ctx, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(more.length ? [`There's also one ${more.map((e) => when(e.start, ctx, e.isAllDay)).join(' and ')}.`] : [])]);
       }
+      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, act.events.length));
       if (act.events.length === 0) return sentences([`You have nothing on your calendar ${label}.`]);
       const n = act.events.length;
       return sentences([`You have ${n === 1 ? 'one event' : `${n} events`} ${label}.`, ...readEvents(act.events, ctx)]);

@@ -121,6 +121,27 @@ describe('the assistant answers from the calendar', () => {
     expect(still.events).toHaveLength(1);
   });
 
+  it('a long day is read in part and the rest offered; "yes" reads the rest', async () => {
+    // Monday 22 March: the standup at 9, then six one-hour meetings from 10 to 3.
+    for (let h = 10; h <= 15; h++) {
+      await client.createEvent('alice@contoso.com', { subject: `Planning block ${h - 9}`, start: `2027-03-22T${h}:00:00-07:00`, end: `2027-03-22T${h}:45:00-07:00`, timeZone: TZ });
+    }
+    const monday = new Date('2027-03-22T15:00:00Z');
+    const day = await ask("what's on my calendar today", 'long-day', monday);
+    expect(day.events).toHaveLength(7);
+    expect(day.text).toMatch(/^You have 7 events today\./);
+    expect(day.text).toContain('Planning block 4');
+    expect(day.text).not.toContain('Planning block 5');
+    expect(day.text).toMatch(/And 2 more, the last at 3 PM\. Want to hear them\?$/);
+    expect(day.pending?.kind).toBe('more');
+    expect(day.expectsReply).toBe(true);
+    const rest = await ask('yes', 'long-day', monday);
+    expect(rest.events.map((e) => e.subject)).toEqual(['Planning block 5', 'Planning block 6']);
+    expect(rest.text).toMatch(/^At 2 PM, Planning block 5\. At 3, Planning block 6\.$/);
+    expect(rest.pending).toBeUndefined();
+    expect(rest.expectsReply).toBe(false);
+  });
+
   it('anything else gets a short refusal and no action', async () => {
     const a = await ask("what's the weather like in seattle");
     expect(a.intent).toBe('out_of_scope');
