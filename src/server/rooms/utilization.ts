@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RoomProvider } from '../../providers/room-provider.js';
 import { roomCheckIns, rooms as roomsRepo, type Tables } from '../../persistence/index.js';
 import { eventKey } from './status.js';
+import { csvRow } from '../csv-export.js';
 
 export interface RoomUtilization {
   readonly roomId: string;
@@ -51,14 +52,7 @@ export async function utilization(db: Kysely<Tables>, provider: RoomProvider, fr
   return out;
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Quotes for commas and quotes; a leading = + - @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export function utilizationCsv(rows: readonly RoomUtilization[]): string {
   const head = 'roomId,name,bookedHours,attendedHours,releasedHours,recoveredHours';
-  return [head, ...rows.map((r) => [r.roomId, r.name, r.bookedHours, r.attendedHours, r.releasedHours, r.recoveredHours].map(csvCell).join(','))].join('\r\n') + '\r\n';
+  return `${head}\r\n${rows.map((r) => csvRow([r.roomId, r.name, r.bookedHours, r.attendedHours, r.releasedHours, r.recoveredHours])).join('')}`;
 }

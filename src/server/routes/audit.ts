@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditLog } from '../../persistence/index.js';
 import type { AuditEntry, AuditFilter } from '../../persistence/repositories/audit-log.js';
 import type { ServerContext } from '../context.js';
-import { csvRow } from '../people/csv.js';
+import { csvRow } from '../csv-export.js';
 import { badRequest } from '../problem.js';
 
 const filterQuery = z.object({

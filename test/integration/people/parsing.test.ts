@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedName, ResolveNamesResult } from '../../../src/ews/operations/resolve-names.js';
-import { csvCell, parseCsv } from '../../../src/server/people/csv.js';
+import { parseCsv } from '../../../src/server/people/csv.js';
+import { csvCell } from '../../../src/server/csv-export.js';
 import { judgeResolution, today } from '../../../src/server/people/mailbox-check.js';
 
 const mailbox = (email: string, name: string, proxies: string[] = []): ResolvedName => ({
