@@ -9,6 +9,7 @@ import type { EwsClientPool } from '../exchange/client-pool.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn } from './turn.js';
 import { isRoomDeviceTurn } from './room-turns.js';
 import { understandAlexaTurn } from './understanding.js';
+import { isKnownZone } from '../time-zones.js';
 
 /**
  * The assistant behind the Alexa endpoint: the same {@link Assistant}, audited calendar provider and database
@@ -38,7 +39,6 @@ export const SPEECH = {
 } as const;
 
 const EXIT_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']);
-const KNOWN_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 /** Whose calendar a turn is about, or the reply that explains why there is none. */
 type Asker =
@@ -62,7 +62,7 @@ export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
     const account = accountId ? await admins.findById(deps.db, accountId) : undefined;
     const person = account ? await people.forAccount(deps.db, account.id) : undefined;
     if (account && person?.state === 'linked' && person.mailbox) {
-      const zone = person.timeZone && KNOWN_ZONES.has(person.timeZone) ? person.timeZone : 'UTC';
+      const zone = person.timeZone && isKnownZone(person.timeZone) ? person.timeZone : 'UTC';
       return { kind: 'person', actor: `alexa:${account.email}`, mailbox: person.mailbox, timeZone: zone, ...(turn.room ? { room: turn.room } : {}) };
     }
     // A room's device answers room questions for whoever is in the room, linked or not.

@@ -6,9 +6,8 @@ import type { EwsClientPool } from '../exchange/client-pool.js';
 import { HttpProblem } from '../problem.js';
 import { forgetDialogs } from './account-actions.js';
 import { checkMailbox } from './mailbox-check.js';
+import { isKnownZone, unknownZone } from '../time-zones.js';
 
-/** Built once: Intl lists ~400 zones. */
-const KNOWN_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 export interface LinkDeps {
   readonly db: Kysely<Tables>;
@@ -23,7 +22,7 @@ export interface LinkDeps {
 export async function linkCalendar(deps: LinkDeps, person: Person, timeZone: string | undefined, now: Date = new Date()): Promise<Person> {
   if (person.state === 'revoked') throw revokedProblem();
   const tz = timeZone ?? person.timeZone ?? 'UTC';
-  if (!KNOWN_ZONES.has(tz)) throw new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
+  if (!isKnownZone(tz)) throw unknownZone(tz);
   let verdict;
   try {
     verdict = await deps.pool.use((client) => checkMailbox(client, person.email, tz, now));

@@ -11,10 +11,8 @@ import { DbDialogStore } from '../assistant/db-dialog-store.js';
 import { likelyAboutToday, PrefetchingProvider, today } from '../assistant/prefetch.js';
 import { whoseCalendar } from '../assistant/whose-calendar.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
-import { HttpProblem } from '../problem.js';
+import { isKnownZone, unknownZone } from '../time-zones.js';
 
-/** Built once: Intl lists ~400 zones, too many to rebuild per request. */
-const KNOWN_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 const eventOut = z.object({
   id: z.string(),
@@ -65,9 +63,9 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
     handler: async (req, _reply, b) => {
       const account = req.session!.admin;
       // Validated before anything is read: a typo costs no database or Exchange work.
-      if (b.timeZone !== undefined && !KNOWN_ZONES.has(b.timeZone)) throw unknownZone(b.timeZone);
+      if (b.timeZone !== undefined && !isKnownZone(b.timeZone)) throw unknownZone(b.timeZone);
       const { link, mailbox, timeZone } = await whoseCalendar(db, account, b.user);
-      const tz = b.timeZone ?? (timeZone !== undefined && KNOWN_ZONES.has(timeZone) ? timeZone : 'UTC');
+      const tz = b.timeZone ?? (timeZone !== undefined && isKnownZone(timeZone) ? timeZone : 'UTC');
       const now = b.now ? new Date(b.now) : new Date();
       const ews = new PrefetchingProvider(new EwsCalendarProvider((fn) => pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access }));
       // Allowed to read this mailbox (checked above): start the likely listing now, understand meanwhile.
@@ -83,4 +81,3 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
   });
 }
 
-const unknownZone = (tz: string) => new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
