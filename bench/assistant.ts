@@ -17,7 +17,7 @@
  * in this process (the set-up of the first figures: everything on one event loop, so the difference is
  * the server's own CPU work, and nothing can overlap). Server and client share this process either way.
  *
- * Tunables (environment): BENCH_ROUNDS (2), BENCH_WARMUP_MS (2000), BENCH_MEASURE_MS (5000),
+ * Tunables (environment): BENCH_DATABASE_URL (PostgreSQL instead of PGlite), BENCH_EVENTS_TODAY (6), BENCH_ROUNDS (2), BENCH_WARMUP_MS (2000), BENCH_MEASURE_MS (5000),
  * BENCH_AS (user; admin), BENCH_SIMULATOR (process; inline),
  * BENCH_NLU_ITER (200 passes over the utterances), BENCH_CPU_PROFILE (off; 1: profile this process
  * during the first measured assistant window, write bench/results/assistant.cpuprofile and print the
@@ -32,6 +32,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { Agent, request } from 'undici';
 import { understand as nluUnderstand } from '../src/assistant/nlu/index.js';
@@ -160,7 +161,10 @@ async function main(): Promise<void> {
 
   // (1)+(2) set-up: simulator, PGlite, server, admin, link.
   const sim = SIMULATOR === 'process' ? await simulatorProcess() : await rotationSimulator();
-  const database = await openDatabase();
+  // PGlite in memory by default; BENCH_DATABASE_URL measures PostgreSQL (a fresh schema, dropped afterwards), as
+  // several instances would run.
+  const schema = process.env.BENCH_DATABASE_URL ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+  const database = await openDatabase(process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, schema } : {});
   const server = await buildServer({ db: database.db, box: SecretBox.fromKey(randomBytes(32)), understand: await defaultUnderstand(), logLevel: 'warn' });
   const agent = new Agent({ connections: 1, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   const client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth(SVC.upn, SVC.password), access: 'impersonation' });
@@ -268,7 +272,7 @@ async function main(): Promise<void> {
         transport: SIMULATOR === 'process'
           ? 'http://127.0.0.1 (port 0); simulator in a second Node process (as Exchange is another machine), Concierge server and client in this one; undici Agent, 1 keep-alive connection per target'
           : 'http://127.0.0.1 (port 0); simulator, Concierge server and client in one process; undici Agent, 1 keep-alive connection per target',
-        setup: `rotationSimulator() (svc impersonates alice)${SIMULATOR === 'process' ? ' in a child process' : ''}, PGlite in memory, buildServer with defaultUnderstand(), admin via /api/v1/setup, /api/v1/exchange/link impersonation; ${AS === 'user' ? `asked as the user ${USER} (account role user, person linked to ${USER}, time zone ${TZ})` : 'asked as the administrator'}`,
+        setup: `rotationSimulator() (svc impersonates alice)${SIMULATOR === 'process' ? ' in a child process' : ''}, ${schema ? 'PostgreSQL (BENCH_DATABASE_URL, own schema)' : 'PGlite in memory'}, buildServer with defaultUnderstand(), admin via /api/v1/setup, /api/v1/exchange/link impersonation; ${AS === 'user' ? `asked as the user ${USER} (account role user, person linked to ${USER}, time zone ${TZ})` : 'asked as the administrator'}`,
         assistant: AS === 'user' ? `POST /api/v1/assistant/ask {text:"${QUESTION}"} as ${USER} (her mailbox and stored zone ${TZ} by default)` : `POST /api/v1/assistant/ask {user:${USER}, text:"${QUESTION}", timeZone:${TZ}} as the administrator`,
         askedAs: AS,
         simulator: SIMULATOR,
@@ -296,6 +300,7 @@ async function main(): Promise<void> {
     await client.close();
     await agent.close();
     await server.app.close();
+    if (schema) await sql.raw(`DROP SCHEMA "${schema}" CASCADE`).execute(database.db);
     await database.close();
     await sim.close();
   }
