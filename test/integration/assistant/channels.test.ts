@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { useDatabase } from '../../unit/persistence/backends.js';
 import { adminRequest, rotationSimulator, serverWithAdmin, SVC } from '../../support/server.js';
 import { randomBytes } from 'node:crypto';
+import { useSimulator } from '../../support/use-simulator.js';
+import { linkExchange } from '../../support/linked-server.js';
 
 /** The HTTP API and the CLI give the same answer object; writes wait for "yes" in the same session. */
 describe('assistant channels', () => {
   const store = useDatabase('pglite');
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await rotationSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(rotationSimulator);
 
   it('POST /api/v1/assistant/ask answers for the test mailbox, keeps the pending write in the database, and refuses other mailboxes', async () => {
     const key = randomBytes(32);
     const understand = await defaultUnderstand();
     const { server, admin } = await serverWithAdmin(store.db, key, undefined, { understand });
-    expect((await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' })).statusCode).toBe(200);
+    await linkExchange(server.app, admin, sim);
     const now = '2026-12-07T08:00:00-08:00';
     const read = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone: 'America/Los_Angeles' });
     expect(read.statusCode, read.body).toBe(200);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { admins } from '../../../src/persistence/index.js';
 import { checkPasswordExpiry, dueWarning } from '../../../src/server/exchange/expiry-notifier.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { useDatabase } from '../../unit/persistence/backends.js';
-import { adminRequest, rotationSimulator, serverWithAdmin, SVC } from '../../support/server.js';
+import { adminRequest, rotationSimulator, serverWithAdmin } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
+import { linkExchange } from '../../support/linked-server.js';
 
 describe('password expiry warnings', () => {
   it('are due 14, 7, 3 and 1 days before, then daily', () => {
@@ -23,20 +24,13 @@ describe('password expiry warnings', () => {
 
   describe('through Exchange, once per threshold across instances', () => {
     const store = useDatabase('pglite');
-    let sim: RunningSimulator;
-    beforeAll(async () => {
-      sim = await rotationSimulator();
-    });
-    afterAll(async () => {
-      await sim?.close();
-    });
+    const sim = useSimulator(rotationSimulator);
 
     it('mails every administrator from the service account, and shows the warning in the link status', async () => {
       const key = randomBytes(32);
       const { server, admin } = await serverWithAdmin(store.db, key);
       await admins.create(store.db, { email: 'alice@contoso.com', password: 'Alice-Console-Passw0rd', role: 'admin' });
-      const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/exchange/link', { url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' });
-      expect(linked.statusCode, linked.body).toBe(200);
+      await linkExchange(server.app, admin, sim);
       const now = new Date('2026-12-04T12:00:00Z');
       const set = await adminRequest(server.app, admin, 'PUT', '/api/v1/exchange/password-expiry', { passwordLastSet: '2026-09-10T12:00:00Z', maxPasswordAgeDays: 90 });
       expect(set.json().passwordExpiresAt).toBe('2026-12-09T12:00:00.000Z');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKENDS, useDatabase } from '../../unit/persistence/backends.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { adminRequest, rotationSimulator, serverWithAdmin, SVC, SVC2 } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
 
 /**
  * Rotation with no downtime: two server instances share the database (on PostgreSQL; one instance on
@@ -11,13 +11,7 @@ import { adminRequest, rotationSimulator, serverWithAdmin, SVC, SVC2 } from '../
  */
 describe.each(BACKENDS)('rotating the service account while requests flow ($kind)', ({ kind }) => {
   const store = useDatabase(kind);
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await rotationSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(rotationSimulator);
 
   it('switches atomically, fails nothing, and erases the old secret', async () => {
     const key = randomBytes(32);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { sql } from 'kysely';
 import { BACKENDS, useDatabase } from '../../unit/persistence/backends.js';
-import type { RunningSimulator } from '../../../src/simulator/host.js';
 import { adminRequest, LogCapture, rotationSimulator, serverWithAdmin, SVC, SVC2, ADMIN } from '../../support/server.js';
+import { useSimulator } from '../../support/use-simulator.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -12,13 +12,7 @@ describe.each(BACKENDS)('secrets never leak ($kind)', ({ kind }) => {
   const store = useDatabase(kind);
   // One key for the block: the second test's server must read what the first one sealed.
   const key = randomBytes(32);
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await rotationSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const sim = useSimulator(rotationSimulator);
 
   it('the service account password is in no log line, no API response, and not in plain text in the database', async () => {
     const logs = new LogCapture();
