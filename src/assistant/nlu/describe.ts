@@ -31,14 +31,29 @@ function cleanName(value: string): string {
 function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
   const text = tokens.map((t) => t.lower).join(' ');
   const m = REMIND.exec(text);
-  if (!m || !/\b(to|that)$/.test(m[0])) return undefined;
+  if (!m) return undefined;
   const before = text.slice(0, m.index + m[0].length).trim();
   let from = before ? before.split(' ').length : 0;
+  // "remind me at 9am tomorrow to send the report": the when comes first, then "to" and the what.
+  if (!/\b(to|that)$/.test(m[0])) {
+    const inWhen = (i: number) => spans.some((s) => WHEN_TYPES.has(s.type) && s.from <= i && i < s.to) || TRAILING.test(tokens[i]!.lower) || /^(am|pm)$/.test(tokens[i]!.lower);
+    let k = from;
+    while (k < tokens.length && tokens[k]!.lower !== 'to' && inWhen(k)) k++;
+    if (k === from || tokens[k]?.lower !== 'to') return undefined;
+    from = k + 1;
+  }
   let to = tokens.length;
   for (const s of spans) if (WHEN_TYPES.has(s.type) && s.from >= from && s.from < to) to = s.from;
   while (to > from && TRAILING.test(tokens[to - 1]!.lower)) to--;
   while (from < to && /^(go|to)$/.test(tokens[from]!.lower) && to - from > 1 && tokens[from]!.lower === 'to') from++;
   return to > from ? words(tokens, from, to) : undefined;
+}
+
+/** A typed clock or date at the front of a name is when, not what: "my 2:30 meeting" -> "meeting". */
+function eventName(tokens: readonly Token[], span: Span): string | undefined {
+  let from = span.from;
+  while (from < span.to - 1 && /^(\d{1,2}(:\d\d)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm)$/.test(tokens[from]!.lower)) from++;
+  return words(tokens, from, span.to);
 }
 
 /** People typed with capitals after "with" ("Lunch with Bob and Ann"), when the tagger found none. */
@@ -65,9 +80,10 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const remindTitle = reminder ? reminderTitle(tokens, spans) : undefined;
   // Without a tagged name, a known kind of event said in the request is the title ("set up a call with Dave").
   const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
-  const title = remindTitle ?? (event ? words(tokens, event.from, event.to) : noun?.lower);
+  const title = remindTitle ?? (event ? eventName(tokens, event) : noun?.lower);
   if (title) about.title = title;
-  const people = [...of('person'), ...of('relation')].sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to)));
+  // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
+  const people = [...of('person'), ...of('relation')].sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to))).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   if (people.length || typed.length) about.people = people.length ? people : typed;
   const place = of('place_name')[0];

@@ -3,7 +3,7 @@
  * features for the slot tagger. Both read lower-case tokens; spelled-out and typed numbers share a class
  * ("ten" and "10" are both `num`), so typed input looks like the spoken training data to the models.
  */
-import { isNumberWord, readNumber } from './numbers.js';
+import { isNumberWord, ordinalSuffix, readNumber, spelledOrdinal } from './numbers.js';
 import {
   CALENDAR_DOMAIN_WORDS, EVENT_NOUNS, FIRST_NAMES, OTHER_DOMAIN_WORDS, FREQUENCY, MEALS, MONTHS, PARTS_OF_DAY, PLACE_CUES, RELATIONS, RELATIVE_DAYS, TIME_PREPS,
   TIME_WORDS, WEEKDAYS,
@@ -94,12 +94,29 @@ function groupFeatures(words: readonly string[], feats: Set<string>): void {
   if (has('cal') && has('ask')) feats.add('g=cal+ask');
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A typed date as the words said for it ("3/25" -> "march twenty fifth", "3/25/2027" -> "march twenty fifth 2027";
+ * month first, as chrono reads it, unless only day-first makes sense): the training lines say dates,
+ * so the intent model knows "what's on march twenty fifth" and nothing of "3/25". Other words pass.
+ */
+export function spokenDate(w: string): string[] {
+  const d = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(w);
+  if (!d) return [w];
+  let [month, day] = [Number(d[1]), Number(d[2])];
+  if (month > 12 && day <= 12) [month, day] = [day, month];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return [w];
+  return [MONTH_NAMES[month - 1]!, ...(spelledOrdinal(day) ?? [ordinalSuffix(day)]), ...(d[3] ? [d[3]] : [])];
+}
+
 /**
  * Sentence features for the intent classifier: words, word pairs, the opening words, word classes.
  * (Skip-bigrams were tried and dropped: in cross-validation they cost in-scope accuracy at every
  * rejection rate, as the extra sparse pairs mostly memorised training lines.)
  */
-export function sentenceFeatures(words: readonly string[]): string[] {
+export function sentenceFeatures(typed: readonly string[]): string[] {
+  const words = typed.flatMap(spokenDate);
   const m = words.map(modelWord);
   const feats = new Set<string>(['bias']);
   const padded = ['<s>', ...m, '</s>'];

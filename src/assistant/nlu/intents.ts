@@ -70,7 +70,9 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
 const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
 const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|playlist|songs?|music|lights?|orders?|cart|tickets?|cab|taxi|uber)\b/;
 // "my 2pm", "my ten thirty": an event named by its time.
-const MY_TIME = String.raw`my (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: thirty| fifteen| forty five)?(?: ?[ap]m| o'?clock)\b`;
+// With minutes said ("my ten thirty") or typed ("my 2:30"), no am/pm is needed to make it a time.
+const HOUR = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const MY_TIME = String.raw`my (?:${HOUR}(?::\d\d)?(?: ?[ap]m| o'?clock)|\d{1,2}:\d\d|${HOUR} (?:thirty|fifteen|forty five)(?: ?[ap]m)?)\b`;
 const CALENDAR_NOUN = new RegExp(String.raw`\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b|\b${MY_TIME}`);
 const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all)\b`);
 

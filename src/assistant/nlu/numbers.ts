@@ -93,3 +93,15 @@ export function ordinalSuffix(n: number): string {
   const last = n % 10;
   return `${n}${last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`;
 }
+
+const NAMES = (table: Readonly<Record<string, number>>): Map<number, string> => new Map(Object.entries(table).map(([w, n]) => [n, w]));
+const ORDINAL_NAME = new Map([...NAMES(ORDINAL_UNITS), ...NAMES(ORDINAL_TEENS), ...NAMES(ORDINAL_TENS)]);
+const TENS_NAME = NAMES({ twenty: 20, thirty: 30 });
+
+/** A day of the month as SLURP spells it: 5 -> ["fifth"], 24 -> ["twenty", "fourth"]; 1 to 31 only. */
+export function spelledOrdinal(day: number): string[] | undefined {
+  if (!Number.isInteger(day) || day < 1 || day > 31) return undefined;
+  const whole = ORDINAL_NAME.get(day);
+  if (whole) return [whole];
+  return [TENS_NAME.get(day - (day % 10))!, ORDINAL_NAME.get(day % 10)!];
+}

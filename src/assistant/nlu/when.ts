@@ -14,6 +14,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { blank, findAdjectiveDuration, findDurations, type DurationMatch, type Match } from './durations.js';
+import { readNumber } from './numbers.js';
 import { normalise, tokenRange, tokenize, type Normalised } from './text.js';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
@@ -232,6 +233,26 @@ export function timeTokenKinds(words: readonly string[]): string[] {
   return kinds;
 }
 
+/** Whether the words are only a clock time without am/pm: "4", "10:30", "ten", "ten thirty". */
+function isBareClock(text: string): boolean {
+  const words = tokenize(text).map((t) => t.lower);
+  if (words.length === 0) return false;
+  if (words.length === 1 && /^\d{1,2}(:\d\d)?$/.test(words[0]!)) return true;
+  const n = readNumber(words, 0);
+  if (!n || n.ordinal || n.value < 1 || n.value > 12) return false;
+  const rest = words.slice(n.length);
+  if (rest.length === 0) return true;
+  const minutes = readNumber(rest, 0);
+  return rest.length === minutes?.length && !minutes.ordinal && minutes.value >= 10 && minutes.value <= 59;
+}
+
+/** `t` or twelve hours away from it, whichever is nearer to `reference` (same wall-clock minutes). */
+function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
+  const other = t.hour < 12 ? t.plus({ hours: 12 }) : t.minus({ hours: 12 });
+  if (!other.hasSame(t, 'day')) return t;
+  return Math.abs(other.diff(reference).toMillis()) < Math.abs(t.diff(reference).toMillis()) ? other : t;
+}
+
 /**
  * A move has two times: where the event is now and where it goes ("move my 3pm meeting to 4pm",
  * "push the standup to 10 tomorrow"). The words after the last "to"/"until" are the target; a target
@@ -245,11 +266,16 @@ export function resolveMove(text: string, nowDate: Date, zone: string): { curren
   });
   if (cut < 0) return { current: resolveWhen(text, nowDate, zone) };
   const current = resolveWhen(text.slice(0, tokens[cut]!.start), nowDate, zone);
-  const target = resolveWhen(text.slice(tokens[cut]!.end), nowDate, zone);
+  const targetText = text.slice(tokens[cut]!.end);
+  // "to 4", "to ten thirty": a bare number after "to" is a clock time here, not a count.
+  const bare = isBareClock(targetText);
+  const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, zone);
   if (target.start) {
     // "to 4pm" with the event found on another day: same day as the event's current time when said.
     const day = !target.hasDate && current.start ? current.start : target.start;
-    const newStart = day.set({ hour: target.start.hour, minute: target.start.minute });
+    let newStart = day.set({ hour: target.start.hour, minute: target.start.minute });
+    // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
+    if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
     return { current, newStart };
   }
   if (target.window && target.hasDate) return { current, newDay: target.window.start };

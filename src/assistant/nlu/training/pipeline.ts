@@ -10,6 +10,7 @@ import { bioLabels } from './bio.js';
 import { trainIntent, type IntentOptions } from './intent.js';
 import { DEFAULT_PERCEPTRON, trainPerceptron, type PerceptronOptions } from './perceptron.js';
 import type { LabelledLine } from './split.js';
+import { withTypedVariants } from './typed-variants.js';
 
 export const LABELS = ['calendar_query', 'calendar_set', 'calendar_remove', 'other'] as const;
 
@@ -25,6 +26,8 @@ export interface Models {
 
 export interface TrainOptions extends IntentOptions {
   readonly perceptron?: Partial<PerceptronOptions>;
+  /** Add typed twins of spoken dates and times (default on; off to measure what they change). */
+  readonly typedVariants?: boolean;
   /** Train this many taggers in different seeded orders and average them. */
   readonly taggerEnsemble?: number;
 }
@@ -33,8 +36,12 @@ export function words(text: string): string[] {
   return tokenize(text).map((t) => t.lower);
 }
 
-export function trainModels(lines: readonly LabelledLine[], options: TrainOptions = {}): Models {
-  const examples = lines.map((l) => ({ id: l.id, features: sentenceFeatures(words(l.text)), label: l.intent }));
+export function trainModels(given: readonly LabelledLine[], options: TrainOptions = {}): Models {
+  // Typed twins ("3/25" for "march twenty fifth") teach the tagger; they are made here, from the lines
+  // given, so whatever is held out of training has none in it.
+  const lines = options.typedVariants === false ? given : withTypedVariants(given);
+  // The intent model reads typed dates as spoken ones (features.ts spokenDate), so it learns from the lines as given.
+  const examples = given.map((l) => ({ id: l.id, features: sentenceFeatures(words(l.text)), label: l.intent }));
   return { intent: trainIntent(examples, LABELS, options), tagger: trainTagger(lines, options) };
 }
 

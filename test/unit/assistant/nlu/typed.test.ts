@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../../src/assistant/nlu/index.js';
+import { spokenDate } from '../../../../src/assistant/nlu/features.js';
+import { typedVariant } from '../../../../src/assistant/nlu/training/typed-variants.js';
+
+// Saturday 5 December 2026, 12:00 in New York. People type "3/25" and "10am" where SLURP says
+// "march twenty fifth" and "ten am": both must be understood alike.
+const NY = { now: new Date('2026-12-05T17:00:00Z'), timeZone: 'America/New_York' };
+const u = (text: string) => understand(text, NY);
+const MARCH_25 = { start: '2027-03-25T04:00:00Z', end: '2027-03-26T04:00:00Z' };
+
+describe('typed dates read like spoken ones', () => {
+  it.each(["what's on 3/25", 'what do i have on 3/25', "what's on my calendar 3/25", "what's on march twenty fifth"])('%s -> read_events on March 25', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.window).toEqual(MARCH_25);
+  });
+
+  it('a typed date is not part of a name ("lunch with Bob 3/25 at 10am")', () => {
+    const r = u('add lunch with Bob 3/25 at 10am');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots.people).toEqual(['bob']);
+    expect(r.slots.title).toBe('lunch');
+    expect(r.slots.start).toBe('2027-03-25T14:00:00Z');
+  });
+
+  it('"add dentist 3/25 10am": the dentist is the event, not a guest', () => {
+    const r = u('add dentist 3/25 10am');
+    expect(r.slots.title).toBe('dentist');
+    expect(r.slots.people).toBeUndefined();
+    expect(r.slots.start).toBe('2027-03-25T14:00:00Z');
+  });
+
+  it('typed ranges and lengths ("12/10 2pm-3pm", "4:30pm for 45 min")', () => {
+    const a = u('schedule meeting with bob and carol 12/10 2pm-3pm');
+    expect(a.intent).toBe('create_event');
+    expect([a.slots.start, a.slots.end]).toEqual(['2026-12-10T19:00:00Z', '2026-12-10T20:00:00Z']);
+    expect(a.slots.people).toEqual(['bob', 'carol']);
+    const b = u('book 1:1 with dana tomorrow 4:30pm for 45 min');
+    expect([b.slots.start, b.slots.end]).toEqual(['2026-12-06T21:30:00Z', '2026-12-06T22:15:00Z']);
+  });
+
+  it('cancel by typed date or time', () => {
+    expect(u('delete lunch on 3/25')).toMatchObject({ intent: 'cancel_event', slots: { title: 'lunch', window: MARCH_25 } });
+    expect(u('cancel the budget review on 3/25')).toMatchObject({ intent: 'cancel_event', slots: { title: 'budget review', window: MARCH_25 } });
+    const r = u('cancel my 2:30 meeting');
+    expect(r.intent).toBe('cancel_event');
+    expect(r.slots.title).toBe('meeting');
+    expect(r.slots.start).toBe('2026-12-05T19:30:00Z');
+  });
+});
+
+describe('moves to a bare time', () => {
+  it.each([
+    ['move my 2:30pm to 4', '2026-12-05T19:30:00Z', '2026-12-05T21:00:00Z'],
+    ['move my 2:30 to 4', '2026-12-05T19:30:00Z', '2026-12-05T21:00:00Z'],
+    ['move my two thirty pm to four', '2026-12-05T19:30:00Z', '2026-12-05T21:00:00Z'],
+    ['move my 3pm to 5', '2026-12-05T20:00:00Z', '2026-12-05T22:00:00Z'],
+    // The half of the day nearest the event: 9 after an 8pm is 9pm, not 9am.
+    ['move my 8pm to 9', '2026-12-06T01:00:00Z', '2026-12-06T02:00:00Z'],
+    ['move my ten thirty to eleven', '2026-12-06T15:30:00Z', '2026-12-06T16:00:00Z'],
+  ])('%s', (text, start, newStart) => {
+    const r = u(text);
+    expect(r.intent).toBe('move_event');
+    expect(r.slots.start).toBe(start);
+    expect(r.slots.newStart).toBe(newStart);
+  });
+
+  it('"to 10" without an event time follows the bare-hour convention (7-11 morning)', () => {
+    expect(u('move the standup to 10').slots).toMatchObject({ title: 'standup', newStart: '2026-12-06T15:00:00Z' });
+  });
+});
+
+describe('reminders say what, wherever the when is', () => {
+  it.each([
+    ['remind me at 9am tomorrow to send the report', 'send the report', '2026-12-06T14:00:00Z'],
+    ['remind me tomorrow at nine to call bob', 'call bob', '2026-12-06T14:00:00Z'],
+    ['remind me to call mom at 6pm', 'call mom', '2026-12-05T23:00:00Z'],
+  ])('%s', (text, title, start) => {
+    const r = u(text);
+    expect(r.intent).toBe('create_event');
+    expect(r.slots.reminder).toBe(true);
+    expect(r.slots.title).toBe(title);
+    expect(r.slots.start).toBe(start);
+  });
+});
+
+describe('spokenDate (what the intent model reads for a typed date)', () => {
+  it('spells the day as SLURP does, month first', () => {
+    expect(spokenDate('3/25')).toEqual(['march', 'twenty', 'fifth']);
+    expect(spokenDate('12/24/2026')).toEqual(['december', 'twenty', 'fourth', '2026']);
+    expect(spokenDate('1/1')).toEqual(['january', 'first']);
+  });
+
+  it('reads day-first only when month-first is impossible, and leaves non-dates alone', () => {
+    expect(spokenDate('25/3')).toEqual(['march', 'twenty', 'fifth']);
+    expect(spokenDate('13/13')).toEqual(['13/13']);
+    expect(spokenDate('2:30')).toEqual(['2:30']);
+    expect(spokenDate('bob')).toEqual(['bob']);
+  });
+});
+
+describe('typed twins of training lines', () => {
+  const line = (text: string, slots: { type: string; value: string }[], intent = 'calendar_set') => ({ id: 'x', text, intent, slots });
+
+  it('types the date and the time, and the slot values with them', () => {
+    const v = typedVariant(line('add lunch with lisa on march twenty fifth at five thirty pm', [
+      { type: 'meal_type', value: 'lunch' }, { type: 'person', value: 'lisa' }, { type: 'date', value: 'march twenty fifth' }, { type: 'time', value: 'five thirty pm' },
+    ]));
+    expect(v?.id).toBe('x~typed');
+    expect(v?.text).toBe('add lunch with lisa on 3/25 at 5:30pm');
+    expect(v?.slots).toEqual([{ type: 'meal_type', value: 'lunch' }, { type: 'person', value: 'lisa' }, { type: 'date', value: '3/25' }, { type: 'time', value: '5:30pm' }]);
+  });
+
+  it('reads day-before-month and a spoken year', () => {
+    expect(typedVariant(line('meeting on the fifth of april', [{ type: 'date', value: 'the fifth of april' }]))?.text).toBe('meeting on 4/5');
+    expect(typedVariant(line('what is on march twenty first twenty seventeen', [{ type: 'date', value: 'march twenty first twenty seventeen' }], 'calendar_query'))?.slots).toEqual([{ type: 'date', value: '3/21/2017' }]);
+  });
+
+  it('makes no twin when there is nothing to type, or a slot would split a date', () => {
+    expect(typedVariant(line('what is on tomorrow', [{ type: 'date', value: 'tomorrow' }]))).toBeUndefined();
+    expect(typedVariant(line('what is on march twenty fifth', [{ type: 'date', value: 'march' }]))).toBeUndefined();
+    // "may" is a month only before a day: "you may fifth" is not a date to type.
+    expect(typedVariant(line('the fifth may be fine', []))).toBeUndefined();
+  });
+});
