@@ -49,10 +49,13 @@ function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string
   return to > from ? words(tokens, from, to) : undefined;
 }
 
-/** A typed clock or date at the front of a name is when, not what: "my 2:30 meeting" -> "meeting". */
+/** A typed clock, date or length: when or how long, never what or where ("2:30", "3/25", "30m", "1.5h"). */
+const WHEN_TOKEN = /^(\d{1,2}(:\d\d)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs))$/;
+
+/** A typed clock, date or length at the front of a name is not part of it: "my 2:30 meeting" -> "meeting". */
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
   let from = span.from;
-  while (from < span.to - 1 && /^(\d{1,2}(:\d\d)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm)$/.test(tokens[from]!.lower)) from++;
+  while (from < span.to - 1 && WHEN_TOKEN.test(tokens[from]!.lower)) from++;
   return words(tokens, from, span.to);
 }
 
@@ -87,7 +90,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const typed = people.length ? [] : typedPeople(tokens);
   if (people.length || typed.length) about.people = people.length ? people : typed;
   const place = of('place_name')[0];
-  const location = place ? words(tokens, place.from, place.to) : undefined;
+  const location = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
   // "book this room": the room is where the panel is, not a place that was named.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
   return about;

@@ -3,6 +3,7 @@
  * short dialog answers (confirm, deny, why), the meeting-room panel's requests (room_*), and the split of
  * SLURP's coarse calendar intents into what the dialog layer does (read, next, find, free, create, move, cancel).
  */
+import { wordClass } from './features.js';
 import type { CoarseIntent, Intent } from './types.js';
 
 const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b/g;
@@ -101,13 +102,31 @@ export function lexicalOther(words: readonly string[]): boolean {
   return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
 }
 
+const DAY_QUESTION = /^(?:what's|whats|what is|is there anything|anything|what do i have|what have i got)(?: on| for| at)?$/;
+const DAY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon']);
+
+/**
+ * "what's on december twenty fourth", "anything on 12/24", "what's on today": asked with nothing but a
+ * day or a time, the question can only be about the asker's own schedule ("what's on tv tonight" names
+ * something else, so it is not this).
+ */
+function onlyADayAsked(words: readonly string[]): boolean {
+  for (let k = 1; k <= 5 && k < words.length; k++) {
+    if (!DAY_QUESTION.test(words.slice(0, k).join(' '))) continue;
+    const rest = words.slice(k).filter((w) => !/^(the|this|next|on|at|of|in|and|to|-)$/.test(w));
+    if (rest.length > 0 && rest.every((w) => DAY_WORD.has(wordClass(w)))) return true;
+  }
+  return false;
+}
+
 /**
  * SLURP's intent from the opening words when they leave no doubt ("delete my 3pm meeting", "when is
  * the budget review", "move ...", "add ... to my calendar"), else undefined and the classifier decides.
  */
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
-  if (NOT_CALENDAR.test(t) || (strict && !CALENDAR_NOUN.test(t))) return undefined;
+  if (NOT_CALENDAR.test(t)) return undefined;
+  if (strict && !CALENDAR_NOUN.test(t)) return onlyADayAsked(words) ? 'calendar_query' : undefined;
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
   if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';

@@ -38,9 +38,41 @@ export function tokenize(input: string): Token[] {
       tokens.push({ text: fused[2]!, lower: fused[2]!.toLowerCase(), start: cut, end: e });
       continue;
     }
+    // "6-7am", "2pm-3:30pm", "9:30-10:15": a typed range is said "six to seven am"; the dash becomes
+    // its own token (read as "to"). A bare "3-25" stays whole: that is a date.
+    const range = /^(\d{1,2}(?::\d\d)?)(am|pm)?([-–])(\d{1,2}(?::\d\d)?)(am|pm)?$/i.exec(t);
+    if (range && (range[2] || range[5] || (range[1]!.includes(':') && range[4]!.includes(':')))) {
+      let at = s;
+      for (const part of range.slice(1)) {
+        if (!part) continue;
+        tokens.push({ text: part, lower: part.toLowerCase(), start: at, end: at + part.length });
+        at += part.length;
+      }
+      continue;
+    }
     tokens.push({ text: t, lower: t.toLowerCase(), start: s, end: e });
   }
   return tokens;
+}
+
+/**
+ * What chat typists abbreviate, as the word said (the models learned from spoken lines): "mtg" is
+ * "meeting", "dec" is "december", a range's dash is "to", "1:1" is a meeting. Only words without a
+ * second common meaning: not "sat", "sun" or "may".
+ */
+const TYPED_WORDS: Readonly<Record<string, string>> = {
+  mtg: 'meeting', mtgs: 'meetings', appt: 'appointment', appts: 'appointments', 'w/': 'with', '1:1': 'meeting', '1-1': 'meeting',
+  '1on1': 'meeting', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tonite: 'tonight',
+  '-': 'to', '–': 'to', min: 'minutes', mins: 'minutes', hr: 'hours', hrs: 'hours',
+  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september',
+  sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+  mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',
+  thurs: 'thursday', fri: 'friday',
+};
+
+/** The word the models see for a lower-case token: typed abbreviations spelled out, everything else as is. */
+export function modelToken(lower: string): string {
+  return TYPED_WORDS[lower] ?? lower;
 }
 
 /** A piece of the normalised text and the original tokens [from, to) it stands for. */

@@ -9,7 +9,7 @@ import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, ro
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
-import { normalise, tokenize } from './text.js';
+import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
 import { resolveMove, resolveWhen, timeTokenKinds } from './when.js';
 
@@ -55,7 +55,7 @@ const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ 
 export function createUnderstander(models: NluModels): Understander {
   return (text, ctx) => {
     const tokens = tokenize(text);
-    const words = tokens.map((t) => t.lower);
+    const words = tokens.map((t) => modelToken(t.lower));
     const decided = decideCoarse(models.intent, words);
     const probs = decided.probabilities;
     let { coarse, confidence } = decided;

@@ -151,7 +151,17 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
   const found = results.map((r): Parts => {
     const p = partsFrom(r.start, r.index, true);
-    return r.end?.isCertain('hour') ? { ...p, endTime: partsFrom(r.end, r.index, false).time } : p;
+    if (!r.end?.isCertain('hour')) return p;
+    const endTime = partsFrom(r.end, r.index, false).time;
+    // "6-7am": the start takes the end's am/pm, as chrono already placed it; the afternoon rule for a
+    // bare "6" must not move it to the evening.
+    // "11-1pm" is 11 am to 1 pm: a start that would fall after its end goes to the half of the day before.
+    let time = p.time;
+    if (time && endTime?.certainMeridiem && !time.certainMeridiem) {
+      const after = time.hour * 60 + time.minute > endTime.hour * 60 + endTime.minute;
+      time = { ...time, hour: after && time.hour >= 12 ? time.hour - 12 : time.hour, certainMeridiem: true };
+    }
+    return { ...p, ...(time ? { time } : {}), endTime };
   });
   const date = found.find((p) => p.date)?.date;
   const timed = found.find((p) => p.time);
@@ -195,7 +205,8 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };
   } else if (hasDate) window = { start: base, end: base.plus({ days: 1 }) };
 
-  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && Boolean(day) && !p.partOfDay);
+  // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
+  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && Boolean(day) && !p.partOfDay && !p.length);
   return {
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),

@@ -4,7 +4,7 @@
  */
 import { sentenceFeatures, tokenFeatures } from '../features.js';
 import type { IntentModel, TaggerModel } from '../model.js';
-import { tokenize } from '../text.js';
+import { modelToken, tokenize } from '../text.js';
 import { timeTokenKinds } from '../when.js';
 import { bioLabels } from './bio.js';
 import { trainIntent, type IntentOptions } from './intent.js';
@@ -33,7 +33,7 @@ export interface TrainOptions extends IntentOptions {
 }
 
 export function words(text: string): string[] {
-  return tokenize(text).map((t) => t.lower);
+  return tokenize(text).map((t) => modelToken(t.lower));
 }
 
 export function trainModels(given: readonly LabelledLine[], options: TrainOptions = {}): Models {

@@ -50,6 +50,46 @@ describe('typed dates read like spoken ones', () => {
   });
 });
 
+describe('chat abbreviations and typed ranges', () => {
+  it.each([
+    ["what's on Dec 24", 'read_events'],
+    ['anything on 12/24?', 'read_events'],
+    ['anything on december twenty fourth', 'read_events'],
+    ['Whats my next mtg', 'next_meeting'],
+    ["what's on tv tonight", 'out_of_scope'],
+  ])('%s -> %s', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
+
+  it('"6-7am" is six to seven in the morning; "11-1pm" starts before noon', () => {
+    expect(u('add gym 6-7am tomorrow').slots).toMatchObject({ title: 'gym', start: '2026-12-06T11:00:00Z', end: '2026-12-06T12:00:00Z' });
+    expect(u('add meeting 11-1pm tomorrow').slots).toMatchObject({ start: '2026-12-06T16:00:00Z', end: '2026-12-06T18:00:00Z' });
+    expect(u('add standup 9:30-9:45 tomorrow').slots).toMatchObject({ title: 'standup', start: '2026-12-06T14:30:00Z', end: '2026-12-06T14:45:00Z' });
+    expect(u('lunch 12-1pm fri with Ann').slots).toMatchObject({ title: 'lunch', people: ['ann'], start: '2026-12-11T17:00:00Z', end: '2026-12-11T18:00:00Z' });
+  });
+
+  it('mtg, 1:1, thu, w/: the meeting, the guest and the day are found', () => {
+    expect(u('Add mtg with Carol at 3:00 p.m. next Mon').slots).toMatchObject({ people: ['carol'], start: '2026-12-07T20:00:00Z' });
+    expect(u('schedule a 1:1 with dana thu 9:30am').slots).toMatchObject({ people: ['dana'], start: '2026-12-10T14:30:00Z' });
+    expect(u('add lunch w/ Bob tmrw at noon').slots).toMatchObject({ title: 'lunch', people: ['bob'], start: '2026-12-06T17:00:00Z' });
+  });
+
+  it('a typed length is neither title nor place', () => {
+    expect(u('book a 30m call with bob at 2').slots).toMatchObject({ title: 'call', people: ['bob'], durationMinutes: 30 });
+    const r = u('add review for 1h at 4pm friday');
+    expect(r.slots.title).toBe('review');
+    expect(r.slots.location).toBeUndefined();
+  });
+
+  it('a length without a time is not an all-day event (the time is asked for)', () => {
+    const r = u('block 1.5 hours for writing tomorrow');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots.isAllDay).toBeUndefined();
+    expect(r.slots.start).toBeUndefined();
+    expect(r.slots.durationMinutes).toBe(90);
+  });
+});
+
 describe('moves to a bare time', () => {
   it.each([
     ['move my 2:30pm to 4', '2026-12-05T19:30:00Z', '2026-12-05T21:00:00Z'],
