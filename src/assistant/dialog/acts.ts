@@ -1,6 +1,7 @@
 import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
 import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
 import type { DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
+import type { DialogSlots } from './understanding.js';
 
 /** Why the answer is what it is: the "why?" answer and the API's `explain` field. */
 export interface Explanation {
@@ -46,4 +47,7 @@ export type Pending =
   | { readonly kind: 'cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
-  | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] };
+  | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
+  /** "When should it be?" was asked: the next time said completes this new event or this move. */
+  | { readonly kind: 'time'; readonly create: DialogSlots }
+  | { readonly kind: 'time'; readonly move: CalendarEvent };

@@ -38,6 +38,12 @@ const MINUTE = 60_000;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
+function onDayOf(time: string, day: string, zone: string): string {
+  const t = DateTime.fromISO(time, { zone });
+  return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
+}
+
 /** Events a person would not want read out, each with the reason (for "why?"). */
 function visible(events: readonly CalendarEvent[]): { shown: CalendarEvent[]; leftOut: Explanation['leftOut'] } {
   const shown: CalendarEvent[] = [];
@@ -92,6 +98,23 @@ export class Dialog {
     const s = u.slots;
     const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
     if (roomAct) return done(roomAct);
+    // A time alone ("2pm", "tomorrow at 9") may answer "When should it be?" from the last turn.
+    if (s.start && !s.title && !s.people?.length && (u.intent === 'create_event' || u.intent === 'out_of_scope')) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'time') {
+        const dated = s.raw?.some((r) => r.type === 'date') ?? false;
+        if ('create' in pending) {
+          const day = pending.create.window?.start ?? pending.create.start;
+          const start = dated || !day ? s.start : onDayOf(s.start, day, input.timeZone);
+          // The length said first ("block 2 hours") wins over the default hour the answer comes with.
+          const minutes = pending.create.durationMinutes ?? s.durationMinutes;
+          const { window: _, isAllDay: __, end: ___, ...rest } = pending.create;
+          return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
+        }
+        const to = dated ? s.start : onDayOf(s.start, pending.move.start, input.timeZone);
+        return this.#confirmMove(input, pending.move, to, done);
+      }
+    }
     switch (u.intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
@@ -131,11 +154,8 @@ export class Dialog {
         if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
         if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
         const to = s.newStart ?? s.start;
-        if (!to) return done({ kind: 'need_time', title: target.subject }, [target], undefined, explanation);
-        const length = Date.parse(target.end) - Date.parse(target.start);
-        const end = iso(Date.parse(to) + length);
-        const conflicts = (await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free');
-        return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+        if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
+        return this.#confirmMove(input, target, to, done, explanation);
       }
       case 'confirm':
         return this.#confirm(input, (await stateOf()).pending, done);
@@ -152,7 +172,7 @@ export class Dialog {
 
   async #create(input: TurnInput, s: DialogSlots, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
-    if (!s.start) return done({ kind: 'need_time', title });
+    if (!s.start) return done({ kind: 'need_time', title }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
     for (const name of s.people ?? []) {
       // "add dentist tomorrow": a word that is the event's own title is not someone to invite.
@@ -167,6 +187,12 @@ export class Dialog {
     const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(s.location ? { location: s.location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     const conflicts = (await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined');
     return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
+  }
+
+  async #confirmMove(input: TurnInput, target: CalendarEvent, to: string, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>, explanation?: Explanation): Promise<TurnResult> {
+    const end = iso(Date.parse(to) + Date.parse(target.end) - Date.parse(target.start));
+    const conflicts = (await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free');
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 
   async #confirm(input: TurnInput, pending: Pending | undefined, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
@@ -184,6 +210,9 @@ export class Dialog {
       case 'move':
         await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
         return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);
+      case 'time':
+        // "yes" is not a time: ask again, keeping what waits for one.
+        return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
     }
   }
 }

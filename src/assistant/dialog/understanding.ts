@@ -35,6 +35,8 @@ export interface DialogSlots {
   readonly reminder?: boolean;
   /** move_event: where the event should move to ("move it to 4pm"). */
   readonly newStart?: string;
+  /** The spans as said, typed (date, time, person, ...): whether a day was said at all, for instance. */
+  readonly raw?: readonly { readonly type: string; readonly value: string }[];
 }
 
 export interface DialogUnderstanding {

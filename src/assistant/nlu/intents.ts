@@ -126,7 +126,11 @@ function onlyADayAsked(words: readonly string[]): boolean {
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
   if (NOT_CALENDAR.test(t)) return undefined;
-  if (strict && !CALENDAR_NOUN.test(t)) return onlyADayAsked(words) ? 'calendar_query' : undefined;
+  if (strict && !CALENDAR_NOUN.test(t)) {
+    if (onlyADayAsked(words)) return 'calendar_query';
+    // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
+    return /^(move|reschedule|postpone)\b/.test(t.replace(LEAD, '')) && CALENDARISH.test(t) ? 'calendar_set' : undefined;
+  }
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
   if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';

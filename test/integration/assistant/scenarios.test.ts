@@ -142,6 +142,31 @@ describe('the assistant answers from the calendar', () => {
     expect(rest.expectsReply).toBe(false);
   });
 
+  it('"When should it be?" is answered by a time alone, on the day already said', async () => {
+    const asked = await ask('block 2 hours for writing on thursday', 'when');
+    expect(asked.text).toMatch(/When should it be\?/);
+    expect(asked.pending?.kind).toBe('time');
+    expect(asked.expectsReply).toBe(true);
+    const propose = await ask('2pm', 'when');
+    expect(propose.pending?.kind).toBe('create');
+    expect(propose.text).toMatch(/on Thursday at 2 PM for 2 hours\?/);
+    const draft = propose.pending?.kind === 'create' ? propose.pending.draft : undefined;
+    expect([draft?.start, draft?.end]).toEqual(['2027-03-11T22:00:00Z', '2027-03-12T00:00:00Z']);
+    const no = await ask('no', 'when');
+    expect(no.text).toMatch(/OK, I won't/);
+  });
+
+  it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
+    const asked = await ask('move the budget review', 'move-when');
+    expect(asked.pending?.kind).toBe('time');
+    expect(asked.text).toMatch(/When should it be\? .*Budget review/);
+    const propose = await ask('at 3pm', 'move-when');
+    expect(propose.pending?.kind).toBe('move');
+    // Wednesday 10 March 15:00 in Los Angeles (PST, before the change).
+    expect(propose.pending?.kind === 'move' ? [propose.pending.start, propose.pending.end] : []).toEqual(['2027-03-10T23:00:00Z', '2027-03-11T00:00:00Z']);
+    await ask('no', 'move-when');
+  });
+
   it('anything else gets a short refusal and no action', async () => {
     const a = await ask("what's the weather like in seattle");
     expect(a.intent).toBe('out_of_scope');
