@@ -83,10 +83,13 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const remindTitle = reminder ? reminderTitle(tokens, spans) : undefined;
   // Without a tagged name, a known kind of event said in the request is the title ("set up a call with Dave").
   const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
-  const title = remindTitle ?? (event ? eventName(tokens, event) : noun?.lower);
+  // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
+  const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
+  const named = event ? eventName(tokens, event) : undefined;
+  const title = remindTitle ?? (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const people = [...of('person'), ...of('relation')].sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to))).filter((p) => p !== title);
+  const people = [...of('person'), ...of('relation')].filter((s) => s !== owner).sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to))).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   if (people.length || typed.length) about.people = people.length ? people : typed;
   const place = of('place_name')[0];

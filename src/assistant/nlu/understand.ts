@@ -21,6 +21,8 @@ export interface NluModels {
 export type Understander = (text: string, ctx: UnderstandContext) => Understanding;
 
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
+/** What takes a whole day, so a day said without a time means all of it. */
+const ALL_DAY_KINDS = /\b(birthdays?|anniversar(y|ies)|holidays?|vacation|day off|days off|leave|out of office|ooo|offsite|off-site|trip|travel|conference|festival|wedding|graduation|retreat|moving day|deadline|due)\b/;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */
@@ -96,7 +98,10 @@ export function createUnderstander(models: NluModels): Understander {
       if (!when.start && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
       if (slots.start && !slots.end) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
       if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
-      if (intent === 'create_event' && !when.start && when.isAllDay && when.window) {
+      // A day without a time is all day only for what lasts all day ("mary's birthday on friday") or when
+      // said; "lunch with carol on friday" keeps its day and the dialog asks "When should it be?".
+      const allDay = /\ball[ -]day\b/.test(normalised.text) || ALL_DAY_KINDS.test(about.title ?? '');
+      if (intent === 'create_event' && !when.start && when.isAllDay && when.window && allDay) {
         slots.isAllDay = true;
         slots.start = iso(when.window.start);
         slots.end = iso(when.window.end);

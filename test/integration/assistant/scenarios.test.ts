@@ -156,6 +156,14 @@ describe('the assistant answers from the calendar', () => {
     expect(no.text).toMatch(/OK, I won't/);
   });
 
+  it('lunch on a day but at no time: the time is asked for, and the guest kept', async () => {
+    const asked = await ask('add lunch with bob smith on friday', 'lunch-when');
+    expect(asked.pending?.kind).toBe('time');
+    const propose = await ask('noon', 'lunch-when');
+    expect(propose.text).toMatch(/Add lunch with Bob Smith on Friday at noon for one hour\?/i);
+    await ask('no', 'lunch-when');
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');

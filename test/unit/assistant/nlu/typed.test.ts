@@ -90,6 +90,22 @@ describe('chat abbreviations and typed ranges', () => {
   });
 });
 
+describe('a day without a time', () => {
+  it('is all day for what lasts all day, or when said', () => {
+    expect(u("add mary's birthday on friday").slots).toMatchObject({ title: "mary's birthday", isAllDay: true, start: '2026-12-11T05:00:00Z', end: '2026-12-12T05:00:00Z' });
+    expect(u("add mary's birthday on friday").slots.people).toBeUndefined();
+    expect(u('add team offsite january fifteenth all day').slots).toMatchObject({ isAllDay: true, start: '2027-01-15T05:00:00Z' });
+  });
+
+  it('keeps only its day for anything else, so the time is asked for', () => {
+    const r = u('add lunch with bob friday');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots).toMatchObject({ title: 'lunch', people: ['bob'], window: { start: '2026-12-11T05:00:00Z', end: '2026-12-12T05:00:00Z' } });
+    expect(r.slots.start).toBeUndefined();
+    expect(r.slots.isAllDay).toBeUndefined();
+  });
+});
+
 describe('moves to a bare time', () => {
   it.each([
     ['move my 2:30pm to 4', '2026-12-05T19:30:00Z', '2026-12-05T21:00:00Z'],
