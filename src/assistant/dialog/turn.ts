@@ -148,12 +148,12 @@ export class Dialog {
       case 'cancel_event':
       case 'move_event': {
         // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
-        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
         const { shown, explanation } = await list(window);
         const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
         if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
         if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
-        const to = s.newStart ?? s.start;
+        const to = s.newStart ?? (s.newDay ? onDayOf(target.start, s.newDay, input.timeZone) : s.shiftMinutes ? iso(Date.parse(target.start) + s.shiftMinutes * MINUTE) : s.start);
         if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
         return this.#confirmMove(input, target, to, done, explanation);
       }

@@ -35,6 +35,10 @@ export interface DialogSlots {
   readonly reminder?: boolean;
   /** move_event: where the event should move to ("move it to 4pm"). */
   readonly newStart?: string;
+  /** move_event: the day to move to, keeping the event's time of day ("move it to friday"). */
+  readonly newDay?: string;
+  /** move_event: minutes to move by ("push it back 30 minutes" = 30; earlier is negative). */
+  readonly shiftMinutes?: number;
   /** The spans as said, typed (date, time, person, ...): whether a day was said at all, for instance. */
   readonly raw?: readonly { readonly type: string; readonly value: string }[];
 }

@@ -129,7 +129,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   if (strict && !CALENDAR_NOUN.test(t)) {
     if (onlyADayAsked(words)) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
-    return /^(move|reschedule|postpone)\b/.test(t.replace(LEAD, '')) && CALENDARISH.test(t) ? 'calendar_set' : undefined;
+    return /^(move|reschedule|postpone|push|bump|shift)\b/.test(t.replace(LEAD, '')) && CALENDARISH.test(t) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';

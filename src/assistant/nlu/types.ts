@@ -55,6 +55,8 @@ export interface Slots {
   readonly newStart?: string;
   /** For move_event: the day to move to when no time was said ("push the standup to friday"): its start, 00:00 in the zone. */
   readonly newDay?: string;
+  /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */
+  readonly shiftMinutes?: number;
   readonly raw: readonly RawSlot[];
 }
 

@@ -90,7 +90,8 @@ export function createUnderstander(models: NluModels): Understander {
     if (when.end) slots.end = iso(when.end);
     if (move?.newStart) slots.newStart = iso(move.newStart);
     if (move?.newDay) slots.newDay = iso(move.newDay);
-    if (when.durationMinutes !== undefined) slots.durationMinutes = when.durationMinutes;
+    if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
+    if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 
     if (intent === 'create_event' || intent === 'room_book') {

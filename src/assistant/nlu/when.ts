@@ -269,8 +269,15 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * "push the standup to 10 tomorrow"). The words after the last "to"/"until" are the target; a target
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
-export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime } {
+export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number } {
   const tokens = tokenize(text);
+  // "push the standup back 30 minutes", "move my 3pm up by an hour": a shift, not a new time.
+  const direction = /\b(back|later|out)\b/.test(text.toLowerCase()) ? 1 : /\b(earlier|up|forward|ahead)\b/.test(text.toLowerCase()) ? -1 : 0;
+  if (direction !== 0) {
+    const current = resolveWhen(text, nowDate, zone);
+    const minutes = current.extensionMinutes ?? current.durationMinutes;
+    if (minutes) return { current, shiftMinutes: direction * minutes };
+  }
   let cut = -1;
   tokens.forEach((t, i) => {
     if (/^(to|until|till|for)$/.test(t.lower)) cut = i;

@@ -164,6 +164,17 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'lunch-when');
   });
 
+  it('a move by an amount, or to another day, keeps the rest of the event', async () => {
+    const later = await ask('push back the budget review by an hour', 'shift');
+    expect(later.intent).toBe('move_event');
+    // Wednesday 10 March, 11:00-12:00 Pacific (PST) becomes 12:00-13:00.
+    expect(later.pending?.kind === 'move' ? [later.pending.start, later.pending.end] : []).toEqual(['2027-03-10T20:00:00Z', '2027-03-10T21:00:00Z']);
+    await ask('no', 'shift');
+    const friday = await ask('move the budget review to friday', 'shift');
+    expect(friday.pending?.kind === 'move' ? [friday.pending.start, friday.pending.end] : []).toEqual(['2027-03-12T19:00:00Z', '2027-03-12T20:00:00Z']);
+    await ask('no', 'shift');
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');

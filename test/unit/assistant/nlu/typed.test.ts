@@ -122,6 +122,12 @@ describe('moves to a bare time', () => {
     expect(r.slots.newStart).toBe(newStart);
   });
 
+  it('a shift by an amount: later is positive, earlier negative', () => {
+    expect(u('push the standup back 30 minutes').slots).toMatchObject({ title: 'standup', shiftMinutes: 30 });
+    expect(u('move my 3pm up by an hour').slots).toMatchObject({ start: '2026-12-05T20:00:00Z', shiftMinutes: -60 });
+    expect(u('push back the budget review by an hour')).toMatchObject({ intent: 'move_event', slots: { title: 'budget review', shiftMinutes: 60 } });
+  });
+
   it('"to 10" without an event time follows the bare-hour convention (7-11 morning)', () => {
     expect(u('move the standup to 10').slots).toMatchObject({ title: 'standup', newStart: '2026-12-06T15:00:00Z' });
   });
