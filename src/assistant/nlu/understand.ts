@@ -4,6 +4,7 @@
  * chrono in the user's zone. Pure and deterministic: the reference instant and zone are parameters.
  */
 import { DateTime } from 'luxon';
+import { lastsAllDay } from '../../domain/all-day.js';
 import { sentenceFeatures, tokenFeatures } from './features.js';
 import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
@@ -21,8 +22,6 @@ export interface NluModels {
 export type Understander = (text: string, ctx: UnderstandContext) => Understanding;
 
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
-/** What takes a whole day, so a day said without a time means all of it. */
-const ALL_DAY_KINDS = /\b(birthdays?|anniversar(y|ies)|holidays?|vacation|day off|days off|leave|out of office|ooo|offsite|off-site|trip|travel|conference|festival|wedding|graduation|retreat|moving day|deadline|due)\b/;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */
@@ -101,7 +100,7 @@ export function createUnderstander(models: NluModels): Understander {
       if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
       // A day without a time is all day only for what lasts all day ("mary's birthday on friday") or when
       // said; "lunch with carol on friday" keeps its day and the dialog asks "When should it be?".
-      const allDay = /\ball[ -]day\b/.test(normalised.text) || ALL_DAY_KINDS.test(about.title ?? '');
+      const allDay = /\ball[ -]day\b/.test(normalised.text) || lastsAllDay(about.title);
       if (intent === 'create_event' && !when.start && when.isAllDay && when.window && allDay) {
         slots.isAllDay = true;
         slots.start = iso(when.window.start);

@@ -1,5 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import type { DialogIntent, DialogSlots, DialogUnderstanding } from '../../assistant/dialog/understanding.js';
+import { lastsAllDay } from '../../domain/all-day.js';
 import type { AssistantTurn } from './turn.js';
 
 const INTENTS: Readonly<Record<string, DialogIntent>> = {
@@ -16,6 +17,8 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   RoomExtendIntent: 'room_extend',
   RoomFindIntent: 'room_find',
   RoomWhoBookedIntent: 'room_who_booked',
+  // "noon", "at 3", "friday at 10": the answer to "When should it be?" (a time alone, no title).
+  TimeAnswerIntent: 'create_event',
   'AMAZON.YesIntent': 'confirm',
   'AMAZON.NoIntent': 'deny',
   LaunchRequest: 'read_events',
@@ -67,13 +70,18 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
     slots.window = { start: iso(base.set({ hour: part[0] })), end: iso(base.set({ hour: 0 }).plus({ hours: part[1] })) };
   } else if (day) {
     slots.window = { start: iso(day.start), end: iso(day.end) };
-    if (intent === 'create_event' || intent === 'move_event') slots.start = iso(day.start.set({ hour: 9 }));
+    // As in words: a new event on a day but at no time is all day only if it lasts the day ("mom's
+    // birthday"); otherwise the dialog asks when. A move to a day keeps the event's time of day.
+    if (intent === 'create_event' && lastsAllDay(s.title)) Object.assign(slots, { isAllDay: true, start: iso(day.start), end: iso(day.end) });
+    if (intent === 'move_event') slots.newDay = iso(day.start);
   }
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
   }
-  if (slots.start && slots.durationMinutes !== undefined) slots.end = iso(DateTime.fromISO(slots.start).plus({ minutes: slots.durationMinutes }));
+  // Said, for the dialog: a time answering "When should it be?" keeps the day asked about unless a day is said.
+  if (s.date) slots.raw = [{ type: 'date', value: s.date }];
+  if (slots.start && slots.durationMinutes !== undefined && !slots.isAllDay) slots.end = iso(DateTime.fromISO(slots.start).plus({ minutes: slots.durationMinutes }));
   if (s.title) slots.title = s.title;
   if (s.query) slots.title = s.query;
   if (s.person) slots.people = [s.person];

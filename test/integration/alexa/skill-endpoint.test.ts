@@ -162,6 +162,36 @@ describe('POST /alexa with account linking and room devices', () => {
     expect(speech(read)).toMatch(/budget review/i);
   });
 
+  it('asks when for an event on a day but at no time, and takes "noon" as the answer (TimeAnswerIntent)', async () => {
+    const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
+    const slotsOf = (e: FixtureEnvelope) => (e.request.intent as unknown as { name: string; slots: Slots });
+    const asked = await ask('create-event-intent', {
+      token: aliceToken,
+      sessionId,
+      edit: (e) => {
+        const intent = slotsOf(e);
+        intent.slots.title!.value = 'lunch';
+        for (const name of ['time', 'duration', 'person']) intent.slots[name] = { name, confirmationStatus: 'NONE' };
+      },
+    });
+    expect(speech(asked)).toMatch(/When should it be\?/);
+    expect(asked.shouldEndSession).toBe(false);
+    const propose = await ask('create-event-intent', {
+      token: aliceToken,
+      sessionId,
+      edit: (e) => {
+        const intent = slotsOf(e);
+        intent.name = 'TimeAnswerIntent';
+        intent.slots = { date: { name: 'date', confirmationStatus: 'NONE' }, time: { name: 'time', confirmationStatus: 'NONE', value: '12:00' } };
+      },
+    });
+    // The day asked about (Wednesday 9 December, tomorrow at the fixture's time) is kept; the time is the answer's.
+    expect(speech(propose)).toMatch(/Add lunch tomorrow at noon for one hour\?/);
+    const no = await ask('create-event-intent', { token: aliceToken, sessionId, edit: (e) => void (slotsOf(e).name = 'AMAZON.NoIntent') });
+    expect(speech(no)).toMatch(/OK, I won't/);
+  });
+
   it("welcomes anyone at a room's Echo by the room's name, without a linked account", async () => {
     const r = await ask('launch-request', { device: ROOM_DEVICE });
     expect(r.card).toBeUndefined();
