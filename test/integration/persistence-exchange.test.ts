@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { PersistenceError } from '../../src/persistence/errors.js';
+import * as admins from '../../src/persistence/repositories/admins.js';
 import * as auditLog from '../../src/persistence/repositories/audit-log.js';
 import * as dialogState from '../../src/persistence/repositories/dialog-state.js';
 import * as links from '../../src/persistence/repositories/exchange-links.js';
 import * as notifications from '../../src/persistence/repositories/notifications.js';
+import * as people from '../../src/persistence/repositories/people.js';
 import { SecretBox } from '../../src/persistence/secrets.js';
 import { BACKENDS, dumpAllRows, useDatabase } from '../unit/persistence/backends.js';
 
@@ -89,6 +91,20 @@ describe.each(BACKENDS)('Exchange link and shared state on $kind', ({ kind }) =>
       expect(await links.recordSuccess(ctx.db, old.id, at(6000))).toBe(false);
       expect(await links.markActive(ctx.db, old.id)).toBe(false);
       expect((await links.getById(ctx.db, old.id))!.status).toBe('superseded');
+    });
+
+    it('getActiveWithPerson reads the current link and the account\'s person in one query', async () => {
+      const link = await links.link(ctx.db, box, newLink('Person-Pw-Canary-1'), T0);
+      expect(await links.getActiveWithPerson(ctx.db, 'no-account')).toEqual({ link: await links.getActive(ctx.db), person: undefined });
+      const account = await admins.create(ctx.db, { email: 'alice@contoso.example', password: 'Alice-Passw0rd-Long', role: 'user' }, { logN: 10, r: 8, p: 1 });
+      const invited = await people.create(ctx.db, { email: 'alice@contoso.example', invitedBy: 'admin@contoso.example' }, T0);
+      await people.attachAccount(ctx.db, invited!.id, account.id, T0);
+      await people.markLinked(ctx.db, invited!.id, { mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' }, T0);
+      const both = await links.getActiveWithPerson(ctx.db, account.id);
+      expect(both?.link).toEqual(await links.getActive(ctx.db));
+      expect(both?.link.id).toBe(link.id);
+      expect(both?.person).toEqual(await people.forAccount(ctx.db, account.id));
+      expect(both?.person).toEqual({ id: invited!.id, email: 'alice@contoso.example', state: 'linked', mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' });
     });
 
     it('no password appears in plain text anywhere in the database', async () => {

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { jsonb } from '../json.js';
 import type { SecretBox } from '../secrets.js';
-import type { ExchangeAccess, ExchangeLinksTable, ExchangeLinkStatus, Tables } from '../tables.js';
+import type { ExchangeAccess, ExchangeLinksTable, ExchangeLinkStatus, PersonState, Tables } from '../tables.js';
 
 /** The last failure talking to Exchange, as stored (data, not words: each surface renders its own). */
 export interface LinkError {
@@ -79,6 +79,32 @@ function toLink(row: Selectable<ExchangeLinksTable>): ExchangeLink {
 export async function getActive(db: Kysely<Tables>): Promise<ExchangeLink | undefined> {
   const row = await db.selectFrom('exchange_links').selectAll().where('status', '<>', 'superseded').executeTakeFirst();
   return row && toLink(row);
+}
+
+/** The account's enrolled person, as read alongside the link (see `getActiveWithPerson`). */
+export interface AccountPerson {
+  readonly id: string;
+  readonly email: string;
+  readonly state: PersonState;
+  readonly mailbox: string | null;
+  readonly timeZone: string | null;
+}
+
+/**
+ * The current link and the person an account belongs to, in one round trip: every question to the
+ * assistant needs both, and on PGlite each query costs as much as the rest of the lookup. Undefined
+ * when nothing is linked (then read the person on its own, for the right refusal).
+ */
+export async function getActiveWithPerson(db: Kysely<Tables>, accountId: string): Promise<{ link: ExchangeLink; person: AccountPerson | undefined } | undefined> {
+  const row = await db
+    .selectFrom('exchange_links')
+    .selectAll()
+    .select(sql<AccountPerson | null>`(select json_build_object('id', p.id, 'email', p.email, 'state', p.state, 'mailbox', p.mailbox, 'timeZone', p.time_zone) from people p where p.account_id = ${accountId})`.as('person'))
+    .where('status', '<>', 'superseded')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { person, ...link } = row;
+  return { link: toLink(link), person: person ?? undefined };
 }
 
 export async function getById(db: Kysely<Tables>, id: string): Promise<ExchangeLink | undefined> {

@@ -38,8 +38,10 @@ export async function whoseCalendar(db: Kysely<Tables>, account: Account, reques
     }
     return { link, mailbox: link.testMailbox };
   }
-  // Independent reads: concurrent on PostgreSQL (PGlite runs them one after the other anyway).
-  const [person, link] = await Promise.all([people.forAccount(db, account.id), exchangeLinks.getActive(db)]);
+  // One round trip for both; only when nothing is linked is the person read on its own (for the right refusal).
+  const both = await exchangeLinks.getActiveWithPerson(db, account.id);
+  const link = both?.link;
+  const person = both ? both.person : await people.forAccount(db, account.id);
   if (!person) throw new HttpProblem(403, 'NotEnrolled', `The account ${account.email} is not enrolled as a person, so it has no calendar here.`, 'Ask your administrator to invite you (Users, Invite in the console).');
   if (person.state === 'revoked') throw new HttpProblem(403, 'AccessRevoked', `An administrator revoked ${person.email}'s access to Concierge.`, 'Ask your administrator to invite you again if you still need the assistant.');
   if (person.state !== 'linked' || !person.mailbox) {
