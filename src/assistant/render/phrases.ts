@@ -1,26 +1,29 @@
-import { DateTime } from 'luxon';
 import type { CalendarEvent, Person } from '../../domain/calendar.js';
+import { daysBetween, monthDayName, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 
 /** "9 AM", "11:30 AM", "noon", "midnight"; the meridiem is dropped when `previous` shares it ("At 11"). */
-export function spokenTime(dt: DateTime, previous?: DateTime): string {
-  if (dt.hour === 12 && dt.minute === 0) return 'noon';
-  if (dt.hour === 0 && dt.minute === 0) return 'midnight';
-  const h = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
-  const base = dt.minute === 0 ? `${h}` : `${h}:${String(dt.minute).padStart(2, '0')}`;
-  const mer = dt.hour < 12 ? 'AM' : 'PM';
+export function spokenTime(t: LocalTime, previous?: LocalTime): string {
+  if (t.hour === 12 && t.minute === 0) return 'noon';
+  if (t.hour === 0 && t.minute === 0) return 'midnight';
+  const h = t.hour % 12 === 0 ? 12 : t.hour % 12;
+  const base = t.minute === 0 ? `${h}` : `${h}:${String(t.minute).padStart(2, '0')}`;
+  const mer = t.hour < 12 ? 'AM' : 'PM';
   const prevMer = previous && !(previous.hour === 12 && previous.minute === 0) ? (previous.hour < 12 ? 'AM' : 'PM') : undefined;
   return prevMer === mer ? base : `${base} ${mer}`;
 }
 
-/** "today", "tomorrow", "yesterday", "on Friday" (within the week ahead), else "on December 11". */
-export function dayLabel(dt: DateTime, now: DateTime): string {
-  const days = Math.round(dt.startOf('day').diff(now.startOf('day'), 'days').days);
+/** "today", "tomorrow", "yesterday", "on Friday" (within the week ahead), else "on December 11" (with the year when not this year's). */
+export function dayLabel(date: LocalDate, today: LocalDate): string {
+  const days = daysBetween(today, date);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  if (days > 1 && days < 7) return `on ${dt.toFormat('cccc')}`;
-  return `on ${dt.toFormat(dt.year === now.year ? 'LLLL d' : 'LLLL d, yyyy')}`;
+  if (days > 1 && days < 7) return `on ${weekdayName(date)}`;
+  return `on ${monthDayName(date, date.year !== today.year)}`;
 }
+
+/** A day label without its "on", for "between Friday and December 11". */
+export const bareDayLabel = (date: LocalDate, today: LocalDate): string => dayLabel(date, today).replace(/^on /, '');
 
 /** "one hour", "30 minutes", "an hour and a half", "2 hours". */
 export function spokenDuration(minutes: number): string {
@@ -53,8 +56,6 @@ export function withWhom(e: CalendarEvent, user: string): string {
   const list = peopleList(unique, user);
   return list ? ` with ${list}` : '';
 }
-
-export const zoned = (isoInstant: string, zone: string) => DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(zone);
 
 export function escapeSsml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { CalendarEvent } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
+import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, shortDateTime, startsLocalDay, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
-import { dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom, zoned } from './phrases.js';
+import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
   readonly text: string;
@@ -26,74 +26,96 @@ const sentences = (parts: readonly string[]): Rendered => ({
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const subject = (e: CalendarEvent) => e.subject.trim() || 'an untitled event';
 
-function windowLabel(ctx: RenderContext): string {
-  const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
-  if (!ctx.window) return 'today';
-  const s = zoned(ctx.window.start, ctx.timeZone);
-  const e = zoned(ctx.window.end, ctx.timeZone);
-  const wholeDays = s.equals(s.startOf('day')) && e.equals(e.startOf('day'));
-  const days = Math.round(e.diff(s, 'days').days);
-  if (wholeDays && days === 1) return dayLabel(s, now);
-  if (wholeDays && days === 7 && s.weekday === 1) return Math.round(s.diff(now.startOf('week'), 'days').days) === 7 ? 'next week' : Math.round(s.diff(now.startOf('week'), 'days').days) === 0 ? 'this week' : `the week of ${s.toFormat('LLLL d')}`;
-  if (wholeDays) return `between ${dayLabel(s, now).replace(/^on /, '')} and ${dayLabel(e.minus({ days: 1 }), now).replace(/^on /, '')}`;
-  if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${dayLabel(s, now)} between ${spokenTime(s)} and ${spokenTime(e)}`;
-  return `between ${dayLabel(s, now).replace(/^on /, '')} at ${spokenTime(s)} and ${dayLabel(e, now).replace(/^on /, '')} at ${spokenTime(e)}`;
+/** What the clock words of one answer need, read once per render: the user's zone and the date there now. */
+interface Clock {
+  readonly zone: string;
+  readonly today: LocalDate;
+}
+
+const clockOf = (ctx: RenderContext): Clock => ({ zone: ctx.timeZone, today: localTime(ctx.now, ctx.timeZone) });
+
+/** "today", "tomorrow between noon and 5 PM", "next week", "between Friday and December 11"… for the window a read covered. */
+function windowLabel(window: RenderContext['window'], clock: Clock): string {
+  if (!window) return 'today';
+  const { today } = clock;
+  const s = localTime(window.start, clock.zone);
+  const e = localTime(window.end, clock.zone);
+  const wholeDays = startsLocalDay(s) && startsLocalDay(e);
+  const days = daysBetween(s, e);
+  if (wholeDays && days === 1) return dayLabel(s, today);
+  if (wholeDays && days === 7 && s.weekday === 1) return weekLabel(s, today);
+  // The end is the start of the day after the last one read.
+  if (wholeDays) return `between ${bareDayLabel(s, today)} and ${bareDayLabel(previousDay(e), today)}`;
+  // Within one day (a window ending at midnight ends on the day before it).
+  if (sameLocalDay(s, millisecondBefore(e))) return `${dayLabel(s, today)} between ${spokenTime(s)} and ${spokenTime(e)}`;
+  return `between ${bareDayLabel(s, today)} at ${spokenTime(s)} and ${bareDayLabel(e, today)} at ${spokenTime(e)}`;
+}
+
+/** "this week", "next week", else "the week of March 23", for a window from a Monday to the next. */
+function weekLabel(monday: LocalDate, today: LocalDate): string {
+  const daysAfterThisMonday = daysBetween(mondayOf(today), monday);
+  if (daysAfterThisMonday === 7) return 'next week';
+  if (daysAfterThisMonday === 0) return 'this week';
+  return `the week of ${monthDayName(monday, false)}`;
 }
 
 /** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */
-function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, limit = READ_AT_MOST): string[] {
-  const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
-  const multiDay = events.length > 0 && !zoned(events[0]!.start, ctx.timeZone).hasSame(zoned(events[events.length - 1]!.start, ctx.timeZone), 'day');
+function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, limit = READ_AT_MOST): string[] {
+  const read = events.slice(0, limit);
+  const starts = read.map((e) => localTime(e.start, clock.zone));
+  const lastStart = events.length > limit ? localTime(events[events.length - 1]!.start, clock.zone) : starts[starts.length - 1];
+  const multiDay = starts.length > 0 && !sameLocalDay(starts[0]!, lastStart!);
   const out: string[] = [];
-  let prev: DateTime | undefined;
+  let prev: LocalTime | undefined;
   let prevDay = '';
-  for (const e of events.slice(0, limit)) {
-    const start = zoned(e.start, ctx.timeZone);
-    const day = dayLabel(start, now);
+  read.forEach((e, i) => {
+    const start = starts[i]!;
+    const day = dayLabel(start, clock.today);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
     if (e.isAllDay) out.push(`${dayPart}all day, ${subject(e)}${withWhom(e, ctx.user)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
     prev = e.isAllDay ? prev : start;
     prevDay = day;
-  }
+  });
   if (events.length > limit) {
     const rest = events.length - limit;
-    out.push(`And ${rest} more, the last at ${spokenTime(zoned(events[events.length - 1]!.start, ctx.timeZone))}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
+    out.push(`And ${rest} more, the last at ${spokenTime(lastStart!)}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
   }
   return out;
 }
 
-function when(isoStart: string, ctx: RenderContext, allDay = false): string {
-  const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
-  const s = zoned(isoStart, ctx.timeZone);
-  return allDay ? `${dayLabel(s, now)}, all day` : `${dayLabel(s, now)} at ${spokenTime(s)}`;
+/** "tomorrow at 10 AM", "on Friday, all day". */
+function when(isoStart: string, clock: Clock, allDay = false): string {
+  const s = localTime(isoStart, clock.zone);
+  return allDay ? `${dayLabel(s, clock.today)}, all day` : `${dayLabel(s, clock.today)} at ${spokenTime(s)}`;
 }
 
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
 export function render(act: Act, ctx: RenderContext): Rendered {
+  const clock = clockOf(ctx);
   switch (act.kind) {
     case 'events': {
-      const label = windowLabel(ctx);
+      const label = windowLabel(ctx.window, clock);
       if (act.scope === 'next') {
         const e = act.events[0];
         if (!e) return sentences(['You have no more meetings in the next two weeks.']);
-        return sentences([`Your next meeting is ${subject(e)}, ${when(e.start, ctx)}${withWhom(e, ctx.user)}${e.location ? `, in ${e.location}` : ''}.`]);
+        return sentences([`Your next meeting is ${subject(e)}, ${when(e.start, clock)}${withWhom(e, ctx.user)}${e.location ? `, in ${e.location}` : ''}.`]);
       }
       if (act.scope === 'find') {
         const [first, ...more] = act.events;
         if (!first) return sentences([`I couldn't find ${act.query ?? 'that'} on your calendar.`]);
-        return sentences([`${cap(subject(first))} is ${when(first.start, ctx, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(more.length ? [`There's also one ${more.map((e) => when(e.start, ctx, e.isAllDay)).join(' and ')}.`] : [])]);
+        return sentences([`${cap(subject(first))} is ${when(first.start, clock, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(more.length ? [`There's also one ${more.map((e) => when(e.start, clock, e.isAllDay)).join(' and ')}.`] : [])]);
       }
-      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, act.events.length));
+      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length));
       if (act.events.length === 0) return sentences([`You have nothing on your calendar ${label}.`]);
       const n = act.events.length;
-      return sentences([`You have ${n === 1 ? 'one event' : `${n} events`} ${label}.`, ...readEvents(act.events, ctx)]);
+      return sentences([`You have ${n === 1 ? 'one event' : `${n} events`} ${label}.`, ...readEvents(act.events, ctx, clock)]);
     }
     case 'free': {
-      const label = windowLabel(ctx);
+      const label = windowLabel(ctx.window, clock);
       if (act.busy.length === 0) return sentences([`Yes, you're free ${label}.`]);
       const e = act.busy[0]!;
-      return sentences([`No, you have ${subject(e)} ${when(e.start, ctx, e.isAllDay)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
+      return sentences([`No, you have ${subject(e)} ${when(e.start, clock, e.isAllDay)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
     }
     case 'confirm_create': {
       const d = act.draft;
@@ -101,21 +123,21 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource') ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` with ${whoText}` : ''}`;
       const where = d.location ? ` in ${d.location}` : '';
-      const conflict = act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${spokenTime(zoned(act.conflicts[0]!.start, ctx.timeZone))}.`] : [];
-      return sentences([...conflict, `Add ${what} ${when(d.start, ctx, d.isAllDay)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      const conflict = act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${spokenTime(localTime(act.conflicts[0]!.start, clock.zone))}.`] : [];
+      return sentences([...conflict, `Add ${what} ${when(d.start, clock, d.isAllDay)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
-      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${when(act.event.start, ctx, act.event.isAllDay)}${invited ? ', and the invitations are sent' : ''}.`]);
+      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${when(act.event.start, clock, act.event.isAllDay)}${invited ? ', and the invitations are sent' : ''}.`]);
     }
     case 'confirm_cancel':
-      return sentences([`Cancel ${subject(act.event)} ${when(act.event.start, ctx, act.event.isAllDay)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      return sentences([`Cancel ${subject(act.event)} ${when(act.event.start, clock, act.event.isAllDay)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${when(act.start, ctx)}?`]);
+      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${when(act.start, clock)}?`]);
     case 'moved':
-      return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, ctx)}.`]);
+      return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, clock)}.`]);
     case 'ask_person':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.map((c) => c.name).join(', or ')}?`]);
     case 'unknown_person':
@@ -131,7 +153,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'explain': {
       const x = act.explanation;
       if (!x) return sentences(["I haven't looked at your calendar yet in this conversation."]);
-      const window = x.window ? ` from ${zoned(x.window.start, x.timeZone).toFormat('ccc LLL d, h:mm a')} to ${zoned(x.window.end, x.timeZone).toFormat('ccc LLL d, h:mm a')}` : '';
+      const window = x.window ? ` from ${shortDateTime(localTime(x.window.start, x.timeZone))} to ${shortDateTime(localTime(x.window.end, x.timeZone))}` : '';
       const left = x.leftOut.length ? ` I left out ${x.leftOut.map((l) => `${l.subject} because ${l.reason}`).join('; ')}.` : ' I left nothing out.';
       return sentences([`I read the ${x.calendar} of ${x.mailbox}${window}, in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}.${left}`]);
     }

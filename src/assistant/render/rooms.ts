@@ -1,15 +1,15 @@
 import type { Act } from '../dialog/acts.js';
 import type { Booking, DeskOutcome, RoomStatus } from '../dialog/rooms.js';
-import { dayLabel, spokenDuration, spokenTime, zoned } from './phrases.js';
+import { localTime } from './local-time.js';
+import { dayLabel, spokenDuration, spokenTime } from './phrases.js';
 
 type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' }>;
 
 /** Times in the room's own zone: people in the room read its clock. */
 function at(iso: string, status: RoomStatus): string {
   const zone = status.room.timeZone ?? 'UTC';
-  const t = zoned(iso, zone);
-  const now = zoned(status.now, zone);
-  const day = dayLabel(t, now);
+  const t = localTime(iso, zone);
+  const day = dayLabel(t, localTime(status.now, zone));
   return day === 'today' ? spokenTime(t) : `${spokenTime(t)} ${day}`;
 }
 
