@@ -54,6 +54,23 @@ function requireIana(name: string): IANAZone {
  * Asia/Calcutta), so a newer name (Europe/Kyiv) is retried under the name ICU canonicalizes it to.
  */
 export function ianaToWindows(iana: string): string {
+  const known = WINDOWS_OF.get(iana);
+  if (known !== undefined) return known;
+  const found = lookUpWindows(iana);
+  WINDOWS_OF.set(iana, found);
+  return found;
+}
+
+/**
+ * Answers per zone name, computed once: every calendar item names its zone and the CLDR table is
+ * searched linearly, so a day's listing asked the same question once per event (2% of the
+ * assistant's CPU in bench:assistant). Only answers are kept (so both maps stay within the size of the
+ * CLDR table, whatever names arrive); an unknown name throws each time.
+ */
+const WINDOWS_OF = new Map<string, string>();
+const IANA_OF = new Map<string, string>();
+
+function lookUpWindows(iana: string): string {
   requireIana(iana);
   let candidates = findWindows(iana);
   if (candidates.length === 0) {
@@ -72,6 +89,14 @@ export function ianaToWindows(iana: string): string {
  * admins type them by hand; Exchange itself always sends the exact spelling.
  */
 export function windowsToIana(windowsId: string): string {
+  const known = IANA_OF.get(windowsId);
+  if (known !== undefined) return known;
+  const found = lookUpIana(windowsId);
+  IANA_OF.set(windowsId, found);
+  return found;
+}
+
+function lookUpIana(windowsId: string): string {
   const wanted = windowsId.trim().toLowerCase();
   const exact = WINDOWS_TO_IANA_MAP.find((e) => e.windowsName.toLowerCase() === wanted)?.windowsName;
   if (exact === undefined) throw new UnknownTimeZoneError(windowsId, 'windows', 'not in the CLDR Windows zone table');
