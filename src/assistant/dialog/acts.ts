@@ -50,4 +50,6 @@ export type Pending =
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */
   | { readonly kind: 'time'; readonly create: DialogSlots }
-  | { readonly kind: 'time'; readonly move: CalendarEvent };
+  | { readonly kind: 'time'; readonly move: CalendarEvent }
+  /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
+  | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] };

@@ -38,6 +38,27 @@ const MINUTE = 60_000;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+const ORDINALS: Readonly<Record<string, number>> = { first: 0, '1st': 0, one: 0, second: 1, '2nd': 1, two: 1, third: 2, '3rd': 2, three: 2, fourth: 3, '4th': 3, four: 3 };
+const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add']);
+
+/**
+ * Which of the offered people an answer names: "the second one" or "the last one" by position (as they
+ * were read out), else by words of their name or address ("Bob Smith", "smith", "bob.smith@..."). None
+ * when the answer fits several or nobody: the question is asked again, never guessed.
+ */
+export function chooseCandidate<T extends { readonly name: string; readonly email: string }>(answer: string, candidates: readonly T[]): T | undefined {
+  const said = answer.toLowerCase().split(/[^a-z0-9@.'_-]+/).filter(Boolean);
+  if (said.includes('last')) return candidates[candidates.length - 1];
+  const positions = [...new Set(said.filter((w) => w in ORDINALS).map((w) => ORDINALS[w]!))];
+  const named = said.filter((w) => !FILLER.has(w) && !(w in ORDINALS));
+  if (named.length === 0) return positions.length === 1 ? candidates[positions[0]!] : undefined;
+  const fits = candidates.filter((c) => {
+    const theirs = `${c.name} ${c.email}`.toLowerCase();
+    return named.every((w) => theirs.includes(w));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
 function onDayOf(time: string, day: string, zone: string): string {
   const t = DateTime.fromISO(time, { zone });
@@ -82,13 +103,15 @@ export class Dialog {
     // What the last turn left is read only when this turn needs it: a question about the calendar always
     // replaces it, so asking one costs no lookup. Other intents start the lookup now, alongside their work.
     let loading: Promise<DialogState> | undefined;
+    // An answer to the last turn's question ("Bob Smith", "2pm") continues that turn's intent.
+    let intent: DialogIntent = u.intent;
     const stateOf = () => (loading ??= this.deps.store.get(input.sessionId, input.user).then((st) => st ?? {}));
     if (!REPLACES_STATE.has(u.intent)) void stateOf().catch(() => undefined);
     const explanationBase = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath, understood: `${u.intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}` };
     const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
       const kept = explanation ?? (await stateOf()).explanation;
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
-      return { intent: u.intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
+      return { intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
     };
     const list = async (window: { start: string; end: string }) => {
       const all = await this.deps.provider.listEvents(input.user, window, input.timeZone);
@@ -98,11 +121,22 @@ export class Dialog {
     const s = u.slots;
     const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
     if (roomAct) return done(roomAct);
+    // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
+    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.title && !s.start)) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'person') {
+        const chosen = chooseCandidate(input.text, pending.candidates);
+        intent = 'create_event';
+        if (!chosen) return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
+        return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
+      }
+    }
     // A time alone ("2pm", "tomorrow at 9") may answer "When should it be?" from the last turn.
     if (s.start && !s.title && !s.people?.length && (u.intent === 'create_event' || u.intent === 'out_of_scope')) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'time') {
         const dated = s.raw?.some((r) => r.type === 'date') ?? false;
+        intent = 'create' in pending ? 'create_event' : 'move_event';
         if ('create' in pending) {
           const day = pending.create.window?.start ?? pending.create.start;
           const start = dated || !day ? s.start : onDayOf(s.start, day, input.timeZone);
@@ -178,7 +212,7 @@ export class Dialog {
       // "add dentist tomorrow": a word that is the event's own title is not someone to invite.
       if (title.toLowerCase().includes(name.toLowerCase())) continue;
       const found = await this.deps.provider.findPeople(name);
-      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates });
+      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
       if (found.kind === 'none') return done({ kind: 'unknown_person', name });
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
     }
@@ -210,6 +244,9 @@ export class Dialog {
       case 'move':
         await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
         return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);
+      case 'person':
+        // "yes" is not a name: ask again, keeping the question.
+        return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
       case 'time':
         // "yes" is not a time: ask again, keeping what waits for one.
         return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);

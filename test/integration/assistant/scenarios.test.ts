@@ -101,7 +101,11 @@ describe('the assistant answers from the calendar', () => {
   it('add lunch with bob friday at noon: asks first (several Bobs), then books it and invites him', async () => {
     const ambiguous = await ask('add lunch with bob friday at noon', 'lunch');
     expect(ambiguous.text).toMatch(/Which bob do you mean: Bob Jones, or Bob Smith\?/i);
-    const propose = await ask('add lunch with bob smith friday at noon', 'lunch');
+    expect(ambiguous.pending?.kind).toBe('person');
+    // "bob" again fits both: asked again, not guessed.
+    const again = await ask('bob', 'lunch');
+    expect(again.text).toMatch(/Which bob do you mean/i);
+    const propose = await ask('Bob Smith', 'lunch');
     expect(propose.intent).toBe('create_event');
     expect(propose.pending?.kind).toBe('create');
     expect(propose.text).toMatch(/Add lunch with Bob Smith on Friday at noon for one hour\?/i);
@@ -109,6 +113,13 @@ describe('the assistant answers from the calendar', () => {
     expect(done.text).toMatch(/on your calendar on Friday at noon, and the invitations are sent/);
     const bobs = sim.exchange.calendar.calendarView('bob@contoso.com', 'calendar', '2027-03-12T00:00:00Z', '2027-03-13T12:00:00Z').items.map((i) => i.subject.toLowerCase());
     expect(bobs).toContain('lunch');
+  });
+
+  it('"the first one" picks by the order the names were read', async () => {
+    await ask('add coffee with bob tomorrow at 10', 'coffee');
+    const propose = await ask('the first one', 'coffee');
+    expect(propose.text).toMatch(/Add coffee with Bob Jones tomorrow at 10 AM for one hour\?/i);
+    await ask('no', 'coffee');
   });
 
   it('a write is not done without a yes; "no" drops it', async () => {
