@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { chooseCandidate } from '../../../../src/assistant/dialog/turn.js';
+
+const BOBS = [
+  { name: 'Bob Jones', email: 'bjones@contoso.com' },
+  { name: 'Bob Smith', email: 'bob@contoso.com' },
+  { name: 'Roberta Smithers', email: 'rsmithers@contoso.com' },
+];
+
+describe('chooseCandidate: the answer to "Which Bob do you mean?"', () => {
+  it.each([
+    ['Bob Smith', 'Bob Smith'],
+    ['I mean bob jones please', 'Bob Jones'],
+    ['jones', 'Bob Jones'],
+    ['bob@contoso.com', 'Bob Smith'],
+    ['the first one', 'Bob Jones'],
+    ['the second', 'Bob Smith'],
+    ['the last one', 'Roberta Smithers'],
+    ['roberta', 'Roberta Smithers'],
+  ])('%s -> %s', (answer, name) => {
+    expect(chooseCandidate(answer, BOBS)?.name).toBe(name);
+  });
+
+  it.each(['bob', 'smith', 'carol', 'yes', '', 'the first or the second'])('%j fits several or none: no choice', (answer) => {
+    expect(chooseCandidate(answer, BOBS)).toBeUndefined();
+  });
+});
