@@ -90,6 +90,20 @@ describe('chat abbreviations and typed ranges', () => {
   });
 });
 
+describe("other assistants' domains that borrow calendar words", () => {
+  it.each(['book a cab at 8am tomorrow', 'set coffee to brew at seven am', 'order a pizza delivered at six', 'play some music at noon', 'text bob that i am late', 'turn off the lights at ten pm', "what's the weather tomorrow"])('%s -> out_of_scope', (text) => {
+    expect(u(text).intent).toBe('out_of_scope');
+  });
+
+  it.each([
+    ['set up a meeting about the new radio campaign tomorrow at 10', 'create_event'],
+    ['remind me to email bob tomorrow at 9', 'create_event'],
+    ['add play date with sam friday at 3', 'create_event'],
+  ])('%s -> %s (a calendar word, or a calendar sense of the word)', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
+});
+
 describe('a day without a time', () => {
   it('is all day for what lasts all day, or when said', () => {
     expect(u("add mary's birthday on friday").slots).toMatchObject({ title: "mary's birthday", isAllDay: true, start: '2026-12-11T05:00:00Z', end: '2026-12-12T05:00:00Z' });
