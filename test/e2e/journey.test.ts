@@ -151,6 +151,18 @@ describe('from a fresh start to a booked room, in a browser', () => {
     await own.close();
     if (events.length === 0) expect(answer).toMatch(/nothing|no events|free/i);
     else expect(answer.toLowerCase()).toContain(events[0]!.subject.toLowerCase());
+
+    // A request without a time: the question is answered in the box (no "Yes" to press), then confirmed or not.
+    await page.getByLabel('Your question').fill('add lunch with carol tomorrow');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toContain('When should it be?');
+    expect(await page.getByRole('button', { name: 'Yes', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('question');
+    await page.keyboard.type('noon');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Add lunch with Carol Diaz tomorrow at noon for one hour\?/);
+    await page.getByRole('button', { name: 'No', exact: true }).last().click();
+    await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toMatch(/OK, I won't/);
     expect(problems).toEqual([]);
     await bob.close();
   });

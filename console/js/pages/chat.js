@@ -35,10 +35,13 @@ function answerItem(a) {
   if (a.events && a.events.length) item.append(el('ul', { class: 'events', 'aria-label': 'Events' }, a.events.map(eventItem)));
   const actions = el('div', { class: 'row' });
   if (a.pending) {
-    const yes = el('button', { type: 'button', class: 'small', onclick: () => { disable(); ask('yes'); } }, 'Yes');
-    const no = el('button', { type: 'button', class: 'secondary small', onclick: () => { disable(); ask('no'); } }, 'No');
-    const disable = () => { yes.disabled = true; no.disabled = true; };
-    actions.append(yes, no);
+    // A question gets its answers as buttons: "Yes" to a confirmation, a name to "Which Bob do you mean?";
+    // "When should it be?" is answered in the box (a time), so it only offers to drop the request.
+    const buttons = answersTo(a.pending).map(([label, said]) => el('button', { type: 'button', class: 'small', onclick: () => { disable(); ask(said); } }, label));
+    const asksQuestion = a.pending.kind === 'time' || a.pending.kind === 'person';
+    const no = el('button', { type: 'button', class: 'secondary small', onclick: () => { disable(); ask('no'); } }, asksQuestion ? 'Never mind' : 'No');
+    const disable = () => { for (const b of [...buttons, no]) b.disabled = true; };
+    actions.append(...buttons, no);
   }
   if (a.explain) {
     const panel = el('div', { hidden: true, id: `why-${Math.random().toString(36).slice(2, 8)}` }, explainBlock(a.explain));
@@ -49,7 +52,17 @@ function answerItem(a) {
     actions.append(why);
     item.append(actions, panel);
   } else if (a.pending) item.append(actions);
-  if (a.pending) actions.querySelector('button').focus();
+  if (a.pending?.kind === 'time') $('#question').focus();
+  else if (a.pending) actions.querySelector('button').focus();
+}
+
+/** [button label, what it says] for each answer the pending question takes. */
+function answersTo(pending) {
+  if (pending.kind === 'time') return [];
+  if (pending.kind !== 'person') return [['Yes', 'yes']];
+  // Two people of the same name are told apart by their addresses.
+  const names = pending.candidates.map((c) => c.name);
+  return pending.candidates.map((c) => (names.filter((n) => n === c.name).length > 1 ? [`${c.name} (${c.email})`, c.email] : [c.name, c.name]));
 }
 
 async function ask(text) {
