@@ -157,7 +157,7 @@ describe('from a fresh start to a booked room, in a browser', () => {
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toContain('When should it be?');
     expect(await page.getByRole('button', { name: 'Yes', exact: true }).count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('question');
+    await expect.poll(() => page.locator('#question:focus').count()).toBe(1);
     await page.keyboard.type('noon');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Add lunch with Carol Diaz tomorrow at noon for one hour\?/);

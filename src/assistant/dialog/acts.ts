@@ -31,6 +31,8 @@ export type Act =
   | { readonly kind: 'unknown_person'; readonly name: string }
   | { readonly kind: 'need_time'; readonly title: string }
   | { readonly kind: 'not_found'; readonly query: string }
+  /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' }
   | { readonly kind: 'nothing_pending' }
   | { readonly kind: 'dropped' }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }

@@ -4,6 +4,7 @@ import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
+import { lastsAllDay } from '../../domain/all-day.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
 export interface TurnInput {
@@ -38,25 +39,49 @@ const MINUTE = 60_000;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 0, '1st': 0, one: 0, second: 1, '2nd': 1, two: 1, third: 2, '3rd': 2, three: 2, fourth: 3, '4th': 3, four: 3 };
-const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add']);
+const ORDINALS: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
+const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add', 'person', 'guy']);
 
 /**
  * Which of the offered people an answer names: "the second one" or "the last one" by position (as they
- * were read out), else by words of their name or address ("Bob Smith", "smith", "bob.smith@..."). None
- * when the answer fits several or nobody: the question is asked again, never guessed.
+ * were read out), else by whole words of their name or address ("Bob Smith", "smith", "bob@contoso.com";
+ * "smith" is not "Smithers"). None when the answer fits several or nobody: the question is asked again,
+ * never guessed.
  */
 export function chooseCandidate<T extends { readonly name: string; readonly email: string }>(answer: string, candidates: readonly T[]): T | undefined {
-  const said = answer.toLowerCase().split(/[^a-z0-9@.'_-]+/).filter(Boolean);
-  if (said.includes('last')) return candidates[candidates.length - 1];
+  const said = answer.toLowerCase().split(/[^a-z0-9@.'_-]+/).map((w) => w.replace(/^[.'-]+|[.'-]+$/g, '')).filter(Boolean);
+  if (/^(the )?last( one)?$/.test(said.filter((w) => !FILLER.has(w) || w === 'the' || w === 'one').join(' '))) return candidates[candidates.length - 1];
   const positions = [...new Set(said.filter((w) => w in ORDINALS).map((w) => ORDINALS[w]!))];
   const named = said.filter((w) => !FILLER.has(w) && !(w in ORDINALS));
   if (named.length === 0) return positions.length === 1 ? candidates[positions[0]!] : undefined;
+  const wordsOf = (c: T) => new Set([...`${c.name} ${c.email.split('@')[0]}`.toLowerCase().split(/[^a-z0-9']+/), c.email.toLowerCase()]);
   const fits = candidates.filter((c) => {
-    const theirs = `${c.name} ${c.email}`.toLowerCase();
-    return named.every((w) => theirs.includes(w));
+    const theirs = wordsOf(c);
+    return named.every((w) => theirs.has(w));
   });
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+type Done = (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>;
+
+const within = (instant: string, w: { readonly start: string; readonly end: string }) => Date.parse(instant) >= Date.parse(w.start) && Date.parse(instant) < Date.parse(w.end);
+
+/**
+ * Where a move sends the event: the time said (on the event's own day when no day was said), the day said
+ * (keeping its time of day), or the event's start shifted by the minutes said.
+ */
+function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
+  if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
+  if (s.newDay) return onDayOf(event.start, s.newDay, zone);
+  if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
+  return s.start;
+}
+
+/** The all-day `event` placed on `wanted`'s local day: midnight to midnight, as many days as it had. */
+function wholeDaysFrom(wanted: string, event: CalendarEvent, zone: string): { start: string; end: string } {
+  const days = Math.max(1, Math.round(DateTime.fromISO(event.end, { zone }).startOf('day').diff(DateTime.fromISO(event.start, { zone }).startOf('day'), 'days').days));
+  const start = DateTime.fromISO(wanted, { zone }).startOf('day');
+  return { start: iso(start.toMillis()), end: iso(start.plus({ days }).toMillis()) };
 }
 
 /** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
@@ -122,7 +147,7 @@ export class Dialog {
     const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
     if (roomAct) return done(roomAct);
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
-    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.title && !s.start)) {
+    if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'person') {
         const chosen = chooseCandidate(input.text, pending.candidates);
@@ -131,23 +156,13 @@ export class Dialog {
         return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
       }
     }
-    // A time alone ("2pm", "tomorrow at 9") may answer "When should it be?" from the last turn.
-    if (s.start && !s.title && !s.people?.length && (u.intent === 'create_event' || u.intent === 'out_of_scope')) {
+    // A day or a time alone ("2pm", "friday", "tomorrow at 9"), or "move it to 3", may answer "When should
+    // it be?" from the last turn.
+    const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;
+    const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
+    if (bareWhen || unnamedMove) {
       const pending = (await stateOf()).pending;
-      if (pending?.kind === 'time') {
-        const dated = s.raw?.some((r) => r.type === 'date') ?? false;
-        intent = 'create' in pending ? 'create_event' : 'move_event';
-        if ('create' in pending) {
-          const day = pending.create.window?.start ?? pending.create.start;
-          const start = dated || !day ? s.start : onDayOf(s.start, day, input.timeZone);
-          // The length said first ("block 2 hours") wins over the default hour the answer comes with.
-          const minutes = pending.create.durationMinutes ?? s.durationMinutes;
-          const { window: _, isAllDay: __, end: ___, ...rest } = pending.create;
-          return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
-        }
-        const to = dated ? s.start : onDayOf(s.start, pending.move.start, input.timeZone);
-        return this.#confirmMove(input, pending.move, to, done);
-      }
+      if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
     }
     switch (u.intent) {
       case 'read_events': {
@@ -183,11 +198,13 @@ export class Dialog {
       case 'move_event': {
         // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
         const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+        // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
+        if (!s.title && !s.people?.length && !s.start && !s.window) return done({ kind: 'which_event', change: u.intent === 'cancel_event' ? 'cancel' : 'move' });
         const { shown, explanation } = await list(window);
         const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
         if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
         if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
-        const to = s.newStart ?? (s.newDay ? onDayOf(target.start, s.newDay, input.timeZone) : s.shiftMinutes ? iso(Date.parse(target.start) + s.shiftMinutes * MINUTE) : s.start);
+        const to = moveTarget(target, s, input.timeZone);
         if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
         return this.#confirmMove(input, target, to, done, explanation);
       }
@@ -223,8 +240,36 @@ export class Dialog {
     return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
   }
 
-  async #confirmMove(input: TurnInput, target: CalendarEvent, to: string, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>, explanation?: Explanation): Promise<TurnResult> {
-    const end = iso(Date.parse(to) + Date.parse(target.end) - Date.parse(target.start));
+  /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
+  async #timeGiven(input: TurnInput, pending: Extract<Pending, { kind: 'time' }>, s: DialogSlots, asMove: boolean, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
+    const zone = input.timeZone;
+    if ('move' in pending) {
+      answered('move_event');
+      const to = asMove ? moveTarget(pending.move, s, zone) : s.start ? (s.saidDay ? s.start : onDayOf(s.start, pending.move.start, zone)) : s.window ? onDayOf(pending.move.start, s.window.start, zone) : undefined;
+      if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
+      return this.#confirmMove(input, pending.move, to, done);
+    }
+    answered('create_event');
+    const asked = pending.create;
+    const { window: _, isAllDay: __, end: ___, start: ____, ...rest } = asked;
+    if (!s.start && s.window) {
+      // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
+      if (lastsAllDay(asked.title)) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
+      const withDay = { ...asked, window: s.window };
+      return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], { kind: 'time', create: withDay });
+    }
+    const day = asked.window?.start ?? asked.start;
+    let start = s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
+    // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
+    if (asked.window && !s.saidDay && !within(start, asked.window) && within(iso(Date.parse(start) + 12 * 3_600_000), asked.window)) start = iso(Date.parse(start) + 12 * 3_600_000);
+    // The length said first ("block 2 hours") wins over the default hour the answer comes with.
+    const minutes = asked.durationMinutes ?? s.durationMinutes;
+    return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
+  }
+
+  async #confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
+    const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
     const conflicts = (await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free');
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }

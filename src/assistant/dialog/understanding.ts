@@ -39,6 +39,12 @@ export interface DialogSlots {
   readonly newDay?: string;
   /** move_event: minutes to move by ("push it back 30 minutes" = 30; earlier is negative). */
   readonly shiftMinutes?: number;
+  /** A day was said, not only a time. */
+  readonly saidDay?: boolean;
+  /** Nothing but a day or a time was said ("noon", "friday at 2"). */
+  readonly whenOnly?: boolean;
+  /** move_event: the target time had no day ("to 4pm"): it is on the event's own day. */
+  readonly newTimeOnly?: boolean;
   /** The spans as said, typed (date, time, person, ...): whether a day was said at all, for instance. */
   readonly raw?: readonly { readonly type: string; readonly value: string }[];
 }

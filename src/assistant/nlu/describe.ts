@@ -56,7 +56,10 @@ const WHEN_TOKEN = /^(\d{1,2}(:\d\d)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
   let from = span.from;
   while (from < span.to - 1 && WHEN_TOKEN.test(tokens[from]!.lower)) from++;
-  return words(tokens, from, span.to);
+  // "push the standup back by 30 minutes": the direction of a move is not part of the name.
+  let to = span.to;
+  while (to > from + 1 && /^(back|up|out|forward|ahead|later|earlier|by)$/.test(tokens[to - 1]!.lower)) to--;
+  return words(tokens, from, to);
 }
 
 /** People typed with capitals after "with" ("Lunch with Bob and Ann"), when the tagger found none. */

@@ -29,7 +29,7 @@ export const FREQUENCY = set(`every daily weekly monthly yearly annually recurri
 export const EVENT_NOUNS = set(`meeting meetings appointment appointments event events party birthday call
   conference reminder reminders interview class lesson practice game match concert wedding anniversary
   review standup stand-up sync presentation session workshop seminar training appt dentist doctor checkup
-  reunion ceremony graduation date dinner lunch breakfast brunch coffee drinks`);
+  reunion ceremony graduation date dinner lunch breakfast brunch coffee drinks offsite retreat vacation trip`);
 
 /** Common given names (a feature, not a filter: the tagger learns how much to trust it). */
 export const FIRST_NAMES = set(`aaron adam alan albert alex alexander alice allen amanda amy andrew angela anna

@@ -57,6 +57,12 @@ export interface Slots {
   readonly newDay?: string;
   /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */
   readonly shiftMinutes?: number;
+  /** A day was said ("friday", "3/25", "tomorrow"), not only a time. */
+  readonly saidDay?: boolean;
+  /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
+  readonly whenOnly?: boolean;
+  /** move_event: the target had a time but no day ("to 4pm"): on the event's own day, wherever it is. */
+  readonly newTimeOnly?: boolean;
   readonly raw: readonly RawSlot[];
 }
 

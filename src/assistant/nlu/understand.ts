@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
-import { sentenceFeatures, tokenFeatures } from './features.js';
+import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
 import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
@@ -22,6 +22,9 @@ export interface NluModels {
 export type Understander = (text: string, ctx: UnderstandContext) => Understanding;
 
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
+/** Words of a bare "when": "friday at noon", "the 3rd", "2pm please", "make it ten thirty". */
+const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
+const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an)$/;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */
@@ -90,6 +93,9 @@ export function createUnderstander(models: NluModels): Understander {
     if (move?.newStart) slots.newStart = iso(move.newStart);
     if (move?.newDay) slots.newDay = iso(move.newDay);
     if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
+    if (move?.newTimeOnly) slots.newTimeOnly = true;
+    if (when.hasDate) slots.saidDay = true;
+    if ((when.start || when.window) && words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w))) slots.whenOnly = true;
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 

@@ -244,6 +244,22 @@ export function timeTokenKinds(words: readonly string[]): string[] {
   return kinds;
 }
 
+/** Minutes a move shifts by: a length right after "back/up/forward/ahead/out (by)" or right before "later/earlier/sooner". */
+function shiftMinutes(normalised: string): number | undefined {
+  for (const d of findDurations(normalised)) {
+    const before = normalised.slice(0, d.start).trimEnd();
+    const after = normalised.slice(d.end).trimStart();
+    const lead = /\b(back|up|forward|ahead|out)(?:\s+by)?$/.exec(before)?.[1];
+    const tail = /^(later|earlier|sooner|back|forward)\b/.exec(after)?.[1];
+    // "push back the review by an hour": "by" next to the length, the direction earlier in the sentence.
+    const far = /\bby$/.test(before) || /^by\b/.test(normalised.slice(d.start, d.end)) ? /\b(back|later|out|up|earlier|forward|ahead|sooner)\b/.exec(before)?.[1] : undefined;
+    const word = lead ?? tail ?? far;
+    if (!word) continue;
+    return /^(up|forward|ahead|earlier|sooner)$/.test(word) ? -d.minutes : d.minutes;
+  }
+  return undefined;
+}
+
 /** Whether the words are only a clock time without am/pm: "4", "10:30", "ten", "ten thirty". */
 function isBareClock(text: string): boolean {
   const words = tokenize(text).map((t) => t.lower);
@@ -269,15 +285,12 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * "push the standup to 10 tomorrow"). The words after the last "to"/"until" are the target; a target
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
-export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number } {
+export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number; newTimeOnly?: boolean } {
   const tokens = tokenize(text);
-  // "push the standup back 30 minutes", "move my 3pm up by an hour": a shift, not a new time.
-  const direction = /\b(back|later|out)\b/.test(text.toLowerCase()) ? 1 : /\b(earlier|up|forward|ahead)\b/.test(text.toLowerCase()) ? -1 : 0;
-  if (direction !== 0) {
-    const current = resolveWhen(text, nowDate, zone);
-    const minutes = current.extensionMinutes ?? current.durationMinutes;
-    if (minutes) return { current, shiftMinutes: direction * minutes };
-  }
+  // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
+  // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
+  const shift = shiftMinutes(normalise(tokens).text);
+  if (shift !== undefined && !/\b(to|until|till)\b/.test(text.toLowerCase())) return { current: resolveWhen(text, nowDate, zone), shiftMinutes: shift };
   let cut = -1;
   tokens.forEach((t, i) => {
     if (/^(to|until|till|for)$/.test(t.lower)) cut = i;
@@ -294,7 +307,8 @@ export function resolveMove(text: string, nowDate: Date, zone: string): { curren
     let newStart = day.set({ hour: target.start.hour, minute: target.start.minute });
     // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
     if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
-    return { current, newStart };
+    // "move the budget review to 4pm": no day said, and the event's day is known only once it is found.
+    return { current, newStart, ...(!target.hasDate && !current.start ? { newTimeOnly: true } : {}) };
   }
   if (target.window && target.hasDate) return { current, newDay: target.window.start };
   return { current };

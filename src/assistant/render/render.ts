@@ -144,6 +144,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`I couldn't find anyone called ${act.name} in the directory.`]);
     case 'need_time':
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
+    case 'which_event':
+      return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
     case 'not_found':
       return sentences([`I couldn't find ${act.query || 'that'} on your calendar.`]);
     case 'nothing_pending':

@@ -75,6 +75,8 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
     if (intent === 'create_event' && lastsAllDay(s.title)) Object.assign(slots, { isAllDay: true, start: iso(day.start), end: iso(day.end) });
     if (intent === 'move_event') slots.newDay = iso(day.start);
   }
+  if (s.date) slots.saidDay = true;
+  if (turn.intent === 'TimeAnswerIntent') slots.whenOnly = true;
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
@@ -85,9 +87,19 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.title) slots.title = s.title;
   if (s.query) slots.title = s.query;
   if (s.person) slots.people = [s.person];
-  if (intent === 'move_event' && slots.start) {
-    slots.newStart = slots.start;
-    delete slots.start;
+  if (intent === 'move_event') {
+    // date and time say where the event goes; fromDate and fromTime where it is now ("move my 2 o'clock on
+    // Friday to 4"). The target day is not where to look for the event.
+    if (slots.start) {
+      slots.newStart = slots.start;
+      if (!s.date) slots.newTimeOnly = true;
+      delete slots.start;
+    }
+    delete slots.window;
+    const fromDay = s.fromDate ? dateWindow(s.fromDate, now) : undefined;
+    const fromClock = s.fromTime && /^\d{2}:\d{2}$/.test(s.fromTime) ? s.fromTime.split(':').map(Number) : undefined;
+    if (fromClock) slots.start = iso((fromDay?.start ?? now.startOf('day')).set({ hour: fromClock[0]!, minute: fromClock[1]! }));
+    else if (fromDay) slots.window = { start: iso(fromDay.start), end: iso(fromDay.end) };
   }
   if (intent === 'read_events' && turn.intent === 'LaunchRequest') return { intent, slots: {} };
   return { intent, slots };

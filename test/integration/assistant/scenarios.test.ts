@@ -186,6 +186,38 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'shift');
   });
 
+  it('a time alone moves an event on its own day; an all-day event moves by whole days across the DST change', async () => {
+    const review = await ask('move the budget review to 4pm', 'review-4');
+    // Wednesday 10 March, 16:00 Pacific, not today at 4.
+    expect(review.pending?.kind === 'move' ? review.pending.start : undefined).toBe('2027-03-11T00:00:00Z');
+    await ask('no', 'review-4');
+    const offsite = await ask('move the offsite to march 15', 'offsite');
+    // Friday 12 March (PST) -> Monday 15 March (PDT): midnight to midnight, 24 hours of that day.
+    expect(offsite.pending?.kind === 'move' ? [offsite.pending.start, offsite.pending.end] : []).toEqual(['2027-03-15T07:00:00Z', '2027-03-16T07:00:00Z']);
+    await ask('no', 'offsite');
+  });
+
+  it('nothing named, nothing changed: "delete it" asks which event', async () => {
+    const a = await ask('delete it', 'which');
+    expect(a.pending).toBeUndefined();
+    expect(a.text).toMatch(/Which event should I cancel\?/);
+  });
+
+  it('"When should it be?" answered with a day keeps asking for the time, then uses the part of day said', async () => {
+    const asked = await ask('add lunch with bob smith', 'day-then-time');
+    expect(asked.pending?.kind).toBe('time');
+    const day = await ask('friday', 'day-then-time');
+    expect(day.pending?.kind).toBe('time');
+    expect(day.text).toMatch(/When should it be\?/);
+    const propose = await ask('noon', 'day-then-time');
+    expect(propose.text).toMatch(/Add lunch with Bob Smith on Friday at noon for one hour\?/i);
+    await ask('no', 'day-then-time');
+    await ask('add dinner with bob smith tomorrow evening', 'evening');
+    const eight = await ask('at 8', 'evening');
+    expect(eight.text).toMatch(/Add dinner with Bob Smith tomorrow at 8 PM/i);
+    await ask('no', 'evening');
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');

@@ -17,11 +17,17 @@ describe('chooseCandidate: the answer to "Which Bob do you mean?"', () => {
     ['the second', 'Bob Smith'],
     ['the last one', 'Roberta Smithers'],
     ['roberta', 'Roberta Smithers'],
+    ['smith', 'Bob Smith'],
+    ['the second one', 'Bob Smith'],
+    ['the 2nd one', 'Bob Smith'],
+    ['the third one', 'Roberta Smithers'],
+    ['Bob Jones.', 'Bob Jones'],
+    ['the second.', 'Bob Smith'],
   ])('%s -> %s', (answer, name) => {
     expect(chooseCandidate(answer, BOBS)?.name).toBe(name);
   });
 
-  it.each(['bob', 'smith', 'carol', 'yes', '', 'the first or the second'])('%j fits several or none: no choice', (answer) => {
+  it.each(['bob', 'smi', 'carol', 'yes', '', 'the first or the second', 'bob, the one i met last week'])('%j fits several or none: no choice', (answer) => {
     expect(chooseCandidate(answer, BOBS)).toBeUndefined();
   });
 });

@@ -91,6 +91,14 @@ describe('chat abbreviations and typed ranges', () => {
 });
 
 describe("other assistants' domains that borrow calendar words", () => {
+  it.each(['cancel my 9:00 timer', 'delete my 2:00 timer'])('%s -> out_of_scope (the device timer, not "my 9:00")', (text) => {
+    expect(u(text).intent).toBe('out_of_scope');
+  });
+
+  it.each([['add uber interview friday at 3', 'create_event'], ['add order review friday at 2', 'create_event'], ['cancel the ticket triage', 'cancel_event']])('%s -> %s (an event word or a change verb)', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
+
   it.each(['book a cab at 8am tomorrow', 'set coffee to brew at seven am', 'order a pizza delivered at six', 'play some music at noon', 'text bob that i am late', 'turn off the lights at ten pm', "what's the weather tomorrow"])('%s -> out_of_scope', (text) => {
     expect(u(text).intent).toBe('out_of_scope');
   });
@@ -134,6 +142,12 @@ describe('moves to a bare time', () => {
     expect(r.intent).toBe('move_event');
     expect(r.slots.start).toBe(start);
     expect(r.slots.newStart).toBe(newStart);
+  });
+
+  it('a length next to the event is its length, not a shift, when a target is said', () => {
+    expect(u('push the 30 minute standup back to 10am').slots.shiftMinutes).toBeUndefined();
+    expect(u('move the 30 minute catch up to 2pm').slots).toMatchObject({ newStart: '2026-12-05T19:00:00Z', newTimeOnly: true });
+    expect(u('move the 30 minute catch up to 2pm').slots.shiftMinutes).toBeUndefined();
   });
 
   it('a shift by an amount: later is positive, earlier negative', () => {
