@@ -1,7 +1,10 @@
 /** What takes a whole day, so a day said without a time means all of it ("mary's birthday on friday"). */
 const ALL_DAY_KINDS = /\b(birthdays?|anniversar(y|ies)|holidays?|vacation|day off|days off|leave|out of office|ooo|offsite|off-site|trip|travel|conference|festival|wedding|graduation|retreat|moving day|deadline|due)\b/i;
 
+/** "conference call", "birthday party planning call", "offsite review": a timed thing about an all-day one. */
+const TIMED_KINDS = /\b(call|meeting|sync|review|planning|chat|interview|lunch|dinner|breakfast|brunch|standup|stand-up|party|drinks|coffee|session|class)\b/i;
+
 /** Whether an event with this title lasts all day when no time is given (else the time is asked for). */
 export function lastsAllDay(title: string | undefined): boolean {
-  return title !== undefined && ALL_DAY_KINDS.test(title);
+  return title !== undefined && ALL_DAY_KINDS.test(title) && !TIMED_KINDS.test(title);
 }

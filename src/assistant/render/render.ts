@@ -135,9 +135,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${when(act.start, clock)}?`]);
+      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${when(act.start, clock, act.event.isAllDay).replace(/^on /, '')}?`]);
     case 'moved':
-      return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, clock)}.`]);
+      return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, clock, act.event.isAllDay)}.`]);
     case 'ask_person':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.map((c) => c.name).join(', or ')}?`]);
     case 'unknown_person':

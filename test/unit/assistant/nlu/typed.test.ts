@@ -119,6 +119,12 @@ describe('a day without a time', () => {
     expect(u('add team offsite january fifteenth all day').slots).toMatchObject({ isAllDay: true, start: '2027-01-15T05:00:00Z' });
   });
 
+  it('a timed thing about an all-day one is not all day ("conference call", "birthday party")', () => {
+    for (const text of ['schedule a conference call with carol on friday', 'add birthday party planning call on friday']) {
+      expect(u(text).slots.isAllDay, text).toBeUndefined();
+    }
+  });
+
   it('keeps only its day for anything else, so the time is asked for', () => {
     const r = u('add lunch with bob friday');
     expect(r.intent).toBe('create_event');
