@@ -41,7 +41,7 @@ export function tokenize(input: string): Token[] {
     // "6-7am", "2pm-3:30pm", "9:30-10:15": a typed range is said "six to seven am"; the dash becomes
     // its own token (read as "to"). A bare "3-25" stays whole: that is a date.
     const range = /^(\d{1,2}(?::\d\d)?)(am|pm)?([-–])(\d{1,2}(?::\d\d)?)(am|pm)?$/i.exec(t);
-    if (range && (range[2] || range[5] || (range[1]!.includes(':') && range[4]!.includes(':')))) {
+    if (range && (range[2] || range[5] || (range[1]!.includes(':') && range[4]!.includes(':')) || bareHourRange(range[1]!, range[4]!, tokens[tokens.length - 1]?.lower))) {
       let at = s;
       for (const part of range.slice(1)) {
         if (!part) continue;
@@ -53,6 +53,16 @@ export function tokenize(input: string): Token[] {
     tokens.push({ text: t, lower: t.toLowerCase(), start: s, end: e });
   }
   return tokens;
+}
+
+/**
+ * "1-3" after "tomorrow", "9-5": two hours are a range of time, unless the words before make it a date
+ * ("on 3-4", "for 1-3"). A part above 12 is never an hour, so "3-25" is always a date.
+ */
+function bareHourRange(from: string, to: string, before: string | undefined): boolean {
+  const [a, b] = [Number(from), Number(to)];
+  if (!(a >= 1 && a <= 12 && b >= 1 && b <= 12)) return false;
+  return !(before && /^(on|for|the|of|by|until|till|due)$/.test(before));
 }
 
 /**
@@ -130,6 +140,9 @@ function rewrite(words: readonly string[], i: number): { text: string; length: n
     }
   }
   if (w in WORD_FIXES) return { text: WORD_FIXES[w]!, length: 1 };
+  // "3-25", "12.24": a date typed with a dash or a dot, read as chrono reads "3/25".
+  // ("1.5 hours" is a length, not January 5.)
+  if (/^\d{1,2}[-.]\d{1,2}(?:[-.](?:\d{2}|\d{4}))?$/.test(w) && !(w.includes('.') && /^(hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)$/.test(next ?? ''))) return { text: w.replace(/[-.]/g, '/'), length: 1 };
   if ((w === 'a' || w === 'p') && words[i + 1] === 'm' && i > 0 && numberAt(words, i - 1)) return { text: `${w}m`, length: 2 };
   if (w === 'o' && next === 'clock') return { text: "o'clock", length: 2 };
   if (!isNumberWord(w)) return undefined;

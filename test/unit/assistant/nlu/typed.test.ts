@@ -68,6 +68,15 @@ describe('chat abbreviations and typed ranges', () => {
     expect(u('lunch 12-1pm fri with Ann').slots).toMatchObject({ title: 'lunch', people: ['ann'], start: '2026-12-11T17:00:00Z', end: '2026-12-11T18:00:00Z' });
   });
 
+  it('dates typed with a dash or a dot; two bare hours are a range unless "on" makes them a date', () => {
+    expect(u("what's on 3-25").slots.window).toEqual(MARCH_25);
+    expect(u("what's on 12.24").slots.window).toEqual({ start: '2026-12-24T05:00:00Z', end: '2026-12-25T05:00:00Z' });
+    expect(u('add dentist 3-25 at 2pm').slots).toMatchObject({ title: 'dentist', start: '2027-03-25T18:00:00Z' });
+    expect(u('am i free tomorrow 1-3').slots).toMatchObject({ start: '2026-12-06T18:00:00Z', end: '2026-12-06T20:00:00Z' });
+    expect(u('add meeting 12-1 tomorrow').slots).toMatchObject({ start: '2026-12-06T17:00:00Z', end: '2026-12-06T18:00:00Z' });
+    expect(u('delete lunch on 3-4').slots.window).toEqual({ start: '2027-03-04T05:00:00Z', end: '2027-03-05T05:00:00Z' });
+  });
+
   it('mtg, 1:1, thu, w/: the meeting, the guest and the day are found', () => {
     expect(u('Add mtg with Carol at 3:00 p.m. next Mon').slots).toMatchObject({ people: ['carol'], start: '2026-12-07T20:00:00Z' });
     expect(u('schedule a 1:1 with dana thu 9:30am').slots).toMatchObject({ people: ['dana'], start: '2026-12-10T14:30:00Z' });
