@@ -46,6 +46,19 @@ type Asker =
   | { readonly kind: 'room'; readonly actor: string; readonly room: AlexaRoomRef }
   | { readonly kind: 'refused'; readonly reply: AssistantReply };
 
+/**
+ * What was said, when the words themselves are the answer: "Bob Smith" or "the second one" to "Which Bob
+ * do you mean?" (PersonAnswerIntent). Other turns are understood from their slots alone.
+ */
+function spokenAnswer(turn: AssistantTurn): string | undefined {
+  if (turn.intent !== 'PersonAnswerIntent') return undefined;
+  if (turn.slots.person) return turn.slots.person;
+  const ordinal = turn.slots.ordinal;
+  if (!ordinal) return undefined;
+  const n = Number.parseInt(ordinal, 10);
+  return `the ${Number.isInteger(n) && n >= 1 ? (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`) : ordinal} one`;
+}
+
 const say = (text: string, endSession = true): AssistantReply => ({ text, ssml: `<speak>${escapeSsml(text)}</speak>`, endSession, ...(endSession ? {} : { reprompt: `<speak>${escapeSsml(text)}</speak>` }) });
 
 function escapeSsml(text: string): string {
@@ -93,7 +106,7 @@ export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
     const ews = new EwsCalendarProvider((fn) => deps.pool.use((client) => fn(client), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
     // Confirmed calendar writes are audited by the provider; room writes by the room's desk.
     const assistant = new Assistant(new AuditedProvider(ews, deps.db, { actor: who.actor, mailbox }), store, () => understanding);
-    const input: AskInput = { user: mailbox, text: `alexa:${turn.intent}`, sessionId: turn.sessionId, now, timeZone, ...(room ? { room } : {}), ...(desk ? { desk: desk.desk } : {}) };
+    const input: AskInput = { user: mailbox, text: spokenAnswer(turn) ?? `alexa:${turn.intent}`, sessionId: turn.sessionId, now, timeZone, ...(room ? { room } : {}), ...(desk ? { desk: desk.desk } : {}) };
     return toReply(await assistant.ask(input));
   };
 }

@@ -19,6 +19,8 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   RoomWhoBookedIntent: 'room_who_booked',
   // "noon", "at 3", "friday at 10": the answer to "When should it be?" (a time alone, no title).
   TimeAnswerIntent: 'create_event',
+  // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" (its words go to the dialog as the text).
+  PersonAnswerIntent: 'out_of_scope',
   'AMAZON.YesIntent': 'confirm',
   'AMAZON.NoIntent': 'deny',
   LaunchRequest: 'read_events',

@@ -35,6 +35,7 @@ describe('POST /alexa with account linking and room devices', () => {
         mailboxes: [
           { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
           { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
+          { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
           { smtp: 'boardroom@contoso.com', name: 'Boardroom', alias: 'boardroom', type: 'RoomMailbox', capacity: 12, timeZone: 'Pacific Standard Time' },
           { smtp: SVC.upn, name: 'svc', password: SVC.password },
         ],
@@ -190,6 +191,28 @@ describe('POST /alexa with account linking and room devices', () => {
     expect(speech(propose)).toMatch(/Add lunch tomorrow at noon for one hour\?/);
     const no = await ask('create-event-intent', { token: aliceToken, sessionId, edit: (e) => void (slotsOf(e).name = 'AMAZON.NoIntent') });
     expect(speech(no)).toMatch(/OK, I won't/);
+  });
+
+  it('asks which Bob, and takes "Bob Jones" or "the second one" as the answer (PersonAnswerIntent)', async () => {
+    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
+    const intentOf = (e: FixtureEnvelope) => e.request.intent as unknown as { name: string; slots: Slots };
+    for (const [answer, who] of [[{ person: 'bob jones' }, 'Bob Jones'], [{ ordinal: '2' }, 'Bob Smith']] as const) {
+      const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+      const asked = await ask('create-event-intent', { token: aliceToken, sessionId }); // "budget review" with bob, Wednesday at 2 for 30 minutes
+      expect(speech(asked)).toMatch(/Which bob do you mean: Bob Jones, or Bob Smith\?/i);
+      const propose = await ask('create-event-intent', {
+        token: aliceToken,
+        sessionId,
+        edit: (e) => {
+          const intent = intentOf(e);
+          intent.name = 'PersonAnswerIntent';
+          intent.slots = Object.fromEntries(['person', 'ordinal'].map((name) => [name, { name, confirmationStatus: 'NONE', ...(name in answer ? { value: (answer as Record<string, string>)[name] } : {}) }]));
+        },
+      });
+      expect(speech(propose)).toContain(`with ${who}`);
+      expect(propose.shouldEndSession).toBe(false);
+      await ask('create-event-intent', { token: aliceToken, sessionId, edit: (e) => void (intentOf(e).name = 'AMAZON.NoIntent') });
+    }
   });
 
   it("welcomes anyone at a room's Echo by the room's name, without a linked account", async () => {

@@ -25,7 +25,7 @@ describe('skill/interaction-model.json', () => {
     expect(model.invocationName).toBe('concierge');
     expect(model.intents.map((i) => i.name)).toEqual([
       'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent',
-      'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent',
+      'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent', 'PersonAnswerIntent',
       'AMAZON.YesIntent', 'AMAZON.NoIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
     ]);
   });
