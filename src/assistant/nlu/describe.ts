@@ -50,12 +50,14 @@ function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string
 }
 
 /** A typed clock, date or length: when or how long, never what or where ("2:30", "3/25", "30m", "1.5h"). */
-const WHEN_TOKEN = /^(\d{1,2}(:\d\d)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs))$/;
+const WHEN_TOKEN = /^(\d{1,2}(:\d\d)?|\d+(\.\d+)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs)|hours?|hrs?|minutes?|mins?)$/;
 
 /** A typed clock, date or length at the front of a name is not part of it: "my 2:30 meeting" -> "meeting". */
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
   let from = span.from;
-  while (from < span.to - 1 && WHEN_TOKEN.test(tokens[from]!.lower)) from++;
+  while (from < span.to && WHEN_TOKEN.test(tokens[from]!.lower)) from++;
+  // Nothing but a length or a time ("block 1.5 hours"): no name was said.
+  if (from === span.to) return undefined;
   // "push the standup back by 30 minutes": the direction of a move is not part of the name.
   let to = span.to;
   while (to > from + 1 && /^(back|up|out|forward|ahead|later|earlier|by)$/.test(tokens[to - 1]!.lower)) to--;

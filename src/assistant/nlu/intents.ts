@@ -113,7 +113,8 @@ export function lexicalOther(words: readonly string[]): boolean {
   return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
 }
 
-const DAY_QUESTION = /^(?:what's|whats|what is|is there anything|anything|what do i have|what have i got)(?: on| for| at)?$/;
+// "what's on friday", "anything tomorrow": a preposition after "what's" ("what is 3/4" is arithmetic).
+const DAY_QUESTION = /^(?:(?:what's|whats|what is) (?:on|for)|(?:is there anything|anything|what do i have|what have i got)(?: on| for| at)?)$/;
 const DAY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon']);
 
 /**
@@ -125,7 +126,8 @@ function onlyADayAsked(words: readonly string[]): boolean {
   for (let k = 1; k <= 5 && k < words.length; k++) {
     if (!DAY_QUESTION.test(words.slice(0, k).join(' '))) continue;
     const rest = words.slice(k).filter((w) => !/^(the|this|next|on|at|of|in|and|to|-)$/.test(w));
-    if (rest.length > 0 && rest.every((w) => DAY_WORD.has(wordClass(w)))) return true;
+    // A number alone is not a day ("what's on 5 and 7"): something must name the day or the hour.
+    if (rest.length > 0 && rest.every((w) => DAY_WORD.has(wordClass(w))) && rest.some((w) => wordClass(w) !== 'num')) return true;
   }
   return false;
 }

@@ -83,6 +83,15 @@ describe('chat abbreviations and typed ranges', () => {
     expect(u('add lunch w/ Bob tmrw at noon').slots).toMatchObject({ title: 'lunch', people: ['bob'], start: '2026-12-06T17:00:00Z' });
   });
 
+  it('a length is not a name ("block 1.5 hours", "a 2.5 hour workshop")', () => {
+    expect(u('block 1.5 hours tomorrow at 3').slots.title).toBeUndefined();
+    expect(u('add a 2.5 hour workshop friday at 1').slots).toMatchObject({ title: 'workshop', durationMinutes: 150 });
+  });
+
+  it('"what\'s on" needs a day or an hour, not a bare number', () => {
+    expect(u("what's on 5 and 7").intent).toBe('out_of_scope');
+  });
+
   it('a typed length is neither title nor place', () => {
     expect(u('book a 30m call with bob at 2').slots).toMatchObject({ title: 'call', people: ['bob'], durationMinutes: 30 });
     const r = u('add review for 1h at 4pm friday');
