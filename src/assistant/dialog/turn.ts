@@ -262,8 +262,8 @@ export class Dialog {
     let start = s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
     // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
     if (asked.window && !s.saidDay && !within(start, asked.window) && within(iso(Date.parse(start) + 12 * 3_600_000), asked.window)) start = iso(Date.parse(start) + 12 * 3_600_000);
-    // The length said first ("block 2 hours") wins over the default hour the answer comes with.
-    const minutes = asked.durationMinutes ?? s.durationMinutes;
+    // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
+    const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
     return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
   }
 

@@ -41,6 +41,8 @@ export interface DialogSlots {
   readonly shiftMinutes?: number;
   /** A day was said, not only a time. */
   readonly saidDay?: boolean;
+  /** A length or an end was said, not the default hour. */
+  readonly lengthSaid?: boolean;
   /** Nothing but a day or a time was said ("noon", "friday at 2"). */
   readonly whenOnly?: boolean;
   /** move_event: the target time had no day ("to 4pm"): it is on the event's own day. */

@@ -59,6 +59,8 @@ export interface Slots {
   readonly shiftMinutes?: number;
   /** A day was said ("friday", "3/25", "tomorrow"), not only a time. */
   readonly saidDay?: boolean;
+  /** A length or an end was said ("for 2 hours", "10-11am"), not the default hour. */
+  readonly lengthSaid?: boolean;
   /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
   readonly whenOnly?: boolean;
   /** move_event: the target had a time but no day ("to 4pm"): on the event's own day, wherever it is. */

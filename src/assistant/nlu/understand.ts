@@ -95,6 +95,7 @@ export function createUnderstander(models: NluModels): Understander {
     if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
     if (move?.newTimeOnly) slots.newTimeOnly = true;
     if (when.hasDate) slots.saidDay = true;
+    if (when.end || when.durationMinutes !== undefined) slots.lengthSaid = true;
     if ((when.start || when.window) && words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w))) slots.whenOnly = true;
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;

@@ -165,6 +165,12 @@ describe('the assistant answers from the calendar', () => {
     expect([draft?.start, draft?.end]).toEqual(['2027-03-11T22:00:00Z', '2027-03-12T00:00:00Z']);
     const no = await ask('no', 'when');
     expect(no.text).toMatch(/OK, I won't/);
+    // A range in the answer wins over the length said first.
+    await ask('block 2 hours for writing on thursday', 'when-range');
+    const ranged = await ask('10-11am', 'when-range');
+    const draft2 = ranged.pending?.kind === 'create' ? ranged.pending.draft : undefined;
+    expect([draft2?.start, draft2?.end]).toEqual(['2027-03-11T18:00:00Z', '2027-03-11T19:00:00Z']);
+    await ask('no', 'when-range');
   });
 
   it('lunch on a day but at no time: the time is asked for, and the guest kept', async () => {
