@@ -73,6 +73,8 @@ const within = (instant: string, w: { readonly start: string; readonly end: stri
 function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
   if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
   if (s.newDay) return onDayOf(event.start, s.newDay, zone);
+  // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
+  if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
   if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
   return s.start;
 }
@@ -199,7 +201,8 @@ export class Dialog {
         // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
         const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
-        if (!s.title && !s.people?.length && !s.start && !s.window) return done({ kind: 'which_event', change: u.intent === 'cancel_event' ? 'cancel' : 'move' });
+        // ("my meeting" names nothing either: every event is a meeting.)
+        if (!(s.title && words(s.title).length) && !s.people?.length && !s.start && !s.window) return done({ kind: 'which_event', change: u.intent === 'cancel_event' ? 'cancel' : 'move' });
         const { shown, explanation } = await list(window);
         const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
         if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
@@ -243,18 +246,23 @@ export class Dialog {
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
   async #timeGiven(input: TurnInput, pending: Extract<Pending, { kind: 'time' }>, s: DialogSlots, asMove: boolean, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
     const zone = input.timeZone;
+    // "move it to 3pm" answers like "3pm": its target is the time said.
+    if (asMove && !('move' in pending)) s = { ...s, ...(s.newStart ? { start: s.newStart, saidDay: !s.newTimeOnly } : {}), ...(s.newDay ? { window: { start: s.newDay, end: iso(DateTime.fromISO(s.newDay, { zone }).plus({ days: 1 }).toMillis()) }, saidDay: true } : {}) };
+    // "tonight", "friday afternoon": a part of a day is not yet a time; ask within it.
+    const partOfDay = !s.start && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) < 20 * 3_600_000;
     if ('move' in pending) {
       answered('move_event');
-      const to = asMove ? moveTarget(pending.move, s, zone) : s.start ? (s.saidDay ? s.start : onDayOf(s.start, pending.move.start, zone)) : s.window ? onDayOf(pending.move.start, s.window.start, zone) : undefined;
+      const to = partOfDay ? undefined : asMove ? moveTarget(pending.move, s, zone) : s.start ? (s.saidDay ? s.start : onDayOf(s.start, pending.move.start, zone)) : s.window ? onDayOf(pending.move.start, s.window.start, zone) : undefined;
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
       return this.#confirmMove(input, pending.move, to, done);
     }
     answered('create_event');
     const asked = pending.create;
     const { window: _, isAllDay: __, end: ___, start: ____, ...rest } = asked;
+    if (!s.start && !s.window) return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], pending);
     if (!s.start && s.window) {
       // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
-      if (lastsAllDay(asked.title)) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
+      if (lastsAllDay(asked.title) && !partOfDay) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
       const withDay = { ...asked, window: s.window };
       return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], { kind: 'time', create: withDay });
     }

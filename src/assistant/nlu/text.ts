@@ -61,7 +61,7 @@ export function tokenize(input: string): Token[] {
  */
 function bareHourRange(from: string, to: string, before: string | undefined): boolean {
   const [a, b] = [Number(from), Number(to)];
-  if (!(a >= 1 && a <= 12 && b >= 1 && b <= 12)) return false;
+  if (!(a >= 1 && a <= 12 && b >= 1 && b <= 12) || a === b) return false;
   return !(before && /^(on|for|the|of|by|until|till|due)$/.test(before));
 }
 
@@ -140,9 +140,14 @@ function rewrite(words: readonly string[], i: number): { text: string; length: n
     }
   }
   if (w in WORD_FIXES) return { text: WORD_FIXES[w]!, length: 1 };
-  // "3-25", "12.24": a date typed with a dash or a dot, read as chrono reads "3/25".
-  // ("1.5 hours" is a length, not January 5.)
-  if (/^\d{1,2}[-.]\d{1,2}(?:[-.](?:\d{2}|\d{4}))?$/.test(w) && !(w.includes('.') && /^(hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)$/.test(next ?? ''))) return { text: w.replace(/[-.]/g, '/'), length: 1 };
+  // "3-25": a date typed with a dash, read as chrono reads "3/25".
+  if (/^\d{1,2}-\d{1,2}(?:-(?:\d{2}|\d{4}))?$/.test(w)) return { text: w.replace(/-/g, '/'), length: 1 };
+  // A dot is a date only where a date is expected ("on 12.24"); elsewhere "10.30" and "at 7.15" are clock
+  // times, and "1.5 hours" a length.
+  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.(?:\d{2}|\d{4}))?$/.exec(w);
+  const unitNext = /^(hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)$/.test(next ?? '');
+  if (dotted && !unitNext && /^(on|for|the|of|by|until|till|due)$/.test(words[i - 1] ?? '')) return { text: w.replace(/\./g, '/'), length: 1 };
+  if (dotted && !unitNext && /^\d\d$/.test(dotted[2]!) && Number(dotted[1]) <= 23 && Number(dotted[2]) <= 59) return { text: `${dotted[1]}:${dotted[2]}`, length: 1 };
   if ((w === 'a' || w === 'p') && words[i + 1] === 'm' && i > 0 && numberAt(words, i - 1)) return { text: `${w}m`, length: 2 };
   if (w === 'o' && next === 'clock') return { text: "o'clock", length: 2 };
   if (!isNumberWord(w)) return undefined;

@@ -203,10 +203,24 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'offsite');
   });
 
-  it('nothing named, nothing changed: "delete it" asks which event', async () => {
-    const a = await ask('delete it', 'which');
-    expect(a.pending).toBeUndefined();
-    expect(a.text).toMatch(/Which event should I cancel\?/);
+  it('nothing named, nothing changed: "delete it" or "cancel my meeting" asks which event', async () => {
+    for (const text of ['delete it', 'cancel my meeting']) {
+      const a = await ask(text, 'which');
+      expect(a.pending, text).toBeUndefined();
+      expect(a.text, text).toMatch(/Which event should I cancel\?/);
+    }
+  });
+
+  it('"When should it be?" answered with "move it to 3pm" or a part of a day', async () => {
+    await ask('add lunch with bob smith on friday', 'move-it');
+    const propose = await ask('move it to 3pm', 'move-it');
+    expect(propose.text).toMatch(/Add lunch with Bob Smith on Friday at 3 PM for one hour\?/i);
+    await ask('no', 'move-it');
+    await ask('move the budget review', 'tonight');
+    const tonight = await ask('tonight', 'tonight');
+    expect(tonight.pending?.kind).toBe('time');
+    expect(tonight.text).toMatch(/When should it be\?/);
+    await ask('no', 'tonight');
   });
 
   it('"When should it be?" answered with a day keeps asking for the time, then uses the part of day said', async () => {

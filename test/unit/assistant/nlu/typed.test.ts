@@ -68,6 +68,12 @@ describe('chat abbreviations and typed ranges', () => {
     expect(u('lunch 12-1pm fri with Ann').slots).toMatchObject({ title: 'lunch', people: ['ann'], start: '2026-12-11T17:00:00Z', end: '2026-12-11T18:00:00Z' });
   });
 
+  it('a dot is a clock time except where a date is expected ("at 12.30" vs "on 12.24")', () => {
+    expect(u('add lunch with carol tomorrow at 12.30').slots).toMatchObject({ people: ['carol'], start: '2026-12-06T17:30:00Z' });
+    expect(u('move the budget review to 10.30').slots).toMatchObject({ newStart: '2026-12-06T15:30:00Z', newTimeOnly: true });
+    expect(u('add meeting tomorrow 5-5').slots.start).toBeUndefined();
+  });
+
   it('dates typed with a dash or a dot; two bare hours are a range unless "on" makes them a date', () => {
     expect(u("what's on 3-25").slots.window).toEqual(MARCH_25);
     expect(u("what's on 12.24").slots.window).toEqual({ start: '2026-12-24T05:00:00Z', end: '2026-12-25T05:00:00Z' });
