@@ -70,6 +70,8 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
     slots.start = iso(at);
   } else if (part) {
     slots.window = { start: iso(base.set({ hour: part[0] })), end: iso(base.set({ hour: 0 }).plus({ hours: part[1] })) };
+    // "move my meeting to friday afternoon": at least the day is the target's.
+    if (intent === 'move_event' && day) slots.newDay = iso(day.start);
   } else if (day) {
     slots.window = { start: iso(day.start), end: iso(day.end) };
     // As in words: a new event on a day but at no time is all day only if it lasts the day ("mom's
