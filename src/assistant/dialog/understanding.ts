@@ -1,3 +1,4 @@
+import type { RequestSlots } from '../../domain/request.js';
 /**
  * What the dialog needs from understanding (the NLU's output, as the NLU issue specifies it). Kept
  * here as the dialog's own contract so the NLU can change inside without the dialog noticing.
@@ -22,34 +23,8 @@ export type DialogIntent =
   | 'room_find'
   | 'out_of_scope';
 
-export interface DialogSlots {
-  readonly title?: string;
-  readonly people?: readonly string[];
-  readonly location?: string;
-  /** ISO instants. */
-  readonly start?: string;
-  readonly end?: string;
-  readonly window?: { readonly start: string; readonly end: string };
-  readonly durationMinutes?: number;
-  readonly isAllDay?: boolean;
-  readonly reminder?: boolean;
-  /** move_event: where the event should move to ("move it to 4pm"). */
-  readonly newStart?: string;
-  /** move_event: the day to move to, keeping the event's time of day ("move it to friday"). */
-  readonly newDay?: string;
-  /** move_event: minutes to move by ("push it back 30 minutes" = 30; earlier is negative). */
-  readonly shiftMinutes?: number;
-  /** A day was said, not only a time. */
-  readonly saidDay?: boolean;
-  /** A length or an end was said, not the default hour. */
-  readonly lengthSaid?: boolean;
-  /** Nothing but a day or a time was said ("noon", "friday at 2"). */
-  readonly whenOnly?: boolean;
-  /** move_event: the target time had no day ("to 4pm"): it is on the event's own day. */
-  readonly newTimeOnly?: boolean;
-  /** The spans as said, typed (date, time, person, ...): whether a day was said at all, for instance. */
-  readonly raw?: readonly { readonly type: string; readonly value: string }[];
-}
+/** What the request says (the shape is the domain's, so every channel fills the same one). */
+export type DialogSlots = RequestSlots;
 
 export interface DialogUnderstanding {
   readonly intent: DialogIntent;

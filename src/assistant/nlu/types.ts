@@ -2,7 +2,7 @@
  * What Concierge understood from one utterance: a fine-grained intent, resolved slots, and the
  * SLURP-style spans they came from. Plain data; the dialog layer decides what to do with it.
  */
-import type { TimeWindow } from '../../domain/calendar.js';
+import type { RequestSlots } from '../../domain/request.js';
 
 export const INTENTS = [
   'read_events',
@@ -36,35 +36,8 @@ export interface RawSlot {
   readonly value: string;
 }
 
-export interface Slots {
-  /** The event's title (an event name, a meal, or what a reminder is for). */
-  readonly title?: string;
-  /** People by name, as said. */
-  readonly people?: readonly string[];
-  readonly location?: string;
-  /** ISO 8601 instants (UTC). */
-  readonly start?: string;
-  readonly end?: string;
-  /** For reads and free/busy questions: the day, part of day or range asked about, resolved in the user's zone. */
-  readonly window?: TimeWindow;
-  readonly durationMinutes?: number;
-  readonly isAllDay?: boolean;
-  /** "remind me to ..." asks for a reminder event. */
-  readonly reminder?: boolean;
-  /** For move_event: the target start the event should move to, when said ("move it to 4pm"). */
-  readonly newStart?: string;
-  /** For move_event: the day to move to when no time was said ("push the standup to friday"): its start, 00:00 in the zone. */
-  readonly newDay?: string;
-  /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */
-  readonly shiftMinutes?: number;
-  /** A day was said ("friday", "3/25", "tomorrow"), not only a time. */
-  readonly saidDay?: boolean;
-  /** A length or an end was said ("for 2 hours", "10-11am"), not the default hour. */
-  readonly lengthSaid?: boolean;
-  /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
-  readonly whenOnly?: boolean;
-  /** move_event: the target had a time but no day ("to 4pm"): on the event's own day, wherever it is. */
-  readonly newTimeOnly?: boolean;
+/** What the request says, with every span as said (SLURP's view, for `concierge nlu`). */
+export interface Slots extends RequestSlots {
   readonly raw: readonly RawSlot[];
 }
 

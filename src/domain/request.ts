@@ -1,0 +1,43 @@
+import type { TimeWindow } from './calendar.js';
+
+/** A span of the request as said, typed the SLURP way (date, time, person, event_name, ...). */
+export interface SaidSpan {
+  readonly type: string;
+  readonly value: string;
+}
+
+/**
+ * What a calendar request says, whichever channel understood it (the NLU from words, Alexa from its
+ * slots): the one shape the dialog decides from. Instants are ISO 8601 (UTC), resolved in the user's zone.
+ */
+export interface RequestSlots {
+  /** The event's title (an event name, a meal, or what a reminder is for). */
+  readonly title?: string;
+  /** People by name, as said. */
+  readonly people?: readonly string[];
+  readonly location?: string;
+  readonly start?: string;
+  readonly end?: string;
+  /** The day, part of day or range asked about. */
+  readonly window?: TimeWindow;
+  readonly durationMinutes?: number;
+  readonly isAllDay?: boolean;
+  /** "remind me to ..." asks for a reminder event. */
+  readonly reminder?: boolean;
+  /** move_event: the target start the event should move to, when said ("move it to 4pm"). */
+  readonly newStart?: string;
+  /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */
+  readonly newDay?: string;
+  /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */
+  readonly shiftMinutes?: number;
+  /** move_event: the target had a time but no day ("to 4pm"): on the event's own day, wherever it is. */
+  readonly newTimeOnly?: boolean;
+  /** A day was said ("friday", "3/25", "tomorrow"), not only a time. */
+  readonly saidDay?: boolean;
+  /** A length or an end was said ("for 2 hours", "10-11am"), not the default hour. */
+  readonly lengthSaid?: boolean;
+  /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
+  readonly whenOnly?: boolean;
+  /** The spans as said. */
+  readonly raw?: readonly SaidSpan[];
+}
