@@ -17,6 +17,8 @@ export interface RouteSpec<Body extends z.ZodType | undefined, Res extends z.Zod
   readonly body?: Body;
   readonly response: Res;
   readonly status?: number;
+  /** Read with the session, in its query: 'calendar' = the current link and the account's person (req.calendarAccess). */
+  readonly loads?: 'calendar';
   /** Requests per minute per client address (sign-in and setup: brute-force protection). */
   readonly rateLimitPerMinute?: number;
   readonly handler: (req: FastifyRequest, reply: FastifyReply, body: Body extends z.ZodType ? z.infer<Body> : undefined) => Promise<DeepReadonly<z.infer<Res>>>;
@@ -26,7 +28,7 @@ export interface RouteSpec<Body extends z.ZodType | undefined, Res extends z.Zod
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRoute = RouteSpec<any, any>;
 
-export type Guard = (req: FastifyRequest, access: Access, method: string) => Promise<void>;
+export type Guard = (req: FastifyRequest, access: Access, method: string, loads?: 'calendar') => Promise<void>;
 
 /** Registers routes with validation and an access guard, and renders them as OpenAPI 3.1. */
 export class ApiRegistry {
@@ -41,7 +43,7 @@ export class ApiRegistry {
       url: spec.path,
       ...(spec.rateLimitPerMinute ? { config: { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
       handler: async (req, reply) => {
-        await this.guard(req, spec.access, spec.method);
+        await this.guard(req, spec.access, spec.method, spec.loads);
         let body: unknown = undefined;
         if (spec.body) {
           const parsed = spec.body.safeParse(req.body ?? {});

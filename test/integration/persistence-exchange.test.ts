@@ -8,6 +8,7 @@ import * as dialogState from '../../src/persistence/repositories/dialog-state.js
 import * as links from '../../src/persistence/repositories/exchange-links.js';
 import * as notifications from '../../src/persistence/repositories/notifications.js';
 import * as people from '../../src/persistence/repositories/people.js';
+import * as sessions from '../../src/persistence/repositories/sessions.js';
 import { SecretBox } from '../../src/persistence/secrets.js';
 import { BACKENDS, dumpAllRows, useDatabase } from '../unit/persistence/backends.js';
 
@@ -105,6 +106,17 @@ describe.each(BACKENDS)('Exchange link and shared state on $kind', ({ kind }) =>
       expect(both?.link.id).toBe(link.id);
       expect(both?.person).toEqual(await people.forAccount(ctx.db, account.id));
       expect(both?.person).toEqual({ id: invited!.id, email: 'alice@contoso.example', state: 'linked', mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' });
+
+      // The same, read with a session in one query: equal to the separate reads, timestamps and all.
+      await links.recordSuccess(ctx.db, link.id, at(1234));
+      await links.setPasswordExpiry(ctx.db, link.id, at(86_400_000));
+      const session = await sessions.create(ctx.db, account.id, { ttlMs: 3_600_000 });
+      const withCalendar = await sessions.getWithCalendar(ctx.db, session.sessionId);
+      expect(withCalendar?.session).toEqual(await sessions.get(ctx.db, session.sessionId));
+      expect(withCalendar?.link).toEqual(await links.getActive(ctx.db));
+      expect(withCalendar?.link?.lastSuccessAt).toEqual(at(1234));
+      expect(withCalendar?.person).toEqual(both?.person);
+      expect(await sessions.getWithCalendar(ctx.db, 'not-a-session')).toBeUndefined();
     });
 
     it('no password appears in plain text anywhere in the database', async () => {

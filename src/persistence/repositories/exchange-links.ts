@@ -75,6 +75,20 @@ function toLink(row: Selectable<ExchangeLinksTable>): ExchangeLink {
   };
 }
 
+/** A link row read as JSON inside another query (timestamps arrive as text there). */
+export function linkFromJson(row: Record<string, unknown>): ExchangeLink {
+  const at = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(String(v)));
+  return toLink({ ...(row as unknown as Selectable<ExchangeLinksTable>), generation: Number(row.generation), linked_at: at(row.linked_at)!, last_success_at: at(row.last_success_at), password_expires_at: at(row.password_expires_at) });
+}
+
+/** The current link as a JSON column, for a query that reads it beside other rows (see sessions.getWithCalendar). */
+export const ACTIVE_LINK_JSON = sql<Record<string, unknown> | null>`(select row_to_json(l) from exchange_links l where l.status <> 'superseded')`;
+
+/** The account's person as a JSON column: `accountId` is a value, or a column (`sql.ref`) of the outer query. */
+export function personJsonFor(accountId: unknown) {
+  return sql<AccountPerson | null>`(select json_build_object('id', p.id, 'email', p.email, 'state', p.state, 'mailbox', p.mailbox, 'timeZone', p.time_zone) from people p where p.account_id = ${accountId})`;
+}
+
 /** The current link ('active' or 'failing'), or undefined when Exchange has not been linked yet. */
 export async function getActive(db: Kysely<Tables>): Promise<ExchangeLink | undefined> {
   const row = await db.selectFrom('exchange_links').selectAll().where('status', '<>', 'superseded').executeTakeFirst();
@@ -99,7 +113,7 @@ export async function getActiveWithPerson(db: Kysely<Tables>, accountId: string)
   const row = await db
     .selectFrom('exchange_links')
     .selectAll()
-    .select(sql<AccountPerson | null>`(select json_build_object('id', p.id, 'email', p.email, 'state', p.state, 'mailbox', p.mailbox, 'timeZone', p.time_zone) from people p where p.account_id = ${accountId})`.as('person'))
+    .select(personJsonFor(accountId).as('person'))
     .where('status', '<>', 'superseded')
     .executeTakeFirst();
   if (!row) return undefined;

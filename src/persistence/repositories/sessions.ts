@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AdminRole, Tables } from '../tables.js';
 import { hashToken, newToken } from '../tokens.js';
+import * as exchangeLinks from './exchange-links.js';
+import type { AccountPerson, ExchangeLink } from './exchange-links.js';
 
 /** A signed-in console session. The cookie value is not here: only its hash is stored. */
 export interface Session {
@@ -66,6 +68,46 @@ export async function get(db: Kysely<Tables>, sessionId: string, now: Date = new
     expiresAt: row.expires_at,
     lastSeenAt: row.last_seen_at,
     admin: { id: row.admin_id, email: row.email, role: row.role },
+  };
+}
+
+/** A session with what a calendar question needs, read in the same query. */
+export interface SessionWithCalendar {
+  readonly session: Session;
+  /** The current Exchange link, if any. */
+  readonly link: ExchangeLink | undefined;
+  /** The account's enrolled person, if any. */
+  readonly person: AccountPerson | undefined;
+}
+
+/**
+ * `get`, plus the current link and the account's person: one round trip for the assistant's every
+ * question, where three were (on PGlite each query costs as much as the rest of the lookup). Nothing
+ * is cached: a sign-out, revocation or rotation applies to the very next question.
+ */
+export async function getWithCalendar(db: Kysely<Tables>, sessionId: string, now: Date = new Date()): Promise<SessionWithCalendar | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .select([
+      'id_hash',
+      'admin_id',
+      'csrf_token',
+      'created_at',
+      'expires_at',
+      'last_seen_at',
+      (eb) => eb.selectFrom('admins').select('email').whereRef('admins.id', '=', 'sessions.admin_id').as('email'),
+      (eb) => eb.selectFrom('admins').select('role').whereRef('admins.id', '=', 'sessions.admin_id').as('role'),
+      exchangeLinks.ACTIVE_LINK_JSON.as('link'),
+      exchangeLinks.personJsonFor(sql.ref('sessions.admin_id')).as('person'),
+    ])
+    .where('id_hash', '=', hashToken(sessionId))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (row === undefined || row.email === null || row.role === null) return undefined;
+  return {
+    session: { idHash: row.id_hash, adminId: row.admin_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, admin: { id: row.admin_id, email: row.email, role: row.role } },
+    link: row.link ? exchangeLinks.linkFromJson(row.link) : undefined,
+    person: row.person ?? undefined,
   };
 }
 

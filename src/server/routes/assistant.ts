@@ -52,6 +52,7 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
     summary: 'Ask about your calendar in words; writes are confirmed first ("yes" in the same session)',
     tag: 'assistant',
     access: 'signedIn',
+    loads: 'calendar',
     body: z.object({
       user: z.string().email().optional().describe('The mailbox to answer for: default (and only choice) your own; for administrators, the link\'s test mailbox'),
       text: z.string().min(1).max(500),
@@ -64,7 +65,7 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
       const account = req.session!.admin;
       // Validated before anything is read: a typo costs no database or Exchange work.
       if (b.timeZone !== undefined && !isKnownZone(b.timeZone)) throw unknownZone(b.timeZone);
-      const { link, mailbox, timeZone } = await whoseCalendar(db, account, b.user);
+      const { link, mailbox, timeZone } = await whoseCalendar(db, account, b.user, req.calendarAccess);
       const tz = b.timeZone ?? (timeZone !== undefined && isKnownZone(timeZone) ? timeZone : 'UTC');
       const now = b.now ? new Date(b.now) : new Date();
       const ews = new PrefetchingProvider(new EwsCalendarProvider((fn) => pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access }));
