@@ -32,7 +32,9 @@ export type Act =
   | { readonly kind: 'need_time'; readonly title: string }
   | { readonly kind: 'not_found'; readonly query: string }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
-  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' }
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' }
+  /** Someone else organizes it: only they can cancel or move it for everyone. */
+  | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: 'cancel' | 'move' }
   | { readonly kind: 'nothing_pending' }
   | { readonly kind: 'dropped' }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
@@ -41,7 +43,8 @@ export type Act =
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
   | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
-  | { readonly kind: 'refuse' };
+  /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
+  | { readonly kind: 'refuse'; readonly dropped?: boolean };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =

@@ -62,6 +62,20 @@ export function chooseCandidate<T extends { readonly name: string; readonly emai
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** A proposed event as the request that made it, on its day, to propose again at another time. */
+function slotsOf(draft: EventDraft, zone: string): DialogSlots {
+  const day = DateTime.fromISO(draft.start, { zone }).startOf('day');
+  const people = (draft.attendees ?? []).map((a) => a.email).filter((e): e is string => Boolean(e));
+  return {
+    title: draft.subject,
+    ...(people.length ? { people } : {}),
+    ...(draft.location ? { location: draft.location } : {}),
+    window: { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
+    durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE),
+    ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
+  };
+}
+
 type Done = (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>;
 
 const within = (instant: string, w: { readonly start: string; readonly end: string }) => Date.parse(instant) >= Date.parse(w.start) && Date.parse(instant) < Date.parse(w.end);
@@ -165,6 +179,9 @@ export class Dialog {
     if (bareWhen || unnamedMove) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
+      // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
+      if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone) }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event }, s, unnamedMove, done, (i) => (intent = i));
     }
     switch (u.intent) {
       case 'read_events': {
@@ -181,6 +198,8 @@ export class Dialog {
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
+        // "when is the project kickoff" with no name understood: say so, never answer with another event.
+        if (!(s.title && words(s.title).length) && !s.people?.length) return done({ kind: 'which_event', change: 'find' });
         const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + 30 * 86_400_000) };
         const { shown, explanation } = await list(window);
         const found = shown.filter((e) => matches(e, s) && Date.parse(e.end) >= input.now.getTime());
@@ -206,6 +225,11 @@ export class Dialog {
         const { shown, explanation } = await list(window);
         const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
         if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
+        // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
+        // tell nobody, and moving it would move it for this calendar alone.
+        if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
+          return done({ kind: 'not_organizer', event: target, change: u.intent === 'cancel_event' ? 'cancel' : 'move' }, [target], undefined, explanation);
+        }
         if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
         const to = moveTarget(target, s, input.timeZone);
         if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
@@ -217,8 +241,13 @@ export class Dialog {
         return done((await stateOf()).pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
-      case 'out_of_scope':
-        return done({ kind: 'refuse' }, [], (await stateOf()).pending);
+      case 'out_of_scope': {
+        // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
+        // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
+        const pending = (await stateOf()).pending;
+        const write = pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move';
+        return done({ kind: 'refuse', ...(write ? { dropped: true } : {}) }, [], write ? undefined : pending);
+      }
       default:
         return done({ kind: 'rooms_not_set_up' });
     }

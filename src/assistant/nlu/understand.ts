@@ -24,7 +24,7 @@ export type Understander = (text: string, ctx: UnderstandContext) => Understandi
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 /** Words of a bare "when": "friday at noon", "the 3rd", "2pm please", "make it ten thirty". */
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
-const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an)$/;
+const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better)$/;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */
@@ -101,7 +101,8 @@ export function createUnderstander(models: NluModels): Understander {
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 
     if (intent === 'create_event' || intent === 'room_book') {
-      const minutes = when.durationMinutes ?? 60;
+      // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
+      const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);
       if (!when.start && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
       if (slots.start && !slots.end) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
       if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);

@@ -45,6 +45,8 @@ export function peopleList(people: readonly Person[], user: string): string {
 
 /** Who an event is with, when that helps: the other people (attendees and organizer), no rooms. */
 export function withWhom(e: CalendarEvent, user: string): string {
+  // "Breakfast with Carol" already says who: no "with Carol Lee" after it.
+  if (/\bwith\b/i.test(e.subject)) return '';
   const others = [...(e.organizer && e.organizer.email?.toLowerCase() !== user.toLowerCase() ? [e.organizer] : []), ...e.attendees.filter((a) => a.kind !== 'resource')];
   const seen = new Set<string>();
   const unique = others.filter((p) => {

@@ -72,7 +72,7 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     const start = starts[i]!;
     const day = dayLabel(start, clock.today);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
-    if (e.isAllDay) out.push(`${dayPart}all day, ${subject(e)}${withWhom(e, ctx.user)}.`);
+    if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
     prev = e.isAllDay ? prev : start;
     prevDay = day;
@@ -145,7 +145,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'need_time':
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'which_event':
+      if (act.change === 'find') return sentences(['Which meeting do you mean? Say its name or who it is with, for example "when is the budget review" or "when is my meeting with Bob".']);
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
+    case 'not_organizer': {
+      const who = act.event.organizer?.name || act.event.organizer?.email || 'someone else';
+      return sentences([`${who} organizes ${subject(act.event)}, so only they can ${act.change} it for everyone. You can decline it in Outlook, or ask them.`]);
+    }
     case 'not_found':
       return sentences([`I couldn't find ${act.query || 'that'} on your calendar.`]);
     case 'nothing_pending':
@@ -166,6 +171,6 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'rooms_not_set_up':
       return sentences(["This device isn't placed in a room yet. An administrator can add it under Rooms."]);
     case 'refuse':
-      return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.']);
+      return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...(act.dropped ? ["I haven't changed anything."] : [])]);
   }
 }

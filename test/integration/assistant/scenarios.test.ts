@@ -238,6 +238,41 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'evening');
   });
 
+  it('"actually make it 2pm" changes the waiting proposal, keeping its title, guests and day', async () => {
+    await ask('add lunch with bob smith tomorrow at 1pm', 'correct');
+    const revised = await ask('actually make it 2pm', 'correct');
+    expect(revised.text).toMatch(/Add lunch with Bob Smith tomorrow at 2 PM for one hour\?/i);
+    await ask('no', 'correct');
+  });
+
+  it('words not understood drop a change waiting for "yes"; a later "yes" does nothing', async () => {
+    await ask('cancel the budget review', 'wait-no');
+    const odd = await ask('wait no', 'wait-no');
+    expect(odd.text).toMatch(/I haven't changed anything/);
+    const yes = await ask('yes', 'wait-no');
+    expect(yes.text).toMatch(/nothing waiting/i);
+    expect((await ask('when is the budget review', 'wait-no')).events).toHaveLength(1);
+  });
+
+  it("someone else's meeting is not cancelled or moved from an attendee's calendar", async () => {
+    const a = await ask('cancel the berlin team sync', 'not-mine');
+    expect(a.pending).toBeUndefined();
+    expect(a.text).toMatch(/Dave Kim organizes Berlin team sync, so only they can cancel it for everyone/);
+  });
+
+  it('a meeting asked about by a name not understood is not answered with another one', async () => {
+    const a = await ask('when is the project kickoff', 'find-unknown');
+    expect(a.events).toEqual([]);
+    expect(a.text).toMatch(/Which meeting do you mean\?/);
+  });
+
+  it('a reminder takes 15 minutes unless a length is said', async () => {
+    const r = await ask('remind me to call mom tomorrow at 5pm', 'remind');
+    const draft = r.pending?.kind === 'create' ? r.pending.draft : undefined;
+    expect(draft && (Date.parse(draft.end) - Date.parse(draft.start)) / 60_000).toBe(15);
+    await ask('no', 'remind');
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');
