@@ -64,6 +64,29 @@ function eventName(tokens: readonly Token[], span: Span): string | undefined {
   return words(tokens, from, to);
 }
 
+/**
+ * A title given outright: "an event called board prep on wednesday", "put quarterly planning on my
+ * calendar": the words after "called/named/titled", or between "add/put" and "on/to my calendar", up to
+ * the first date, time or trailing preposition.
+ */
+function calledTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
+  const lower = tokens.map((t) => t.lower);
+  let from = lower.findIndex((w) => w === 'called' || w === 'named' || w === 'titled') + 1;
+  let to = tokens.length;
+  if (from === 0) {
+    const onCalendar = lower.findIndex((w, i) => /^(on|to|in|into)$/.test(w) && /^(my|the)$/.test(lower[i + 1] ?? '') && /^(calendar|calender|schedule|agenda)$/.test(lower[i + 2] ?? ''));
+    if (onCalendar < 2 || !/^(add|put|place|enter|write)$/.test(lower[0] ?? '')) return undefined;
+    [from, to] = [1, onCalendar];
+    // "add lunch with bob to my calendar": the guests are not part of the title.
+    const withAt = lower.indexOf('with', from);
+    if (withAt > from && withAt < to) to = withAt;
+  }
+  for (const s of spans) if (WHEN_TYPES.has(s.type) && s.from >= from && s.from < to) to = s.from;
+  while (to > from && TRAILING.test(lower[to - 1]!)) to--;
+  while (from < to && /^(a|an|the)$/.test(lower[from]!)) from++;
+  return to > from ? words(tokens, from, to) : undefined;
+}
+
 /** People typed with capitals after "with" ("Lunch with Bob and Ann"), when the tagger found none. */
 function typedPeople(tokens: readonly Token[]): string[] {
   const out: string[] = [];
@@ -91,7 +114,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
   const named = event ? eventName(tokens, event) : undefined;
-  const title = remindTitle ?? (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower);
+  const title = remindTitle ?? calledTitle(tokens, spans) ?? (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const people = [...of('person'), ...of('relation')].filter((s) => s !== owner).sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to))).filter((p) => p !== title);

@@ -136,6 +136,21 @@ describe("other assistants' domains that borrow calendar words", () => {
   });
 });
 
+describe('titles given outright', () => {
+  it.each([
+    ['create an event called board prep on wednesday at 4', 'board prep'],
+    ['book a meeting called retro tomorrow at 4', 'retro'],
+    ['put quarterly planning on my calendar thursday at 1pm', 'quarterly planning'],
+  ])('%s -> %s', (text, title) => {
+    expect(u(text).slots.title).toBe(title);
+    expect(u(text).slots.people).toBeUndefined();
+  });
+
+  it('"add lunch with bob to my calendar": the guest stays a guest', () => {
+    expect(u('add lunch with bob to my calendar tomorrow at noon').slots).toMatchObject({ title: 'lunch', people: ['bob'] });
+  });
+});
+
 describe('a day without a time', () => {
   it('is all day for what lasts all day, or when said', () => {
     expect(u("add mary's birthday on friday").slots).toMatchObject({ title: "mary's birthday", isAllDay: true, start: '2026-12-11T05:00:00Z', end: '2026-12-12T05:00:00Z' });
