@@ -182,11 +182,16 @@ export class Dialog {
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
       if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone) }, s, unnamedMove, done, (i) => (intent = i));
       if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event }, s, unnamedMove, done, (i) => (intent = i));
+      // "what about tomorrow" after a read: the same question about another day.
+      const last = (await stateOf()).explanation?.understood ?? '';
+      if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
     }
-    switch (u.intent) {
+    switch (intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
-        const { shown, explanation } = await list(window);
+        const { shown: all, explanation } = await list(window);
+        // "anything with carol this week": only the events with the people named.
+        const shown = s.people?.length ? all.filter((e) => matches(e, { people: s.people })) : all;
         // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
         const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
         return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);

@@ -24,7 +24,7 @@ export type Understander = (text: string, ctx: UnderstandContext) => Understandi
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 /** Words of a bare "when": "friday at noon", "the 3rd", "2pm please", "make it ten thirty". */
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
-const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better)$/;
+const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about)$/;
 const RULE_CONFIDENCE = 0.95;
 
 /** Coarse intent probabilities from the classifier. */

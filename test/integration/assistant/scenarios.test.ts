@@ -75,6 +75,22 @@ describe('the assistant answers from the calendar', () => {
     expect(a.text).toMatch(/Budget review is on Wednesday at 11 AM with Bob Smith/);
   });
 
+  it('"what about friday?" after a read asks the same about another day', async () => {
+    await ask("what's on my calendar tomorrow", 'follow-up');
+    const friday = await ask('what about friday', 'follow-up');
+    expect(friday.intent).toBe('read_events');
+    expect(friday.events.map((e) => e.subject)).toEqual(['Offsite', 'Team standup']);
+    // Without a read before it, a day alone is not taken for one.
+    const alone = await ask('what about friday', 'no-follow-up');
+    expect(alone.intent).not.toBe('read_events');
+  });
+
+  it('a read with a person lists only the events with them', async () => {
+    const a = await ask('what do i have with bob this week', 'with-bob');
+    expect(a.intent).toBe('read_events');
+    expect(a.events.map((e) => e.subject)).toEqual(['Budget review']);
+  });
+
   it('an all-day event reads as all day, whole in its zone', async () => {
     const a = await ask('what do i have on friday');
     expect(a.events.map((e) => e.subject)).toEqual(['Offsite', 'Team standup']);
