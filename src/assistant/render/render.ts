@@ -123,7 +123,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource') ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` with ${whoText}` : ''}`;
       const where = d.location ? ` in ${d.location}` : '';
-      const conflict = act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${spokenTime(localTime(act.conflicts[0]!.start, clock.zone))}.`] : [];
+      // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
+      const first = act.conflicts[0];
+      const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
       return sentences([...conflict, `Add ${what} ${when(d.start, clock, d.isAllDay)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {

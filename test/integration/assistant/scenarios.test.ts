@@ -282,6 +282,12 @@ describe('the assistant answers from the calendar', () => {
     expect(a.text).toMatch(/Which meeting do you mean\?/);
   });
 
+  it('a clash with an all-day event is said without an hour', async () => {
+    const a = await ask('add focus time on friday at 10am', 'all-day-clash');
+    expect(a.text).toMatch(/^That overlaps Offsite, all day\. /);
+    await ask('no', 'all-day-clash');
+  });
+
   it('a reminder takes 15 minutes unless a length is said', async () => {
     const r = await ask('remind me to call mom tomorrow at 5pm', 'remind');
     const draft = r.pending?.kind === 'create' ? r.pending.draft : undefined;
