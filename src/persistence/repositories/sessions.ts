@@ -40,11 +40,13 @@ export async function create(db: Kysely<Tables>, adminId: string, opts: { ttlMs:
   return { sessionId, csrfToken, expiresAt };
 }
 
-/** The live session for a cookie value, or undefined when unknown or expired. */
-export async function get(db: Kysely<Tables>, sessionId: string, now: Date = new Date()): Promise<Session | undefined> {
-  // Every API request runs this. The account's columns come from scalar subqueries rather than a join:
-  // the same answer (admin_id is a foreign key), but planned faster (~25% less time on PGlite).
-  const row = await db
+/**
+ * The live session row for a cookie value, with its account's email and role. Every API request runs
+ * this. The account's columns come from scalar subqueries rather than a join: the same answer (admin_id
+ * is a foreign key), but planned faster (~25% less time on PGlite).
+ */
+function liveSession(db: Kysely<Tables>, sessionId: string, now: Date) {
+  return db
     .selectFrom('sessions')
     .select([
       'id_hash',
@@ -57,8 +59,13 @@ export async function get(db: Kysely<Tables>, sessionId: string, now: Date = new
       (eb) => eb.selectFrom('admins').select('role').whereRef('admins.id', '=', 'sessions.admin_id').as('role'),
     ])
     .where('id_hash', '=', hashToken(sessionId))
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+    .where('expires_at', '>', now);
+}
+
+type SessionRow = { id_hash: string; admin_id: string; csrf_token: string; created_at: Date; expires_at: Date; last_seen_at: Date; email: string | null; role: AdminRole | null };
+
+/** The row as a Session, or undefined when its account is gone. */
+function toSession(row: SessionRow | undefined): Session | undefined {
   if (row === undefined || row.email === null || row.role === null) return undefined;
   return {
     idHash: row.id_hash,
@@ -69,6 +76,11 @@ export async function get(db: Kysely<Tables>, sessionId: string, now: Date = new
     lastSeenAt: row.last_seen_at,
     admin: { id: row.admin_id, email: row.email, role: row.role },
   };
+}
+
+/** The live session for a cookie value, or undefined when unknown or expired. */
+export async function get(db: Kysely<Tables>, sessionId: string, now: Date = new Date()): Promise<Session | undefined> {
+  return toSession(await liveSession(db, sessionId, now).executeTakeFirst());
 }
 
 /** A session with what a calendar question needs, read in the same query. */
@@ -86,29 +98,12 @@ export interface SessionWithCalendar {
  * is cached: a sign-out, revocation or rotation applies to the very next question.
  */
 export async function getWithCalendar(db: Kysely<Tables>, sessionId: string, now: Date = new Date()): Promise<SessionWithCalendar | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .select([
-      'id_hash',
-      'admin_id',
-      'csrf_token',
-      'created_at',
-      'expires_at',
-      'last_seen_at',
-      (eb) => eb.selectFrom('admins').select('email').whereRef('admins.id', '=', 'sessions.admin_id').as('email'),
-      (eb) => eb.selectFrom('admins').select('role').whereRef('admins.id', '=', 'sessions.admin_id').as('role'),
-      exchangeLinks.ACTIVE_LINK_JSON.as('link'),
-      exchangeLinks.personJsonFor(sql.ref('sessions.admin_id')).as('person'),
-    ])
-    .where('id_hash', '=', hashToken(sessionId))
-    .where('expires_at', '>', now)
+  const row = await liveSession(db, sessionId, now)
+    .select([exchangeLinks.ACTIVE_LINK_JSON.as('link'), exchangeLinks.personJsonFor(sql.ref('sessions.admin_id')).as('person')])
     .executeTakeFirst();
-  if (row === undefined || row.email === null || row.role === null) return undefined;
-  return {
-    session: { idHash: row.id_hash, adminId: row.admin_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, admin: { id: row.admin_id, email: row.email, role: row.role } },
-    link: row.link ? exchangeLinks.linkFromJson(row.link) : undefined,
-    person: row.person ?? undefined,
-  };
+  const session = toSession(row);
+  if (!row || !session) return undefined;
+  return { session, link: row.link ? exchangeLinks.linkFromJson(row.link) : undefined, person: row.person ?? undefined };
 }
 
 /**
