@@ -94,28 +94,30 @@ describe.each(BACKENDS)('Exchange link and shared state on $kind', ({ kind }) =>
       expect((await links.getById(ctx.db, old.id))!.status).toBe('superseded');
     });
 
-    it('getActiveWithPerson reads the current link and the account\'s person in one query', async () => {
+    it('sessions.getWithCalendar reads the session, the current link and the account\'s person in one query', async () => {
       const link = await links.link(ctx.db, box, newLink('Person-Pw-Canary-1'), T0);
-      expect(await links.getActiveWithPerson(ctx.db, 'no-account')).toEqual({ link: await links.getActive(ctx.db), person: undefined });
-      const account = await admins.create(ctx.db, { email: 'alice@contoso.example', password: 'Alice-Passw0rd-Long', role: 'user' }, { logN: 10, r: 8, p: 1 });
+      await links.recordSuccess(ctx.db, link.id, at(1234));
+      await links.setPasswordExpiry(ctx.db, link.id, at(86_400_000));
+      const scrypt = { logN: 10, r: 8, p: 1 };
+      // An account with no person (an administrator): the link, and no person.
+      const admin = await admins.create(ctx.db, { email: 'root@contoso.example', password: 'Root-Passw0rd-Long', role: 'admin' }, scrypt);
+      const adminSession = await sessions.create(ctx.db, admin.id, { ttlMs: 3_600_000 });
+      const forAdmin = await sessions.getWithCalendar(ctx.db, adminSession.sessionId);
+      expect(forAdmin).toEqual({ session: await sessions.get(ctx.db, adminSession.sessionId), link: await links.getActive(ctx.db), person: undefined });
+
+      const account = await admins.create(ctx.db, { email: 'alice@contoso.example', password: 'Alice-Passw0rd-Long', role: 'user' }, scrypt);
       const invited = await people.create(ctx.db, { email: 'alice@contoso.example', invitedBy: 'admin@contoso.example' }, T0);
       await people.attachAccount(ctx.db, invited!.id, account.id, T0);
       await people.markLinked(ctx.db, invited!.id, { mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' }, T0);
-      const both = await links.getActiveWithPerson(ctx.db, account.id);
-      expect(both?.link).toEqual(await links.getActive(ctx.db));
-      expect(both?.link.id).toBe(link.id);
-      expect(both?.person).toEqual(await people.forAccount(ctx.db, account.id));
-      expect(both?.person).toEqual({ id: invited!.id, email: 'alice@contoso.example', state: 'linked', mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' });
-
-      // The same, read with a session in one query: equal to the separate reads, timestamps and all.
-      await links.recordSuccess(ctx.db, link.id, at(1234));
-      await links.setPasswordExpiry(ctx.db, link.id, at(86_400_000));
       const session = await sessions.create(ctx.db, account.id, { ttlMs: 3_600_000 });
       const withCalendar = await sessions.getWithCalendar(ctx.db, session.sessionId);
+      // Equal to the separate reads, timestamps and all.
       expect(withCalendar?.session).toEqual(await sessions.get(ctx.db, session.sessionId));
       expect(withCalendar?.link).toEqual(await links.getActive(ctx.db));
+      expect(withCalendar?.link?.id).toBe(link.id);
       expect(withCalendar?.link?.lastSuccessAt).toEqual(at(1234));
-      expect(withCalendar?.person).toEqual(both?.person);
+      expect(withCalendar?.person).toEqual(await people.forAccount(ctx.db, account.id));
+      expect(withCalendar?.person).toEqual({ id: invited!.id, email: 'alice@contoso.example', state: 'linked', mailbox: 'alice@contoso.example', timeZone: 'Europe/Berlin' });
       expect(await sessions.getWithCalendar(ctx.db, 'not-a-session')).toBeUndefined();
     });
 

@@ -95,30 +95,13 @@ export async function getActive(db: Kysely<Tables>): Promise<ExchangeLink | unde
   return row && toLink(row);
 }
 
-/** The account's enrolled person, as read alongside the link (see `getActiveWithPerson`). */
+/** The account's enrolled person, as read alongside the link (see sessions.getWithCalendar). */
 export interface AccountPerson {
   readonly id: string;
   readonly email: string;
   readonly state: PersonState;
   readonly mailbox: string | null;
   readonly timeZone: string | null;
-}
-
-/**
- * The current link and the person an account belongs to, in one round trip: every question to the
- * assistant needs both, and on PGlite each query costs as much as the rest of the lookup. Undefined
- * when nothing is linked (then read the person on its own, for the right refusal).
- */
-export async function getActiveWithPerson(db: Kysely<Tables>, accountId: string): Promise<{ link: ExchangeLink; person: AccountPerson | undefined } | undefined> {
-  const row = await db
-    .selectFrom('exchange_links')
-    .selectAll()
-    .select(personJsonFor(accountId).as('person'))
-    .where('status', '<>', 'superseded')
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { person, ...link } = row;
-  return { link: toLink(link), person: person ?? undefined };
 }
 
 export async function getById(db: Kysely<Tables>, id: string): Promise<ExchangeLink | undefined> {

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import { exchangeLinks, people, type Tables } from '../../persistence/index.js';
 import type { AccountPerson, ExchangeLink } from '../../persistence/repositories/exchange-links.js';
 import { HttpProblem } from '../problem.js';
 
@@ -25,12 +23,12 @@ const LINK_HINT = 'An administrator links one in the console (Exchange, Link acc
 /**
  * A user may ask about their own linked mailbox only; an administrator about the link's test mailbox only.
  * Naming any other mailbox is refused (403 NotYourCalendar) here, before any calendar is read.
- * Both the person and the link are read on every request (never cached): an unlink, a revocation or a
- * rotation applies to the very next question, on every instance.
+ * `read` is the link and the person as the session check read them for this request (never cached): an
+ * unlink, a revocation or a rotation applies to the very next question, on every instance.
  */
-export async function whoseCalendar(db: Kysely<Tables>, account: Account, requested: string | undefined, read?: { readonly link: ExchangeLink | undefined; readonly person: AccountPerson | undefined }): Promise<CalendarAccess> {
+export function whoseCalendar(account: Account, requested: string | undefined, read: { readonly link: ExchangeLink | undefined; readonly person: AccountPerson | undefined }): CalendarAccess {
+  const { link, person } = read;
   if (account.role === 'admin') {
-    const link = read ? read.link : await exchangeLinks.getActive(db);
     if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', LINK_HINT);
     const mailbox = requested ?? link.testMailbox;
     if (!mailbox || link.testMailbox?.toLowerCase() !== mailbox.toLowerCase()) {
@@ -38,12 +36,6 @@ export async function whoseCalendar(db: Kysely<Tables>, account: Account, reques
     }
     return { link, mailbox: link.testMailbox };
   }
-  // One round trip for both; only when nothing is linked is the person read on its own (for the right refusal).
-  // Read with the session when the route asked for it; else one round trip for both (only when nothing
-  // is linked is the person read on its own, for the right refusal).
-  const both = read ?? (await exchangeLinks.getActiveWithPerson(db, account.id));
-  const link = both?.link;
-  const person = both ? both.person : await people.forAccount(db, account.id);
   if (!person) throw new HttpProblem(403, 'NotEnrolled', `The account ${account.email} is not enrolled as a person, so it has no calendar here.`, 'Ask your administrator to invite you (Users, Invite in the console).');
   if (person.state === 'revoked') throw new HttpProblem(403, 'AccessRevoked', `An administrator revoked ${person.email}'s access to Concierge.`, 'Ask your administrator to invite you again if you still need the assistant.');
   if (person.state !== 'linked' || !person.mailbox) {

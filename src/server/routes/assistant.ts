@@ -65,7 +65,10 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
       const account = req.session!.admin;
       // Validated before anything is read: a typo costs no database or Exchange work.
       if (b.timeZone !== undefined && !isKnownZone(b.timeZone)) throw unknownZone(b.timeZone);
-      const { link, mailbox, timeZone } = await whoseCalendar(db, account, b.user, req.calendarAccess);
+      // Read with the session (loads: 'calendar' below), so the check costs no query of its own.
+      const read = req.calendarAccess;
+      if (!read) throw new Error('The assistant route must load the calendar access with the session.');
+      const { link, mailbox, timeZone } = whoseCalendar(account, b.user, read);
       const tz = b.timeZone ?? (timeZone !== undefined && isKnownZone(timeZone) ? timeZone : 'UTC');
       const now = b.now ? new Date(b.now) : new Date();
       const ews = new PrefetchingProvider(new EwsCalendarProvider((fn) => pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access }));
