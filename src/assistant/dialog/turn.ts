@@ -286,7 +286,9 @@ export class Dialog {
     const partOfDay = !s.start && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) < 20 * 3_600_000;
     if ('move' in pending) {
       answered('move_event');
-      const to = partOfDay ? undefined : asMove ? moveTarget(pending.move, s, zone) : s.start ? (s.saidDay ? s.start : onDayOf(s.start, pending.move.start, zone)) : s.window ? onDayOf(pending.move.start, s.window.start, zone) : undefined;
+      // A time or a day alone is read as a move's target: "3pm" on the event's day, "friday" at its time.
+      const target = asMove ? s : { ...(s.start ? { newStart: s.start, newTimeOnly: !s.saidDay } : {}), ...(s.window ? { newDay: s.window.start } : {}) };
+      const to = partOfDay ? undefined : moveTarget(pending.move, target, zone);
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
       return this.#confirmMove(input, pending.move, to, done);
     }
