@@ -118,6 +118,9 @@ function visible(events: readonly CalendarEvent[]): { shown: CalendarEvent[]; le
   return { shown, leftOut };
 }
 
+/** How far ahead an event named without a day is looked for (to find, cancel or move it). */
+const SEARCH_AHEAD_DAYS = 30;
+
 function dayWindow(now: Date, zone: string): { start: string; end: string } {
   const d = DateTime.fromJSDate(now, { zone }).startOf('day');
   return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
@@ -205,7 +208,7 @@ export class Dialog {
       case 'find_meeting': {
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
         if (!(s.title && words(s.title).length) && !s.people?.length) return done({ kind: 'which_event', change: 'find' });
-        const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + 30 * 86_400_000) };
+        const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         const { shown, explanation } = await list(window);
         const found = shown.filter((e) => matches(e, s) && Date.parse(e.end) >= input.now.getTime());
         const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
@@ -223,7 +226,7 @@ export class Dialog {
       case 'cancel_event':
       case 'move_event': {
         // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
-        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) });
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
         if (!(s.title && words(s.title).length) && !s.people?.length && !s.start && !s.window) return done({ kind: 'which_event', change: u.intent === 'cancel_event' ? 'cancel' : 'move' });

@@ -2,6 +2,7 @@
  * What an event is about, from the tagger's spans: its title, the people (names as said), the place,
  * and whether it is a reminder ("remind me to call mom at 5" -> title "call mom", reminder).
  */
+import { wordClass } from './features.js';
 import { EVENT_NOUNS } from './lexicon.js';
 import type { Span } from './slots.js';
 import type { Token } from './text.js';
@@ -102,6 +103,90 @@ function typedPeople(tokens: readonly Token[]): string[] {
   return out;
 }
 
+/** Words that open a request or stand for no event: never part of a name recovered from untagged words. */
+const NOT_A_NAME = /^(actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
+const COMMAND_VERB = /^(set|line|sign|hook|book|add|schedule|create|make|put|plan|cancel|delete|remove|move|reschedule|push)$/;
+
+/** Whether token `i` lies in a span, or in a span of one of `types`. */
+function covered(spans: readonly Span[], i: number, types?: ReadonlySet<string>): boolean {
+  return spans.some((s) => s.from <= i && i < s.to && (!types || types.has(s.type)));
+}
+
+/**
+ * A name the tagger did not find, from the words it left untagged after the request's opening:
+ * "when is the project kickoff", "add project kickoff monday at 10", "cancel the offsite prep".
+ */
+function untaggedTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
+  const lower = tokens.map((t) => t.lower);
+  let from = 0;
+  while (from < lower.length && !covered(spans, from) && NOT_A_NAME.test(lower[from]!)) from++;
+  let to = from;
+  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !NOT_A_NAME.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && wordClass(lower[to]!) === 'w') to++;
+  // One stray word in a long request is more likely noise than a name ("add xyz ..." keeps it; "i think ..." does not start here).
+  return to > from ? words(tokens, from, to) : undefined;
+}
+
+/**
+ * A generic name widened over the untagged words around it: "my wrap up [meeting]" -> "wrap up meeting",
+ * "the [offsite] prep" -> "offsite prep". Stops at an article, a possessive, a time, a tagged word, or a
+ * verb's particle ("set up meeting").
+ */
+function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Span): Span {
+  if (event.to - event.from !== 1 || !EVENT_NOUNS.has(tokens[event.from]!.lower)) return event;
+  let from = event.from;
+  while (from > 0 && from > event.from - 3) {
+    const w = tokens[from - 1]!.lower;
+    if (covered(spans, from - 1) || (NOT_A_NAME.test(w) && w !== 'up') || TRAILING.test(w) || WHEN_TOKEN.test(w) || /'s$|s'$/.test(w) || wordClass(w) !== 'w') break;
+    from--;
+  }
+  // "set up meeting with bob": "up" belongs to the verb before it, not to the name.
+  if (from < event.from && tokens[from]!.lower === 'up' && (from === 0 || COMMAND_VERB.test(tokens[from - 1]!.lower))) return event;
+  // "cancel the offsite prep": a word after the noun that nothing else claims qualifies it too.
+  let to = event.to;
+  while (to < tokens.length && to < event.to + 2) {
+    const w = tokens[to]!.lower;
+    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || wordClass(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w)) break;
+    to++;
+  }
+  return { ...event, from, to };
+}
+
+/**
+ * Guests said as a list after "with" where the tagger caught only some: "a call with dana and bob" ->
+ * dana, bob. A word joins only inside a list that holds a tagged person, and only if it could be a name.
+ */
+function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  const persons = new Set(['person', 'relation']);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'with') continue;
+    const list: number[] = [];
+    let holdsPerson = false;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const w = tokens[j]!.lower;
+      if (w === 'and' || w === ',' || w === '&') continue;
+      if (covered(spans, j, persons)) {
+        holdsPerson = true;
+        continue;
+      }
+      if (covered(spans, j) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !/^[a-z][a-z'-]*$/.test(w) || !['w', 'name'].includes(wordClass(w))) break;
+      // Only a single word between separators: "with dana and bob", not "with the new team and bob".
+      const prev = tokens[j - 1]!.lower;
+      const next = tokens[j + 1]?.lower;
+      if (!(prev === 'with' || prev === 'and' || prev === ',' || prev === '&') || !(next === undefined || next === 'and' || next === ',' || next === '&' || covered(spans, j + 1) || TRAILING.test(next))) break;
+      list.push(j);
+    }
+    if (holdsPerson) for (const j of list) out.push({ name: cleanName(tokens[j]!.lower), at: j });
+  }
+  return out;
+}
+
+/** A place said where a name is expected ("add gym at 6pm"), with no "at/in" before it, is what the event is. */
+function placeAsName(tokens: readonly Token[], place: Span): boolean {
+  const before = tokens[place.from - 1]?.lower;
+  return before === undefined || /^(add|schedule|book|put|create|plan|cancel|delete|remove|move|reschedule|my|the|a|an)$/.test(before);
+}
+
 export function describe(tokens: readonly Token[], spans: readonly Span[], intent: Intent): About {
   const about: About = {};
   const of = (type: string): Span[] => spans.filter((s) => s.type === type);
@@ -113,15 +198,25 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
-  const named = event ? eventName(tokens, event) : undefined;
-  const title = remindTitle ?? calledTitle(tokens, spans) ?? (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower);
+  const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event)) : undefined;
+  const place = of('place_name')[0];
+  const placeWords = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
+  // What the tagger left untagged names the event only for requests about one event.
+  const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';
+  const placeTitle = aboutOne && !event && !noun && place && placeWords && placeAsName(tokens, place) ? placeWords : undefined;
+  const title =
+    remindTitle ??
+    calledTitle(tokens, spans) ??
+    (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower) ??
+    placeTitle ??
+    (aboutOne ? untaggedTitle(tokens, spans) : undefined);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const people = [...of('person'), ...of('relation')].filter((s) => s !== owner).sort((a, b) => a.from - b.from).map((s) => cleanName(words(tokens, s.from, s.to))).filter((p) => p !== title);
+  const tagged = [...of('person'), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   if (people.length || typed.length) about.people = people.length ? people : typed;
-  const place = of('place_name')[0];
-  const location = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
+  const location = placeTitle ? undefined : placeWords;
   // "book this room": the room is where the panel is, not a place that was named.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
   return about;

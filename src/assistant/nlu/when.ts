@@ -6,7 +6,8 @@
  * - Weeks run Monday to Monday in the zone ("next week" is next Monday 00:00 to the Monday after);
  *   "this weekend" is Saturday 00:00 to Monday 00:00; months are calendar months.
  * - A bare hour 1-6 without am/pm is afternoon ("at 3" is 15:00), and any hour in the afternoon,
- *   evening or tonight is pm; 7-11 stays morning.
+ *   evening or tonight is pm; 7-11 stays morning. A meal moves a bare hour to its half of the day:
+ *   dinner, supper and drinks are pm ("dinner at 7"), breakfast am ("breakfast at 6").
  * - A time with no date is today, or tomorrow once that time has passed (when creating).
  * Every instant is built from wall-clock parts with luxon in the zone, so days across a DST change are
  * 23 or 25 hours long, as they are on the wall.
@@ -67,6 +68,13 @@ function partsFrom(c: chrono.ParsedComponents, index: number, forDate: boolean):
   if (forDate && dayKnown) out.date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
   if (c.isCertain('hour')) out.time = { hour: c.get('hour')!, minute: c.get('minute') ?? 0, certainMeridiem: c.isCertain('meridiem') };
   return out;
+}
+
+/** The half of the day a meal puts a bare hour in: "dinner at 7" is 7 PM, "breakfast at 6" is 6 AM. */
+function mealPart(text: string): PartOfDay | undefined {
+  if (/\b(dinner|supper|drinks|cocktails|happy hour)\b/.test(text)) return 'evening';
+  if (/\bbreakfast\b/.test(text)) return 'morning';
+  return undefined;
 }
 
 function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute: number } {
@@ -186,7 +194,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const { day, time, endTime } = readDateTime(p.text, nowDate, now, zone, future);
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
-  const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay) }, { zone });
+  const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, { zone });
 
   let start = time ? at(time, base) : undefined;
   // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).

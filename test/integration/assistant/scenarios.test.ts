@@ -276,10 +276,32 @@ describe('the assistant answers from the calendar', () => {
     expect(a.text).toMatch(/Dave Kim organizes Berlin team sync, so only they can cancel it for everyone/);
   });
 
-  it('a meeting asked about by a name not understood is not answered with another one', async () => {
-    const a = await ask('when is the project kickoff', 'find-unknown');
+  it('a name the tagger leaves untagged is still the name: "project kickoff" is looked for, made, found and cancelled', async () => {
+    const missing = await ask('when is the project kickoff', 'kickoff');
+    expect(missing.events).toEqual([]);
+    expect(missing.text).toMatch(/couldn't find project kickoff/i);
+    expect((await ask('add project kickoff on march 25 at 10am', 'kickoff')).text).toMatch(/^Add project kickoff on March 25 at 10 AM for one hour\?/i);
+    expect((await ask('yes', 'kickoff')).text).toMatch(/Project kickoff is on your calendar/);
+    const found = await ask('when is the project kickoff', 'kickoff');
+    expect(found.events.map((e) => [e.subject.toLowerCase(), e.start])).toEqual([['project kickoff', '2027-03-25T17:00:00Z']]);
+    expect((await ask('cancel the project kickoff', 'kickoff')).pending?.kind).toBe('cancel');
+    expect((await ask('yes', 'kickoff')).text).toMatch(/cancel/i);
+    expect((await ask('when is the project kickoff', 'kickoff')).events).toEqual([]);
+  });
+
+  it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
+    const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
-    expect(a.text).toMatch(/Which meeting do you mean\?/);
+    expect(a.text).toMatch(/couldn't find wrap up meeting/i);
+  });
+
+  it('guests said as a list are all invited, and dinner at 7 is in the evening', async () => {
+    const a = await ask('schedule dinner with dave and bob smith friday at 7', 'guest-list');
+    expect(a.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-13T03:00:00Z' } });
+    expect(a.text).toMatch(/Dave Kim/);
+    expect(a.text).toMatch(/Bob Smith/);
+    expect(a.text).toMatch(/at 7 PM/);
+    await ask('no', 'guest-list');
   });
 
   it('a clash with an all-day event is said without an hour', async () => {

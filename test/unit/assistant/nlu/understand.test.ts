@@ -139,3 +139,35 @@ describe('out of scope', () => {
     expect(u('add lunch with Bob Friday at noon')).toEqual(u('add lunch with Bob Friday at noon'));
   });
 });
+
+describe('names the tagger misses', () => {
+  it('untagged words after the opening name the event', () => {
+    expect(u('when is the project kickoff').slots.title).toBe('project kickoff');
+    expect(u('add project kickoff monday at 10').slots).toMatchObject({ title: 'project kickoff', start: '2026-03-09T14:00:00Z' });
+    expect(u('actually make it 2pm').slots.title).toBeUndefined();
+    expect(u('cancel everything on friday').slots.title).toBeUndefined();
+  });
+
+  it('a generic noun keeps the words around it that qualify it, not a verb\'s particle', () => {
+    expect(u('when is my wrap up meeting').slots.title).toBe('wrap up meeting');
+    expect(u('cancel the offsite prep').slots.title).toBe('offsite prep');
+    expect(u('set up meeting with bob at 3').slots.title).toBe('meeting');
+  });
+
+  it('a place said where the name goes is the name ("add gym at 6pm")', () => {
+    expect(u('add gym at 6pm tomorrow').slots).toMatchObject({ title: 'gym' });
+    expect(u('add gym at 6pm tomorrow').slots.location).toBeUndefined();
+  });
+
+  it('every guest of a list after "with" is a guest', () => {
+    expect(u('schedule a call with dana and bob tomorrow at 3').slots.people).toEqual(['dana', 'bob']);
+    expect(u('lunch with bob, carol and dana friday at noon').slots.people).toEqual(['bob', 'carol', 'dana']);
+  });
+});
+
+describe('meals place a bare hour', () => {
+  it('dinner at 7 is 7 PM; breakfast at 6 is 6 AM', () => {
+    expect(u('dinner with bob at 7').slots.start).toBe('2026-03-05T00:00:00Z');
+    expect(u('breakfast at 6 tomorrow').slots.start).toBe('2026-03-05T11:00:00Z');
+  });
+});
