@@ -60,11 +60,13 @@ function weekLabel(monday: LocalDate, today: LocalDate): string {
 }
 
 /** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */
-function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, limit = READ_AT_MOST): string[] {
+function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, limit = READ_AT_MOST, rest = false): string[] {
   const read = events.slice(0, limit);
   const starts = read.map((e) => localTime(e.start, clock.zone));
-  const lastStart = events.length > limit ? localTime(events[events.length - 1]!.start, clock.zone) : starts[starts.length - 1];
-  const multiDay = starts.length > 0 && !sameLocalDay(starts[0]!, lastStart!);
+  const last = events[events.length - 1];
+  const lastStart = events.length > limit ? localTime(last!.start, clock.zone) : starts[starts.length - 1];
+  // The rest of a long read says its days unless all of it is today: it may start days after the part read.
+  const multiDay = starts.length > 0 && (!sameLocalDay(starts[0]!, lastStart!) || (rest && !sameLocalDay(starts[0]!, clock.today)));
   const out: string[] = [];
   let prev: LocalTime | undefined;
   let prevDay = '';
@@ -78,8 +80,10 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     prevDay = day;
   });
   if (events.length > limit) {
-    const rest = events.length - limit;
-    out.push(`And ${rest} more, the last at ${spokenTime(lastStart!)}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
+    const more = events.length - limit;
+    // Its day is said when it differs from the day of the last event read ("the last on Friday at 4 PM").
+    const lastWhen = last!.isAllDay || !sameLocalDay(lastStart!, starts[starts.length - 1]!) ? when(last!.start, clock, last!.isAllDay) : `at ${spokenTime(lastStart!)}`;
+    out.push(`And ${more} more, the last ${lastWhen}. Want to hear ${more === 1 ? 'it' : 'them'}?`);
   }
   return out;
 }
@@ -104,9 +108,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.scope === 'find') {
         const [first, ...more] = act.events;
         if (!first) return sentences([`I couldn't find ${act.query ?? 'that'} on your calendar.`]);
-        return sentences([`${cap(subject(first))} is ${when(first.start, clock, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(more.length ? [`There's also one ${more.map((e) => when(e.start, clock, e.isAllDay)).join(' and ')}.`] : [])]);
+        // Another event that matched is named too when its name differs ("Budget review prep"), else only its time.
+        const also = more.map((e) => `${subject(e).toLowerCase() === subject(first).toLowerCase() ? '' : `${subject(e)} `}${when(e.start, clock, e.isAllDay)}`);
+        return sentences([`${cap(subject(first))} is ${when(first.start, clock, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
-      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length));
+      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));
       if (act.events.length === 0) return sentences([`You have nothing on your calendar ${label}.`]);
       const n = act.events.length;
       return sentences([`You have ${n === 1 ? 'one event' : `${n} events`} ${label}.`, ...readEvents(act.events, ctx, clock)]);

@@ -236,7 +236,12 @@ function legacyRead(events: readonly CalendarEvent[], ctx: RenderContext, limit:
   }
   if (events.length > limit) {
     const rest = events.length - limit;
-    out.push(`And ${rest} more, the last at ${legacySpokenTime(legacyZoned(events[events.length - 1]!.start, ctx.timeZone))}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
+    // Changed since luxon: the last one's day is said when it is not the day of the last event read.
+    const last = events[events.length - 1]!;
+    const lastStart = legacyZoned(last.start, ctx.timeZone);
+    const sameDay = lastStart.hasSame(legacyZoned(events[limit - 1]!.start, ctx.timeZone), 'day');
+    const lastWhen = last.isAllDay || !sameDay ? legacyWhen(last.start, ctx, last.isAllDay) : `at ${legacySpokenTime(lastStart)}`;
+    out.push(`And ${rest} more, the last ${lastWhen}. Want to hear ${rest === 1 ? 'it' : 'them'}?`);
   }
   return out.join(' ');
 }
@@ -397,7 +402,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'America/Los_Angeles 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on June 8 at 9 AM and on July 15, 2027 at noon.'],
+  'America/Los_Angeles 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'America/Los_Angeles 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'America/Los_Angeles 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -438,7 +443,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'America/Los_Angeles 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on December 28 at 9 AM and on February 3, 2028 at noon.'],
+  'America/Los_Angeles 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'America/Los_Angeles 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'America/Los_Angeles 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -479,7 +484,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Europe/London 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on June 8 at 9 AM and on July 15, 2027 at noon.'],
+  'Europe/London 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Europe/London 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Europe/London 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -520,7 +525,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Europe/London 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on December 28 at 9 AM and on February 3, 2028 at noon.'],
+  'Europe/London 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Europe/London 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Europe/London 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -561,7 +566,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Asia/Kolkata 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on June 8 at 9 AM and on July 15, 2027 at noon.'],
+  'Asia/Kolkata 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Asia/Kolkata 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Asia/Kolkata 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -602,7 +607,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Asia/Kolkata 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on December 28 at 9 AM and on February 3, 2028 at noon.'],
+  'Asia/Kolkata 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Asia/Kolkata 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Asia/Kolkata 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -643,7 +648,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Australia/Lord_Howe 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on June 8 at 9 AM and on July 15, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Australia/Lord_Howe 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Australia/Lord_Howe 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -684,7 +689,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Australia/Lord_Howe 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'There\'s also one on December 28 at 9 AM and on February 3, 2028 at noon.'],
+  'Australia/Lord_Howe 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Australia/Lord_Howe 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Australia/Lord_Howe 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -719,7 +724,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-03-08T00:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 3:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-03-08T00:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-03-08T00:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-03-08T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on March 6 at 9 AM and on April 12, 2027 at noon.'],
+  'America/Los_Angeles 2026-03-08T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 6 at 9 AM, and Offsite 2 on April 12, 2027 at noon.'],
   'America/Los_Angeles 2026-03-08T00:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-03-08T00:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-03-08T00:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -740,7 +745,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-03-07T21:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-03-07T21:00 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-03-07T21:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-03-07T21:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'There\'s also one on March 5 at 9 AM and on April 11, 2027 at noon.'],
+  'America/Los_Angeles 2026-03-07T21:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on March 5 at 9 AM, and Offsite 2 on April 11, 2027 at noon.'],
   'America/Los_Angeles 2026-03-07T21:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-03-07T21:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-03-07T21:00 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -761,7 +766,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-11-01T01:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-11-01T01:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-11-01T01:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-11-01T01:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on October 30 at 9 AM and on December 6, 2027 at noon.'],
+  'America/Los_Angeles 2026-11-01T01:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 30 at 9 AM, and Offsite 2 on December 6, 2027 at noon.'],
   'America/Los_Angeles 2026-11-01T01:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-11-01T01:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-11-01T01:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -782,7 +787,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-10-31T22:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-10-31T22:00 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-10-31T22:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-10-31T22:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'There\'s also one on October 29 at 9 AM and on December 5, 2027 at noon.'],
+  'America/Los_Angeles 2026-10-31T22:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on October 29 at 9 AM, and Offsite 2 on December 5, 2027 at noon.'],
   'America/Los_Angeles 2026-10-31T22:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-10-31T22:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-10-31T22:00 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -803,7 +808,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-03-29T00:30 around the clock change': ['You have 3 events today.', 'At 2:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-03-29T00:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-03-29T00:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-03-29T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on March 27 at 9 AM and on May 3, 2027 at noon.'],
+  'Europe/London 2026-03-29T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
   'Europe/London 2026-03-29T00:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-03-29T00:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-03-29T00:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -824,7 +829,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-03-28T23:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-03-28T23:30 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-03-28T23:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-03-28T23:30 find': ['Offsite is on Friday, all day with Carol Diaz.', 'There\'s also one on March 26 at 9 AM and on May 2, 2027 at noon.'],
+  'Europe/London 2026-03-28T23:30 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on March 26 at 9 AM, and Offsite 2 on May 2, 2027 at noon.'],
   'Europe/London 2026-03-28T23:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-03-28T23:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-03-28T23:30 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -845,7 +850,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-10-25T12:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-10-25T12:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-10-25T12:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-10-25T12:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on October 23 at 9 AM and on November 29, 2027 at noon.'],
+  'Europe/London 2026-10-25T12:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 23 at 9 AM, and Offsite 2 on November 29, 2027 at noon.'],
   'Europe/London 2026-10-25T12:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-10-25T12:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-10-25T12:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -866,7 +871,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2027-01-04T07:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2027-01-04T07:00 next': ['Your next meeting is Planning, on Thursday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2027-01-04T07:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2027-01-04T07:00 find': ['Offsite is on Sunday, all day with Carol Diaz.', 'There\'s also one on January 2 at 9 AM and on February 8, 2028 at noon.'],
+  'Europe/London 2027-01-04T07:00 find': ['Offsite is on Sunday, all day with Carol Diaz.', 'Also Offsite prep on January 2 at 9 AM, and Offsite 2 on February 8, 2028 at noon.'],
   'Europe/London 2027-01-04T07:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2027-01-04T07:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2027-01-04T07:00 free, all day': ['No, you have Vacation on Saturday, all day.'],
@@ -887,7 +892,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-04-05T01:45 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Australia/Lord_Howe 2026-04-05T01:45 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-04-05T01:45 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-04-05T01:45 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on April 3 at 9 AM and on May 10, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-04-05T01:45 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on April 3 at 9 AM, and Offsite 2 on May 10, 2027 at noon.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -908,7 +913,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-10-04T09:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Australia/Lord_Howe 2026-10-04T09:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-10-04T09:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-10-04T09:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on October 2 at 9 AM and on November 8, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-10-04T09:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 2 at 9 AM, and Offsite 2 on November 8, 2027 at noon.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -929,7 +934,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-03-29T05:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Asia/Kolkata 2026-03-29T05:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-03-29T05:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-03-29T05:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'There\'s also one on March 27 at 9 AM and on May 3, 2027 at noon.'],
+  'Asia/Kolkata 2026-03-29T05:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
   'Asia/Kolkata 2026-03-29T05:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-03-29T05:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Asia/Kolkata 2026-03-29T05:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -948,3 +953,25 @@ const GOLDEN: Record<string, readonly string[]> = {
   'clock-free 11 events': ['I couldn\'t find that on your calendar.'],
   'clock-free 12 events': ['You have no more meetings in the next two weeks.'],
 };
+
+describe('render: days in long reads', () => {
+  const now = DateTime.fromISO('2026-06-10T08:30', { zone: LA }); // a Wednesday
+  const ctx = { now: now.toJSDate(), timeZone: LA, user: USER };
+  const at = (days: number, hour: number, subject: string) => event(subject, now.startOf('day').plus({ days, hours: hour }), 30);
+
+  it('the rest of a read that starts on a later day says its day', () => {
+    const act: Act = { kind: 'events', scope: 'rest', label: '', events: [at(2, 9, 'Call'), at(2, 16, 'Wrap')] };
+    expect(render(act, ctx).text).toBe('Friday, at 9 AM, Call. At 4 PM, Wrap.');
+  });
+
+  it('the rest of today is read without a day', () => {
+    const act: Act = { kind: 'events', scope: 'rest', label: '', events: [at(0, 14, 'A'), at(0, 15, 'B')] };
+    expect(render(act, ctx).text).toBe('At 2 PM, A. At 3, B.');
+  });
+
+  it('"and N more" says the day of the last one when it is another day', () => {
+    const events = [at(0, 9, 'A'), at(0, 10, 'B'), at(0, 11, 'C'), at(0, 12, 'D'), at(0, 13, 'E'), at(2, 9, 'F'), at(3, 15, 'G')];
+    const text = render({ kind: 'events', scope: 'window', label: '', events }, { ...ctx, window: { start: utc(now.startOf('week')), end: utc(now.startOf('week').plus({ days: 7 })) } }).text;
+    expect(text).toMatch(/And 2 more, the last on Saturday at 3 PM\. Want to hear them\?$/);
+  });
+});
