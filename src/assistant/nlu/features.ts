@@ -4,6 +4,7 @@
  * ("ten" and "10" are both `num`), so typed input looks like the spoken training data to the models.
  */
 import { isNumberWord, ordinalSuffix, readNumber, spelledOrdinal } from './numbers.js';
+import { dottedReading } from './text.js';
 import {
   CALENDAR_DOMAIN_WORDS, EVENT_NOUNS, FIRST_NAMES, OTHER_DOMAIN_WORDS, FREQUENCY, MEALS, MONTHS, PARTS_OF_DAY, PLACE_CUES, RELATIONS, RELATIVE_DAYS, TIME_PREPS,
   TIME_WORDS, WEEKDAYS,
@@ -101,7 +102,9 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
  * month first, as chrono reads it, unless only day-first makes sense): the training lines say dates,
  * so the intent model knows "what's on march twenty fifth" and nothing of "3/25". Other words pass.
  */
-export function spokenDate(w: string): string[] {
+export function spokenDate(w: string, prev?: string, next?: string): string[] {
+  // "at 12.30" is a clock time, "on 12.24" a date: the same reading chrono gets (text.ts dottedReading).
+  if (w.includes('.') && dottedReading(w, prev, next) !== 'date') return [w];
   const d = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(w);
   if (!d) return [w];
   let [month, day] = [Number(d[1]), Number(d[2])];
@@ -116,7 +119,7 @@ export function spokenDate(w: string): string[] {
  * rejection rate, as the extra sparse pairs mostly memorised training lines.)
  */
 export function sentenceFeatures(typed: readonly string[]): string[] {
-  const words = typed.flatMap(spokenDate);
+  const words = typed.flatMap((w, i) => spokenDate(w, typed[i - 1], typed[i + 1]));
   const m = words.map(modelWord);
   const feats = new Set<string>(['bias']);
   const padded = ['<s>', ...m, '</s>'];

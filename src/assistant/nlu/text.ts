@@ -119,6 +119,20 @@ function numberAt(words: readonly string[], i: number): { value: number; ordinal
   return readNumber(words, i);
 }
 
+/**
+ * What a typed "12.30" is, from the words around it: a date only where a date is expected ("on 12.24");
+ * elsewhere a clock time ("at 12.30", "10.30") when it can be one; a length before a unit ("1.5 hours")
+ * and anything else is left as typed. One answer for the intent model (features.ts) and for chrono.
+ */
+export function dottedReading(w: string, prev: string | undefined, next: string | undefined): 'date' | 'clock' | undefined {
+  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.(?:\d{2}|\d{4}))?$/.exec(w);
+  if (!dotted || /^(hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)$/.test(next ?? '')) return undefined;
+  // "12.24.2026": a year makes it a date wherever it stands.
+  if (/^(on|for|the|of|by|until|till|due)$/.test(prev ?? '') || w.split('.').length === 3) return 'date';
+  if (/^\d\d$/.test(dotted[2]!) && Number(dotted[1]) <= 23 && Number(dotted[2]) <= 59) return 'clock';
+  return undefined;
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
@@ -142,12 +156,9 @@ function rewrite(words: readonly string[], i: number): { text: string; length: n
   if (w in WORD_FIXES) return { text: WORD_FIXES[w]!, length: 1 };
   // "3-25": a date typed with a dash, read as chrono reads "3/25".
   if (/^\d{1,2}-\d{1,2}(?:-(?:\d{2}|\d{4}))?$/.test(w)) return { text: w.replace(/-/g, '/'), length: 1 };
-  // A dot is a date only where a date is expected ("on 12.24"); elsewhere "10.30" and "at 7.15" are clock
-  // times, and "1.5 hours" a length.
-  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.(?:\d{2}|\d{4}))?$/.exec(w);
-  const unitNext = /^(hours?|hrs?|h|minutes?|mins?|m|days?|weeks?)$/.test(next ?? '');
-  if (dotted && !unitNext && /^(on|for|the|of|by|until|till|due)$/.test(words[i - 1] ?? '')) return { text: w.replace(/\./g, '/'), length: 1 };
-  if (dotted && !unitNext && /^\d\d$/.test(dotted[2]!) && Number(dotted[1]) <= 23 && Number(dotted[2]) <= 59) return { text: `${dotted[1]}:${dotted[2]}`, length: 1 };
+  const dotted = dottedReading(w, words[i - 1], next);
+  if (dotted === 'date') return { text: w.replace(/\./g, '/'), length: 1 };
+  if (dotted === 'clock') return { text: w.replace('.', ':'), length: 1 };
   if ((w === 'a' || w === 'p') && words[i + 1] === 'm' && i > 0 && numberAt(words, i - 1)) return { text: `${w}m`, length: 2 };
   if (w === 'o' && next === 'clock') return { text: "o'clock", length: 2 };
   if (!isNumberWord(w)) return undefined;

@@ -259,3 +259,15 @@ describe('typed twins of training lines', () => {
     expect(typedVariant(line('the fifth may be fine', []))).toBeUndefined();
   });
 });
+
+describe('a dotted number is read one way by the intent model and by chrono', () => {
+  it('"at 12.30" is a clock time for both; "on 12.24" and "12.24.2026" are dates for both', () => {
+    expect(spokenDate('12.30', 'at', undefined)).toEqual(['12.30']);
+    expect(spokenDate('12.24', 'on', undefined)).toEqual(['december', 'twenty', 'fourth']);
+    expect(spokenDate('12.24.2026', 'dentist', 'at')).toEqual(['december', 'twenty', 'fourth', '2026']);
+    expect(spokenDate('1.5', 'block', 'hours')).toEqual(['1.5']);
+    expect(u('meet at 12.30').slots.start).toBe('2026-12-05T17:30:00Z');
+    expect(u('lunch on 12.24').slots.window).toEqual({ start: '2026-12-24T05:00:00Z', end: '2026-12-25T05:00:00Z' });
+    expect(u('add dentist 12.24.2026 at 3pm').slots.start).toBe('2026-12-24T20:00:00Z');
+  });
+});
