@@ -10,6 +10,9 @@
  * work the assistant's provider does), same simulator, same run. Sequential (concurrency 1), undici
  * keep-alive; A/B blocks alternate (A,B then B,A per round), each with a warm-up and a measured window.
  * (3) The NLU alone: understand() from src/assistant/nlu over ~50 varied utterances, many iterations.
+ * Two floors in the same rounds: GET /api/v1/session as the same account (HTTP round trip + session
+ * check), and the same request without a cookie (refused before any database work: the HTTP hop alone).
+ * CalendarView + hop is the least any answer over HTTP that waits for one CalendarView can take.
  *
  * The simulator runs in a second process by default (BENCH_SIMULATOR=process), as Exchange is another
  * machine: its work then does not queue on the Concierge server's event loop, and work the server
@@ -218,6 +221,13 @@ async function main(): Promise<void> {
       await res.body.json();
       if (res.statusCode !== 200) throw new Error(`session: HTTP ${res.statusCode}`);
     };
+    // Under that floor: the HTTP hop alone. Without a session cookie the guard refuses before any database
+    // work, so this is fastify + undici on loopback: what any answer over HTTP adds to a CalendarView.
+    const hop = async () => {
+      const res = await request(`${base}/api/v1/session`, { method: 'GET', dispatcher: agent });
+      await res.body.dump();
+      if (res.statusCode !== 401) throw new Error(`hop: HTTP ${res.statusCode}, expected 401`);
+    };
     let lastView = -1;
     const view = async () => {
       const day = DateTime.now().setZone(TZ).startOf('day');
@@ -229,15 +239,15 @@ async function main(): Promise<void> {
     console.log(`assistant answers intent=${lastAsk!.intent} events=${lastAsk!.events.length} ("${lastAsk!.text.slice(0, 60)}"); raw CalendarView returns ${lastView} items`);
     if (lastAsk!.events.length !== lastView) throw new Error(`assistant saw ${lastAsk!.events.length} events, CalendarView ${lastView}`);
 
-    const samples = { assistant: [] as number[], calendarView: [] as number[], floor: [] as number[] };
+    const samples = { assistant: [] as number[], calendarView: [] as number[], floor: [] as number[], hop: [] as number[] };
     const rounds: { round: number; kind: string; n: number; p50Ms: number }[] = [];
     console.log(`Assistant (asked as ${AS}) vs CalendarView, simulator ${SIMULATOR === "process" ? "in a second process" : "in this process"}: ${ROUNDS} rounds, ${WARMUP_MS} ms warm-up + ${MEASURE_MS} ms per block, concurrency 1, keep-alive`);
     for (let r = 0; r < ROUNDS; r++) {
-      const order = r % 2 === 0 ? (['assistant', 'calendarView', 'floor'] as const) : (['floor', 'calendarView', 'assistant'] as const);
+      const order = r % 2 === 0 ? (['assistant', 'calendarView', 'floor', 'hop'] as const) : (['hop', 'floor', 'calendarView', 'assistant'] as const);
       for (const kind of order) {
         const profileThis = PROFILE && kind === 'assistant' && r === 0;
         const xs = await phase(
-          kind === 'assistant' ? ask : kind === 'floor' ? floor : view,
+          kind === 'assistant' ? ask : kind === 'floor' ? floor : kind === 'hop' ? hop : view,
           WARMUP_MS,
           MEASURE_MS,
           profileThis ? async () => { session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 100 }); await session.post('Profiler.start'); } : undefined,
@@ -253,17 +263,20 @@ async function main(): Promise<void> {
     const a = stats(samples.assistant);
     const v = stats(samples.calendarView);
     const f = stats(samples.floor);
+    const h = stats(samples.hop);
     const ratio = a.p50 / v.p50;
     const rows = [
       ['measure', 'calls', 'mean', 'p50', 'p90', 'p99', 'unit'],
       ['assistant ask (HTTP API)', String(a.n), a.mean.toFixed(2), a.p50.toFixed(2), a.p90.toFixed(2), a.p99.toFixed(2), 'ms'],
       ['raw CalendarView (EwsClient)', String(v.n), v.mean.toFixed(2), v.p50.toFixed(2), v.p90.toFixed(2), v.p99.toFixed(2), 'ms'],
       ['floor: GET /api/v1/session', String(f.n), f.mean.toFixed(2), f.p50.toFixed(2), f.p90.toFixed(2), f.p99.toFixed(2), 'ms'],
+      ['HTTP hop: same, no cookie (401)', String(h.n), h.mean.toFixed(2), h.p50.toFixed(2), h.p90.toFixed(2), h.p99.toFixed(2), 'ms'],
       ['NLU understand() per utterance', String(nlu.n), nlu.mean.toFixed(1), nlu.p50.toFixed(1), nlu.p90.toFixed(1), nlu.p99.toFixed(1), 'µs'],
     ];
     console.log(`\n${table(rows)}\n`);
     console.log(`  assistant p50 / CalendarView p50 = ${ratio.toFixed(2)}x (${ratio <= TARGET_RATIO ? 'meets' : 'above'} the ${TARGET_RATIO}x target); overhead p50 ${(a.p50 - v.p50).toFixed(2)} ms`);
     console.log(`  floor (HTTP round trip + session check) p50 ${f.p50.toFixed(2)} ms: CalendarView + floor = ${((v.p50 + f.p50) / v.p50).toFixed(2)}x; the assistant's own work p50 ${(a.p50 - v.p50 - f.p50).toFixed(2)} ms`);
+    console.log(`  HTTP hop alone (no session, no database) p50 ${h.p50.toFixed(2)} ms = ${((100 * h.p50) / v.p50).toFixed(0)}% of a CalendarView: any answer over HTTP that waits for one CalendarView is at least ${((v.p50 + h.p50) / v.p50).toFixed(2)}x`);
     console.log(`  slowest utterances (mean µs): ${slowest.map((x) => `"${x.utterance}" ${x.meanUs}`).join(', ')}`);
     if (profileSummary) {
       console.log(`\n  CPU profile of the first assistant window (${relative(ROOT, PROFILE_FILE)}), self time by file:`);
@@ -296,6 +309,7 @@ async function main(): Promise<void> {
         assistant: { calls: a.n, meanMs: round(a.mean, 3), p50Ms: round(a.p50, 3), p90Ms: round(a.p90, 3), p99Ms: round(a.p99, 3), maxMs: round(a.max, 3) },
         calendarView: { calls: v.n, meanMs: round(v.mean, 3), p50Ms: round(v.p50, 3), p90Ms: round(v.p90, 3), p99Ms: round(v.p99, 3), maxMs: round(v.max, 3) },
         floor: { what: 'GET /api/v1/session as the same account: HTTP round trip + session check, no assistant work', calls: f.n, meanMs: round(f.mean, 3), p50Ms: round(f.p50, 3), p90Ms: round(f.p90, 3), p99Ms: round(f.p99, 3), maxMs: round(f.max, 3) },
+        hop: { what: 'GET /api/v1/session without a cookie (401 before any database work): the HTTP hop alone', calls: h.n, meanMs: round(h.mean, 3), p50Ms: round(h.p50, 3), p90Ms: round(h.p90, 3), p99Ms: round(h.p99, 3), maxMs: round(h.max, 3), calendarViewPlusHopRatio: round((v.p50 + h.p50) / v.p50, 3) },
         p50Ratio: round(ratio, 3),
         meetsTarget: ratio <= TARGET_RATIO,
         nlu: { utterances: UTTERANCES.length, calls: nlu.n, meanUs: round(nlu.mean, 1), p50Us: round(nlu.p50, 1), p90Us: round(nlu.p90, 1), p99Us: round(nlu.p99, 1), slowest },
