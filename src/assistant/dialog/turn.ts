@@ -151,7 +151,10 @@ export class Dialog {
     let intent: DialogIntent = u.intent;
     const stateOf = () => (loading ??= this.deps.store.get(input.sessionId, input.user).then((st) => st ?? {}));
     if (!REPLACES_STATE.has(u.intent)) void stateOf().catch(() => undefined);
-    const explanationBase = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath, understood: `${u.intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}` };
+    const explanationBase = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath };
+    // The intent the turn acted on (a follow-up "and friday?" is a read even if the words alone were not),
+    // so the next follow-up continues it too.
+    const understood = () => `${intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}`;
     const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
       const kept = explanation ?? (await stateOf()).explanation;
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
@@ -160,7 +163,7 @@ export class Dialog {
     const list = async (window: { start: string; end: string }) => {
       const all = await this.deps.provider.listEvents(input.user, window, input.timeZone);
       const { shown, leftOut } = visible(all);
-      return { shown, explanation: { ...explanationBase, window, leftOut } };
+      return { shown, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
     const s = u.slots;
     const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;

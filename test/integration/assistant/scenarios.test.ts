@@ -80,6 +80,13 @@ describe('the assistant answers from the calendar', () => {
     const friday = await ask('what about friday', 'follow-up');
     expect(friday.intent).toBe('read_events');
     expect(friday.events.map((e) => e.subject)).toEqual(['Offsite', 'Team standup']);
+    // A follow-up of a follow-up is still a read, never a new event.
+    const thursday = await ask('and thursday?', 'follow-up');
+    expect(thursday.intent).toBe('read_events');
+    expect(thursday.pending).toBeUndefined();
+    expect(thursday.text).toMatch(/on Thursday/);
+    const saturday = await ask('what about saturday', 'follow-up');
+    expect(saturday.intent).toBe('read_events');
     // Without a read before it, a day alone is not taken for one.
     const alone = await ask('what about friday', 'no-follow-up');
     expect(alone.intent).not.toBe('read_events');
