@@ -36,6 +36,8 @@ export interface RequestSlots {
   readonly saidDay?: boolean;
   /** A length or an end was said ("for 2 hours", "10-11am"), not the default hour. */
   readonly lengthSaid?: boolean;
+  /** am_i_free asked the other way round ("am i busy", "do i have anything at 3"): "yes" means something is there. */
+  readonly askedBusy?: boolean;
   /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
   readonly whenOnly?: boolean;
   /** The spans as said. */

@@ -222,7 +222,7 @@ export class Dialog {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
         const busy = shown.filter((e) => e.freeBusy !== 'free');
-        return done({ kind: 'free', label: '', busy }, busy, undefined, explanation);
+        return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}) }, busy, undefined, explanation);
       }
       case 'create_event':
         return this.#create(input, s, done);

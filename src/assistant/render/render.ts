@@ -119,9 +119,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'free': {
       const label = windowLabel(ctx.window, clock);
-      if (act.busy.length === 0) return sentences([`Yes, you're free ${label}.`]);
+      // Yes or no answers the question as asked: "am i free?" "No, ..."; "am i busy?" "Yes, ...".
+      if (act.busy.length === 0) return sentences([act.askedBusy ? `No, you have nothing ${label}.` : `Yes, you're free ${label}.`]);
       const e = act.busy[0]!;
-      return sentences([`No, you have ${subject(e)} ${when(e.start, clock, e.isAllDay)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
+      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${when(e.start, clock, e.isAllDay)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
     }
     case 'confirm_create': {
       const d = act.draft;

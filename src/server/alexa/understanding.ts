@@ -8,6 +8,8 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   NextMeetingIntent: 'next_meeting',
   FindMeetingIntent: 'find_meeting',
   AmIFreeIntent: 'am_i_free',
+  // "am I busy at 3", "do I have anything at 3": the same question, asked so that "yes" means busy.
+  AmIBusyIntent: 'am_i_free',
   CreateEventIntent: 'create_event',
   CancelEventIntent: 'cancel_event',
   MoveEventIntent: 'move_event',
@@ -81,6 +83,7 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   }
   if (s.date) slots.saidDay = true;
   if (turn.intent === 'TimeAnswerIntent') slots.whenOnly = true;
+  if (turn.intent === 'AmIBusyIntent') slots.askedBusy = true;
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));

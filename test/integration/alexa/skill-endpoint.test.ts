@@ -193,6 +193,17 @@ describe('POST /alexa with account linking and room devices', () => {
     expect(speech(no)).toMatch(/OK, I won't/);
   });
 
+  it('"am I busy at 10" (AmIBusyIntent) says yes when "am I free at 10" (AmIFreeIntent) says no', async () => {
+    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
+    const asking = (name: string) => (e: FixtureEnvelope) => {
+      const intent = e.request.intent as unknown as { name: string; slots: Slots };
+      intent.name = name;
+      intent.slots = { date: { name: 'date', confirmationStatus: 'NONE', value: '2026-12-08' }, time: { name: 'time', confirmationStatus: 'NONE', value: '10:00' } };
+    };
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIBusyIntent') }))).toMatch(/Yes, you have Quarterly planning/);
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIFreeIntent') }))).toMatch(/No, you have Quarterly planning/);
+  });
+
   it('asks which Bob, and takes "Bob Jones" or "the second one" as the answer (PersonAnswerIntent)', async () => {
     type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
     const intentOf = (e: FixtureEnvelope) => e.request.intent as unknown as { name: string; slots: Slots };

@@ -975,3 +975,15 @@ describe('render: days in long reads', () => {
     expect(text).toMatch(/And 2 more, the last on Saturday at 3 PM\. Want to hear them\?$/);
   });
 });
+
+describe('render: yes and no answer the question as asked', () => {
+  const now = DateTime.fromISO('2026-06-10T08:30', { zone: LA });
+  const ctx = { now: now.toJSDate(), timeZone: LA, user: USER, window: { start: utc(now.set({ hour: 15, minute: 0 })), end: utc(now.set({ hour: 15, minute: 30 })) } };
+  const busy = [event('Review', now.set({ hour: 15, minute: 0 }), 30)];
+  it('"am i free at 3?" / "am i busy at 3?"', () => {
+    expect(render({ kind: 'free', label: '', busy }, ctx).text).toBe('No, you have Review today at 3 PM.');
+    expect(render({ kind: 'free', label: '', busy, askedBusy: true }, ctx).text).toBe('Yes, you have Review today at 3 PM.');
+    expect(render({ kind: 'free', label: '', busy: [] }, ctx).text).toBe("Yes, you're free today between 3 PM and 3:30 PM.");
+    expect(render({ kind: 'free', label: '', busy: [], askedBusy: true }, ctx).text).toBe('No, you have nothing today between 3 PM and 3:30 PM.');
+  });
+});

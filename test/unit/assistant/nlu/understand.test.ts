@@ -171,3 +171,16 @@ describe('meals place a bare hour', () => {
     expect(u('breakfast at 6 tomorrow').slots.start).toBe('2026-03-05T11:00:00Z');
   });
 });
+
+describe('"am i busy" is asked the other way round', () => {
+  it.each(['am i busy at 3 tomorrow', 'do i have anything at 3', 'do i have any meetings at 3 tomorrow', 'am i booked at 3'])('%s -> askedBusy', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('am_i_free');
+    expect(r.slots.askedBusy).toBe(true);
+  });
+  it.each(['am i free at 3', 'am i available tomorrow at 3', 'do i have time at 3'])('%s -> asked free', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('am_i_free');
+    expect(r.slots.askedBusy).toBeUndefined();
+  });
+});

@@ -24,7 +24,7 @@ describe('skill/interaction-model.json', () => {
   it('is invoked as "concierge" and has the intents Concierge answers', () => {
     expect(model.invocationName).toBe('concierge');
     expect(model.intents.map((i) => i.name)).toEqual([
-      'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent',
+      'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'AmIBusyIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent',
       'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent', 'PersonAnswerIntent',
       'AMAZON.YesIntent', 'AMAZON.NoIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
     ]);
@@ -35,6 +35,7 @@ describe('skill/interaction-model.json', () => {
     expect(slots('ReadCalendarIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME', duration: 'AMAZON.DURATION' });
     expect(slots('CreateEventIntent')).toEqual({ title: 'AMAZON.SearchQuery', date: 'AMAZON.DATE', time: 'AMAZON.TIME', duration: 'AMAZON.DURATION', person: 'AMAZON.FirstName' });
     expect(slots('AmIFreeIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME' });
+    expect(slots('AmIBusyIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME' });
     expect(slots('FindMeetingIntent')).toMatchObject({ query: 'AMAZON.SearchQuery', person: 'AMAZON.FirstName' });
     expect(slots('RoomBookIntent')).toMatchObject({ duration: 'AMAZON.DURATION' });
     expect(slots('RoomExtendIntent')).toMatchObject({ duration: 'AMAZON.DURATION' });
