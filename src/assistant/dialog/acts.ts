@@ -31,9 +31,11 @@ export type Act =
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   | { readonly kind: 'need_time'; readonly title: string }
-  | { readonly kind: 'not_found'; readonly query: string }
+  /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
+  | { readonly kind: 'not_found'; readonly query: string; readonly at?: string }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
-  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' }
+  /** `candidates`: the events that fit what was said, when the words single none of them out. */
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find'; readonly candidates?: readonly CalendarEvent[] }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: 'cancel' | 'move' }
   | { readonly kind: 'nothing_pending' }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -126,18 +127,6 @@ function dayWindow(now: Date, zone: string): { start: string; end: string } {
   return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !['the', 'my', 'meeting', 'with', 'a', 'an'].includes(w));
-
-/** An event matching what the person said: words of the title, or a person's name. */
-function matches(e: CalendarEvent, slots: DialogSlots): boolean {
-  const title = slots.title ? words(slots.title) : [];
-  const subject = e.subject.toLowerCase();
-  if (title.length > 0 && title.every((w) => subject.includes(w))) return true;
-  const people = (slots.people ?? []).map((p) => p.toLowerCase());
-  if (people.length === 0) return title.length === 0;
-  const names = [e.organizer, ...e.attendees].map((p) => `${p?.name ?? ''} ${p?.email ?? ''}`.toLowerCase());
-  return people.every((p) => names.some((n) => n.includes(p)));
-}
 
 export class Dialog {
   constructor(private readonly deps: TurnDeps) {}
@@ -197,7 +186,7 @@ export class Dialog {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
         const { shown: all, explanation } = await list(window);
         // "anything with carol this week": only the events with the people named.
-        const shown = s.people?.length ? all.filter((e) => matches(e, { people: s.people })) : all;
+        const shown = s.people?.length ? all.filter((e) => eventMatches(e, { people: s.people }, input.user)) : all;
         // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
         const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
         return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
@@ -205,15 +194,15 @@ export class Dialog {
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) };
         const { shown, explanation } = await list(window);
-        const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && matches(e, s));
+        const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && eventMatches(e, s, input.user));
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
-        if (!(s.title && words(s.title).length) && !s.people?.length) return done({ kind: 'which_event', change: 'find' });
+        if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
         const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         const { shown, explanation } = await list(window);
-        const found = shown.filter((e) => matches(e, s) && Date.parse(e.end) >= input.now.getTime());
+        const found = shown.filter((e) => eventMatches(e, s, input.user) && Date.parse(e.end) >= input.now.getTime());
         const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
         if (found.length === 0) return done({ kind: 'not_found', query }, [], undefined, explanation);
         return done({ kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, found.slice(0, 3), undefined, explanation);
@@ -228,14 +217,22 @@ export class Dialog {
         return this.#create(input, s, done);
       case 'cancel_event':
       case 'move_event': {
-        // For a move, `start` may name the event's current time ("move my 3pm to 4pm"): search near it.
-        const window = s.window ?? (s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? { start: iso(Date.parse(s.start) - MINUTE), end: iso(Date.parse(s.start) + MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) });
+        const change = u.intent === 'cancel_event' ? 'cancel' : 'move';
+        // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
+        const at = s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
+        const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
-        if (!(s.title && words(s.title).length) && !s.people?.length && !s.start && !s.window) return done({ kind: 'which_event', change: u.intent === 'cancel_event' ? 'cancel' : 'move' });
+        if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change });
         const { shown, explanation } = await list(window);
-        const target = shown.find((e) => matches(e, u.intent === 'move_event' ? { ...s, start: undefined } as DialogSlots : s) && e.myResponse === 'organizer') ?? shown.find((e) => matches(e, s));
-        if (!target) return done({ kind: 'not_found', query: s.title ?? 'that event' }, [], undefined, explanation);
+        const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
+        // The asker's own events first: only those can be changed for everyone.
+        const mine = fits.filter((e) => e.myResponse === 'organizer');
+        const choices = mine.length ? mine : fits;
+        const target = choices[0];
+        if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
+        // Several fit a day and nothing said singles one out ("cancel my meeting tomorrow"): list them and ask.
+        if (choices.length > 1 && !namesAnEvent(s) && at === undefined) return done({ kind: 'which_event', change, candidates: choices.slice(0, 4) }, choices.slice(0, 4), undefined, explanation);
         // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
         // tell nobody, and moving it would move it for this calendar alone.
         if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
@@ -269,8 +266,10 @@ export class Dialog {
     if (!s.start) return done({ kind: 'need_time', title }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
     for (const name of s.people ?? []) {
-      // "add dentist tomorrow": a word that is the event's own title is not someone to invite.
-      if (title.toLowerCase().includes(name.toLowerCase())) continue;
+      // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
+      // "a call with al" still invites Al).
+      const titleHas = new Set(nameWords(title));
+      if (nameWords(name).every((w) => titleHas.has(w))) continue;
       const found = await this.deps.provider.findPeople(name);
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
       if (found.kind === 'none') return done({ kind: 'unknown_person', name });

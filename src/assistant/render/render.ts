@@ -154,6 +154,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'need_time':
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'which_event':
+      if (act.candidates?.length) {
+        const list = act.candidates.map((e) => `${subject(e)} ${when(e.start, clock, e.isAllDay)}`);
+        const options = list.length > 1 ? `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}` : list[0]!;
+        return sentences([`Which one should I ${act.change}: ${options}?`, `Say its name, for example "${act.change} ${subject(act.candidates[0]!).toLowerCase()}".`]);
+      }
       if (act.change === 'find') return sentences(['Which meeting do you mean? Say its name or who it is with, for example "when is the budget review" or "when is my meeting with Bob".']);
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
     case 'not_organizer': {
@@ -161,6 +166,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`${who} organizes ${subject(act.event)}, so only they can ${act.change} it for everyone. You can decline it in Outlook, or ask them.`]);
     }
     case 'not_found':
+      if (act.at) return sentences([`I couldn't find ${act.query || 'an event'} starting ${when(act.at, clock)} on your calendar.`]);
       return sentences([`I couldn't find ${act.query || 'that'} on your calendar.`]);
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);

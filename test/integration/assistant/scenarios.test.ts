@@ -296,6 +296,37 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('when is the project kickoff', 'kickoff')).events).toEqual([]);
   });
 
+  it('a title and a person said together must both fit: the budget review is not "with dave"', async () => {
+    const a = await ask('cancel the budget review with dave', 'both-must-fit');
+    expect(a.pending).toBeUndefined();
+    expect(a.events).toEqual([]);
+    // "al" is not Alice, the asker: no meeting of hers is "with al".
+    const al = await ask('cancel my meeting with al', 'both-must-fit');
+    expect(al.pending).toBeUndefined();
+    expect(al.events).toEqual([]);
+  });
+
+  it('"cancel my 9:30 on wednesday" names what starts then, not the standup under way', async () => {
+    const a = await ask('cancel my 9:30 on wednesday', 'at-a-time');
+    expect(a.pending).toBeUndefined();
+    expect(a.text).toMatch(/couldn't find an event starting on Wednesday at 9:30 AM/);
+    const b = await ask('cancel my 11am on wednesday', 'at-a-time');
+    expect(b.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review' } });
+    await ask('no', 'at-a-time');
+  });
+
+  it('"cancel my meeting on wednesday" with two that day lists them and asks, never picks one', async () => {
+    const a = await ask('cancel my meeting on wednesday', 'which-one');
+    expect(a.pending).toBeUndefined();
+    expect(a.events.map((e) => e.subject)).toEqual(['Team standup', 'Budget review']);
+    expect(a.text).toMatch(/^Which one should I cancel: Team standup on Wednesday at 9 AM, or Budget review on Wednesday at 11 AM\?/);
+  });
+
+  it('"when do i meet dave" finds the meetings Dave organizes', async () => {
+    const a = await ask('when do i meet dave', 'meet-dave');
+    expect(a.events[0]?.subject).toBe('Berlin team sync');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

@@ -1,0 +1,69 @@
+/**
+ * Which events a request names: by the words of its title, by the people said, or both. Words are matched
+ * whole ("al" is not "alice", "call" does not contain a guest called Al), and the asker is never one of
+ * the people named ("my meeting with al" is not every meeting Alice organizes).
+ */
+import type { CalendarEvent, Person } from '../../domain/calendar.js';
+import type { DialogSlots } from './understanding.js';
+
+/** Words that say nothing about which event: every event is a meeting, on "my" calendar. */
+const NOT_DISTINCTIVE = new Set(['the', 'my', 'a', 'an', 'our', 'with', 'meeting', 'meetings', 'event', 'events', 'appointment', 'appt', 'and', 'of', 'for', 'to', 'on', 'at', 'in']);
+
+/**
+ * The words of a name, as compared: "1:1", "one on one", "1-on-1" and "1on1" are one word; a hyphenated
+ * word is also itself joined ("stand-up" is "stand", "up" and "standup"); plural "reviews" is "review".
+ */
+export function nameWords(text: string): string[] {
+  const joined = text.toLowerCase().replace(/\b(1|one)\s*(?::|-on-|\s+on\s+|on)\s*(1|one)\b/g, ' oneonone ');
+  const hyphenated = [...joined.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)].map((m) => m[0].replace(/-/g, ''));
+  return [...new Set([...joined.split(/[^a-z0-9']+/), ...hyphenated])]
+    .map((w) => w.replace(/'s$/, '').replace(/^(.{3,}[^s])s$/, '$1'))
+    .filter((w) => w.length > 0 && !NOT_DISTINCTIVE.has(w));
+}
+
+/** Words of the title that single an event out; empty when the title names nothing ("my meeting"). */
+export const titleWords = (title: string | undefined): string[] => (title ? nameWords(title) : []);
+
+function personWords(p: Person | undefined): string[] {
+  if (!p) return [];
+  const local = p.email?.split('@')[0] ?? '';
+  return [...nameWords(p.name ?? ''), ...nameWords(local.replace(/[._-]+/g, ' '))];
+}
+
+/** Whether `said` ("bob", "bob jones", "carol's") names this person: each word said is a word of their name. */
+function names(said: string, p: Person | undefined): boolean {
+  const want = nameWords(said);
+  const have = new Set(personWords(p));
+  return want.length > 0 && want.every((w) => have.has(w));
+}
+
+const isAsker = (p: Person | undefined, user: string): boolean => Boolean(p?.email && p.email.toLowerCase() === user.toLowerCase());
+
+/** Whether the event is with this person: a participant other than the asker, or named in the subject ("Call with Carol"). */
+export function isWith(e: CalendarEvent, said: string, user: string): boolean {
+  const others = [e.organizer, ...e.attendees].filter((p) => !isAsker(p, user));
+  if (others.some((p) => names(said, p))) return true;
+  const subject = new Set(nameWords(e.subject));
+  const want = nameWords(said);
+  return want.length > 0 && want.every((w) => subject.has(w));
+}
+
+function titleMatches(e: CalendarEvent, words: readonly string[]): boolean {
+  const subject = new Set(nameWords(e.subject));
+  return words.every((w) => subject.has(w));
+}
+
+/**
+ * Whether the event is the one the request names. A title and people said together must both hold
+ * ("lunch with carol" is not Roadmap planning with Carol). A title that matches no subject may be a
+ * person's name ("when do i meet dave": the tagger took "dave" for the title).
+ */
+export function eventMatches(e: CalendarEvent, slots: Pick<DialogSlots, 'title' | 'people'>, user: string): boolean {
+  const words = titleWords(slots.title);
+  const people = slots.people ?? [];
+  const byTitle = words.length === 0 || titleMatches(e, words) || (people.length === 0 && isWith(e, words.join(' '), user));
+  return byTitle && people.every((p) => isWith(e, p, user));
+}
+
+/** Whether the request names any event at all (a title with distinctive words, or a person). */
+export const namesAnEvent = (slots: Pick<DialogSlots, 'title' | 'people'>): boolean => titleWords(slots.title).length > 0 || (slots.people?.length ?? 0) > 0;
