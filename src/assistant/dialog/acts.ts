@@ -57,7 +57,9 @@ export type Pending =
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */
-  | { readonly kind: 'time'; readonly create: DialogSlots }
-  | { readonly kind: 'time'; readonly move: CalendarEvent }
+  /** `proposed`: the start of the proposal this answer corrects ("no, friday" keeps its time of day). */
+  | { readonly kind: 'time'; readonly create: DialogSlots; readonly proposed?: string }
+  /** `proposed`: the target of the move this answer corrects ("make it 4pm" stays on that day). */
+  | { readonly kind: 'time'; readonly move: CalendarEvent; readonly proposed?: string }
   /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
   | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] };

@@ -72,7 +72,8 @@ function slotsOf(draft: EventDraft, zone: string): DialogSlots {
     ...(people.length ? { people } : {}),
     ...(draft.location ? { location: draft.location } : {}),
     window: { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
-    durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE),
+    // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
+    ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
     ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
   };
 }
@@ -154,7 +155,7 @@ export class Dialog {
       const { shown, leftOut } = visible(all);
       return { shown, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
-    const s = u.slots;
+    let s: DialogSlots = u.slots;
     const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
     if (roomAct) return done(roomAct);
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
@@ -167,6 +168,20 @@ export class Dialog {
         return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
       }
     }
+    // "make it 45 minutes": a new length for the event waiting for "yes" (or for its time).
+    if (s.lengthSaid && s.durationMinutes !== undefined && !s.start && !s.window && !s.title && !s.people?.length && u.intent !== 'move_event') {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'create' && !pending.draft.isAllDay) {
+        intent = 'create_event';
+        const { durationMinutes: _, ...asked } = slotsOf(pending.draft, input.timeZone);
+        return this.#create(input, { ...asked, start: pending.draft.start, durationMinutes: s.durationMinutes, lengthSaid: true }, done);
+      }
+      if (pending?.kind === 'time' && 'create' in pending) {
+        intent = 'create_event';
+        const create = { ...pending.create, durationMinutes: s.durationMinutes, lengthSaid: true };
+        return done({ kind: 'need_time', title: create.title ?? 'it' }, [], { kind: 'time', create });
+      }
+    }
     // A day or a time alone ("2pm", "friday", "tomorrow at 9"), or "move it to 3", may answer "When should
     // it be?" from the last turn.
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;
@@ -175,8 +190,13 @@ export class Dialog {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
-      if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone) }, s, unnamedMove, done, (i) => (intent = i));
-      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event, proposed: pending.start }, s, unnamedMove, done, (i) => (intent = i));
+      // "cancel lunch tomorrow", then "friday": the same cancel, on the day said.
+      if (pending?.kind === 'cancel' && bareWhen) {
+        intent = 'cancel_event';
+        s = { ...s, title: pending.event.subject };
+      }
       // "what about tomorrow" after a read: the same question about another day.
       const last = (await stateOf()).explanation?.understood ?? '';
       if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
@@ -217,9 +237,9 @@ export class Dialog {
         return this.#create(input, s, done);
       case 'cancel_event':
       case 'move_event': {
-        const change = u.intent === 'cancel_event' ? 'cancel' : 'move';
+        const change = intent === 'cancel_event' ? 'cancel' : 'move';
         // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
-        const at = s.start && (u.intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
+        const at = s.start && (intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
         const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
@@ -236,9 +256,9 @@ export class Dialog {
         // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
         // tell nobody, and moving it would move it for this calendar alone.
         if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
-          return done({ kind: 'not_organizer', event: target, change: u.intent === 'cancel_event' ? 'cancel' : 'move' }, [target], undefined, explanation);
+          return done({ kind: 'not_organizer', event: target, change: intent === 'cancel_event' ? 'cancel' : 'move' }, [target], undefined, explanation);
         }
-        if (u.intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
+        if (intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
         const to = moveTarget(target, s, input.timeZone);
         if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
         return this.#confirmMove(input, target, to, done, explanation);
@@ -293,7 +313,9 @@ export class Dialog {
       answered('move_event');
       // A time or a day alone is read as a move's target: "3pm" on the event's day, "friday" at its time.
       const target = asMove ? s : { ...(s.start ? { newStart: s.start, newTimeOnly: !s.saidDay } : {}), ...(s.window ? { newDay: s.window.start } : {}) };
-      const to = partOfDay ? undefined : moveTarget(pending.move, target, zone);
+      // Correcting a proposed move ("to friday", then "make it 4pm"): on the proposed day, at the proposed time.
+      const from = pending.proposed ? { ...pending.move, start: pending.proposed } : pending.move;
+      const to = partOfDay ? undefined : moveTarget(from, target, zone);
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
       return this.#confirmMove(input, pending.move, to, done);
     }
@@ -301,6 +323,11 @@ export class Dialog {
     const asked = pending.create;
     const { window: _, isAllDay: __, end: ___, start: ____, ...rest } = asked;
     if (!s.start && !s.window) return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], pending);
+    // "no, friday" to a proposal: the same time of day on the day said (an all-day one stays all day).
+    if (!s.start && s.window && !partOfDay && pending.proposed) {
+      if (asked.isAllDay) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
+      s = { ...s, start: onDayOf(pending.proposed, s.window.start, zone), saidDay: true };
+    }
     if (!s.start && s.window) {
       // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
       if (lastsAllDay(asked.title) && !partOfDay) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
@@ -310,7 +337,11 @@ export class Dialog {
     const day = asked.window?.start ?? asked.start;
     let start = s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
     // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
-    if (asked.window && !s.saidDay && !within(start, asked.window) && within(iso(Date.parse(start) + 12 * 3_600_000), asked.window)) start = iso(Date.parse(start) + 12 * 3_600_000);
+    // "a run tomorrow morning" then "at 6": 6 AM, though a bare 6 alone is read as 6 PM.
+    if (asked.window && !s.saidDay && !within(start, asked.window)) {
+      const other = [12, -12].map((h) => iso(Date.parse(start) + h * 3_600_000)).find((t) => within(t, asked.window!));
+      if (other) start = other;
+    }
     // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
     const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
     return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);

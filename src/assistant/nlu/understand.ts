@@ -26,6 +26,8 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
 const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about)$/;
 const RULE_CONFIDENCE = 0.95;
+/** The first number of a bare answer ("3", "3:30", "10.30"), to be read as a clock time. */
+const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
 const ASKED_FREE = /\b(free|available|open|availability|time)\b/;
 
@@ -83,7 +85,13 @@ export function createUnderstander(models: NluModels): Understander {
     if (dialog) confidence = RULE_CONFIDENCE;
 
     const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;
-    const when = move?.current ?? resolveWhen(text, ctx.now, ctx.timeZone, { future: intent !== 'read_events' }, normalised);
+    let when = move?.current ?? resolveWhen(text, ctx.now, ctx.timeZone, { future: intent !== 'read_events' }, normalised);
+    // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
+    const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
+    if (!move && !when.start && !when.window && onlyWhenWords && words.some((w) => wordClass(w) === 'num')) {
+      const at = normalised.text.replace(BARE_NUMBER, 'at $1');
+      if (at !== normalised.text) when = resolveWhen(at, ctx.now, ctx.timeZone, { future: intent !== 'read_events' });
+    }
     const about = describe(tokens, spans, intent);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
@@ -98,7 +106,7 @@ export function createUnderstander(models: NluModels): Understander {
     if (move?.newTimeOnly) slots.newTimeOnly = true;
     if (when.hasDate) slots.saidDay = true;
     if (when.end || when.durationMinutes !== undefined) slots.lengthSaid = true;
-    if ((when.start || when.window) && words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w))) slots.whenOnly = true;
+    if ((when.start || when.window) && onlyWhenWords) slots.whenOnly = true;
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 

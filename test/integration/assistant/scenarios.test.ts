@@ -327,6 +327,47 @@ describe('the assistant answers from the calendar', () => {
     expect(a.events[0]?.subject).toBe('Berlin team sync');
   });
 
+  it('corrections keep what they do not change: the day of a proposed move, the time of a proposed event', async () => {
+    await ask('move the budget review to friday', 'fix-move');
+    const move = await ask('make it 4pm', 'fix-move');
+    expect(move.pending).toMatchObject({ kind: 'move', start: '2027-03-13T00:00:00Z' });
+    expect(move.text).toMatch(/Move Budget review to Friday at 4 PM\?/);
+    await ask('no', 'fix-move');
+
+    await ask('add lunch with bob smith thursday at 1pm', 'fix-day');
+    const friday = await ask('no, friday', 'fix-day');
+    expect(friday.text).toMatch(/Add lunch with Bob Smith on Friday at 1 PM for one hour\?/);
+    await ask('no', 'fix-day');
+  });
+
+  it('"make it 3" and "make it 45 minutes" change the waiting proposal; a length said before is kept', async () => {
+    await ask('add focus time on thursday from 2 to 4', 'bare-number');
+    const three = await ask('make it 3', 'bare-number');
+    expect(three.text).toMatch(/on Thursday at 3 PM for 2 hours\?/);
+    const shorter = await ask('make it 45 minutes', 'bare-number');
+    expect(shorter.text).toMatch(/on Thursday at 3 PM for 45 minutes\?/);
+    await ask('no', 'bare-number');
+    // An all-day proposal given a time takes the usual hour, not 24.
+    await ask("add mary's birthday on friday", 'all-day-time');
+    expect((await ask('make it 3pm', 'all-day-time')).text).toMatch(/on Friday at 3 PM for one hour\?/);
+    await ask('no', 'all-day-time');
+  });
+
+  it('"a run tomorrow morning", then "at 6": 6 AM, the hour inside the part of day asked about', async () => {
+    expect((await ask('add a run tomorrow morning', 'morning')).text).toMatch(/When should it be\?/);
+    const six = await ask('at 6', 'morning');
+    expect(six.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T14:00:00Z' } });
+    await ask('no', 'morning');
+  });
+
+  it('"cancel the team standup tomorrow", then "wednesday": the same cancel on the day said', async () => {
+    const tue = await ask('cancel the team standup tomorrow', 'cancel-day');
+    expect(tue.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' } });
+    const wed = await ask('wednesday', 'cancel-day');
+    expect(wed.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' } });
+    await ask('no', 'cancel-day');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
