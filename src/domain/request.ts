@@ -15,6 +15,8 @@ export interface RequestSlots {
   readonly title?: string;
   /** People by name, as said. */
   readonly people?: readonly string[];
+  /** Words that may be people ("with ann" that no model tagged): invited only if the directory knows them. */
+  readonly maybePeople?: readonly string[];
   readonly location?: string;
   readonly start?: string;
   readonly end?: string;

@@ -295,9 +295,25 @@ export class Dialog {
       if (found.kind === 'none') return done({ kind: 'unknown_person', name });
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
     }
+    // "with ann": a word no model tagged is a guest only if the directory knows it ("with marketing" is not).
+    for (const name of s.maybePeople ?? []) {
+      const found = await this.deps.provider.findPeople(name);
+      const asPerson = { ...s, people: [...(s.people ?? []), name], maybePeople: (s.maybePeople ?? []).filter((p) => p !== name) };
+      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: asPerson, name, candidates: found.candidates });
+      if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+    }
+    // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
+    let location = s.location;
+    if (location && !attendees.some((a) => a.kind === 'resource')) {
+      const room = await this.deps.provider.findPeople(location);
+      if (room.kind === 'one' && room.person.isRoom) {
+        attendees.push({ email: room.person.email, name: room.person.name, kind: 'resource' });
+        location = room.person.name;
+      }
+    }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
-    const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(s.location ? { location: s.location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     const conflicts = (await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined');
     return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
   }

@@ -11,6 +11,8 @@ import type { Intent } from './types.js';
 export interface About {
   title?: string;
   people?: string[];
+  /** Single untagged words after "with" that may be people ("with ann"): the dialog keeps those the directory knows. */
+  maybePeople?: string[];
   location?: string;
   reminder?: boolean;
 }
@@ -181,6 +183,43 @@ function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name:
   return out;
 }
 
+/** A tagged person's next word, when it can only be their surname: "bob jones", "carol diaz tomorrow". */
+function withSurname(tokens: readonly Token[], spans: readonly Span[], person: Span): Span {
+  const next = tokens[person.to]?.lower;
+  const after = tokens[person.to + 1]?.lower;
+  if (next === undefined || covered(spans, person.to) || NOT_A_NAME.test(next) || TRAILING.test(next) || WHEN_TOKEN.test(next)) return person;
+  if (!/^[a-z][a-z'-]+$/.test(next) || !['w', 'name'].includes(wordClass(next))) return person;
+  const ends = after === undefined || after === ',' || covered(spans, person.to + 1) || TRAILING.test(after) || WHEN_TOKEN.test(after);
+  return ends ? { ...person, to: person.to + 1 } : person;
+}
+
+/** "with ann friday at 2": one untagged word after "with", then a time, a preposition or the end. */
+function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'with' || covered(spans, i + 1)) continue;
+    const w = tokens[i + 1]!.lower;
+    const after = tokens[i + 2]?.lower;
+    if (NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !/^[a-z][a-z'-]+$/.test(w) || !['w', 'name'].includes(wordClass(w))) continue;
+    if (after === undefined || covered(spans, i + 2) || TRAILING.test(after) || WHEN_TOKEN.test(after)) out.push(cleanName(w));
+  }
+  return out;
+}
+
+/** "at 10 tomorrow in the boardroom": a place said last, after the time, that the tagger left untagged. */
+function trailingPlace(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
+  const n = tokens.length;
+  for (const len of [2, 1]) {
+    const from = n - len;
+    const prep = tokens[from - 1]?.lower === 'the' ? tokens[from - 2]?.lower : tokens[from - 1]?.lower;
+    if (from < 1 || !/^(in|at)$/.test(prep ?? '')) continue;
+    const ws = tokens.slice(from).map((t) => t.lower);
+    if (ws.some((w, k) => covered(spans, from + k) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !['w', 'placecue'].includes(wordClass(w)))) continue;
+    return ws.join(' ');
+  }
+  return undefined;
+}
+
 /** A place said where a name is expected ("add gym at 6pm"), with no "at/in" before it, is what the event is. */
 function placeAsName(tokens: readonly Token[], place: Span): boolean {
   const before = tokens[place.from - 1]?.lower;
@@ -212,11 +251,13 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
     (aboutOne ? untaggedTitle(tokens, spans) : undefined);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const tagged = [...of('person'), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   if (people.length || typed.length) about.people = people.length ? people : typed;
-  const location = placeTitle ? undefined : placeWords;
+  const maybe = people.length || typed.length || intent !== 'create_event' ? [] : untaggedGuests(tokens, spans).filter((p) => p !== title);
+  if (maybe.length) about.maybePeople = maybe;
+  const location = placeTitle ? undefined : placeWords ?? (intent === 'create_event' ? trailingPlace(tokens, spans) : undefined);
   // "book this room": the room is where the panel is, not a place that was named.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
   return about;

@@ -8,6 +8,9 @@ import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from 
  * link (the server's pool, so rotations apply), or a fixed client (the CLI).
  */
 export class EwsCalendarProvider implements CalendarProvider {
+  /** The organization's room addresses, read once per provider (a request) and only when a name is looked up. */
+  #rooms: Promise<ReadonlySet<string>> | undefined;
+
   constructor(
     private readonly withClient: <T>(fn: (client: EwsClient) => Promise<T>) => Promise<T>,
     readonly accessPath: AccessPath,
@@ -39,9 +42,10 @@ export class EwsCalendarProvider implements CalendarProvider {
   async findPeople(query: string): Promise<PeopleLookup> {
     try {
       const r = await this.withClient((c) => c.resolveNames(query));
+      const rooms = r.entries.length ? await this.#roomAddresses() : new Set<string>();
       const people: DirectoryEntry[] = r.entries
         .filter((e) => e.mailbox.email)
-        .map((e) => ({ email: e.mailbox.email!, name: e.contact?.displayName ?? e.mailbox.name ?? e.mailbox.email! }));
+        .map((e) => ({ email: e.mailbox.email!, name: e.contact?.displayName ?? e.mailbox.name ?? e.mailbox.email!, ...(rooms.has(e.mailbox.email!.toLowerCase()) ? { isRoom: true } : {}) }));
       if (people.length === 0) return { kind: 'none' };
       if (people.length === 1) return { kind: 'one', person: people[0]! };
       return { kind: 'several', candidates: people };
@@ -49,5 +53,19 @@ export class EwsCalendarProvider implements CalendarProvider {
       if (err instanceof EwsError && err.code === 'ErrorNameResolutionNoResults') return { kind: 'none' };
       throw err;
     }
+  }
+
+  /**
+   * ResolveNames does not say whether a mailbox is a room; the room lists do (GetRoomLists, GetRooms: what
+   * Outlook's room finder reads). A room found this way is booked as a resource, so its calendar answers.
+   * An organization without room lists, or a failure reading them, means no room is recognised by name.
+   */
+  #roomAddresses(): Promise<ReadonlySet<string>> {
+    this.#rooms ??= this.withClient(async (c) => {
+      const lists = await c.roomLists();
+      const rooms = await Promise.all(lists.filter((l) => l.email).map((l) => c.rooms(l.email!)));
+      return new Set(rooms.flat().flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])));
+    }).catch(() => new Set<string>());
+    return this.#rooms;
   }
 }

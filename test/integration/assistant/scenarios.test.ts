@@ -23,6 +23,7 @@ const sim = useSimulator(() =>
       person('bob', 'Bob Smith', { timeZone: PACIFIC }),
       person('bjones', 'Bob Jones', { timeZone: 'Eastern Standard Time' }),
       person('dave', 'Dave Kim', { timeZone: 'W. Europe Standard Time' }),
+      person('ann', 'Ann Lee', { timeZone: PACIFIC }),
       serviceAccount(SVC),
       roomMailbox('boardroom', 'Boardroom', 12),
     ],
@@ -366,6 +367,24 @@ describe('the assistant answers from the calendar', () => {
     const wed = await ask('wednesday', 'cancel-day');
     expect(wed.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' } });
     await ask('no', 'cancel-day');
+  });
+
+  it('surnames, untagged guests and a room said last all reach the invitation', async () => {
+    // "bob jones" is not Bob Smith (the budget review's guest).
+    expect((await ask('when is my meeting with bob jones', 'names')).events).toEqual([]);
+    const a = await ask('set up a meeting with bob smith tomorrow at 10 in the boardroom', 'names');
+    expect(a.pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom', attendees: [{ email: 'bob@contoso.com', kind: 'required' }, { email: 'boardroom@contoso.com', kind: 'resource' }] } });
+    await ask('no', 'names');
+    // "ann" is tagged by no model; the directory knows her, so she is invited.
+    const b = await ask('add planning session with ann friday at 2', 'names');
+    expect(b.pending).toMatchObject({ kind: 'create', draft: { attendees: [{ email: 'ann@contoso.com' }] } });
+    expect(b.text).toMatch(/with Ann Lee/);
+    await ask('no', 'names');
+    // A word after "with" that is nobody is left out, never guessed.
+    const c = await ask('add planning session with marketing friday at 2', 'names');
+    expect(c.pending).toMatchObject({ kind: 'create' });
+    expect((c.pending as { draft: { attendees?: unknown[] } }).draft.attendees).toBeUndefined();
+    await ask('no', 'names');
   });
 
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {

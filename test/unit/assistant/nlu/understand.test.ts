@@ -184,3 +184,22 @@ describe('"am i busy" is asked the other way round', () => {
     expect(r.slots.askedBusy).toBeUndefined();
   });
 });
+
+describe('guests and places the tagger half-finds', () => {
+  it('a surname stays with its first name', () => {
+    expect(u('when is my meeting with bob jones').slots.people).toEqual(['bob jones']);
+    expect(u('set up a meeting with bob smith and carol tomorrow at 10').slots.people).toEqual(['bob smith', 'carol']);
+    expect(u('meeting with bob regarding budget').slots.people).toEqual(['bob']);
+  });
+
+  it('one untagged word after "with" may be a guest; the dialog asks the directory', () => {
+    expect(u('add planning session with ann friday at 2').slots).toMatchObject({ title: 'planning session', maybePeople: ['ann'] });
+    expect(u('add planning session with bob friday at 2').slots.maybePeople).toBeUndefined();
+  });
+
+  it('a place said last, after the time, is the location', () => {
+    expect(u('schedule a meeting with carol at 10 tomorrow in the boardroom').slots.location).toBe('boardroom');
+    expect(u('add lunch at noon at cafe rio').slots.location).toBe('cafe rio');
+    expect(u('add lunch at noon in my calendar').slots.location).toBeUndefined();
+  });
+});
