@@ -209,7 +209,7 @@ export class Dialog {
         const shown = s.people?.length ? all.filter((e) => eventMatches(e, { people: s.people }, input.user)) : all;
         // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
         const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
-        return done({ kind: 'events', scope: 'window', label: '', events: shown }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
+        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) };

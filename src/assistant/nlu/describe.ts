@@ -254,9 +254,12 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
-  if (people.length || typed.length) about.people = people.length ? people : typed;
-  const maybe = people.length || typed.length || intent !== 'create_event' ? [] : untaggedGuests(tokens, spans).filter((p) => p !== title);
-  if (maybe.length) about.maybePeople = maybe;
+  // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only
+  // if the directory knows the word (the dialog asks it).
+  const untagged = people.length || typed.length ? [] : untaggedGuests(tokens, spans).filter((p) => p !== title);
+  const found = people.length ? people : typed.length ? typed : intent === 'create_event' ? [] : untagged;
+  if (found.length) about.people = found;
+  if (intent === 'create_event' && untagged.length) about.maybePeople = untagged;
   const location = placeTitle ? undefined : placeWords ?? (intent === 'create_event' ? trailingPlace(tokens, spans) : undefined);
   // "book this room": the room is where the panel is, not a place that was named.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;

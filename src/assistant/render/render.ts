@@ -113,9 +113,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         return sentences([`${cap(subject(first))} is ${when(first.start, clock, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
       if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));
-      if (act.events.length === 0) return sentences([`You have nothing on your calendar ${label}.`]);
+      // "with carol": the count and the "nothing" are about the people asked about, not the whole day.
+      const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
+      if (act.events.length === 0) return sentences([withWhomAsked ? `You have nothing${withWhomAsked} ${label}.` : `You have nothing on your calendar ${label}.`]);
       const n = act.events.length;
-      return sentences([`You have ${n === 1 ? 'one event' : `${n} events`} ${label}.`, ...readEvents(act.events, ctx, clock)]);
+      return sentences([`You have ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`, ...readEvents(act.events, ctx, clock)]);
     }
     case 'free': {
       const label = windowLabel(ctx.window, clock);

@@ -97,6 +97,10 @@ describe('the assistant answers from the calendar', () => {
     const a = await ask('what do i have with bob this week', 'with-bob');
     expect(a.intent).toBe('read_events');
     expect(a.events.map((e) => e.subject)).toEqual(['Budget review']);
+    expect(a.text).toMatch(/^You have one event with Bob this week\./);
+    // Nothing with Dave on Wednesday is not "nothing on your calendar": the standup is there.
+    const none = await ask('what do i have with dave on wednesday', 'with-bob');
+    expect(none.text).toBe('You have nothing with Dave on Wednesday.');
   });
 
   it('an all-day event reads as all day, whole in its zone', async () => {

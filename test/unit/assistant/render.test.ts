@@ -987,3 +987,13 @@ describe('render: yes and no answer the question as asked', () => {
     expect(render({ kind: 'free', label: '', busy: [], askedBusy: true }, ctx).text).toBe('No, you have nothing today between 3 PM and 3:30 PM.');
   });
 });
+
+describe('render: a read filtered by people says so', () => {
+  const now = DateTime.fromISO('2026-06-10T08:30', { zone: LA });
+  const ctx = { now: now.toJSDate(), timeZone: LA, user: USER, window: { start: utc(now.startOf('day').plus({ days: 1 })), end: utc(now.startOf('day').plus({ days: 2 })) } };
+  it('"what do i have with carol tomorrow"', () => {
+    expect(render({ kind: 'events', scope: 'window', label: '', events: [], with: ['carol'] }, ctx).text).toBe('You have nothing with Carol tomorrow.');
+    const one = render({ kind: 'events', scope: 'window', label: '', events: [event('Sync', now.plus({ days: 1 }).set({ hour: 10 }), 30, { attendees: [CAROL] })], with: ['carol'] }, ctx).text;
+    expect(one).toBe('You have one event with Carol tomorrow. At 10 AM, Sync with Carol Diaz.');
+  });
+});
