@@ -993,7 +993,7 @@ describe('render: a read filtered by people says so', () => {
   const ctx = { now: now.toJSDate(), timeZone: LA, user: USER, window: { start: utc(now.startOf('day').plus({ days: 1 })), end: utc(now.startOf('day').plus({ days: 2 })) } };
   it('"what do i have with carol tomorrow"', () => {
     expect(render({ kind: 'events', scope: 'window', label: '', events: [], with: ['carol'] }, ctx).text).toBe('You have nothing with Carol tomorrow.');
-    const one = render({ kind: 'events', scope: 'window', label: '', events: [event('Sync', now.plus({ days: 1 }).set({ hour: 10 }), 30, { attendees: [CAROL] })], with: ['carol'] }, ctx).text;
+    const one = render({ kind: 'events', scope: 'window', label: '', events: [event('Sync', now.plus({ days: 1 }).set({ hour: 10, minute: 0 }), 30, { attendees: [CAROL] })], with: ['carol'] }, ctx).text;
     expect(one).toBe('You have one event with Carol tomorrow. At 10 AM, Sync with Carol Diaz.');
   });
 });
