@@ -48,7 +48,8 @@ export type Act =
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
   | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
-  | { readonly kind: 'refuse'; readonly dropped?: boolean };
+  /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
+  | { readonly kind: 'refuse'; readonly dropped?: boolean; readonly unsupported?: 'length' | 'guests' | 'rename' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =

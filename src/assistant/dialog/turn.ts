@@ -274,7 +274,7 @@ export class Dialog {
         // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
         const pending = (await stateOf()).pending;
         const write = pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move';
-        return done({ kind: 'refuse', ...(write ? { dropped: true } : {}) }, [], write ? undefined : pending);
+        return done({ kind: 'refuse', ...(write ? { dropped: true } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], write ? undefined : pending);
       }
       default:
         return done({ kind: 'rooms_not_set_up' });

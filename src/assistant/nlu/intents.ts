@@ -50,7 +50,7 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
 }
 
 const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
-const FREE = /\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
+const FREE = /\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
@@ -132,6 +132,55 @@ function onlyADayAsked(words: readonly string[]): boolean {
   return false;
 }
 
+const WHEN_WORD = new Set([...DAY_WORD, 'partofday', 'timeword']);
+const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week)$/;
+const isWhen = (w: string): boolean => WHEN_WORD.has(wordClass(w)) || WHEN_FILL.test(w);
+
+/**
+ * Short questions typed in chat that can only be about the asker's schedule, which the classifier (trained
+ * on spoken lines) refuses: "free at 2:30?", "is 3pm free", "what's at 2pm", "what's next", "anything else
+ * today", "anything with dave on wednesday".
+ */
+export function shortCalendarQuestion(words: readonly string[]): boolean {
+  const t = words.join(' ').replace(/[?!.]+$/, '').replace(LEAD, '');
+  const ws = t.split(' ');
+  // "free at 2:30", "am i busy tomorrow afternoon", "available friday": availability and nothing but a when.
+  const avail = /^(?:(?:am i|are we) )?(free|busy|available)\b(.*)$/.exec(t);
+  if (avail) {
+    const rest = avail[2]!.trim().split(' ').filter(Boolean);
+    if (rest.length > 0 && rest.every(isWhen) && rest.some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  }
+  // "is 3pm free", "is tomorrow morning busy": a when, then free or busy.
+  const isFree = /^is (?:my )?(.+?) (free|busy|open|available)$/.exec(t);
+  if (isFree && isFree[1]!.split(' ').every(isWhen) && isFree[1]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  // "what's at 2pm", "what's after my 2pm", "what's before noon tomorrow".
+  const at = /^(?:what's|whats|what is) (at|after|before) (?:my )?(.+)$/.exec(t);
+  if (at && at[2]!.split(' ').every(isWhen) && at[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  // "what's next", "anything else today", "what else is on tomorrow".
+  if (/^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
+  // "anything with dave on wednesday": a person and a day, nothing else.
+  const withWho = /^(?:anything|what do i have|what have i got) with (\S+(?: \S+)?) (.+)$/.exec(t);
+  if (withWho && ws.length <= 8 && withWho[2]!.split(' ').every(isWhen) && withWho[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  return false;
+}
+
+const NOT_AN_EVENT = String.raw`(?:my |the )?(?:calendar|calender|schedule|agenda|diary|list|reminders?)\b`;
+const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename', RegExp])[] = [
+  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (shorter|longer)\b|\bchange the (length|duration) of\b/],
+  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT})(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:the|my|our|this|tomorrow's|today's) \S+|^(?:remove|uninvite|drop|take) (?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:the|my|our|this) \S+`)],
+  ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
+];
+
+/**
+ * A change to an event that the assistant does not make (its length, its guests, its name): said by name
+ * rather than taken for a new event ("add bob jones to the budget review" is not an event called
+ * "bob jones"). Undefined for everything else.
+ */
+export function unsupportedChange(words: readonly string[]): 'length' | 'guests' | 'rename' | undefined {
+  const t = words.join(' ').replace(LEAD, '');
+  return UNSUPPORTED.find(([, re]) => re.test(t))?.[0];
+}
+
 /**
  * SLURP's intent from the opening words when they leave no doubt ("delete my 3pm meeting", "when is
  * the budget review", "move ...", "add ... to my calendar"), else undefined and the classifier decides.
@@ -139,6 +188,7 @@ function onlyADayAsked(words: readonly string[]): boolean {
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
   if (NOT_CALENDAR.test(t)) return undefined;
+  if (shortCalendarQuestion(words)) return 'calendar_query';
   if (strict && !CALENDAR_NOUN.test(t)) {
     if (onlyADayAsked(words)) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.

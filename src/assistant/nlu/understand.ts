@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
-import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent } from './intents.js';
+import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
@@ -81,7 +81,9 @@ export function createUnderstander(models: NluModels): Understander {
     const normalised = normalise(tokens);
     const hasDateOrTime = raw.some((s) => s.type === 'date' || s.type === 'time' || s.type === 'timeofday');
     const named = raw.some((s) => s.type === 'event_name' || s.type === 'person' || s.type === 'relation' || s.type === 'meal_type');
-    const intent: Intent = room ?? dialog ?? fineIntent(coarse, words, hasDateOrTime, named);
+    // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
+    const unsupported = room || dialog ? undefined : unsupportedChange(words);
+    const intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
     if (dialog) confidence = RULE_CONFIDENCE;
 
     const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;
@@ -93,7 +95,7 @@ export function createUnderstander(models: NluModels): Understander {
       if (at !== normalised.text) when = resolveWhen(at, ctx.now, ctx.timeZone, { future: intent !== 'read_events' });
     }
     const about = describe(tokens, spans, intent);
-    const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw };
+    const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
       slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };

@@ -391,6 +391,27 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'names');
   });
 
+  it('a change it does not make is refused by name, and never becomes a new event', async () => {
+    const a = await ask('add bob jones to the budget review', 'unsupported');
+    expect(a.pending).toBeUndefined();
+    expect(a.text).toMatch(/^I can't change who is invited to an event yet\./);
+    const b = await ask('shorten the budget review to 30 minutes', 'unsupported');
+    expect(b.pending).toBeUndefined();
+    expect(b.text).toMatch(/^I can't change how long an event lasts yet\./);
+    // "resched" is a move, not an event called "call".
+    const c = await ask('resched the budget review to thursday at 2pm', 'unsupported');
+    expect(c.pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T22:00:00Z' });
+    await ask('no', 'unsupported');
+  });
+
+  it('short typed questions: "free at 2:30 wednesday?", "is 11am wednesday busy"', async () => {
+    const a = await ask('free at 10 wednesday?', 'typed-short');
+    expect(a.intent).toBe('am_i_free');
+    expect(a.text).toMatch(/^Yes, you're free/);
+    const b = await ask('busy at 11am wednesday?', 'typed-short');
+    expect(b.text).toMatch(/^Yes, you have Budget review on Wednesday at 11 AM/);
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

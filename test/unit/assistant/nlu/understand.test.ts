@@ -203,3 +203,35 @@ describe('guests and places the tagger half-finds', () => {
     expect(u('add lunch at noon in my calendar').slots.location).toBeUndefined();
   });
 });
+
+describe('changes the assistant does not make are named, never taken for a new event', () => {
+  it.each([
+    ['shorten the vendor call to 15 minutes', 'length'], ['add an hour to the meeting', 'length'], ['make the review longer', 'length'],
+    ['add bob jones to the budget review', 'guests'], ["invite carol to tomorrow's standup", 'guests'], ['remove bob from the budget review', 'guests'],
+    ['rename the vendor call to supplier call', 'rename'],
+  ] as const)('%s -> %s', (text, kind) => {
+    const r = u(text);
+    expect(r.intent).toBe('out_of_scope');
+    expect(r.slots.unsupported).toBe(kind);
+  });
+  it.each(['add lunch to my calendar', 'add dentist appointment to my schedule tomorrow at 3', 'remove the meeting from my calendar'])('%s is still a change to the calendar', (text) => {
+    expect(u(text).slots.unsupported).toBeUndefined();
+    expect(u(text).intent).not.toBe('out_of_scope');
+  });
+  it('"resched" is "reschedule"', () => {
+    expect(u('resched vendor call to thu 2pm').intent).toBe('move_event');
+  });
+});
+
+describe('short typed questions about the schedule', () => {
+  it.each([
+    ['free at 2:30?', 'am_i_free'], ['is 3pm free', 'am_i_free'], ['busy at 4?', 'am_i_free'], ['free tomorrow afternoon?', 'am_i_free'],
+    ["what's at 2pm", 'read_events'], ["what's next", 'next_meeting'], ['anything else today', 'read_events'], ['anything with dave on wednesday', 'read_events'],
+  ] as const)('%s -> %s', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
+  it('"is john available" is not about the calendar, and "available" is not his surname', () => {
+    expect(u('is john available').intent).toBe('out_of_scope');
+    expect(u('is john available').slots.people).toEqual(['john']);
+  });
+});
