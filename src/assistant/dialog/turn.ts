@@ -91,6 +91,8 @@ function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string 
   if (s.newDay) return onDayOf(event.start, s.newDay, zone);
   // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
   if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
+  // Whole days or weeks ("back a day") are local days: across a clock change the time of day stays.
+  if (s.shiftMinutes && s.shiftMinutes % 1440 === 0) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: s.shiftMinutes / 1440 }).toMillis());
   if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
   return s.start;
 }

@@ -76,7 +76,7 @@ const HOUR = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|
 const MY_TIME = String.raw`my (?:${HOUR}(?::\d\d)?(?: ?[ap]m| o'?clock)|\d{1,2}:\d\d|${HOUR} (?:thirty|fifteen|forty five)(?: ?[ap]m)?)\b`;
 const CALENDAR_WORD = /\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b/;
 const CALENDAR_NOUN = new RegExp(String.raw`\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b|\b${MY_TIME}`);
-const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all)\b`);
+const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all|offsite|sync|kickoff|workshop|retreat|retro|huddle|one on one|dentist|doctor)\b`);
 
 // Alarms and timers belong to the device, not the calendar (in the training part, 67 of 69 lines naming
 // one are out of scope; the other two are a mislabelled kitchen timer and an alarm "in my calendar").
@@ -133,7 +133,7 @@ function onlyADayAsked(words: readonly string[]): boolean {
 }
 
 const WHEN_WORD = new Set([...DAY_WORD, 'partofday', 'timeword']);
-const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week)$/;
+const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming)$/;
 const isWhen = (w: string): boolean => WHEN_WORD.has(wordClass(w)) || WHEN_FILL.test(w);
 
 /**
@@ -156,6 +156,10 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   // "what's at 2pm", "what's after my 2pm", "what's before noon tomorrow".
   const at = /^(?:what's|whats|what is) (at|after|before) (?:my )?(.+)$/.exec(t);
   if (at && at[2]!.split(' ').every(isWhen) && at[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  // "what do i have in the next 2 hours", "anything for the next hour": a question and nothing but a when.
+  const ask = /^(?:what do i have|what have i got|anything|what's on|whats on|what is on)(?: on| for)? (.+)$/.exec(t);
+  // (A number alone is no day: "what's on 5 and 7" is arithmetic.)
+  if (ask && ask[1]!.split(' ').every(isWhen) && ask[1]!.split(' ').some((w) => (WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num') || /^(hours?|minutes?)$/.test(w))) return true;
   // "what's next", "anything else today", "what else is on tomorrow".
   if (/^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "anything with dave on wednesday": a person and a day, nothing else.

@@ -125,8 +125,21 @@ interface Prepared {
   readonly range?: { readonly start: DateTime; readonly end: DateTime };
 }
 
+/** "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. */
+const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b/;
+
 function prepare(n: Normalised, now: DateTime): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
+  // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
+  s = s.replace(/\b(?:the )?day after tomorrow\b/, now.plus({ days: 2 }).toFormat('LLLL d yyyy')).replace(/\b(?:the )?day before yesterday\b/, now.minus({ days: 2 }).toFormat('LLLL d yyyy'));
+  const next = NEXT_SPAN.exec(s);
+  let span: { start: DateTime; end: DateTime } | undefined;
+  if (next) {
+    const a = next[1] ?? 'one';
+    const count = /^(a|an|one)$/.test(a) ? 1 : /couple/.test(a) ? 2 : /few/.test(a) ? 3 : Number(a);
+    span = { start: now, end: now.plus(/^h/.test(next[2]!) ? { hours: count } : { minutes: count }) };
+    s = blank(s, [{ start: next.index, end: next.index + next[0].length }]);
+  }
   const durations = findDurations(s);
   const adjective = findAdjectiveDuration(blank(s, durations));
   s = blank(s, [...durations, ...(adjective ? [adjective] : [])]);
@@ -141,8 +154,8 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     parts.push(m[1] === 'tomorrow ' ? { start: m.index + m[1].length, end: m.index + m[0].length } : { start: m.index, end: m.index + m[0].length });
   }
   s = blank(s, parts);
-  const range = ranges(s, now);
-  if (range) s = blank(s, [range.match]);
+  const range = span ? { window: span } : ranges(s, now);
+  if (range && 'match' in range) s = blank(s, [range.match]);
   return {
     text: s,
     length: durations.find((d) => d.kind === 'length') ?? adjective,
@@ -252,8 +265,21 @@ export function timeTokenKinds(words: readonly string[]): string[] {
   return kinds;
 }
 
-/** Minutes a move shifts by: a length right after "back/up/forward/ahead/out (by)" or right before "later/earlier/sooner". */
+const DAY_SHIFT = /\b(back|up|forward|ahead|out)(?:\s+by)?\s+(a|an|one|\d+|a couple of|a few)\s+(days?|weeks?)\b|\b(a|an|one|\d+)\s+(days?|weeks?)\s+(later|earlier|sooner)\b/;
+
+/**
+ * Minutes a move shifts by: a length right after "back/up/forward/ahead/out (by)" or right before
+ * "later/earlier/sooner"; days and weeks too ("push it back a day": whole days, 1440 minutes each, which
+ * the dialog applies as local days so a clock change keeps the time of day).
+ */
 function shiftMinutes(normalised: string): number | undefined {
+  const days = DAY_SHIFT.exec(normalised);
+  if (days) {
+    const word = days[1] ?? days[6]!;
+    const n = (() => { const a = days[2] ?? days[4]!; return /^(a|an|one)$/.test(a) ? 1 : /couple/.test(a) ? 2 : /few/.test(a) ? 3 : Number(a); })();
+    const minutes = n * (/^week/.test(days[3] ?? days[5]!) ? 7 : 1) * 1440;
+    return /^(up|forward|ahead|earlier|sooner)$/.test(word) ? -minutes : minutes;
+  }
   for (const d of findDurations(normalised)) {
     const before = normalised.slice(0, d.start).trimEnd();
     const after = normalised.slice(d.end).trimStart();
@@ -297,8 +323,14 @@ export function resolveMove(text: string, nowDate: Date, zone: string): { curren
   const tokens = tokenize(text);
   // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
   // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
-  const shift = shiftMinutes(normalise(tokens).text);
-  if (shift !== undefined && !/\b(to|until|till)\b/.test(text.toLowerCase())) return { current: resolveWhen(text, nowDate, zone), shiftMinutes: shift };
+  const n = normalise(tokens);
+  const shift = shiftMinutes(n.text);
+  if (shift !== undefined && !/\b(to|until|till)\b/.test(text.toLowerCase())) {
+    // "back a day" says how far, not which day the event is on now.
+    const days = DAY_SHIFT.exec(n.text);
+    const current = days ? resolveWhen(text, nowDate, zone, {}, { ...n, text: blank(n.text, [{ start: days.index, end: days.index + days[0].length }]) }) : resolveWhen(text, nowDate, zone);
+    return { current, shiftMinutes: shift };
+  }
   let cut = -1;
   tokens.forEach((t, i) => {
     if (/^(to|until|till|for)$/.test(t.lower)) cut = i;

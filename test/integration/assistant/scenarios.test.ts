@@ -412,6 +412,15 @@ describe('the assistant answers from the calendar', () => {
     expect(b.text).toMatch(/^Yes, you have Budget review on Wednesday at 11 AM/);
   });
 
+  it('"push the team standup back a week" keeps 9 AM across the change to daylight time', async () => {
+    const a = await ask('push the team standup back a week', 'shift-days');
+    expect(a.pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, start: '2027-03-15T16:00:00Z' });
+    await ask('no', 'shift-days');
+    const b = await ask('push the budget review back a day', 'shift-days');
+    expect(b.text).toMatch(/Move Budget review to Thursday at 11 AM\?/);
+    await ask('no', 'shift-days');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

@@ -235,3 +235,22 @@ describe('short typed questions about the schedule', () => {
     expect(u('is john available').slots.people).toEqual(['john']);
   });
 });
+
+describe('spans from now, days after tomorrow, and moves by days', () => {
+  it('"the next hour" and "the next 2 hours" start now', () => {
+    expect(u('am i free for the next hour').slots.window).toEqual({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T18:00:00Z' });
+    expect(u('what do i have in the next 2 hours').slots.window).toEqual({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T19:00:00Z' });
+    expect(u('what do i have in the next 2 hours').intent).toBe('read_events');
+  });
+  it('"day after tomorrow", with or without "the"', () => {
+    expect(u('add lunch day after tomorrow at noon').slots.start).toBe('2026-03-06T17:00:00Z');
+    expect(u('add lunch the day after tomorrow at noon').slots.start).toBe('2026-03-06T17:00:00Z');
+  });
+  it('"back a day", "a week later", "2 days earlier" shift by whole days; the shift is not the event\'s day', () => {
+    expect(u('push the vendor call back a day').slots).toMatchObject({ shiftMinutes: 1440 });
+    expect(u('push the vendor call back a day').slots.window).toBeUndefined();
+    expect(u('move the standup a week later').slots.shiftMinutes).toBe(10080);
+    expect(u('move the standup 2 days earlier').slots.shiftMinutes).toBe(-2880);
+    expect(u('push the offsite back a day').intent).toBe('move_event');
+  });
+});
