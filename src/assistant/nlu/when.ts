@@ -168,7 +168,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
 }
 
 /** The day and the times chrono finds, as wall-clock parts in the zone. */
-function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean): { day?: DateTime; time?: Clock; endTime?: Clock } {
+function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean): { day?: DateTime; lastDay?: DateTime; time?: Clock; endTime?: Clock } {
   const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
   const found = results.map((r): Parts => {
     const p = partsFrom(r.start, r.index, true);
@@ -190,7 +190,20 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   // A day of the month alone ("the 3rd") that has passed means next month's.
   const dayOnly = !results.some((r) => r.start.isCertain('month')) && results.some((r) => r.start.isCertain('day') && !r.start.isCertain('weekday'));
   if (day && dayOnly && day < now.startOf('day')) day = day.plus({ months: 1 });
-  return { ...(day ? { day } : {}), ...(timed?.time ? { time: timed.time } : {}), ...(timed?.endTime ? { endTime: timed.endTime } : {}) };
+  // "from monday to wednesday", "thursday and friday", "march 3 through 5": days, not one day, when no hour is said.
+  let lastDay: DateTime | undefined;
+  if (day && !timed) {
+    const dated = results.filter((r) => r.start.isCertain('day') || r.start.isCertain('weekday'));
+    const first = dated[0];
+    const ranged = first?.end && (first.end.isCertain('day') || first.end.isCertain('weekday')) ? first.end : undefined;
+    const second = !ranged && dated[1] && /^\s*(and|to|through|thru|till|until|-)\s*$/.test(text.slice(first!.index + first!.text.length, dated[1].index)) ? dated[1].start : undefined;
+    const endParts = ranged ?? second;
+    if (endParts) {
+      const end = DateTime.fromObject({ year: endParts.get('year')!, month: endParts.get('month')!, day: endParts.get('day')! }, { zone });
+      if (end > day && end.diff(day, 'days').days <= 31) lastDay = end;
+    }
+  }
+  return { ...(day ? { day } : {}), ...(lastDay ? { lastDay } : {}), ...(timed?.time ? { time: timed.time } : {}), ...(timed?.endTime ? { endTime: timed.endTime } : {}) };
 }
 
 /**
@@ -204,7 +217,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const past = /\b(did|was|were|had|last|yesterday|ago|previous|past)\b/.test(n.text);
   const future = !past;
   const p = prepare(n, now);
-  const { day, time, endTime } = readDateTime(p.text, nowDate, now, zone, future);
+  const { day, lastDay, time, endTime } = readDateTime(p.text, nowDate, now, zone, future);
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
   const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, { zone });
@@ -224,10 +237,10 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   else if (p.partOfDay) {
     const [h0, h1] = PARTS_OF_DAY[p.partOfDay];
     window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };
-  } else if (hasDate) window = { start: base, end: base.plus({ days: 1 }) };
+  } else if (hasDate) window = { start: base, end: (lastDay ?? base).plus({ days: 1 }) };
 
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
-  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && Boolean(day) && !p.partOfDay && !p.length);
+  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);
   return {
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),

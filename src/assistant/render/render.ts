@@ -62,7 +62,10 @@ function weekLabel(monday: LocalDate, today: LocalDate): string {
 /** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */
 function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, limit = READ_AT_MOST, rest = false): string[] {
   const read = events.slice(0, limit);
-  const starts = read.map((e) => localTime(e.start, clock.zone));
+  // An all-day event under way since before the window ("Conference", Monday to Wednesday, read on Tuesday)
+  // is said on the first day read, not on the day it began.
+  const from = localTime(ctx.window?.start ?? ctx.now, clock.zone);
+  const starts = read.map((e) => (e.isAllDay && shownDay(e, clock, from) === from ? from : localTime(e.start, clock.zone)));
   const last = events[events.length - 1];
   const lastStart = events.length > limit ? localTime(last!.start, clock.zone) : starts[starts.length - 1];
   // The rest of a long read says its days unless all of it is today: it may start days after the part read.
@@ -74,7 +77,7 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     const start = starts[i]!;
     const day = dayLabel(start, clock.today);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
-    if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}.`);
+    if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}${untilDay(e, start, clock)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
     prev = e.isAllDay ? prev : start;
     prevDay = day;
@@ -82,7 +85,7 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
   if (events.length > limit) {
     const more = events.length - limit;
     // Its day is said when it differs from the day of the last event read ("the last on Friday at 4 PM").
-    const lastWhen = last!.isAllDay || !sameLocalDay(lastStart!, starts[starts.length - 1]!) ? when(last!.start, clock, last!.isAllDay) : `at ${spokenTime(lastStart!)}`;
+    const lastWhen = last!.isAllDay || !sameLocalDay(lastStart!, starts[starts.length - 1]!) ? whenEvent(last!, clock, from) : `at ${spokenTime(lastStart!)}`;
     out.push(`And ${more} more, the last ${lastWhen}. Want to hear ${more === 1 ? 'it' : 'them'}?`);
   }
   return out;
@@ -92,6 +95,29 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
 function when(isoStart: string, clock: Clock, allDay = false): string {
   const s = localTime(isoStart, clock.zone);
   return allDay ? `${dayLabel(s, clock.today)}, all day` : `${dayLabel(s, clock.today)} at ${spokenTime(s)}`;
+}
+
+/** The last day an all-day event covers (its end is the midnight after it). */
+const lastDayOf = (e: { readonly end: string }, clock: Clock): LocalDate => previousDay(localTime(e.end, clock.zone));
+
+/** The day an all-day event is said on: the day it starts, or `from` (itself) when it is already under way then. */
+function shownDay(e: { readonly start: string; readonly end: string }, clock: Clock, from: LocalDate): LocalDate {
+  const start = localTime(e.start, clock.zone);
+  const last = lastDayOf(e, clock);
+  return from.dayNumber > start.dayNumber && from.dayNumber <= last.dayNumber ? from : start;
+}
+
+/** ", until Wednesday" for an all-day event that goes on after the day it is said on. */
+function untilDay(e: { readonly end: string }, shown: LocalDate, clock: Clock): string {
+  const last = lastDayOf(e, clock);
+  return last.dayNumber > shown.dayNumber ? `, until ${bareDayLabel(last, clock.today)}` : '';
+}
+
+/** When an event is, for one sentence: "tomorrow at 10 AM", "on Friday, all day", "today, all day, until Wednesday". */
+function whenEvent(e: { readonly start: string; readonly end: string; readonly isAllDay?: boolean }, clock: Clock, from: LocalDate = clock.today): string {
+  if (!e.isAllDay) return when(e.start, clock);
+  const day = shownDay(e, clock, from);
+  return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
@@ -109,8 +135,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const [first, ...more] = act.events;
         if (!first) return sentences([`I couldn't find ${act.query ?? 'that'} on your calendar.`]);
         // Another event that matched is named too when its name differs ("Budget review prep"), else only its time.
-        const also = more.map((e) => `${subject(e).toLowerCase() === subject(first).toLowerCase() ? '' : `${subject(e)} `}${when(e.start, clock, e.isAllDay)}`);
-        return sentences([`${cap(subject(first))} is ${when(first.start, clock, first.isAllDay)}${withWhom(first, ctx.user)}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
+        const also = more.map((e) => `${subject(e).toLowerCase() === subject(first).toLowerCase() ? '' : `${subject(e)} `}${whenEvent(e, clock)}`);
+        const firstWhen = whenEvent(first, clock);
+        const who = withWhom(first, ctx.user);
+        return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
       if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));
       // "with carol": the count and the "nothing" are about the people asked about, not the whole day.
@@ -124,7 +152,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Yes or no answers the question as asked: "am i free?" "No, ..."; "am i busy?" "Yes, ...".
       if (act.busy.length === 0) return sentences([act.askedBusy ? `No, you have nothing ${label}.` : `Yes, you're free ${label}.`]);
       const e = act.busy[0]!;
-      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${when(e.start, clock, e.isAllDay)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
+      const asked = ctx.window ? localTime(ctx.window.start, clock.zone) : clock.today;
+      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${whenEvent(e, clock, asked)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
     }
     case 'confirm_create': {
       const d = act.draft;
@@ -135,18 +164,18 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
-      return sentences([...conflict, `Add ${what} ${when(d.start, clock, d.isAllDay)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...conflict, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
-      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${when(act.event.start, clock, act.event.isAllDay)}${invited ? ', and the invitations are sent' : ''}.`]);
+      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${whenEvent(act.event, clock)}${invited ? ', and the invitations are sent' : ''}.`]);
     }
     case 'confirm_cancel':
-      return sentences([`Cancel ${subject(act.event)} ${when(act.event.start, clock, act.event.isAllDay)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      return sentences([`Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${when(act.start, clock, act.event.isAllDay).replace(/^on /, '')}?`]);
+      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
     case 'moved':
       return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, clock, act.event.isAllDay)}.`]);
     case 'ask_person':
@@ -157,7 +186,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'which_event':
       if (act.candidates?.length) {
-        const list = act.candidates.map((e) => `${subject(e)} ${when(e.start, clock, e.isAllDay)}`);
+        const list = act.candidates.map((e) => `${subject(e)} ${whenEvent(e, clock)}`);
         const options = list.length > 1 ? `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}` : list[0]!;
         return sentences([`Which one should I ${act.change}: ${options}?`, `Say its name, for example "${act.change} ${subject(act.candidates[0]!).toLowerCase()}".`]);
       }

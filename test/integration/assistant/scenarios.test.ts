@@ -421,6 +421,13 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'shift-days');
   });
 
+  it('"a conference from wednesday to friday" is one all-day event over three days', async () => {
+    const a = await ask('add a conference from wednesday to friday', 'multi-day');
+    expect(a.pending).toMatchObject({ kind: 'create', draft: { isAllDay: true, start: '2027-03-10T08:00:00Z', end: '2027-03-13T08:00:00Z' } });
+    expect(a.text).toMatch(/on Wednesday, all day, until Friday\?/);
+    await ask('no', 'multi-day');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

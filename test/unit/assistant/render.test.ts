@@ -402,7 +402,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'America/Los_Angeles 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
+  'America/Los_Angeles 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day, until June 17, with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'America/Los_Angeles 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'America/Los_Angeles 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -443,7 +443,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'America/Los_Angeles 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
+  'America/Los_Angeles 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day, until January 6, 2027, with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'America/Los_Angeles 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'America/Los_Angeles 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -484,7 +484,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Europe/London 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
+  'Europe/London 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day, until June 17, with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Europe/London 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Europe/London 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -525,7 +525,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Europe/London 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
+  'Europe/London 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day, until January 6, 2027, with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Europe/London 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Europe/London 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -566,7 +566,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Asia/Kolkata 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
+  'Asia/Kolkata 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day, until June 17, with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Asia/Kolkata 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Asia/Kolkata 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -607,7 +607,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Asia/Kolkata 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
+  'Asia/Kolkata 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day, until January 6, 2027, with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Asia/Kolkata 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Asia/Kolkata 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -648,7 +648,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-06-10T08:30 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Australia/Lord_Howe 2026-06-10T08:30 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-06-10T08:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-06-10T08:30 find': ['Offsite is on Tuesday, all day, until June 17, with Carol Diaz.', 'Also Offsite prep on June 8 at 9 AM, and Offsite 2 on July 15, 2027 at noon.'],
   'Australia/Lord_Howe 2026-06-10T08:30 find, one': ['Dentist is on June 17 at 8 AM.'],
   'Australia/Lord_Howe 2026-06-10T08:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-06-10T08:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -689,7 +689,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-12-30T16:00 rest, eight events': ['All day, Offsite.', 'At midnight, Deploy watch with Bob Smith.', 'At 9, Standup with Bob Smith and Carol Diaz.', 'At 11, Budget review with Bob Smith.', 'At noon, Lunch.', 'At 12:30 PM, 1:1 with Dana Lee, Bob Smith and 1 other.', 'At 1:05, Design.', 'At 6:45, Drinks.'],
   'Australia/Lord_Howe 2026-12-30T16:00 next': ['Your next meeting is Planning, on Saturday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-12-30T16:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
+  'Australia/Lord_Howe 2026-12-30T16:00 find': ['Offsite is on Tuesday, all day, until January 6, 2027, with Carol Diaz.', 'Also Offsite prep on December 28 at 9 AM, and Offsite 2 on February 3, 2028 at noon.'],
   'Australia/Lord_Howe 2026-12-30T16:00 find, one': ['Dentist is on January 6, 2027 at 8 AM.'],
   'Australia/Lord_Howe 2026-12-30T16:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-12-30T16:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
@@ -724,7 +724,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-03-08T00:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 3:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-03-08T00:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-03-08T00:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-03-08T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 6 at 9 AM, and Offsite 2 on April 12, 2027 at noon.'],
+  'America/Los_Angeles 2026-03-08T00:30 find': ['Offsite is on Saturday, all day, until March 15, with Carol Diaz.', 'Also Offsite prep on March 6 at 9 AM, and Offsite 2 on April 12, 2027 at noon.'],
   'America/Los_Angeles 2026-03-08T00:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-03-08T00:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-03-08T00:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -745,7 +745,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-03-07T21:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-03-07T21:00 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-03-07T21:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-03-07T21:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on March 5 at 9 AM, and Offsite 2 on April 11, 2027 at noon.'],
+  'America/Los_Angeles 2026-03-07T21:00 find': ['Offsite is on Friday, all day, until March 14, with Carol Diaz.', 'Also Offsite prep on March 5 at 9 AM, and Offsite 2 on April 11, 2027 at noon.'],
   'America/Los_Angeles 2026-03-07T21:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-03-07T21:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-03-07T21:00 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -766,7 +766,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-11-01T01:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-11-01T01:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-11-01T01:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-11-01T01:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 30 at 9 AM, and Offsite 2 on December 6, 2027 at noon.'],
+  'America/Los_Angeles 2026-11-01T01:30 find': ['Offsite is on Saturday, all day, until November 8, with Carol Diaz.', 'Also Offsite prep on October 30 at 9 AM, and Offsite 2 on December 6, 2027 at noon.'],
   'America/Los_Angeles 2026-11-01T01:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-11-01T01:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-11-01T01:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -787,7 +787,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-10-31T22:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'America/Los_Angeles 2026-10-31T22:00 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'America/Los_Angeles 2026-10-31T22:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'America/Los_Angeles 2026-10-31T22:00 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on October 29 at 9 AM, and Offsite 2 on December 5, 2027 at noon.'],
+  'America/Los_Angeles 2026-10-31T22:00 find': ['Offsite is on Friday, all day, until November 7, with Carol Diaz.', 'Also Offsite prep on October 29 at 9 AM, and Offsite 2 on December 5, 2027 at noon.'],
   'America/Los_Angeles 2026-10-31T22:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'America/Los_Angeles 2026-10-31T22:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'America/Los_Angeles 2026-10-31T22:00 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -808,7 +808,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-03-29T00:30 around the clock change': ['You have 3 events today.', 'At 2:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-03-29T00:30 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-03-29T00:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-03-29T00:30 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
+  'Europe/London 2026-03-29T00:30 find': ['Offsite is on Saturday, all day, until April 5, with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
   'Europe/London 2026-03-29T00:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-03-29T00:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-03-29T00:30 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -829,7 +829,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-03-28T23:30 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-03-28T23:30 next': ['Your next meeting is Planning, on Tuesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-03-28T23:30 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-03-28T23:30 find': ['Offsite is on Friday, all day with Carol Diaz.', 'Also Offsite prep on March 26 at 9 AM, and Offsite 2 on May 2, 2027 at noon.'],
+  'Europe/London 2026-03-28T23:30 find': ['Offsite is on Friday, all day, until April 4, with Carol Diaz.', 'Also Offsite prep on March 26 at 9 AM, and Offsite 2 on May 2, 2027 at noon.'],
   'Europe/London 2026-03-28T23:30 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-03-28T23:30 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-03-28T23:30 free, all day': ['No, you have Vacation on Thursday, all day.'],
@@ -850,7 +850,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-10-25T12:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2026-10-25T12:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2026-10-25T12:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2026-10-25T12:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 23 at 9 AM, and Offsite 2 on November 29, 2027 at noon.'],
+  'Europe/London 2026-10-25T12:00 find': ['Offsite is on Saturday, all day, until November 1, with Carol Diaz.', 'Also Offsite prep on October 23 at 9 AM, and Offsite 2 on November 29, 2027 at noon.'],
   'Europe/London 2026-10-25T12:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2026-10-25T12:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2026-10-25T12:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -871,7 +871,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2027-01-04T07:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Europe/London 2027-01-04T07:00 next': ['Your next meeting is Planning, on Thursday at 3 PM with Bob Smith, in Room 101.'],
   'Europe/London 2027-01-04T07:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Europe/London 2027-01-04T07:00 find': ['Offsite is on Sunday, all day with Carol Diaz.', 'Also Offsite prep on January 2 at 9 AM, and Offsite 2 on February 8, 2028 at noon.'],
+  'Europe/London 2027-01-04T07:00 find': ['Offsite is on Sunday, all day, until January 11, with Carol Diaz.', 'Also Offsite prep on January 2 at 9 AM, and Offsite 2 on February 8, 2028 at noon.'],
   'Europe/London 2027-01-04T07:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Europe/London 2027-01-04T07:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Europe/London 2027-01-04T07:00 free, all day': ['No, you have Vacation on Saturday, all day.'],
@@ -892,7 +892,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-04-05T01:45 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Australia/Lord_Howe 2026-04-05T01:45 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-04-05T01:45 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-04-05T01:45 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on April 3 at 9 AM, and Offsite 2 on May 10, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-04-05T01:45 find': ['Offsite is on Saturday, all day, until April 12, with Carol Diaz.', 'Also Offsite prep on April 3 at 9 AM, and Offsite 2 on May 10, 2027 at noon.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Australia/Lord_Howe 2026-04-05T01:45 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -913,7 +913,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-10-04T09:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Australia/Lord_Howe 2026-10-04T09:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Australia/Lord_Howe 2026-10-04T09:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Australia/Lord_Howe 2026-10-04T09:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on October 2 at 9 AM, and Offsite 2 on November 8, 2027 at noon.'],
+  'Australia/Lord_Howe 2026-10-04T09:00 find': ['Offsite is on Saturday, all day, until October 11, with Carol Diaz.', 'Also Offsite prep on October 2 at 9 AM, and Offsite 2 on November 8, 2027 at noon.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Australia/Lord_Howe 2026-10-04T09:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -934,7 +934,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-03-29T05:00 around the clock change': ['You have 3 events today.', 'At 1:30 AM, Night 1.', 'At 2:30, Night 2.', 'At 3, Night 3.'],
   'Asia/Kolkata 2026-03-29T05:00 next': ['Your next meeting is Planning, on Wednesday at 3 PM with Bob Smith, in Room 101.'],
   'Asia/Kolkata 2026-03-29T05:00 next, tomorrow': ['Your next meeting is Sync, tomorrow at 12:15 AM.'],
-  'Asia/Kolkata 2026-03-29T05:00 find': ['Offsite is on Saturday, all day with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
+  'Asia/Kolkata 2026-03-29T05:00 find': ['Offsite is on Saturday, all day, until April 5, with Carol Diaz.', 'Also Offsite prep on March 27 at 9 AM, and Offsite 2 on May 3, 2027 at noon.'],
   'Asia/Kolkata 2026-03-29T05:00 free, yes': ['Yes, you\'re free tomorrow between noon and 5 PM.'],
   'Asia/Kolkata 2026-03-29T05:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Asia/Kolkata 2026-03-29T05:00 free, all day': ['No, you have Vacation on Friday, all day.'],
@@ -995,5 +995,24 @@ describe('render: a read filtered by people says so', () => {
     expect(render({ kind: 'events', scope: 'window', label: '', events: [], with: ['carol'] }, ctx).text).toBe('You have nothing with Carol tomorrow.');
     const one = render({ kind: 'events', scope: 'window', label: '', events: [event('Sync', now.plus({ days: 1 }).set({ hour: 10, minute: 0 }), 30, { attendees: [CAROL] })], with: ['carol'] }, ctx).text;
     expect(one).toBe('You have one event with Carol tomorrow. At 10 AM, Sync with Carol Diaz.');
+  });
+});
+
+describe('render: all-day events over several days', () => {
+  const now = DateTime.fromISO('2026-06-16T09:00', { zone: LA }); // Tuesday
+  const conference = allDay('Conference', now.minus({ days: 1 }), 3); // Monday to Wednesday
+  const day = (n: number) => now.startOf('day').plus({ days: n });
+  it('read on its second day: said today, with its last day', () => {
+    const text = render({ kind: 'events', scope: 'window', label: '', events: [conference] }, { now: now.toJSDate(), timeZone: LA, user: USER, window: { start: utc(day(0)), end: utc(day(1)) } }).text;
+    expect(text).toBe('You have one event today. All day, Conference, until tomorrow.');
+  });
+  it('found while under way, and asked about on a day it covers', () => {
+    const base = { now: now.toJSDate(), timeZone: LA, user: USER };
+    expect(render({ kind: 'events', scope: 'find', label: '', events: [conference] }, base).text).toBe('Conference is today, all day, until tomorrow.');
+    expect(render({ kind: 'free', label: '', busy: [conference] }, { ...base, window: { start: utc(day(1)), end: utc(day(2)) } }).text).toBe('No, you have Conference tomorrow, all day.');
+  });
+  it('proposed over several days', () => {
+    const draft = { subject: 'Vacation', start: utc(day(6)), end: utc(day(9)), timeZone: LA, isAllDay: true };
+    expect(render({ kind: 'confirm_create', draft, conflicts: [] }, { now: now.toJSDate(), timeZone: LA, user: USER }).text).toBe('Add Vacation on Monday, all day, until June 24?');
   });
 });
