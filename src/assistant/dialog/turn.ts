@@ -224,8 +224,12 @@ export class Dialog {
         if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
         const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         const { shown, explanation } = await list(window);
-        const found = shown.filter((e) => eventMatches(e, s, input.user) && Date.parse(e.end) >= input.now.getTime());
+        const named = shown.filter((e) => eventMatches(e, s, input.user));
+        const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
         const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
+        // Over already ("when is the budget review" at 12:30, after it ran 11 to 12): the latest one, said as past.
+        const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
+        if (found.length === 0 && over.length) return done({ kind: 'events', scope: 'find', label: '', events: over, query, past: true }, over, undefined, explanation);
         if (found.length === 0) return done({ kind: 'not_found', query }, [], undefined, explanation);
         return done({ kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, found.slice(0, 3), undefined, explanation);
       }

@@ -138,6 +138,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const also = more.map((e) => `${subject(e).toLowerCase() === subject(first).toLowerCase() ? '' : `${subject(e)} `}${whenEvent(e, clock)}`);
         const firstWhen = whenEvent(first, clock);
         const who = withWhom(first, ctx.user);
+        if (act.past) return sentences([`${cap(subject(first))} was ${firstWhen}${who}.`]);
         return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
       if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));

@@ -428,6 +428,12 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'multi-day');
   });
 
+  it('"when is the budget review" after it ran today says when it was, not that there is none', async () => {
+    const a = await ask('when is the budget review', 'after-it-ran', new Date('2027-03-10T20:30:00Z'));
+    expect(a.events.map((e) => e.subject)).toEqual(['Budget review']);
+    expect(a.text).toBe('Budget review was today at 11 AM with Bob Smith.');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
