@@ -110,6 +110,18 @@ function onDayOf(time: string, day: string, zone: string): string {
   return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
 }
 
+/** A when said without a day ("the afternoon", "at 4"), moved from today onto the day of `dayOf`. */
+function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogSlots {
+  const from = s.start ?? s.window?.start;
+  if (!from) return s;
+  // Days from the day the words landed on (today, or tomorrow for an hour already past) to the day asked about.
+  const days = Math.round(DateTime.fromISO(dayOf, { zone }).startOf('day').diff(DateTime.fromISO(from, { zone }).startOf('day'), 'days').days);
+  if (days === 0) return s;
+  const shift = (t: string | undefined) => (t ? iso(DateTime.fromISO(t, { zone }).plus({ days }).toMillis()) : undefined);
+  const window = s.window ? { start: shift(s.window.start)!, end: shift(s.window.end)! } : undefined;
+  return { ...s, ...(window ? { window } : {}), ...(s.start ? { start: shift(s.start) } : {}), ...(s.end ? { end: shift(s.end) } : {}) };
+}
+
 /** Events a person would not want read out, each with the reason (for "why?"). */
 function visible(events: readonly CalendarEvent[]): { shown: CalendarEvent[]; leftOut: Explanation['leftOut'] } {
   const shown: CalendarEvent[] = [];
@@ -200,8 +212,13 @@ export class Dialog {
         s = { ...s, title: pending.event.subject };
       }
       // "what about tomorrow" after a read: the same question about another day.
-      const last = (await stateOf()).explanation?.understood ?? '';
-      if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
+      const lastTurn = (await stateOf()).explanation;
+      const last = lastTurn?.understood ?? '';
+      if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) {
+        intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
+        // "what's on thursday", then "what about the afternoon" / "and at 4": on the day asked about before.
+        if (!s.saidDay && lastTurn?.window) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
+      }
     }
     switch (intent) {
       case 'read_events': {

@@ -434,6 +434,17 @@ describe('the assistant answers from the calendar', () => {
     expect(a.text).toBe('Budget review was today at 11 AM with Bob Smith.');
   });
 
+  it('a follow-up without a day stays on the day asked about: "what about the afternoon", "and at 11"', async () => {
+    await ask("what's on wednesday", 'same-day');
+    const afternoon = await ask('what about the afternoon', 'same-day');
+    expect(afternoon.explain?.window).toEqual({ start: '2027-03-10T20:00:00Z', end: '2027-03-11T01:00:00Z' });
+    expect(afternoon.text).toMatch(/on Wednesday between noon and 5 PM/);
+    await ask('am i free at 10 on wednesday', 'same-time');
+    const eleven = await ask('and at 11?', 'same-time');
+    expect(eleven.intent).toBe('am_i_free');
+    expect(eleven.text).toMatch(/^No, you have Budget review on Wednesday at 11 AM/);
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
