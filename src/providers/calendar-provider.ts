@@ -24,6 +24,8 @@ export interface CalendarProvider {
   readonly accessPath: AccessPath;
   /** Events overlapping the window, occurrences expanded, oldest first, with attendees. */
   listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]>;
+  /** One event as it is now (a change waiting for "yes" checks it has not moved meanwhile); undefined once gone. */
+  getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined>;
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;

@@ -49,6 +49,8 @@ export type Act =
   | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
+  /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
+  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' }
   | { readonly kind: 'refuse'; readonly dropped?: boolean; readonly unsupported?: 'length' | 'guests' | 'rename' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */

@@ -386,6 +386,18 @@ export class Dialog {
     return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
   }
 
+  /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
+  async #changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
+    // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
+    // may still be readable by id, from Deleted Items).
+    const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: event.end }, input.timeZone);
+    const same = (e: CalendarEvent) => (e.id === event.id || (event.uid !== undefined && e.uid === event.uid)) && Date.parse(e.start) === Date.parse(event.start) && Date.parse(e.end) === Date.parse(event.end);
+    if (there.some((e) => same(e) && !e.isCancelled)) return undefined;
+    const now = await this.deps.provider.getEvent(input.user, event.id);
+    const moved = now && !now.isCancelled && !same(now) ? now : undefined;
+    return done({ kind: 'changed_since', event, change, ...(moved ? { now: moved } : {}) }, moved ? [moved] : []);
+  }
+
   async #confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
     const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
@@ -400,14 +412,21 @@ export class Dialog {
         const event = await this.deps.provider.createEvent(input.user, pending.draft);
         return done({ kind: 'created', event }, [event]);
       }
-      case 'cancel':
+      case 'cancel': {
+        // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.
+        const stale = await this.#changedSince(input, pending.event, 'cancel', done);
+        if (stale) return stale;
         await this.deps.provider.cancelEvent(input.user, pending.event);
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
+      }
       case 'more':
         return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events);
-      case 'move':
+      case 'move': {
+        const stale = await this.#changedSince(input, pending.event, 'move', done);
+        if (stale) return stale;
         await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
         return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);
+      }
       case 'person':
         // "yes" is not a name: ask again, keeping the question.
         return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);

@@ -217,6 +217,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences(roomSentences(act));
     case 'rooms_not_set_up':
       return sentences(["This device isn't placed in a room yet. An administrator can add it under Rooms."]);
+    case 'changed_since': {
+      const done = act.change === 'cancel' ? 'cancelled' : 'moved';
+      if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
+      return sentences([`${cap(subject(act.event))} changed since I asked: it is now ${whenEvent(act.now, clock)}. I haven't ${done} it; ask again if you still want to.`]);
+    }
     case 'refuse':
       if (act.unsupported) {
         const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name" }[act.unsupported];

@@ -20,6 +20,15 @@ export class EwsCalendarProvider implements CalendarProvider {
     return this.withClient((c) => c.calendarView(mailbox, window, { withAttendees: true, timeZone }));
   }
 
+  async getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
+    const [read] = await this.withClient((c) => c.getEvents(mailbox, [id]));
+    if (read?.ok) return read.value;
+    // Deleted meanwhile (or never there): Exchange says the item is not found.
+    if (read && !read.ok && read.error instanceof EwsError && read.error.code === 'ErrorItemNotFound') return undefined;
+    if (read && !read.ok) throw read.error;
+    return undefined;
+  }
+
   async createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
     return this.withClient(async (c) => {
       const created = await c.createEvent(mailbox, draft);

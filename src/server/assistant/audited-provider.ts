@@ -31,6 +31,10 @@ export class AuditedProvider implements CalendarProvider {
     return this.inner.listEvents(mailbox, window, timeZone);
   }
 
+  getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
+    return this.inner.getEvent(mailbox, id);
+  }
+
   findPeople(query: string): Promise<PeopleLookup> {
     return this.inner.findPeople(query);
   }

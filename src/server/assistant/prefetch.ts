@@ -78,6 +78,10 @@ export class PrefetchingProvider implements CalendarProvider {
     return this.inner.cancelEvent(mailbox, event);
   }
 
+  getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
+    return this.inner.getEvent(mailbox, id);
+  }
+
   findPeople(query: string): Promise<PeopleLookup> {
     return this.inner.findPeople(query);
   }

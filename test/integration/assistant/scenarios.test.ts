@@ -445,6 +445,22 @@ describe('the assistant answers from the calendar', () => {
     expect(eleven.text).toMatch(/^No, you have Budget review on Wednesday at 11 AM/);
   });
 
+  it('a "yes" to a move proposed before the event was moved elsewhere does not overwrite that move', async () => {
+    const made = await client.createEvent('alice@contoso.com', { subject: 'Vendor call', start: '2027-03-16T21:00:00Z', end: '2027-03-16T21:30:00Z', timeZone: TZ });
+    expect((await ask('move the vendor call to friday', 'stale-a')).pending).toMatchObject({ kind: 'move' });
+    // Meanwhile another session moves it to Thursday.
+    await ask('move the vendor call to thursday', 'stale-b');
+    expect((await ask('yes', 'stale-b')).text).toMatch(/Vendor call is now on Thursday/);
+    const late = await ask('yes', 'stale-a');
+    expect(late.text).toBe("Vendor call changed since I asked: it is now on Thursday at 2 PM. I haven't moved it; ask again if you still want to.");
+    const [now] = await client.getEvents('alice@contoso.com', [made.id]);
+    expect(now?.ok && now.value.start).toBe('2027-03-11T22:00:00Z');
+    // And a cancel proposed before the event was deleted says so.
+    expect((await ask('cancel the vendor call', 'stale-a')).pending).toMatchObject({ kind: 'cancel' });
+    await client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
+    expect((await ask('yes', 'stale-a')).text).toBe("Vendor call is no longer on your calendar, so I haven't cancelled anything.");
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
