@@ -237,6 +237,14 @@ export class Dialog {
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
+        // "what time is my first meeting tomorrow": the day's first (or last) timed event, whatever its name.
+        if (s.pick && !namesAnEvent(s)) {
+          const { shown, explanation } = await list(s.window ?? dayWindow(input.now, input.timeZone));
+          const timed = shown.filter((e) => !e.isAllDay);
+          const chosen = (s.pick === 'first' ? timed[0] : timed[timed.length - 1]);
+          if (!chosen) return done({ kind: 'events', scope: 'window', label: '', events: [] }, [], undefined, explanation);
+          return done({ kind: 'events', scope: 'find', label: '', events: [chosen] }, [chosen], undefined, explanation);
+        }
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
         if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
         const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };

@@ -161,7 +161,7 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   // (A number alone is no day: "what's on 5 and 7" is arithmetic.)
   if (ask && ask[1]!.split(' ').every(isWhen) && ask[1]!.split(' ').some((w) => (WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num') || /^(hours?|minutes?)$/.test(w))) return true;
   // "what's next", "anything else today", "what else is on tomorrow".
-  if (/^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
+  if (/^(what's|whats|what is|anything) (left|remaining)(?: for| on)?(?: today| my calendar(?: today)?)?$|^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "anything with dave on wednesday": a person and a day, nothing else.
   const withWho = /^(?:anything|what do i have|what have i got) with (\S+(?: \S+)?) (.+)$/.exec(t);
   if (withWho && ws.length <= 8 && withWho[2]!.split(' ').every(isWhen) && withWho[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;

@@ -83,7 +83,7 @@ export function createUnderstander(models: NluModels): Understander {
     const named = raw.some((s) => s.type === 'event_name' || s.type === 'person' || s.type === 'relation' || s.type === 'meal_type');
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
-    const intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
+    let intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
     if (dialog) confidence = RULE_CONFIDENCE;
 
     const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;
@@ -112,6 +112,12 @@ export function createUnderstander(models: NluModels): Understander {
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 
+    // "my first meeting tomorrow", "the last one today": the day's first or last event.
+    const pick = /\b(first|earliest) (meeting|event|appointment|call|thing|one)\b/.test(normalised.text) ? 'first' : /\b(last|latest|final) (meeting|event|appointment|call|thing|one)\b(?! (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))/.test(normalised.text) && !/\bwas\b|\bdid\b/.test(normalised.text) ? 'last' : undefined;
+    if (pick && (intent === 'find_meeting' || intent === 'read_events' || intent === 'next_meeting')) {
+      slots.pick = pick;
+      if (intent === 'read_events') intent = 'find_meeting';
+    }
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 

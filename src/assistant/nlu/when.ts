@@ -130,6 +130,8 @@ const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming)
 
 function prepare(n: Normalised, now: DateTime): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
+  // "what's left today": the rest of the day.
+  s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
   // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
   s = s.replace(/\b(?:the )?day after tomorrow\b/, now.plus({ days: 2 }).toFormat('LLLL d yyyy')).replace(/\b(?:the )?day before yesterday\b/, now.minus({ days: 2 }).toFormat('LLLL d yyyy'));
   const next = NEXT_SPAN.exec(s);

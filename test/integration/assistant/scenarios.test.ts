@@ -461,6 +461,14 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('yes', 'stale-a')).text).toBe("Vendor call is no longer on your calendar, so I haven't cancelled anything.");
   });
 
+  it('"my first meeting tomorrow" and "my last meeting on wednesday" are the day\'s first and last', async () => {
+    const first = await ask('what time is my first meeting tomorrow', 'first-last');
+    expect(first.events.map((e) => e.subject)).toEqual(['Berlin team sync']);
+    expect(first.text).toMatch(/^Berlin team sync is tomorrow at 7 AM/);
+    const last = await ask('when is my last meeting on wednesday', 'first-last');
+    expect(last.events.map((e) => e.subject)).toEqual(['Budget review']);
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

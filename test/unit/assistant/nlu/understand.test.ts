@@ -254,3 +254,20 @@ describe('spans from now, days after tomorrow, and moves by days', () => {
     expect(u('push the offsite back a day').intent).toBe('move_event');
   });
 });
+
+describe('the first or last event of a day', () => {
+  it('"what time is my first meeting tomorrow" picks, "my last meeting last week" does not', () => {
+    expect(u('what time is my first meeting tomorrow').slots).toMatchObject({ pick: 'first' });
+    expect(u('when is my last meeting today').slots).toMatchObject({ pick: 'last' });
+    expect(u("what's my first meeting on friday").intent).toBe('find_meeting');
+    expect(u('when was my last meeting with bob').slots.pick).toBeUndefined();
+  });
+});
+
+describe("what's left", () => {
+  it('"what\'s left today" reads from now to the end of the day', () => {
+    const r = u("what's left today");
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.window).toEqual({ start: '2026-03-04T17:00:00Z', end: '2026-03-05T05:00:00Z' });
+  });
+});
