@@ -106,17 +106,24 @@ function table(rows: readonly string[][]): string {
 }
 
 /** Runs `fn` sequentially for a warm-up, then for a measured window; returns per-call milliseconds. */
-async function phase(fn: () => Promise<void>, warmupMs: number, measureMs: number, onMeasureStart?: () => Promise<void>, onMeasureEnd?: () => Promise<void>): Promise<number[]> {
+/** CPU time this process spent per measured call, by kind (client, Concierge server, PGlite; not the simulator's process). */
+const cpuPerCall = new Map<string, { us: number; calls: number }>();
+
+async function phase(fn: () => Promise<void>, warmupMs: number, measureMs: number, onMeasureStart?: () => Promise<void>, onMeasureEnd?: () => Promise<void>, kind = ''): Promise<number[]> {
   let end = performance.now() + warmupMs;
   for (let i = 0; i < MAX_REQUESTS && performance.now() < end; i++) await fn();
   await onMeasureStart?.();
   const out: number[] = [];
+  const cpu0 = process.cpuUsage();
   end = performance.now() + measureMs;
   for (let i = 0; i < MAX_REQUESTS && performance.now() < end; i++) {
     const t0 = performance.now();
     await fn();
     out.push(performance.now() - t0);
   }
+  const cpu = process.cpuUsage(cpu0);
+  const seen = cpuPerCall.get(kind) ?? { us: 0, calls: 0 };
+  cpuPerCall.set(kind, { us: seen.us + cpu.user + cpu.system, calls: seen.calls + out.length });
   await onMeasureEnd?.();
   return out;
 }
@@ -252,6 +259,7 @@ async function main(): Promise<void> {
           MEASURE_MS,
           profileThis ? async () => { session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 100 }); await session.post('Profiler.start'); } : undefined,
           profileThis ? async () => { const { profile } = await session!.post('Profiler.stop'); writeFileSync(PROFILE_FILE, JSON.stringify(profile)); profileSummary = topSelf(profile as never, 15); session!.disconnect(); session = undefined; } : undefined,
+          kind,
         );
         samples[kind].push(...xs);
         const s = stats(xs);
@@ -277,6 +285,8 @@ async function main(): Promise<void> {
     console.log(`  assistant p50 / CalendarView p50 = ${ratio.toFixed(2)}x (${ratio <= TARGET_RATIO ? 'meets' : 'above'} the ${TARGET_RATIO}x target); overhead p50 ${(a.p50 - v.p50).toFixed(2)} ms`);
     console.log(`  floor (HTTP round trip + session check) p50 ${f.p50.toFixed(2)} ms: CalendarView + floor = ${((v.p50 + f.p50) / v.p50).toFixed(2)}x; the assistant's own work p50 ${(a.p50 - v.p50 - f.p50).toFixed(2)} ms`);
     console.log(`  HTTP hop alone (no session, no database) p50 ${h.p50.toFixed(2)} ms = ${((100 * h.p50) / v.p50).toFixed(0)}% of a CalendarView: any answer over HTTP that waits for one CalendarView is at least ${((v.p50 + h.p50) / v.p50).toFixed(2)}x`);
+    const cpuOf = (k: string) => { const c = cpuPerCall.get(k); return c && c.calls ? c.us / c.calls : NaN; };
+    console.log(`  CPU of this process per call (client + Concierge + database${SIMULATOR === 'process' ? '; the simulator runs elsewhere' : ' + simulator'}): assistant ${cpuOf('assistant').toFixed(0)} µs, CalendarView ${cpuOf('calendarView').toFixed(0)} µs, floor ${cpuOf('floor').toFixed(0)} µs, hop ${cpuOf('hop').toFixed(0)} µs`);
     console.log(`  slowest utterances (mean µs): ${slowest.map((x) => `"${x.utterance}" ${x.meanUs}`).join(', ')}`);
     if (profileSummary) {
       console.log(`\n  CPU profile of the first assistant window (${relative(ROOT, PROFILE_FILE)}), self time by file:`);
@@ -314,6 +324,7 @@ async function main(): Promise<void> {
         meetsTarget: ratio <= TARGET_RATIO,
         nlu: { utterances: UTTERANCES.length, calls: nlu.n, meanUs: round(nlu.mean, 1), p50Us: round(nlu.p50, 1), p90Us: round(nlu.p90, 1), p99Us: round(nlu.p99, 1), slowest },
         rounds,
+        cpuPerCallUs: Object.fromEntries([...cpuPerCall].map(([k, c]) => [k, round(c.us / Math.max(1, c.calls), 1)])),
         ...(profileSummary ? { cpuProfile: { file: relative(ROOT, PROFILE_FILE), ...profileSummary } } : {}),
       },
     };
