@@ -110,6 +110,16 @@ function onDayOf(time: string, day: string, zone: string): string {
   return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
 }
 
+/** The slots a turn acted on, as kept in its explanation's `understood` ("find_meeting {...}"). */
+function lastSlots(understood: string): DialogSlots {
+  const json = understood.indexOf(' ');
+  try {
+    return json < 0 ? {} : (JSON.parse(understood.slice(json + 1)) as DialogSlots);
+  } catch {
+    return {};
+  }
+}
+
 /** A when said without a day ("the afternoon", "at 4"), moved from today onto the day of `dayOf`. */
 function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogSlots {
   const from = s.start ?? s.window?.start;
@@ -182,6 +192,20 @@ export class Dialog {
         return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
       }
     }
+    // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
+    if (s.shiftMinutes && !s.title && !s.people?.length) {
+      const pending = (await stateOf()).pending;
+      const by = (t: string) => (s.shiftMinutes! % 1440 === 0 ? iso(DateTime.fromISO(t, { zone: input.timeZone }).plus({ days: s.shiftMinutes! / 1440 }).toMillis()) : iso(Date.parse(t) + s.shiftMinutes! * MINUTE));
+      if (pending?.kind === 'create') {
+        intent = 'create_event';
+        const length = Date.parse(pending.draft.end) - Date.parse(pending.draft.start);
+        return this.#propose(input, { ...pending.draft, start: by(pending.draft.start), end: iso(Date.parse(by(pending.draft.start)) + length) }, done);
+      }
+      if (pending?.kind === 'move') {
+        intent = 'move_event';
+        return this.#confirmMove(input, pending.event, by(pending.start), done);
+      }
+    }
     // "make it 45 minutes": a new length for the event waiting for "yes" (or for its time).
     if (s.lengthSaid && s.durationMinutes !== undefined && !s.start && !s.window && !s.title && !s.people?.length && u.intent !== 'move_event') {
       const pending = (await stateOf()).pending;
@@ -214,6 +238,14 @@ export class Dialog {
       // "what about tomorrow" after a read: the same question about another day.
       const lastTurn = (await stateOf()).explanation;
       const last = lastTurn?.understood ?? '';
+      // A day or time alone with nothing waiting for it ("and friday?" after "when is the budget review", or
+      // out of the blue) is never a new event: it continues a find, or reads that time.
+      if (bareWhen && /^(find_meeting|next_meeting)\b/.test(last)) {
+        const before = lastSlots(last);
+        intent = 'find_meeting';
+        s = { ...s, ...(before.title ? { title: before.title } : {}), ...(before.people ? { people: before.people } : {}), ...(last.startsWith('next_meeting') || before.pick ? { pick: before.pick ?? 'first' } : {}) };
+        if (!s.window && s.start) s = { ...s, window: { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } };
+      } else if (bareWhen && !/^(read_events|am_i_free)\b/.test(last) && (intent === 'create_event' || intent === 'out_of_scope')) intent = 'read_events';
       if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) {
         intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
         // "what's on thursday", then "what about the afternoon" / "and at 4": on the day asked about before.
@@ -345,6 +377,11 @@ export class Dialog {
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
     const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    return this.#propose(input, draft, done);
+  }
+
+  /** Proposes `draft` for "yes", saying first what it would overlap. */
+  async #propose(input: TurnInput, draft: EventDraft, done: Done): Promise<TurnResult> {
     const conflicts = (await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined');
     return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
   }
@@ -398,7 +435,8 @@ export class Dialog {
   async #changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
     // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
     // may still be readable by id, from Deleted Items).
-    const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: event.end }, input.timeZone);
+    // (At least a minute: a window from an event's start to its own end is empty when it has no length.)
+    const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: iso(Math.max(Date.parse(event.end), Date.parse(event.start) + MINUTE)) }, input.timeZone);
     const same = (e: CalendarEvent) => (e.id === event.id || (event.uid !== undefined && e.uid === event.uid)) && Date.parse(e.start) === Date.parse(event.start) && Date.parse(e.end) === Date.parse(event.end);
     if (there.some((e) => same(e) && !e.isCancelled)) return undefined;
     const now = await this.deps.provider.getEvent(input.user, event.id);

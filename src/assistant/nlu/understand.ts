@@ -12,7 +12,7 @@ import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
-import { resolveMove, resolveWhen, timeTokenKinds } from './when.js';
+import { resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
 
 export interface NluModels {
   readonly intent: IntentModel;
@@ -84,6 +84,8 @@ export function createUnderstander(models: NluModels): Understander {
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
     let intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
+    // "push it back 30 minutes", "make it an hour later": a shift of whatever was just proposed, not a length.
+    if (!room && !dialog && !unsupported && intent !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text)) intent = 'move_event';
     if (dialog) confidence = RULE_CONFIDENCE;
 
     const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;

@@ -287,7 +287,7 @@ const DAY_SHIFT = /\b(back|up|forward|ahead|out)(?:\s+by)?\s+(a|an|one|\d+|a cou
  * "later/earlier/sooner"; days and weeks too ("push it back a day": whole days, 1440 minutes each, which
  * the dialog applies as local days so a clock change keeps the time of day).
  */
-function shiftMinutes(normalised: string): number | undefined {
+export function shiftMinutes(normalised: string): number | undefined {
   const days = DAY_SHIFT.exec(normalised);
   if (days) {
     const word = days[1] ?? days[6]!;

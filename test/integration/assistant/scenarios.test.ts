@@ -88,9 +88,19 @@ describe('the assistant answers from the calendar', () => {
     expect(thursday.text).toMatch(/on Thursday/);
     const saturday = await ask('what about saturday', 'follow-up');
     expect(saturday.intent).toBe('read_events');
-    // Without a read before it, a day alone is not taken for one.
+    // Out of the blue, a day alone is read, never taken for a new event.
     const alone = await ask('what about friday', 'no-follow-up');
-    expect(alone.intent).not.toBe('read_events');
+    expect(alone.intent).toBe('read_events');
+    expect(alone.pending).toBeUndefined();
+    // After a find, the same find on that day; after "what's my next meeting", that day's first one.
+    await ask('when is the team standup', 'after-find');
+    const wed = await ask('and wednesday?', 'after-find');
+    expect(wed.intent).toBe('find_meeting');
+    expect(wed.events.map((e) => [e.subject, e.start])).toEqual([['Team standup', '2027-03-10T17:00:00Z']]);
+    await ask("what's my next meeting", 'after-next');
+    const thu = await ask('and thursday?', 'after-next');
+    expect(thu.pending).toBeUndefined();
+    expect(thu.events.map((e) => e.subject)).toEqual(['Team standup']);
   });
 
   it('a read with a person lists only the events with them', async () => {
@@ -467,6 +477,22 @@ describe('the assistant answers from the calendar', () => {
     expect(first.text).toMatch(/^Berlin team sync is tomorrow at 7 AM/);
     const last = await ask('when is my last meeting on wednesday', 'first-last');
     expect(last.events.map((e) => e.subject)).toEqual(['Budget review']);
+  });
+
+  it('"push it back 30 minutes" shifts the waiting proposal and keeps its length', async () => {
+    await ask('add dentist tomorrow at 10', 'shift-proposal');
+    const later = await ask('push it back 30 minutes', 'shift-proposal');
+    expect(later.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T18:30:00Z', end: '2027-03-09T19:30:00Z' } });
+    const earlier = await ask('make it an hour earlier', 'shift-proposal');
+    expect(earlier.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T17:30:00Z', end: '2027-03-09T18:30:00Z' } });
+    await ask('no', 'shift-proposal');
+  });
+
+  it('an event with no length can be cancelled', async () => {
+    const made = await client.createEvent('alice@contoso.com', { subject: 'Pay rent', start: '2027-03-09T18:00:00Z', end: '2027-03-09T18:00:00Z', timeZone: TZ });
+    expect((await ask('cancel pay rent', 'zero-length')).pending).toMatchObject({ kind: 'cancel' });
+    expect((await ask('yes', 'zero-length')).text).toMatch(/Pay rent is cancelled/);
+    await client.deleteEvents('alice@contoso.com', [made.id], { notify: false }).catch(() => undefined);
   });
 
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
