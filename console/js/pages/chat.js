@@ -38,7 +38,7 @@ function answerItem(a) {
     // A question gets its answers as buttons: "Yes" to a confirmation, a name to "Which Bob do you mean?";
     // "When should it be?" is answered in the box (a time), so it only offers to drop the request.
     const buttons = answersTo(a.pending).map(([label, said]) => el('button', { type: 'button', class: 'small', onclick: () => { disable(); ask(said); } }, label));
-    const asksQuestion = a.pending.kind === 'time' || a.pending.kind === 'person';
+    const asksQuestion = a.pending.kind === 'time' || a.pending.kind === 'person' || a.pending.kind === 'which';
     const no = el('button', { type: 'button', class: 'secondary small', onclick: () => { disable(); ask('no'); } }, asksQuestion ? 'Never mind' : 'No');
     const disable = () => { for (const b of [...buttons, no]) b.disabled = true; };
     actions.append(...buttons, no);
@@ -59,6 +59,8 @@ function answerItem(a) {
 /** [button label, what it says] for each answer the pending question takes. */
 function answersTo(pending) {
   if (pending.kind === 'time') return [];
+  // "Which one should I cancel?": each event offered, answered by its place in the list.
+  if (pending.kind === 'which') return pending.candidates.map((e, i) => [e.subject || 'Untitled', ['the first one', 'the second one', 'the third one', 'the fourth one'][i]]);
   if (pending.kind !== 'person') return [['Yes', 'yes']];
   // Two people of the same name are told apart by their addresses.
   const names = pending.candidates.map((c) => c.name);

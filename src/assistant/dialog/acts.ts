@@ -66,4 +66,6 @@ export type Pending =
   /** `proposed`: the target of the move this answer corrects ("make it 4pm" stays on that day). */
   | { readonly kind: 'time'; readonly move: CalendarEvent; readonly proposed?: string }
   /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
-  | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] };
+  | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
+  /** "Which one should I cancel: ...?": the events offered, and for a move where to (as said). */
+  | { readonly kind: 'which'; readonly change: 'cancel' | 'move'; readonly candidates: readonly CalendarEvent[]; readonly target?: Pick<DialogSlots, 'newStart' | 'newDay' | 'shiftMinutes' | 'newTimeOnly'> };

@@ -65,5 +65,31 @@ export function eventMatches(e: CalendarEvent, slots: Pick<DialogSlots, 'title' 
   return byTitle && people.every((p) => isWith(e, p, user));
 }
 
+const ORDINAL: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3 };
+/** Words of an answer to "Which one?" that do not name an event. */
+const CHOICE_FILLER = new Set(['cancel', 'move', 'delete', 'remove', 'one', 'it', 'that', 'this', 'please', 'yes', 'i', 'mean', 'meant', 'thing', 'am', 'pm', 'at', 'o', 'clock', "o'clock", 'oclock']);
+
+/**
+ * Which of the offered events an answer names: "the second one" or "the last one" by position, "the 9am
+ * one" by its local time of day (`minuteOfDay`, with each event's), or the words of its name ("the lunch").
+ * None when the answer fits several or none: the question is asked again, never guessed.
+ */
+export function chooseEvent(answer: string, candidates: readonly CalendarEvent[], said?: { readonly minuteOfDay?: number; readonly minuteOf: (e: CalendarEvent) => number }): CalendarEvent | undefined {
+  const words = answer.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
+  const positions = [...new Set(words.flatMap((w) => (w in ORDINAL ? [ORDINAL[w]!] : w === 'last' ? [candidates.length - 1] : [])))];
+  if (positions.length === 1) return candidates[positions[0]!];
+  if (said?.minuteOfDay !== undefined) {
+    const at = candidates.filter((e) => said.minuteOf(e) === said.minuteOfDay);
+    if (at.length === 1) return at[0];
+  }
+  const named = nameWords(answer).filter((w) => !CHOICE_FILLER.has(w) && !/^\\d/.test(w));
+  if (named.length === 0) return undefined;
+  const fits = candidates.filter((e) => {
+    const have = new Set([...nameWords(e.subject), ...[e.organizer, ...e.attendees].flatMap(personWords)]);
+    return named.every((w) => have.has(w));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** Whether the request names any event at all (a title with distinctive words, or a person). */
 export const namesAnEvent = (slots: Pick<DialogSlots, 'title' | 'people'>): boolean => titleWords(slots.title).length > 0 || (slots.people?.length ?? 0) > 0;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { eventMatches, nameWords, namesAnEvent } from './match-event.js';
+import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -192,6 +192,20 @@ export class Dialog {
         return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
       }
     }
+    // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
+    if (u.intent === 'out_of_scope' || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.title)) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'which') {
+        const zone = input.timeZone;
+        const minuteOf = (iso: string) => { const t = DateTime.fromISO(iso, { zone }); return t.hour * 60 + t.minute; };
+        const chosen = chooseEvent(input.text, pending.candidates, { ...(s.start ? { minuteOfDay: minuteOf(s.start) } : {}), minuteOf: (e) => minuteOf(e.start) });
+        intent = pending.change === 'cancel' ? 'cancel_event' : 'move_event';
+        if (chosen) return this.#change(input, chosen, pending.change, pending.target ?? {}, done);
+        // Not an answer that picks one: ask again, keeping the choices (a new request with a name is its own).
+        if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
+        intent = u.intent;
+      }
+    }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
       const pending = (await stateOf()).pending;
@@ -314,17 +328,15 @@ export class Dialog {
         const choices = mine.length ? mine : fits;
         const target = choices[0];
         if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
-        // Several fit a day and nothing said singles one out ("cancel my meeting tomorrow"): list them and ask.
-        if (choices.length > 1 && !namesAnEvent(s) && at === undefined) return done({ kind: 'which_event', change, candidates: choices.slice(0, 4) }, choices.slice(0, 4), undefined, explanation);
-        // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
-        // tell nobody, and moving it would move it for this calendar alone.
-        if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
-          return done({ kind: 'not_organizer', event: target, change: intent === 'cancel_event' ? 'cancel' : 'move' }, [target], undefined, explanation);
+        // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
+        // them and ask; occurrences of one series are one event, and the next one is meant.
+        const distinct = [...new Map(choices.map((e) => [e.uid ?? e.id, e])).values()];
+        if (distinct.length > 1) {
+          const candidates = distinct.slice(0, 4);
+          const target = { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
+          return done({ kind: 'which_event', change, candidates }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
         }
-        if (intent === 'cancel_event') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
-        const to = moveTarget(target, s, input.timeZone);
-        if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
-        return this.#confirmMove(input, target, to, done, explanation);
+        return this.#change(input, target, change, s, done, explanation);
       }
       case 'confirm':
         return this.#confirm(input, (await stateOf()).pending, done);
@@ -431,6 +443,19 @@ export class Dialog {
     return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
   }
 
+  /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
+  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'shiftMinutes' | 'newTimeOnly'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
+    // tell nobody, and moving it would move it for this calendar alone.
+    if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
+      return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
+    }
+    if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
+    const to = moveTarget(target, s, input.timeZone);
+    if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
+    return this.#confirmMove(input, target, to, done, explanation);
+  }
+
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
   async #changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
     // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
@@ -479,6 +504,9 @@ export class Dialog {
       case 'time':
         // "yes" is not a time: ask again, keeping what waits for one.
         return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
+      case 'which':
+        // "yes" picks none of them: ask again.
+        return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
     }
   }
 }

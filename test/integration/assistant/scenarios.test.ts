@@ -330,11 +330,23 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'at-a-time');
   });
 
-  it('"cancel my meeting on wednesday" with two that day lists them and asks, never picks one', async () => {
+  it('"cancel my meeting on wednesday" with two that day lists them and asks; "the second one" picks', async () => {
     const a = await ask('cancel my meeting on wednesday', 'which-one');
-    expect(a.pending).toBeUndefined();
+    expect(a.pending).toMatchObject({ kind: 'which', change: 'cancel' });
     expect(a.events.map((e) => e.subject)).toEqual(['Team standup', 'Budget review']);
     expect(a.text).toMatch(/^Which one should I cancel: Team standup on Wednesday at 9 AM, or Budget review on Wednesday at 11 AM\?/);
+    // Not April 2 ("second" is not a date here): the second one offered.
+    const second = await ask('cancel the second one', 'which-one');
+    expect(second.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review', start: '2027-03-10T19:00:00Z' } });
+    await ask('no', 'which-one');
+    // By its time, or its name; an answer that picks none asks again.
+    await ask('cancel my meeting on wednesday', 'which-two');
+    expect((await ask('hmm', 'which-two')).pending).toMatchObject({ kind: 'which' });
+    expect((await ask('the 9am one', 'which-two')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' } });
+    await ask('no', 'which-two');
+    await ask('move my meeting on wednesday to 4pm', 'which-three');
+    expect((await ask('the budget review', 'which-three')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T00:00:00Z' });
+    await ask('no', 'which-three');
   });
 
   it('"when do i meet dave" finds the meetings Dave organizes', async () => {
