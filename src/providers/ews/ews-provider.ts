@@ -1,7 +1,19 @@
+import { DateTime } from 'luxon';
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
+
+/** An all-day event moved onto the same dates in `zone` (its own zone's midnights become `zone`'s). */
+function onLocalDates(e: CalendarEvent, zone: string): CalendarEvent {
+  const own = e.timeZone!;
+  const first = DateTime.fromISO(e.start, { zone: own });
+  const last = DateTime.fromISO(e.end, { zone: own });
+  const start = DateTime.fromObject({ year: first.year, month: first.month, day: first.day }, { zone });
+  const end = DateTime.fromObject({ year: last.year, month: last.month, day: last.day }, { zone });
+  if (!start.isValid || !end.isValid) return e;
+  return { ...e, start: start.toUTC().toISO({ suppressMilliseconds: true })!, end: end.toUTC().toISO({ suppressMilliseconds: true })! };
+}
 
 /**
  * The calendar provider over Exchange Web Services. `withClient` hands out the client of the current
@@ -16,8 +28,17 @@ export class EwsCalendarProvider implements CalendarProvider {
     readonly accessPath: AccessPath,
   ) {}
 
-  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
-    return this.withClient((c) => c.calendarView(mailbox, window, { withAttendees: true, timeZone }));
+  async listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
+    const events = await this.withClient((c) => c.calendarView(mailbox, window, { withAttendees: true, timeZone }));
+    if (!events.some((e) => e.isAllDay && e.timeZone && e.timeZone !== timeZone)) return events;
+    // An all-day event is a date, not an instant: Exchange keeps it as midnight to midnight in the zone it
+    // was made in, so "Offsite, Friday" made in Los Angeles spans Friday 09:00 to Saturday 09:00 in Berlin.
+    // Said to someone in Berlin it is Friday, all day: its dates are placed on the asker's midnights.
+    const from = Date.parse(window.start);
+    const to = Date.parse(window.end);
+    return events
+      .map((e) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e))
+      .filter((e) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from)));
   }
 
   async getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {

@@ -507,6 +507,15 @@ describe('the assistant answers from the calendar', () => {
     await client.deleteEvents('alice@contoso.com', [made.id], { notify: false }).catch(() => undefined);
   });
 
+  it('an all-day event made in Los Angeles is on its own day for someone asking in Berlin', async () => {
+    const inBerlin = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Europe/Berlin', now: NOW, sessionId: 'berlin' });
+    const friday = await inBerlin("what's on friday");
+    expect(friday.events.map((e) => [e.subject, e.start, e.end])).toContainEqual(['Offsite', '2027-03-11T23:00:00Z', '2027-03-12T23:00:00Z']);
+    const saturday = await inBerlin("what's on saturday");
+    expect(saturday.events.map((e) => e.subject)).not.toContain('Offsite');
+    expect((await inBerlin('am i free on saturday')).text).toMatch(/^Yes, you're free/);
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
