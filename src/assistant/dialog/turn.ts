@@ -71,7 +71,8 @@ function slotsOf(draft: EventDraft, zone: string): DialogSlots {
     title: draft.subject,
     ...(people.length ? { people } : {}),
     ...(draft.location ? { location: draft.location } : {}),
-    window: { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
+    // The day it is on; an all-day proposal keeps all its days ("vacation, Wednesday to Friday").
+    window: draft.isAllDay ? { start: draft.start, end: draft.end } : { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
     // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
     ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
     ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
@@ -421,7 +422,17 @@ export class Dialog {
     if (!s.start && !s.window) return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], pending);
     // "no, friday" to a proposal: the same time of day on the day said (an all-day one stays all day).
     if (!s.start && s.window && !partOfDay && pending.proposed) {
-      if (asked.isAllDay) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
+      if (asked.isAllDay && asked.window) {
+        // "until monday": the same start, to the day said; "no, thursday": from the day said, as many days as before.
+        const days = Math.max(1, Math.round(DateTime.fromISO(asked.window.end, { zone }).diff(DateTime.fromISO(asked.window.start, { zone }), 'days').days));
+        const until = /\b(until|till|til|through|thru|to)\b/.test(input.text.toLowerCase());
+        const start = until ? asked.window.start : s.window.start;
+        let end = until ? DateTime.fromISO(s.window.end, { zone }) : DateTime.fromISO(s.window.start, { zone }).plus({ days });
+        // "until monday" said on a Monday about a Wednesday-to-Friday event: the Monday after it starts.
+        while (until && end.toMillis() <= Date.parse(start)) end = end.plus({ weeks: 1 });
+        const endIso = iso(end.toMillis());
+        return this.#create(input, { ...rest, isAllDay: true, start, end: endIso }, done);
+      }
       s = { ...s, start: onDayOf(pending.proposed, s.window.start, zone), saidDay: true };
     }
     if (!s.start && s.window) {

@@ -447,6 +447,11 @@ describe('the assistant answers from the calendar', () => {
     const a = await ask('add a conference from wednesday to friday', 'multi-day');
     expect(a.pending).toMatchObject({ kind: 'create', draft: { isAllDay: true, start: '2027-03-10T08:00:00Z', end: '2027-03-13T08:00:00Z' } });
     expect(a.text).toMatch(/on Wednesday, all day, until Friday\?/);
+    // Corrections keep its days: "until monday" moves the end, "no, thursday" the whole of it.
+    const longer = await ask('actually until monday', 'multi-day');
+    expect(longer.pending).toMatchObject({ kind: 'create', draft: { isAllDay: true, start: '2027-03-10T08:00:00Z', end: '2027-03-16T07:00:00Z' } });
+    const moved = await ask('no, thursday', 'multi-day');
+    expect(moved.pending).toMatchObject({ kind: 'create', draft: { isAllDay: true, start: '2027-03-11T08:00:00Z', end: '2027-03-17T07:00:00Z' } });
     await ask('no', 'multi-day');
   });
 
