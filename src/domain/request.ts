@@ -45,7 +45,7 @@ export interface RequestSlots {
   /** "my first meeting tomorrow", "my last meeting today": which of the day's events is asked about. */
   readonly pick?: 'first' | 'last';
   /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */
-  readonly unsupported?: 'length' | 'guests' | 'rename';
+  readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
   /** The spans as said. */
   readonly raw?: readonly SaidSpan[];
 }

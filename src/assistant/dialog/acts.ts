@@ -51,7 +51,7 @@ export type Act =
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean; readonly unsupported?: 'length' | 'guests' | 'rename' };
+  | { readonly kind: 'refuse'; readonly dropped?: boolean; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =

@@ -118,12 +118,12 @@ function covered(spans: readonly Span[], i: number, types?: ReadonlySet<string>)
  * A name the tagger did not find, from the words it left untagged after the request's opening:
  * "when is the project kickoff", "add project kickoff monday at 10", "cancel the offsite prep".
  */
-function untaggedTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
+function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w: string) => string = wordClass): string | undefined {
   const lower = tokens.map((t) => t.lower);
   let from = 0;
   while (from < lower.length && !covered(spans, from) && NOT_A_NAME.test(lower[from]!)) from++;
   let to = from;
-  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !NOT_A_NAME.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && wordClass(lower[to]!) === 'w') to++;
+  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !NOT_A_NAME.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && classOf(lower[to]!) === 'w') to++;
   // One stray word in a long request is more likely noise than a name ("add xyz ..." keeps it; "i think ..." does not start here).
   return to > from ? words(tokens, from, to) : undefined;
 }
@@ -133,12 +133,12 @@ function untaggedTitle(tokens: readonly Token[], spans: readonly Span[]): string
  * "the [offsite] prep" -> "offsite prep". Stops at an article, a possessive, a time, a tagged word, or a
  * verb's particle ("set up meeting").
  */
-function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Span): Span {
+function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Span, classOf: (w: string) => string = wordClass): Span {
   if (event.to - event.from !== 1 || !EVENT_NOUNS.has(tokens[event.from]!.lower)) return event;
   let from = event.from;
   while (from > 0 && from > event.from - 3) {
     const w = tokens[from - 1]!.lower;
-    if (covered(spans, from - 1) || (NOT_A_NAME.test(w) && w !== 'up') || TRAILING.test(w) || WHEN_TOKEN.test(w) || /'s$|s'$/.test(w) || wordClass(w) !== 'w') break;
+    if (covered(spans, from - 1) || (NOT_A_NAME.test(w) && w !== 'up') || TRAILING.test(w) || WHEN_TOKEN.test(w) || /'s$|s'$/.test(w) || classOf(w) !== 'w') break;
     from--;
   }
   // "set up meeting with bob": "up" belongs to the verb before it, not to the name.
@@ -147,7 +147,7 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
   let to = event.to;
   while (to < tokens.length && to < event.to + 2) {
     const w = tokens[to]!.lower;
-    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || wordClass(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w)) break;
+    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || classOf(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w)) break;
     to++;
   }
   return { ...event, from, to };
@@ -206,16 +206,22 @@ function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): strin
   return out;
 }
 
-/** "at 10 tomorrow in the boardroom": a place said last, after the time, that the tagger left untagged. */
+/**
+ * "at 10 tomorrow in the boardroom", "in the boardroom thursday at 2": a place after "in/at (the)" that the
+ * tagger left untagged, ending the request or followed by its when.
+ */
 function trailingPlace(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
   const n = tokens.length;
-  for (const len of [2, 1]) {
-    const from = n - len;
-    const prep = tokens[from - 1]?.lower === 'the' ? tokens[from - 2]?.lower : tokens[from - 1]?.lower;
-    if (from < 1 || !/^(in|at)$/.test(prep ?? '')) continue;
-    const ws = tokens.slice(from).map((t) => t.lower);
-    if (ws.some((w, k) => covered(spans, from + k) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !['w', 'placecue'].includes(wordClass(w)))) continue;
-    return ws.join(' ');
+  const whenAt = (i: number) => i >= n || (covered(spans, i) && spans.some((s) => WHEN_TYPES.has(s.type) && s.from <= i && i < s.to)) || WHEN_TOKEN.test(tokens[i]!.lower) || /^(on|at|this|next|tomorrow|today|tonight|from|for)$/.test(tokens[i]!.lower);
+  for (let i = 1; i < n; i++) {
+    const prep = tokens[i - 1]!.lower === 'the' ? tokens[i - 2]?.lower : tokens[i - 1]!.lower;
+    if (!/^(in|at)$/.test(prep ?? '')) continue;
+    for (const len of [2, 1]) {
+      if (i + len > n || !whenAt(i + len)) continue;
+      const ws = tokens.slice(i, i + len).map((t) => t.lower);
+      if (ws.some((w, k) => covered(spans, i + k) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !['w', 'placecue'].includes(wordClass(w)))) continue;
+      return ws.join(' ');
+    }
   }
   return undefined;
 }
@@ -226,7 +232,12 @@ function placeAsName(tokens: readonly Token[], place: Span): boolean {
   return before === undefined || /^(add|schedule|book|put|create|plan|cancel|delete|remove|move|reschedule|my|the|a|an)$/.test(before);
 }
 
-export function describe(tokens: readonly Token[], spans: readonly Span[], intent: Intent): About {
+/**
+ * `nameParts`: parts of day said as words of a name ("movie night", "the morning standup"), which count as
+ * name words here.
+ */
+export function describe(tokens: readonly Token[], spans: readonly Span[], intent: Intent, nameParts: ReadonlySet<string> = new Set()): About {
+  const classOf = (w: string): string => (nameParts.has(w) ? 'w' : wordClass(w));
   const about: About = {};
   const of = (type: string): Span[] => spans.filter((s) => s.type === type);
   const event = of('event_name')[0] ?? of('meal_type')[0];
@@ -237,18 +248,21 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
-  const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event)) : undefined;
+  const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event, classOf)) : undefined;
   const place = of('place_name')[0];
   const placeWords = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
   const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';
   const placeTitle = aboutOne && !event && !noun && place && placeWords && placeAsName(tokens, place) ? placeWords : undefined;
+  // "out of office from the 15th to the 19th": a fixed phrase, not "out" at a place called "office".
+  const outOfOffice = /\b(out of (the )?office|ooo|pto)\b/.test(tokens.map((t) => t.lower).join(' ')) ? 'Out of office' : undefined;
   const title =
+    outOfOffice ??
     remindTitle ??
     calledTitle(tokens, spans) ??
     (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower) ??
     placeTitle ??
-    (aboutOne ? untaggedTitle(tokens, spans) : undefined);
+    (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
@@ -260,7 +274,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const found = people.length ? people : typed.length ? typed : intent === 'create_event' ? [] : untagged;
   if (found.length) about.people = found;
   if (intent === 'create_event' && untagged.length) about.maybePeople = untagged;
-  const location = placeTitle ? undefined : placeWords ?? (intent === 'create_event' ? trailingPlace(tokens, spans) : undefined);
+  const location = placeTitle || outOfOffice ? undefined : placeWords ?? (intent === 'create_event' ? trailingPlace(tokens, spans) : undefined);
   // "book this room": the room is where the panel is, not a place that was named.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
   return about;

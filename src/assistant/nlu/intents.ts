@@ -50,7 +50,7 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
 }
 
 const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
-const FREE = /\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
+const FREE = /\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open|ok|okay|clear|good)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
@@ -58,7 +58,8 @@ const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|do
 export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDateOrTime: boolean, hasNamedThing: boolean): Intent {
   const t = words.join(' ');
   if (coarse === 'other') return 'out_of_scope';
-  if (MOVE.test(t) && coarse !== 'calendar_query') return 'move_event';
+  // "move my vacation to next week" opens with the move, whatever else the words ask.
+  if (MOVE.test(t) && (coarse !== 'calendar_query' || /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(t.replace(LEAD, '')))) return 'move_event';
   if (coarse === 'calendar_remove') return 'cancel_event';
   if (coarse === 'calendar_set') return 'create_event';
   if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';
@@ -151,15 +152,16 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
     if (rest.length > 0 && rest.every(isWhen) && rest.some((w) => WHEN_WORD.has(wordClass(w)))) return true;
   }
   // "is 3pm free", "is tomorrow morning busy": a when, then free or busy.
-  const isFree = /^is (?:my )?(.+?) (free|busy|open|available)$/.exec(t);
+  const isFree = /^is (?:my )?(.+?) (free|busy|open|available|ok|okay|good|clear)$/.exec(t);
   if (isFree && isFree[1]!.split(' ').every(isWhen) && isFree[1]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
   // "what's at 2pm", "what's after my 2pm", "what's before noon tomorrow".
   const at = /^(?:what's|whats|what is) (at|after|before) (?:my )?(.+)$/.exec(t);
   if (at && at[2]!.split(' ').every(isWhen) && at[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
   // "what do i have in the next 2 hours", "anything for the next hour": a question and nothing but a when.
-  const ask = /^(?:what do i have|what have i got|anything|what's on|whats on|what is on)(?: on| for)? (.+)$/.exec(t);
-  // (A number alone is no day: "what's on 5 and 7" is arithmetic.)
-  if (ask && ask[1]!.split(' ').every(isWhen) && ask[1]!.split(' ').some((w) => (WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num') || /^(hours?|minutes?)$/.test(w))) return true;
+  const ask = /^(?:what do i have|what have i got|is there anything|anything|what's on|whats on|what is on|what's|whats|what is)(?: on| for)? (.+)$/.exec(t);
+  // (A number alone is no day: "what's on 5 and 7" is arithmetic; "anything at 3" is an hour.)
+  const rest = ask?.[1]!.split(' ') ?? [];
+  if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || rest[i - 1] === 'at')) || /^(hours?|minutes?)$/.test(w))) return true;
   // "what's next", "anything else today", "what else is on tomorrow".
   if (/^(what's|whats|what is|anything) (left|remaining)(?: for| on)?(?: today| my calendar(?: today)?)?$|^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "anything with dave on wednesday": a person and a day, nothing else.
@@ -169,10 +171,11 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
 }
 
 const NOT_AN_EVENT = String.raw`(?:my |the )?(?:calendar|calender|schedule|agenda|diary|list|reminders?)\b`;
-const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename', RegExp])[] = [
-  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (shorter|longer)\b|\bchange the (length|duration) of\b/],
+const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'location', RegExp])[] = [
+  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (shorter|longer)\b|\bchange the (length|duration) of\b/],
   ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT})(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:the|my|our|this|tomorrow's|today's) \S+|^(?:remove|uninvite|drop|take) (?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:the|my|our|this) \S+`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
+  ['location', /\bchange the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
 ];
 
 /**
@@ -180,7 +183,7 @@ const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename', RegExp])[
  * rather than taken for a new event ("add bob jones to the budget review" is not an event called
  * "bob jones"). Undefined for everything else.
  */
-export function unsupportedChange(words: readonly string[]): 'length' | 'guests' | 'rename' | undefined {
+export function unsupportedChange(words: readonly string[]): 'length' | 'guests' | 'rename' | 'location' | undefined {
   const t = words.join(' ').replace(LEAD, '');
   return UNSUPPORTED.find(([, re]) => re.test(t))?.[0];
 }
@@ -196,7 +199,9 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   if (strict && !CALENDAR_NOUN.test(t)) {
     if (onlyADayAsked(words)) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
-    return /^(move|reschedule|postpone|push|bump|shift)\b/.test(t.replace(LEAD, '')) && CALENDARISH.test(t) ? 'calendar_set' : undefined;
+    // ("push yoga back a day", "move my 3 to 4": a change verb first, then "my" or a time, names an event too.)
+    const rest = t.replace(LEAD, '');
+    return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ my\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';

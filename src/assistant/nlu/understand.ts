@@ -12,7 +12,7 @@ import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
-import { resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
+import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
 
 export interface NluModels {
   readonly intent: IntentModel;
@@ -26,6 +26,7 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
 const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about)$/;
 const RULE_CONFIDENCE = 0.95;
+const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 /** The first number of a bare answer ("3", "3:30", "10.30"), to be read as a clock time. */
 const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
@@ -79,8 +80,13 @@ export function createUnderstander(models: NluModels): Understander {
       confidence = RULE_CONFIDENCE;
     }
     const normalised = normalise(tokens);
-    const hasDateOrTime = raw.some((s) => s.type === 'date' || s.type === 'time' || s.type === 'timeofday');
-    const named = raw.some((s) => s.type === 'event_name' || s.type === 'person' || s.type === 'relation' || s.type === 'meal_type');
+    // "when is my movie night": a part of day that is a word of a name is no time, whatever the tagger says
+    // (SLURP's spans, `raw`, keep what it said).
+    const nameParts = new Set([...normalised.text.matchAll(/\b(morning|afternoon|evening|night)\b/g)].filter((m) => partOfName(normalised.text, m.index, m.index + m[0].length)).map((m) => m[0]));
+    const spansSaid = nameParts.size ? spans.filter((sp) => !(WHEN_SPAN.has(sp.type) && words.slice(sp.from, sp.to).every((w) => nameParts.has(w)))) : spans;
+    const typesSaid = spansSaid.map((sp) => sp.type);
+    const hasDateOrTime = typesSaid.some((t) => t === 'date' || t === 'time' || t === 'timeofday');
+    const named = typesSaid.some((t) => t === 'event_name' || t === 'person' || t === 'relation' || t === 'meal_type');
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
     let intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
@@ -92,11 +98,12 @@ export function createUnderstander(models: NluModels): Understander {
     let when = move?.current ?? resolveWhen(text, ctx.now, ctx.timeZone, { future: intent !== 'read_events' }, normalised);
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
-    if (!move && !when.start && !when.window && onlyWhenWords && words.some((w) => wordClass(w) === 'num')) {
+    // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
+    if (!move && !when.start && !when.window && (onlyWhenWords || intent === 'am_i_free') && words.some((w) => wordClass(w) === 'num')) {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
       if (at !== normalised.text) when = resolveWhen(at, ctx.now, ctx.timeZone, { future: intent !== 'read_events' });
     }
-    const about = describe(tokens, spans, intent);
+    const about = describe(tokens, spansSaid, intent, nameParts);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {

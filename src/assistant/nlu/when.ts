@@ -128,6 +128,20 @@ interface Prepared {
 /** "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. */
 const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b/;
 
+/** Words around a part of day that say when ("friday night", "at night", "my morning", "tonight at 8"). */
+const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through)$/;
+/** Nouns that a part of day names ("the morning standup", "night shift"). */
+const NAMED_BY_PART = /^(standup|stand-up|meeting|sync|call|briefing|news|session|class|run|workout|shift|maintenance|deploy|routine|prayer|show|walk|huddle|check-in|review|yoga|jog|swim|market)s?$/;
+
+/** Whether the part of day at [start, end) of `s` is a word of a name rather than a time. */
+export function partOfName(s: string, start: number, end: number): boolean {
+  const prev = s.slice(0, start).trim().split(/\s+/).pop() ?? '';
+  const next = s.slice(end).trim().split(/\s+/)[0] ?? '';
+  if (NAMED_BY_PART.test(next)) return true;
+  return prev !== '' && /^[a-z][a-z'-]*$/.test(prev) && !WHEN_CONTEXT.test(prev) && !PARTS_OF_DAY_WORDS.has(prev);
+}
+const PARTS_OF_DAY_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'tonight']);
+
 function prepare(n: Normalised, now: DateTime): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
   // "what's left today": the rest of the day.
@@ -150,6 +164,12 @@ function prepare(n: Normalised, now: DateTime): Prepared {
   const parts: Match[] = [];
   for (const m of s.matchAll(PART_RE)) {
     const word = m[2]!;
+    // "movie night", "night maintenance", "the morning standup": part of a name, not a part of the day (and
+    // not for chrono either, which reads a bare "night" as tonight).
+    if (!m[1] && partOfName(s, m.index, m.index + m[0].length)) {
+      parts.push({ start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     partOfDay ??= word === 'tonight' ? 'night' : (word as PartOfDay);
     if (word === 'tonight' || m[1] === 'this ') impliesToday = true;
     // "tomorrow morning": blank only "morning", chrono still reads "tomorrow".
@@ -301,7 +321,7 @@ export function shiftMinutes(normalised: string): number | undefined {
     const lead = /\b(back|up|forward|ahead|out)(?:\s+by)?$/.exec(before)?.[1];
     const tail = /^(later|earlier|sooner|back|forward)\b/.exec(after)?.[1];
     // "push back the review by an hour": "by" next to the length, the direction earlier in the sentence.
-    const far = /\bby$/.test(before) || /^by\b/.test(normalised.slice(d.start, d.end)) ? /\b(back|later|out|up|earlier|forward|ahead|sooner)\b/.exec(before)?.[1] : undefined;
+    const far = /\bby$/.test(before) || /^by\b/.test(normalised.slice(d.start, d.end)) ? /\b(back|later|out|up|earlier|forward|ahead|sooner|delay|delayed|postpone|postponed)\b/.exec(before)?.[1] : undefined;
     const word = lead ?? tail ?? far;
     if (!word) continue;
     return /^(up|forward|ahead|earlier|sooner)$/.test(word) ? -d.minutes : d.minutes;
@@ -351,7 +371,10 @@ export function resolveMove(text: string, nowDate: Date, zone: string): { curren
     if (/^(to|until|till|for)$/.test(t.lower)) cut = i;
   });
   if (cut < 0) return { current: resolveWhen(text, nowDate, zone) };
-  const current = resolveWhen(text.slice(0, tokens[cut]!.start), nowDate, zone);
+  const before = text.slice(0, tokens[cut]!.start);
+  // "move my 3 to 4": a bare number after "my" is the event's time.
+  const myHour = /\bmy (\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$/i.exec(before);
+  const current = resolveWhen(myHour ? `${before.slice(0, myHour.index)}at ${myHour[1]}` : before, nowDate, zone);
   const targetText = text.slice(tokens[cut]!.end);
   // "to 4", "to ten thirty": a bare number after "to" is a clock time here, not a count.
   const bare = isBareClock(targetText);

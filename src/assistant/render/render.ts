@@ -224,7 +224,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'refuse':
       if (act.unsupported) {
-        const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name" }[act.unsupported];
+        const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name", location: "where an event is" }[act.unsupported];
         return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...(act.dropped ? ["I haven't changed anything."] : [])]);
       }
       return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...(act.dropped ? ["I haven't changed anything."] : [])]);

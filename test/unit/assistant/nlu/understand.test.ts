@@ -271,3 +271,34 @@ describe("what's left", () => {
     expect(r.slots.window).toEqual({ start: '2026-03-04T17:00:00Z', end: '2026-03-05T05:00:00Z' });
   });
 });
+
+describe('second review: names, short questions, moves and refusals', () => {
+  it('a part of day inside a name is the name ("movie night", "the morning standup"), not a time', () => {
+    expect(u('when is my movie night').slots).toMatchObject({ title: 'movie night' });
+    expect(u('when is my movie night').slots.window).toBeUndefined();
+    expect(u('when is the morning standup').slots.title).toBe('morning standup');
+    expect(u("what's on friday night").slots.window).toEqual({ start: '2026-03-06T23:00:00Z', end: '2026-03-07T05:00:00Z' });
+  });
+  it.each([['is 2 free', 'am_i_free', '2026-03-04T19:00:00Z'], ['is 3 ok', 'am_i_free', '2026-03-04T20:00:00Z'], ['anything at 3', 'read_events', '2026-03-04T20:00:00Z'], ['is there anything at 2', 'read_events', '2026-03-04T19:00:00Z']] as const)('%s', (text, intent, start) => {
+    expect(u(text)).toMatchObject({ intent, slots: { start } });
+  });
+  it('"what\'s tomorrow", "what\'s in the next 3 hours" are reads; "what\'s 5 and 7" is not', () => {
+    expect(u("what's tomorrow").intent).toBe('read_events');
+    expect(u("what's in the next 3 hours").intent).toBe('read_events');
+    expect(u("what's 5 and 7").intent).toBe('out_of_scope');
+  });
+  it('moves said with a change verb first', () => {
+    expect(u('push yoga back a day').slots).toMatchObject({ title: 'yoga', shiftMinutes: 1440 });
+    expect(u('move my 3 to 4').slots).toMatchObject({ start: '2026-03-04T20:00:00Z', newStart: '2026-03-04T21:00:00Z' });
+    expect(u('delay the vendor call by 30 minutes').slots).toMatchObject({ title: 'vendor call', shiftMinutes: 30 });
+    expect(u('move my vacation to next week').intent).toBe('move_event');
+  });
+  it('length and place changes are refused by name', () => {
+    expect(u('make the vendor call 45 minutes').slots.unsupported).toBe('length');
+    expect(u('move the budget review to the boardroom').slots.unsupported).toBe('location');
+  });
+  it('"out of office" is a title; a room said before the day is the place', () => {
+    expect(u('add out of office from the 15th to the 19th').slots).toMatchObject({ title: 'Out of office', isAllDay: true, start: '2026-03-15T04:00:00Z', end: '2026-03-20T04:00:00Z' });
+    expect(u('add planning in the boardroom thursday at 2').slots).toMatchObject({ title: 'planning', location: 'boardroom' });
+  });
+});
