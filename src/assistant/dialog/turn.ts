@@ -263,8 +263,21 @@ export class Dialog {
       } else if (bareWhen && !/^(read_events|am_i_free)\b/.test(last) && (intent === 'create_event' || intent === 'out_of_scope')) intent = 'read_events';
       if (bareWhen && /^(read_events|am_i_free)\b/.test(last)) {
         intent = last.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
+        const before = lastSlots(last);
         // "what's on thursday", then "what about the afternoon" / "and at 4": on the day asked about before.
         if (!s.saidDay && lastTurn?.window) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
+        // "am i free at 4", then "what about tomorrow": at 4 tomorrow, for as long as before.
+        const wholeDay = !s.start && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) >= 23 * 3_600_000;
+        if (wholeDay && before.start && lastTurn?.window) {
+          const start = onDayOf(before.start, s.window!.start, input.timeZone);
+          s = { ...s, start, window: { start, end: iso(Date.parse(start) + Date.parse(lastTurn.window.end) - Date.parse(lastTurn.window.start)) } };
+        } else if (s.start && !s.window && !s.end && lastTurn?.window && before.start) {
+          // "am i free at 3 tomorrow" (3 to 4), then "what about at 4": 4 to 5.
+          s = { ...s, window: { start: s.start, end: iso(Date.parse(s.start) + Date.parse(lastTurn.window.end) - Date.parse(lastTurn.window.start)) } };
+        }
+        // The same people, and the question asked the same way ("am i busy at 3", "and at 4?").
+        if (!s.people?.length && before.people?.length) s = { ...s, people: before.people };
+        if (before.askedBusy) s = { ...s, askedBusy: true };
       }
     }
     switch (intent) {

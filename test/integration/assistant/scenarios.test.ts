@@ -521,6 +521,17 @@ describe('the assistant answers from the calendar', () => {
     expect((await inBerlin('am i free on saturday')).text).toMatch(/^Yes, you're free/);
   });
 
+  it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
+    await ask('am i free at 11 on wednesday', 'carry');
+    const thursday = await ask('what about thursday', 'carry');
+    expect(thursday.explain?.window?.start).toBe('2027-03-11T19:00:00Z');
+    expect(thursday.text).toMatch(/^Yes, you're free on Thursday between 11 AM and/);
+    await ask('what do i have with dave on tuesday', 'carry-people');
+    expect((await ask('what about wednesday', 'carry-people')).text).toBe('You have nothing with Dave on Wednesday.');
+    await ask('am i busy at 11 on wednesday', 'carry-polarity');
+    expect((await ask('and at 9?', 'carry-polarity')).text).toMatch(/^Yes, you have Team standup on Wednesday at 9 AM/);
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
