@@ -59,8 +59,10 @@ function titleMatches(e: CalendarEvent, words: readonly string[]): boolean {
  * person's name ("when do i meet dave": the tagger took "dave" for the title).
  */
 export function eventMatches(e: CalendarEvent, slots: Pick<DialogSlots, 'title' | 'people'>, user: string): boolean {
-  const words = titleWords(slots.title);
   const people = slots.people ?? [];
+  // A name heard in both ("meeting dave" as the title, "dave" as the person) is the person's.
+  const peopleWords = new Set(people.flatMap(nameWords));
+  const words = titleWords(slots.title).filter((w) => !peopleWords.has(w));
   const byTitle = words.length === 0 || titleMatches(e, words) || (people.length === 0 && isWith(e, words.join(' '), user));
   return byTitle && people.every((p) => isWith(e, p, user));
 }

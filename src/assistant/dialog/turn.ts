@@ -286,6 +286,10 @@ export class Dialog {
         const { shown: all, explanation } = await list(window);
         // "anything with carol this week": only the events with the people named.
         const shown = s.people?.length ? all.filter((e) => eventMatches(e, { people: s.people }, input.user)) : all;
+        // "nothing with my boss": only true if the directory knows who that is; else say it does not.
+        if (s.people?.length && shown.length === 0) {
+          for (const name of s.people) if ((await this.deps.provider.findPeople(name)).kind === 'none') return done({ kind: 'unknown_person', name }, [], undefined, explanation);
+        }
         // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
         const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
         return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);

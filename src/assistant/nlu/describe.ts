@@ -106,7 +106,7 @@ function typedPeople(tokens: readonly Token[]): string[] {
 }
 
 /** Words that open a request or stand for no event: never part of a name recovered from untagged words. */
-const NOT_A_NAME = /^(back|later|earlier|forward|ahead|sooner|out|by|free|busy|available|around|there|here|ok|meet|meeting's|actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
+const NOT_A_NAME = /^(see|seeing|visit|back|later|earlier|forward|ahead|sooner|out|by|free|busy|available|around|there|here|ok|meet|meeting's|actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
 const COMMAND_VERB = /^(set|line|sign|hook|book|add|schedule|create|make|put|plan|cancel|delete|remove|move|reschedule|push)$/;
 
 /** Whether token `i` lies in a span, or in a span of one of `types`. */
@@ -193,11 +193,16 @@ function withSurname(tokens: readonly Token[], spans: readonly Span[], person: S
   return ends ? { ...person, to: person.to + 1 } : person;
 }
 
-/** "with ann friday at 2": one untagged word after "with", then a time, a preposition or the end. */
+/**
+ * "with ann friday at 2", "when am i meeting carol", "when do i see bob": one untagged word after "with" (or
+ * after "i meet/see"), then a time, a preposition or the end.
+ */
 function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i]!.lower !== 'with' || covered(spans, i + 1)) continue;
+    const w0 = tokens[i]!.lower;
+    const meets = /^(meet|meeting|see|seeing|visit|visiting)$/.test(w0) && /^(i|i'm|am|we)$/.test(tokens[i - 1]?.lower ?? '');
+    if ((w0 !== 'with' && !meets) || covered(spans, i + 1)) continue;
     const w = tokens[i + 1]!.lower;
     const after = tokens[i + 2]?.lower;
     if (NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !/^[a-z][a-z'-]+$/.test(w) || !['w', 'name'].includes(wordClass(w))) continue;

@@ -532,6 +532,15 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('and at 9?', 'carry-polarity')).text).toMatch(/^Yes, you have Team standup on Wednesday at 9 AM/);
   });
 
+  it('people asked about as "meeting" or "seeing" them; nobody known is not "nothing with them"', async () => {
+    const a = await ask('when am i meeting dave', 'people-q');
+    expect(a.events[0]?.subject).toBe('Berlin team sync');
+    const b = await ask('am i meeting bob smith this week', 'people-q');
+    expect(b.events.map((e) => e.subject)).toContain('Budget review');
+    expect(b.events.map((e) => e.subject)).not.toContain('Team standup');
+    expect((await ask('what do i have with my boss tomorrow', 'people-q')).text).toBe("I couldn't find anyone called boss in the directory.");
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
