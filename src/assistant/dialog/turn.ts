@@ -171,7 +171,10 @@ export class Dialog {
     // so the next follow-up continues it too.
     const understood = () => `${intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}`;
     const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
-      const kept = explanation ?? (await stateOf()).explanation;
+      // A turn that read nothing keeps the last explanation for "why?", unless it answered something else
+      // (a refusal, a question about which event): then "why?" must not explain an older search.
+      const fresh = act.kind === 'refuse' || (act.kind === 'which_event' && !act.candidates) || act.kind === 'unknown_person';
+      const kept = explanation ?? (fresh ? undefined : (await stateOf()).explanation);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
       return { intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
     };
@@ -283,9 +286,11 @@ export class Dialog {
     switch (intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
-        const { shown: all, explanation } = await list(window);
-        // "anything with carol this week": only the events with the people named.
+        const { shown: all, explanation: read } = await list(window);
+        // "anything with carol this week": only the events with the people named ("why?" says which were not).
         const shown = s.people?.length ? all.filter((e) => eventMatches(e, { people: s.people }, input.user)) : all;
+        const notWith = all.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.join(' and ')}` }));
+        const explanation = notWith.length ? { ...read, leftOut: [...read.leftOut, ...notWith] } : read;
         // "nothing with my boss": only true if the directory knows who that is; else say it does not.
         if (s.people?.length && shown.length === 0) {
           for (const name of s.people) if ((await this.deps.provider.findPeople(name)).kind === 'none') return done({ kind: 'unknown_person', name }, [], undefined, explanation);

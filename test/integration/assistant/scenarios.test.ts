@@ -541,6 +541,14 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('what do i have with my boss tomorrow', 'people-q')).text).toBe("I couldn't find anyone called boss in the directory.");
   });
 
+  it('"why?" names what a people filter left out, and does not explain an older search after a refusal', async () => {
+    await ask('what do i have with bob on wednesday', 'why-filter');
+    expect((await ask('why?', 'why-filter')).text).toMatch(/I left out Team standup because it is not with bob/);
+    await ask('when is the budget review', 'why-refuse');
+    await ask('play some jazz', 'why-refuse');
+    expect((await ask('why?', 'why-refuse')).text).toBe("I haven't looked at your calendar yet in this conversation.");
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
