@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
+import { proposalEdit } from './proposal-edit.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -208,6 +209,18 @@ export class Dialog {
         // Not an answer that picks one: ask again, keeping the choices (a new request with a name is its own).
         if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
         intent = u.intent;
+      }
+    }
+    // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
+    // waiting for "yes", changed so.
+    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.start && !s.window)) {
+      const pending = (await stateOf()).pending;
+      const change = pending?.kind === 'create' ? proposalEdit(input.text, s) : undefined;
+      if (pending?.kind === 'create' && change) {
+        intent = 'create_event';
+        const { window: _, ...asked } = slotsOf(pending.draft, input.timeZone);
+        const people = change.replacePeople ?? [...(asked.people ?? []), ...(change.addPeople ?? [])];
+        return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.

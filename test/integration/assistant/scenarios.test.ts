@@ -549,6 +549,20 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('why?', 'why-refuse')).text).toBe("I haven't looked at your calendar yet in this conversation.");
   });
 
+  it('a waiting proposal takes short edits: "add bob smith too", "in the boardroom", "call it sprint review", "with ann instead"', async () => {
+    await ask('add planning with dave thursday at 2pm', 'edits');
+    const bob = await ask('add bob smith too', 'edits');
+    expect(bob.pending).toMatchObject({ kind: 'create', draft: { subject: 'planning', start: '2027-03-11T22:00:00Z', attendees: [{ email: 'dave@contoso.com' }, { email: 'bob@contoso.com' }] } });
+    const room = await ask('in the boardroom', 'edits');
+    expect(room.pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom', attendees: [{ email: 'dave@contoso.com' }, { email: 'bob@contoso.com' }, { email: 'boardroom@contoso.com', kind: 'resource' }] } });
+    const named = await ask('call it sprint review', 'edits');
+    expect(named.text).toMatch(/^Add sprint review with Dave Kim and Bob Smith on Thursday at 2 PM for one hour in Boardroom\?/);
+    const ann = await ask('with ann instead', 'edits');
+    // The guests are replaced; the room stays booked.
+    expect((ann.pending as { draft: { attendees: { email: string }[] } }).draft.attendees.map((a) => a.email)).toEqual(['ann@contoso.com', 'boardroom@contoso.com']);
+    await ask('no', 'edits');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

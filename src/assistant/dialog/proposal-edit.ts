@@ -1,0 +1,39 @@
+/**
+ * Short edits to a proposal waiting for "yes": "add bob smith too", "also invite ann", "with carol instead",
+ * "in the boardroom", "call it sprint review". Said alone, they change the proposal rather than start a
+ * request of their own; anything longer is a request and goes through understanding as usual.
+ */
+import type { DialogSlots } from './understanding.js';
+
+export interface ProposalEdit {
+  /** Guests to invite as well (as said). */
+  readonly addPeople?: readonly string[];
+  /** Guests instead of those proposed. */
+  readonly replacePeople?: readonly string[];
+  readonly location?: string;
+  readonly title?: string;
+}
+
+const NAME_LIST = String.raw`([a-z][a-z' -]*?)`;
+const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$`);
+const INSTEAD = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with|invite) ${NAME_LIST} instead$`);
+const PLACE = /^(?:and |actually,? )?(?:in|at) (?:the )?([a-z0-9][a-z0-9' -]*)$/;
+const TITLE = /^(?:actually,? )?(?:call|name|title) it (.+)$/;
+
+const names = (list: string): string[] => list.split(/\s*(?:,|\band\b)\s*/).map((n) => n.trim()).filter(Boolean);
+
+/** The edit the words make to a waiting proposal, or undefined when they are not one. */
+export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undefined {
+  const t = text.toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ').trim();
+  // A request that names a when is its own ("add bob friday at 2"), not an edit.
+  if (s.start || s.window) return undefined;
+  const title = TITLE.exec(t);
+  if (title) return { title: title[1]!.trim() };
+  const instead = INSTEAD.exec(t);
+  if (instead) return { replacePeople: names(instead[1]!) };
+  const add = ADD.exec(t);
+  if (add) return { addPeople: names(add[1] ?? add[2]!) };
+  const place = PLACE.exec(t);
+  if (place) return { location: place[1]!.trim() };
+  return undefined;
+}
