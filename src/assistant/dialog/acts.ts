@@ -28,7 +28,7 @@ export type Act =
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[] }
-  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string }
+  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   | { readonly kind: 'need_time'; readonly title: string }

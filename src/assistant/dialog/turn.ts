@@ -542,7 +542,7 @@ export class Dialog {
         const stale = await this.#changedSince(input, pending.event, 'move', done);
         if (stale) return stale;
         await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
-        return done({ kind: 'moved', event: pending.event, start: pending.start }, [pending.event]);
+        return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end }, [pending.event]);
       }
       case 'person':
         // "yes" is not a name: ask again, keeping the question.

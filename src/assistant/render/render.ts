@@ -178,7 +178,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'confirm_move':
       return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
     case 'moved':
-      return sentences([`Done. ${cap(subject(act.event))} is now ${when(act.start, clock, act.event.isAllDay)}.`]);
+      return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
     case 'ask_person':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.map((c) => c.name).join(', or ')}?`]);
     case 'unknown_person':
