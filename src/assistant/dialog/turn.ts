@@ -325,7 +325,8 @@ export class Dialog {
           const timed = shown.filter((e) => !e.isAllDay);
           const chosen = (s.pick === 'first' ? timed[0] : timed[timed.length - 1]);
           if (!chosen) return done({ kind: 'events', scope: 'window', label: '', events: [] }, [], undefined, explanation);
-          return done({ kind: 'events', scope: 'find', label: '', events: [chosen] }, [chosen], undefined, explanation);
+          // Over already ("what was my first meeting today" at noon): said as past.
+          return done({ kind: 'events', scope: 'find', label: '', events: [chosen], ...(Date.parse(chosen.end) <= input.now.getTime() ? { past: true } : {}) }, [chosen], undefined, explanation);
         }
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
         if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });

@@ -494,6 +494,8 @@ describe('the assistant answers from the calendar', () => {
     expect(first.text).toMatch(/^Berlin team sync is tomorrow at 7 AM/);
     const last = await ask('when is my last meeting on wednesday', 'first-last');
     expect(last.events.map((e) => e.subject)).toEqual(['Budget review']);
+    // Asked after it ran: said as past.
+    expect((await ask('what was my first meeting today', 'first-last', new Date('2027-03-10T20:00:00Z'))).text).toMatch(/^Team standup was today at 9 AM/);
   });
 
   it('"push it back 30 minutes" shifts the waiting proposal and keeps its length', async () => {
