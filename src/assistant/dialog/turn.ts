@@ -37,6 +37,8 @@ export interface TurnResult {
 }
 
 const MINUTE = 60_000;
+/** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
+const WHICH_AT_MOST = 4;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -110,6 +112,16 @@ function wholeDaysFrom(wanted: string, event: CalendarEvent, zone: string): { st
 function onDayOf(time: string, day: string, zone: string): string {
   const t = DateTime.fromISO(time, { zone });
   return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
+}
+
+/** A clash or a busy answer names the meeting at that hour before an all-day event around it. */
+const timedFirst = (events: readonly CalendarEvent[]): CalendarEvent[] => [...events.filter((e) => !e.isAllDay), ...events.filter((e) => e.isAllDay)];
+
+/** What named the event of a find or next-meeting turn ("when is the design review"), for a following "it". */
+function theOneFound(understood: string | undefined): Pick<DialogSlots, 'title' | 'people'> {
+  if (!understood || !/^(find_meeting|next_meeting)\b/.test(understood)) return {};
+  const before = lastSlots(understood);
+  return { ...(before.title ? { title: before.title } : {}), ...(before.people?.length ? { people: before.people } : {}) };
 }
 
 /** The slots a turn acted on, as kept in its explanation's `understood` ("find_meeting {...}"). */
@@ -198,7 +210,7 @@ export class Dialog {
       }
     }
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
-    if (u.intent === 'out_of_scope' || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.title)) {
+    if (u.intent === 'out_of_scope' || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'which') {
         const zone = input.timeZone;
@@ -266,6 +278,8 @@ export class Dialog {
         intent = 'cancel_event';
         s = { ...s, title: pending.event.subject };
       }
+      // "when is the design review", then "move it to thursday": "it" is the event just found.
+      if (unnamedMove && !pending) s = { ...s, ...theOneFound((await stateOf()).explanation?.understood) };
       // "what about tomorrow" after a read: the same question about another day.
       const lastTurn = (await stateOf()).explanation;
       const last = lastTurn?.understood ?? '';
@@ -295,6 +309,11 @@ export class Dialog {
         if (!s.people?.length && before.people?.length) s = { ...s, people: before.people };
         if (before.askedBusy) s = { ...s, askedBusy: true };
       }
+    }
+    // "what's on my calendar tomorrow afternoon", then "am i free at 4?": at 4 on the day being talked about.
+    if ((intent === 'am_i_free' || intent === 'read_events') && !bareWhen && !s.saidDay && s.start) {
+      const lastTurn = (await stateOf()).explanation;
+      if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
     }
     switch (intent) {
       case 'read_events': {
@@ -344,7 +363,7 @@ export class Dialog {
       case 'am_i_free': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
-        const busy = shown.filter((e) => e.freeBusy !== 'free');
+        const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
         return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}) }, busy, undefined, explanation);
       }
       case 'create_event':
@@ -360,25 +379,34 @@ export class Dialog {
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change });
         const { shown, explanation } = await list(window);
         const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
-        // The asker's own events first: only those can be changed for everyone.
-        const mine = fits.filter((e) => e.myResponse === 'organizer');
-        const choices = mine.length ? mine : fits;
-        const target = choices[0];
-        if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
-        // them and ask; occurrences of one series are one event, and the next one is meant.
-        const distinct = [...new Map(choices.map((e) => [e.uid ?? e.id, e])).values()];
+        // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
+        const firstOfEach = new Map<string, CalendarEvent>();
+        for (const e of fits) if (!firstOfEach.has(e.uid ?? e.id)) firstOfEach.set(e.uid ?? e.id, e);
+        const distinct = [...firstOfEach.values()];
+        const target = distinct[0];
+        if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
         if (distinct.length > 1) {
-          const candidates = distinct.slice(0, 4);
+          const candidates = distinct.slice(0, WHICH_AT_MOST);
           const target = { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
-          return done({ kind: 'which_event', change, candidates }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
+          const more = distinct.length - candidates.length;
+          return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
         }
         return this.#change(input, target, change, s, done, explanation);
       }
       case 'confirm':
         return this.#confirm(input, (await stateOf()).pending, done);
-      case 'deny':
-        return done((await stateOf()).pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
+      case 'deny': {
+        const state = await stateOf();
+        if (state.pending) return done({ kind: 'dropped' });
+        // "cancel it" with nothing waiting for "yes": the event just talked about, if there was one.
+        const found = /^(cancel|delete|remove) (it|that)\b/.test(input.text.toLowerCase().trim()) ? theOneFound(state.explanation?.understood) : {};
+        if (found.title || found.people) {
+          intent = 'cancel_event';
+          return this.take({ ...input, text: `cancel ${[found.title, ...(found.people ?? []).map((p) => `with ${p}`)].filter(Boolean).join(' ')}` });
+        }
+        return done({ kind: 'nothing_pending' });
+      }
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope': {
@@ -431,7 +459,7 @@ export class Dialog {
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
   async #propose(input: TurnInput, draft: EventDraft, done: Done): Promise<TurnResult> {
-    const conflicts = (await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined');
+    const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
     return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
   }
 
@@ -519,7 +547,7 @@ export class Dialog {
   async #confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
     const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
-    const conflicts = (await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free');
+    const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 

@@ -231,6 +231,19 @@ function trailingPlace(tokens: readonly Token[], spans: readonly Span[]): string
   return undefined;
 }
 
+/** "block 2-4 friday for focus time": what the time is for, said last after "for". */
+function forTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w: string) => string): string | undefined {
+  const at = tokens.map((t) => t.lower).lastIndexOf('for');
+  if (at < 0) return undefined;
+  // Up to the day or time said after it ("for writing on thursday").
+  let to = at + 1;
+  while (to < tokens.length && !TRAILING.test(tokens[to]!.lower) && !spans.some((s) => WHEN_TYPES.has(s.type) && s.from <= to && to < s.to)) to++;
+  const ws = tokens.slice(at + 1, to).map((t) => t.lower);
+  // ("focus time" is a name; "time" alone is not.)
+  if (ws.length === 0 || ws.some((w) => (NOT_A_NAME.test(w) && w !== 'time') || WHEN_TOKEN.test(w) || !['w', 'timeword'].includes(classOf(w))) || ws.every((w) => classOf(w) === 'timeword' || w === 'time')) return undefined;
+  return ws.join(' ');
+}
+
 /** A place said where a name is expected ("add gym at 6pm"), with no "at/in" before it, is what the event is. */
 function placeAsName(tokens: readonly Token[], place: Span): boolean {
   const before = tokens[place.from - 1]?.lower;
@@ -267,7 +280,8 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
     calledTitle(tokens, spans) ??
     (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower) ??
     placeTitle ??
-    (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined);
+    (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined) ??
+    (intent === 'create_event' ? forTitle(tokens, spans, classOf) : undefined);
   if (title) about.title = title;
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));

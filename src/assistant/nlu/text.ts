@@ -108,6 +108,8 @@ const WORD_FIXES: Readonly<Record<string, string>> = {
   "yesterday's": 'yesterday', "monday's": 'monday', "tuesday's": 'tuesday', "wednesday's": 'wednesday',
   "thursday's": 'thursday', "friday's": 'friday', "saturday's": 'saturday', "sunday's": 'sunday',
   thru: 'through', tues: 'tuesday', weds: 'wednesday', thurs: 'thursday',
+  // Not dates or times for chrono: "1:1 w/ bob tmrw" is a meeting with Bob tomorrow.
+  'w/': 'with', '1:1': 'meeting', '1-1': 'meeting', '1on1': 'meeting',
 };
 
 function numberAt(words: readonly string[], i: number): { value: number; ordinal: boolean; length: number } | undefined {

@@ -123,13 +123,15 @@ interface Prepared {
   /** "tonight", "this evening": today, even without a date. */
   readonly impliesToday: boolean;
   readonly range?: { readonly start: DateTime; readonly end: DateTime };
+  /** "after 5", "before noon": the time said bounds the window; it is not when something starts. */
+  readonly bound?: 'after' | 'before';
 }
 
 /** "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. */
 const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b/;
 
 /** Words around a part of day that say when ("friday night", "at night", "my morning", "tonight at 8"). */
-const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through)$/;
+const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through)$/;
 /** Nouns that a part of day names ("the morning standup", "night shift"). */
 const NAMED_BY_PART = /^(standup|stand-up|meeting|sync|call|briefing|news|session|class|run|workout|shift|maintenance|deploy|routine|prayer|show|walk|huddle|check-in|review|yoga|jog|swim|market)s?$/;
 
@@ -144,6 +146,11 @@ const PARTS_OF_DAY_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 
 
 function prepare(n: Normalised, now: DateTime): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
+  // "friday pm", "tomorrow am": the afternoon or the morning of that day.
+  s = s.replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) pm\b/, '$1 afternoon').replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) am\b/, '$1 morning');
+  // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
+  const boundBy = /\b(after|before) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
+  if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
   // "what's left today": the rest of the day.
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
   // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
@@ -186,6 +193,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     partOfDay,
     impliesToday,
     range: range?.window,
+    ...(boundBy ? { bound: boundBy[1] as 'after' | 'before' } : {}),
   };
 }
 
@@ -260,6 +268,9 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     const [h0, h1] = PARTS_OF_DAY[p.partOfDay];
     window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };
   } else if (hasDate) window = { start: base, end: (lastDay ?? base).plus({ days: 1 }) };
+  // "after 5 today": from 5 to the end of that day; "before noon": from the day's start to noon.
+  if (start && p.bound === 'after') window = { start, end: start.startOf('day').plus({ days: 1 }) };
+  if (start && p.bound === 'before') window = { start: start.startOf('day'), end: start };
 
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
   const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);

@@ -144,9 +144,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));
       // "with carol": the count and the "nothing" are about the people asked about, not the whole day.
       const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
-      if (act.events.length === 0) return sentences([withWhomAsked ? `You have nothing${withWhomAsked} ${label}.` : `You have nothing on your calendar ${label}.`]);
+      // A window that is over ("what did i have this morning") is told in the past.
+      const have = ctx.window && Date.parse(ctx.window.end) <= ctx.now.getTime() ? 'had' : 'have';
+      if (act.events.length === 0) return sentences([withWhomAsked ? `You ${have} nothing${withWhomAsked} ${label}.` : `You ${have} nothing on your calendar ${label}.`]);
       const n = act.events.length;
-      return sentences([`You have ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`, ...readEvents(act.events, ctx, clock)]);
+      return sentences([`You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`, ...readEvents(act.events, ctx, clock)]);
     }
     case 'free': {
       const label = windowLabel(ctx.window, clock);
@@ -189,7 +191,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.candidates?.length) {
         const list = act.candidates.map((e) => `${subject(e)} ${whenEvent(e, clock)}`);
         const options = list.length > 1 ? `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}` : list[0]!;
-        return sentences([`Which one should I ${act.change}: ${options}?`, `Say its name, for example "${act.change} ${subject(act.candidates[0]!).toLowerCase()}".`]);
+        const others = act.more ? ` ${act.more === 1 ? 'One more fits' : `${act.more} more fit`}; a day or a name narrows them.` : '';
+        return sentences([`Which one should I ${act.change}: ${options}?${others}`, `Say its name or "the first one".`]);
       }
       if (act.change === 'find') return sentences(['Which meeting do you mean? Say its name or who it is with, for example "when is the budget review" or "when is my meeting with Bob".']);
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);

@@ -565,6 +565,28 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'edits');
   });
 
+  it('third review: "move it to 3", "cancel it", naming a listed event, the timed clash first, and the day in front', async () => {
+    await ask('add lunch with bob smith friday at noon', 'it');
+    expect((await ask('move it to 3', 'it')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-12T23:00:00Z' } });
+    await ask('no', 'it');
+    // "it" after a find is the event found.
+    await ask('when is the budget review', 'it-found');
+    expect((await ask('cancel it', 'it-found')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review' } });
+    await ask('no', 'it-found');
+    await ask('when is the budget review', 'it-moved');
+    expect((await ask('move it to thursday', 'it-moved')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T19:00:00Z' });
+    await ask('no', 'it-moved');
+    // A listed event named by its title, even when the words alone read as a new event.
+    await ask('cancel my meeting on wednesday', 'named-choice');
+    expect((await ask('the standup', 'named-choice')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup' } });
+    await ask('no', 'named-choice');
+    // The meeting at that hour is named before the all-day event around it.
+    expect((await ask('am i free friday at 9', 'timed-first')).text).toMatch(/^No, you have Team standup on Friday at 9 AM and 1 more\./);
+    // "what's on tomorrow afternoon", then "am i free at 4?": 4 tomorrow.
+    await ask("what's on my calendar tomorrow afternoon", 'day-in-front');
+    expect((await ask('am i free at 4?', 'day-in-front')).explain?.window?.start).toBe('2027-03-10T00:00:00Z');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);

@@ -271,3 +271,16 @@ describe('a dotted number is read one way by the intent model and by chrono', ()
     expect(u('add dentist 12.24.2026 at 3pm').slots.start).toBe('2026-12-24T20:00:00Z');
   });
 });
+
+describe('third review: typed forms', () => {
+  it('"1:1 w/ bob tmrw 10am" is tomorrow at 10, not a date a week out', () => {
+    expect(u('1:1 w/ bob tmrw 10am').slots).toMatchObject({ people: ['bob'], start: '2026-12-06T15:00:00Z' });
+  });
+  it('"free fri pm?" asks about Friday afternoon; "anything after 5 today" reads from 5', () => {
+    expect(u('free fri pm?')).toMatchObject({ intent: 'am_i_free', slots: { window: { start: '2026-12-11T17:00:00Z', end: '2026-12-11T22:00:00Z' } } });
+    expect(u('do i have anything after 5 today').slots.window).toEqual({ start: '2026-12-05T22:00:00Z', end: '2026-12-06T05:00:00Z' });
+  });
+  it('"block 2-4 friday for focus time" is called focus time', () => {
+    expect(u('block 2-4 friday for focus time').slots.title).toBe('focus time');
+  });
+});
