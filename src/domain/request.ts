@@ -43,7 +43,7 @@ export interface RequestSlots {
   /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
   readonly whenOnly?: boolean;
   /** "my first meeting tomorrow", "my last meeting today": which of the day's events is asked about. */
-  readonly pick?: 'first' | 'last';
+  readonly pick?: 'first' | 'last' | 'next';
   /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
   /** The spans as said. */

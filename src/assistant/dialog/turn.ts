@@ -212,7 +212,11 @@ export class Dialog {
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
     if (u.intent === 'out_of_scope' || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
       const pending = (await stateOf()).pending;
-      if (pending?.kind === 'which') {
+      if (pending?.kind === 'which' && pending.candidates.length === 0 && u.intent !== 'cancel_event' && u.intent !== 'move_event') {
+        // "Which event should I cancel? Say its name": the answer is the name ("the budget review").
+        intent = pending.change === 'cancel' ? 'cancel_event' : 'move_event';
+        if (!namesAnEvent(s)) s = { ...s, title: input.text.toLowerCase().replace(/[.!?]+$/, '').replace(/^(the|my)\s+/, '') };
+      } else if (pending?.kind === 'which') {
         const zone = input.timeZone;
         const minuteOf = (iso: string) => { const t = DateTime.fromISO(iso, { zone }); return t.hour * 60 + t.minute; };
         const chosen = chooseEvent(input.text, pending.candidates, { ...(s.start ? { minuteOfDay: minuteOf(s.start) } : {}), minuteOf: (e) => minuteOf(e.start) });
@@ -376,7 +380,13 @@ export class Dialog {
         const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
-        if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change });
+        if (s.pick === 'next' && !namesAnEvent(s) && at === undefined) {
+          const { shown, explanation } = await list({ start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+          const next = shown.find((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE);
+          if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
+          return this.#change(input, next, change, s, done, explanation);
+        }
+        if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
         const { shown, explanation } = await list(window);
         const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
@@ -413,6 +423,10 @@ export class Dialog {
         // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
         // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
         const pending = (await stateOf()).pending;
+        // A question waiting for its answer is asked again ("When should it be?"), not dropped into silence.
+        if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
+        if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
+        if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
         const write = pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move';
         return done({ kind: 'refuse', ...(write ? { dropped: true } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], write ? undefined : pending);
       }
@@ -545,6 +559,8 @@ export class Dialog {
   }
 
   async #confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // Already there ("move my 10am to 10"): nothing to propose; say where it is.
+    if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
     const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
     const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));

@@ -127,6 +127,8 @@ export function createUnderstander(models: NluModels): Understander {
       slots.pick = pick;
       if (intent === 'read_events') intent = 'find_meeting';
     }
+    // "cancel my next meeting", "delay my next meeting by 15 minutes": the next one, whatever its name.
+    if ((intent === 'cancel_event' || intent === 'move_event') && /\bnext (meeting|event|appointment|call|one)\b/.test(normalised.text)) slots.pick = 'next';
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 

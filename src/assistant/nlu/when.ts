@@ -332,7 +332,9 @@ export function shiftMinutes(normalised: string): number | undefined {
     const lead = /\b(back|up|forward|ahead|out)(?:\s+by)?$/.exec(before)?.[1];
     const tail = /^(later|earlier|sooner|back|forward)\b/.exec(after)?.[1];
     // "push back the review by an hour": "by" next to the length, the direction earlier in the sentence.
-    const far = /\bby$/.test(before) || /^by\b/.test(normalised.slice(d.start, d.end)) ? /\b(back|later|out|up|earlier|forward|ahead|sooner|delay|delayed|postpone|postponed)\b/.exec(before)?.[1] : undefined;
+    // A direction said wins ("move my 10am up by 30 minutes"); else pushing, delaying or moving "by" is later.
+    const byNear = /\bby$/.test(before) || /^by\b/.test(normalised.slice(d.start, d.end));
+    const far = byNear ? (/\b(back|later|out|up|earlier|forward|ahead|sooner)\b/.exec(before)?.[1] ?? (/\b(delay|delayed|postpone|postponed|push|pushed|bump|bumped|move|moved|shift|shifted)\b/.test(before) ? 'later' : undefined)) : undefined;
     const word = lead ?? tail ?? far;
     if (!word) continue;
     return /^(up|forward|ahead|earlier|sooner)$/.test(word) ? -d.minutes : d.minutes;

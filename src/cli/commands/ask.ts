@@ -19,6 +19,18 @@ interface AskOptions extends ExchangeCliOptions {
  * `concierge ask "TEXT"`: the assistant without a server, straight to Exchange with the given account
  * (for admins checking a mailbox). Writes are only proposed unless --yes confirms them.
  */
+/**
+ * What to do next, as the CLI keeps no conversation between runs: a proposed write is confirmed with --yes;
+ * any other question is answered by asking again with what it asks for in the words.
+ */
+function hintFor(kind: string, yes: boolean): string {
+  if (kind === 'create' || kind === 'cancel' || kind === 'move') return yes ? '' : '(Run again with --yes to do it.)';
+  if (kind === 'more') return '(Ask for a narrower window, or use --json for every event.)';
+  if (kind === 'time') return '(Ask again with a day and a time in the words.)';
+  if (kind === 'person') return '(Ask again with the full name or the address.)';
+  return '(Ask again with the event\'s name or time in the words.)';
+}
+
 export function registerAsk(program: Command, io: CliIo, understand: () => Promise<Understand>): void {
   addExchangeOptions(program.command('ask').argument('<text>', 'what to ask, in words').description('ask about a mailbox\'s calendar in words (no server needed)'))
     .option('--now <ISO>', 'reference time (default: now)')
@@ -35,9 +47,11 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
         const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(o.url).host, account: o.upn, method: o.access });
         const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
         let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
-        if (o.yes && answer.pending) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
+        // --yes confirms a proposed write, nothing else ("Want to hear them?" is not a write to confirm).
+        const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move';
+        if (o.yes && write) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
         if (o.json) io.out(JSON.stringify(answer, null, 2));
-        else io.out(answer.pending && !o.yes ? `${answer.text}\n(Run again with --yes to do it.)` : answer.text);
+        else io.out(answer.pending ? `${answer.text}\n${hintFor(answer.pending.kind, o.yes === true)}` : answer.text);
       } finally {
         await client.close();
       }

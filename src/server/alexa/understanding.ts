@@ -107,6 +107,16 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
     const fromClock = s.fromTime && /^\d{2}:\d{2}$/.test(s.fromTime) ? s.fromTime.split(':').map(Number) : undefined;
     if (fromClock) slots.start = iso((fromDay?.start ?? now.startOf('day')).set({ hour: fromClock[0]!, minute: fromClock[1]! }));
     else if (fromDay) slots.window = { start: iso(fromDay.start), end: iso(fromDay.end) };
+    // "push my 10 o'clock by 30 minutes": with no target, a length is how far it moves, later.
+    if (!slots.newStart && !slots.newDay && slots.durationMinutes !== undefined) {
+      slots.shiftMinutes = slots.durationMinutes;
+      delete slots.durationMinutes;
+      delete slots.end;
+    }
+  }
+  // "what do i have in the next 10 hours": a length alone is a window from now.
+  if ((intent === 'read_events' || intent === 'am_i_free') && !s.date && !s.time && slots.durationMinutes !== undefined) {
+    slots.window = { start: iso(now), end: iso(now.plus({ minutes: slots.durationMinutes })) };
   }
   if (intent === 'read_events' && turn.intent === 'LaunchRequest') return { intent, slots: {} };
   return { intent, slots };

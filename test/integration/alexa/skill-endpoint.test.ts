@@ -204,6 +204,20 @@ describe('POST /alexa with account linking and room devices', () => {
     expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIFreeIntent') }))).toMatch(/No, you have Quarterly planning/);
   });
 
+  it('names the event to cancel ({query}), moves one by a length said ("push my 10 o\'clock by 30 minutes"), and reads the next hours', async () => {
+    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
+    const asking = (name: string, values: Record<string, string>) => (e: FixtureEnvelope) => {
+      const intent = e.request.intent as unknown as { name: string; slots: Slots };
+      intent.name = name;
+      intent.slots = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { name: k, confirmationStatus: 'NONE', value: v }]));
+    };
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('CancelEventIntent', { query: 'quarterly planning' }) }))).toMatch(/Cancel Quarterly planning/);
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('MoveEventIntent', { fromDate: '2026-12-08', fromTime: '10:00', duration: 'PT30M' }) }))).toMatch(/Move Quarterly planning to today at 10:30 AM\?/);
+    const next = await ask('read-calendar-intent', { token: aliceToken, edit: asking('ReadCalendarIntent', { duration: 'PT10H' }) });
+    expect(speech(next)).toMatch(/Quarterly planning/);
+    expect(speech(next)).not.toMatch(/Vendor call/);
+  });
+
   it('asks which Bob, and takes "Bob Jones" or "the second one" as the answer (PersonAnswerIntent)', async () => {
     type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
     const intentOf = (e: FixtureEnvelope) => e.request.intent as unknown as { name: string; slots: Slots };

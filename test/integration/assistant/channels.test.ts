@@ -47,4 +47,21 @@ describe('assistant channels', () => {
     expect(answer.text).toMatch(/Your next meeting is Standup, today at 9 AM/);
     expect(answer.ssml).toMatch(/^<speak>/);
   });
+
+  it('concierge ask --yes confirms a proposed write only; any other question gets a hint for asking again', async () => {
+    process.env.CONCIERGE_TEST_SVC_PW = SVC.password;
+    const run = async (...args: string[]) => {
+      let out = '';
+      const code = await main(['node', 'concierge', 'ask', ...args, '--url', sim.ewsUrl, '--upn', SVC.upn, '--password-env', 'CONCIERGE_TEST_SVC_PW', '--access', 'impersonation', '--mailbox', 'alice@contoso.com', '--now', '2026-12-07T08:00:00-08:00', '--tz', 'America/Los_Angeles'], { out: (t: string) => void (out += t), err: () => undefined });
+      return { code, out };
+    };
+    // "When should it be?" is a question, not a write: --yes does not answer it, and says how to ask.
+    const asked = await run('add lunch on thursday', '--yes');
+    expect(asked.code).toBe(0);
+    expect(asked.out).toMatch(/When should it be\?/);
+    expect(asked.out).toMatch(/Ask again with a day and a time in the words/);
+    expect(asked.out).not.toMatch(/--yes/);
+    // A proposed write without --yes says how to confirm it.
+    expect((await run('add lunch on thursday at noon')).out).toMatch(/\(Run again with --yes to do it\.\)$/);
+  });
 });

@@ -244,9 +244,13 @@ describe('the assistant answers from the calendar', () => {
   it('nothing named, nothing changed: "delete it" or "cancel my meeting" asks which event', async () => {
     for (const text of ['delete it', 'cancel my meeting']) {
       const a = await ask(text, 'which');
-      expect(a.pending, text).toBeUndefined();
+      // A question waits for the name, never a write.
+      expect(a.pending, text).toEqual({ kind: 'which', change: 'cancel', candidates: [] });
       expect(a.text, text).toMatch(/Which event should I cancel\?/);
     }
+    // The name said next answers it.
+    expect((await ask('the budget review', 'which')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review' } });
+    await ask('no', 'which');
   });
 
   it('"When should it be?" answered with "move it to 3pm" or a part of a day', async () => {
