@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { proposalEdit } from './proposal-edit.js';
+import { chooseCandidate } from './choose-candidate.js';
+import { lastSlots, theOneFound } from './last-turn.js';
+import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -36,136 +40,12 @@ export interface TurnResult {
   readonly explanation?: Explanation;
 }
 
-const MINUTE = 60_000;
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-const ORDINALS: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
-const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add', 'person', 'guy']);
-
-/**
- * Which of the offered people an answer names: "the second one" or "the last one" by position (as they
- * were read out), else by whole words of their name or address ("Bob Smith", "smith", "bob@contoso.com";
- * "smith" is not "Smithers"). None when the answer fits several or nobody: the question is asked again,
- * never guessed.
- */
-export function chooseCandidate<T extends { readonly name: string; readonly email: string }>(answer: string, candidates: readonly T[]): T | undefined {
-  const said = answer.toLowerCase().split(/[^a-z0-9@.'_-]+/).map((w) => w.replace(/^[.'-]+|[.'-]+$/g, '')).filter(Boolean);
-  if (/^(the )?last( one)?$/.test(said.filter((w) => !FILLER.has(w) || w === 'the' || w === 'one').join(' '))) return candidates[candidates.length - 1];
-  const positions = [...new Set(said.filter((w) => w in ORDINALS).map((w) => ORDINALS[w]!))];
-  const named = said.filter((w) => !FILLER.has(w) && !(w in ORDINALS));
-  if (named.length === 0) return positions.length === 1 ? candidates[positions[0]!] : undefined;
-  const wordsOf = (c: T) => new Set([...`${c.name} ${c.email.split('@')[0]}`.toLowerCase().split(/[^a-z0-9']+/), c.email.toLowerCase()]);
-  const fits = candidates.filter((c) => {
-    const theirs = wordsOf(c);
-    return named.every((w) => theirs.has(w));
-  });
-  return fits.length === 1 ? fits[0] : undefined;
-}
-
-/** A proposed event as the request that made it, on its day, to propose again at another time. */
-function slotsOf(draft: EventDraft, zone: string): DialogSlots {
-  const day = DateTime.fromISO(draft.start, { zone }).startOf('day');
-  const people = (draft.attendees ?? []).map((a) => a.email).filter((e): e is string => Boolean(e));
-  return {
-    title: draft.subject,
-    ...(people.length ? { people } : {}),
-    ...(draft.location ? { location: draft.location } : {}),
-    // The day it is on; an all-day proposal keeps all its days ("vacation, Wednesday to Friday").
-    window: draft.isAllDay ? { start: draft.start, end: draft.end } : { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
-    // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
-    ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
-    ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
-  };
-}
 
 type Done = (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>;
-
-const within = (instant: string, w: { readonly start: string; readonly end: string }) => Date.parse(instant) >= Date.parse(w.start) && Date.parse(instant) < Date.parse(w.end);
-
-/**
- * Where a move sends the event: the time said (on the event's own day when no day was said), the day said
- * (keeping its time of day), or the event's start shifted by the minutes said.
- */
-function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
-  if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
-  if (s.newDay) return onDayOf(event.start, s.newDay, zone);
-  // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
-  if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
-  // Whole days or weeks ("back a day") are local days: across a clock change the time of day stays.
-  if (s.shiftMinutes && s.shiftMinutes % 1440 === 0) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: s.shiftMinutes / 1440 }).toMillis());
-  if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
-  return s.start;
-}
-
-/** The all-day `event` placed on `wanted`'s local day: midnight to midnight, as many days as it had. */
-function wholeDaysFrom(wanted: string, event: CalendarEvent, zone: string): { start: string; end: string } {
-  const days = Math.max(1, Math.round(DateTime.fromISO(event.end, { zone }).startOf('day').diff(DateTime.fromISO(event.start, { zone }).startOf('day'), 'days').days));
-  const start = DateTime.fromISO(wanted, { zone }).startOf('day');
-  return { start: iso(start.toMillis()), end: iso(start.plus({ days }).toMillis()) };
-}
-
-/** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
-function onDayOf(time: string, day: string, zone: string): string {
-  const t = DateTime.fromISO(time, { zone });
-  return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
-}
-
-/** A clash or a busy answer names the meeting at that hour before an all-day event around it. */
-const timedFirst = (events: readonly CalendarEvent[]): CalendarEvent[] => [...events.filter((e) => !e.isAllDay), ...events.filter((e) => e.isAllDay)];
-
-/** What named the event of a find or next-meeting turn ("when is the design review"), for a following "it". */
-function theOneFound(understood: string | undefined): Pick<DialogSlots, 'title' | 'people'> {
-  if (!understood || !/^(find_meeting|next_meeting)\b/.test(understood)) return {};
-  const before = lastSlots(understood);
-  return { ...(before.title ? { title: before.title } : {}), ...(before.people?.length ? { people: before.people } : {}) };
-}
-
-/** The slots a turn acted on, as kept in its explanation's `understood` ("find_meeting {...}"). */
-function lastSlots(understood: string): DialogSlots {
-  const json = understood.indexOf(' ');
-  try {
-    return json < 0 ? {} : (JSON.parse(understood.slice(json + 1)) as DialogSlots);
-  } catch {
-    return {};
-  }
-}
-
-/** A when said without a day ("the afternoon", "at 4"), moved from today onto the day of `dayOf`. */
-function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogSlots {
-  const from = s.start ?? s.window?.start;
-  if (!from) return s;
-  // Days from the day the words landed on (today, or tomorrow for an hour already past) to the day asked about.
-  const days = Math.round(DateTime.fromISO(dayOf, { zone }).startOf('day').diff(DateTime.fromISO(from, { zone }).startOf('day'), 'days').days);
-  if (days === 0) return s;
-  const shift = (t: string | undefined) => (t ? iso(DateTime.fromISO(t, { zone }).plus({ days }).toMillis()) : undefined);
-  const window = s.window ? { start: shift(s.window.start)!, end: shift(s.window.end)! } : undefined;
-  return { ...s, ...(window ? { window } : {}), ...(s.start ? { start: shift(s.start) } : {}), ...(s.end ? { end: shift(s.end) } : {}) };
-}
-
-/** Events a person would not want read out, each with the reason (for "why?"). */
-function visible(events: readonly CalendarEvent[]): { shown: CalendarEvent[]; leftOut: Explanation['leftOut'] } {
-  const shown: CalendarEvent[] = [];
-  const leftOut: { subject: string; start: string; reason: string }[] = [];
-  for (const e of events) {
-    if (e.isCancelled) leftOut.push({ subject: e.subject, start: e.start, reason: 'it was cancelled' });
-    else if (e.myResponse === 'declined') leftOut.push({ subject: e.subject, start: e.start, reason: 'you declined it' });
-    else shown.push(e);
-  }
-  return { shown, leftOut };
-}
-
-/** How far ahead an event named without a day is looked for (to find, cancel or move it). */
-const SEARCH_AHEAD_DAYS = 30;
-
-function dayWindow(now: Date, zone: string): { start: string; end: string } {
-  const d = DateTime.fromJSDate(now, { zone }).startOf('day');
-  return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
-}
-
 
 export class Dialog {
   constructor(private readonly deps: TurnDeps) {}

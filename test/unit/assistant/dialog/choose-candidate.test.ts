@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCandidate } from '../../../../src/assistant/dialog/turn.js';
+import { chooseCandidate } from '../../../../src/assistant/dialog/choose-candidate.js';
 
 const BOBS = [
   { name: 'Bob Jones', email: 'bjones@contoso.com' },

@@ -1,0 +1,80 @@
+/**
+ * The dialog's arithmetic of time: where a move lands, a proposal seen again as a request, a when said
+ * without a day moved onto the day being talked about. Instants are ISO 8601 strings, days read in `zone`.
+ */
+import { DateTime } from 'luxon';
+import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
+import type { DialogSlots } from './understanding.js';
+
+export const MINUTE = 60_000;
+export const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** A proposed event as the request that made it, on its day, to propose again at another time. */
+export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
+  const day = DateTime.fromISO(draft.start, { zone }).startOf('day');
+  const people = (draft.attendees ?? []).map((a) => a.email).filter((e): e is string => Boolean(e));
+  return {
+    title: draft.subject,
+    ...(people.length ? { people } : {}),
+    ...(draft.location ? { location: draft.location } : {}),
+    // The day it is on; an all-day proposal keeps all its days ("vacation, Wednesday to Friday").
+    window: draft.isAllDay ? { start: draft.start, end: draft.end } : { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
+    // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
+    ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
+    ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
+  };
+}
+
+export const within = (instant: string, w: { readonly start: string; readonly end: string }) => Date.parse(instant) >= Date.parse(w.start) && Date.parse(instant) < Date.parse(w.end);
+
+/**
+ * Where a move sends the event: the time said (on the event's own day when no day was said), the day said
+ * (keeping its time of day), or the event's start shifted by the minutes said.
+ */
+export function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
+  if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
+  if (s.newDay) return onDayOf(event.start, s.newDay, zone);
+  // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
+  if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
+  // Whole days or weeks ("back a day") are local days: across a clock change the time of day stays.
+  if (s.shiftMinutes && s.shiftMinutes % 1440 === 0) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: s.shiftMinutes / 1440 }).toMillis());
+  if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
+  return s.start;
+}
+
+/** The all-day `event` placed on `wanted`'s local day: midnight to midnight, as many days as it had. */
+export function wholeDaysFrom(wanted: string, event: CalendarEvent, zone: string): { start: string; end: string } {
+  const days = Math.max(1, Math.round(DateTime.fromISO(event.end, { zone }).startOf('day').diff(DateTime.fromISO(event.start, { zone }).startOf('day'), 'days').days));
+  const start = DateTime.fromISO(wanted, { zone }).startOf('day');
+  return { start: iso(start.toMillis()), end: iso(start.plus({ days }).toMillis()) };
+}
+
+/** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
+export function onDayOf(time: string, day: string, zone: string): string {
+  const t = DateTime.fromISO(time, { zone });
+  return iso(DateTime.fromISO(day, { zone }).set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toMillis());
+}
+
+/** A clash or a busy answer names the meeting at that hour before an all-day event around it. */
+export const timedFirst = (events: readonly CalendarEvent[]): CalendarEvent[] => [...events.filter((e) => !e.isAllDay), ...events.filter((e) => e.isAllDay)];
+
+/** A when said without a day ("the afternoon", "at 4"), moved from today onto the day of `dayOf`. */
+export function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogSlots {
+  const from = s.start ?? s.window?.start;
+  if (!from) return s;
+  // Days from the day the words landed on (today, or tomorrow for an hour already past) to the day asked about.
+  const days = Math.round(DateTime.fromISO(dayOf, { zone }).startOf('day').diff(DateTime.fromISO(from, { zone }).startOf('day'), 'days').days);
+  if (days === 0) return s;
+  const shift = (t: string | undefined) => (t ? iso(DateTime.fromISO(t, { zone }).plus({ days }).toMillis()) : undefined);
+  const window = s.window ? { start: shift(s.window.start)!, end: shift(s.window.end)! } : undefined;
+  return { ...s, ...(window ? { window } : {}), ...(s.start ? { start: shift(s.start) } : {}), ...(s.end ? { end: shift(s.end) } : {}) };
+}
+
+/** How far ahead an event named without a day is looked for (to find, cancel or move it). */
+export const SEARCH_AHEAD_DAYS = 30;
+
+/** Midnight to midnight of `now`'s day in `zone`. */
+export function dayWindow(now: Date, zone: string): { start: string; end: string } {
+  const d = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
+}
