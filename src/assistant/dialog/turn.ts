@@ -199,6 +199,15 @@ export class Dialog {
       const lastTurn = (await stateOf()).explanation;
       if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
     }
+    // "cancel it" with nothing waiting for "yes" (otherwise a "no"): the event a find just named, if any.
+    if (intent === 'deny' && /^(cancel|delete|remove) (it|that)\b/.test(input.text.toLowerCase().trim())) {
+      const state = await stateOf();
+      const found = state.pending ? {} : theOneFound(state.explanation?.understood);
+      if (found.title || found.people) {
+        intent = 'cancel_event';
+        s = { ...s, ...found };
+      }
+    }
     switch (intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
@@ -286,17 +295,8 @@ export class Dialog {
       }
       case 'confirm':
         return this.#confirm(input, (await stateOf()).pending, done);
-      case 'deny': {
-        const state = await stateOf();
-        if (state.pending) return done({ kind: 'dropped' });
-        // "cancel it" with nothing waiting for "yes": the event just talked about, if there was one.
-        const found = /^(cancel|delete|remove) (it|that)\b/.test(input.text.toLowerCase().trim()) ? theOneFound(state.explanation?.understood) : {};
-        if (found.title || found.people) {
-          intent = 'cancel_event';
-          return this.take({ ...input, text: `cancel ${[found.title, ...(found.people ?? []).map((p) => `with ${p}`)].filter(Boolean).join(' ')}` });
-        }
-        return done({ kind: 'nothing_pending' });
-      }
+      case 'deny':
+        return done((await stateOf()).pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope': {

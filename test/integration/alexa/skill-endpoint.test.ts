@@ -92,6 +92,12 @@ describe('POST /alexa with account linking and room devices', () => {
     return (res.json() as ResponseEnvelope).response;
   }
   const speech = (r: ResponseEnvelope['response']) => (r.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '';
+  /** An edit of a fixture into `name` with these slot values (the other slots absent). */
+  const asking = (name: string, values: Record<string, string>) => (e: FixtureEnvelope) => {
+    const intent = e.request.intent as unknown as { name: string; slots: Record<string, { name: string; confirmationStatus: string; value?: string }> };
+    intent.name = name;
+    intent.slots = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { name: k, confirmationStatus: 'NONE', value: v }]));
+  };
 
   it("answers a linked user from their own calendar in the simulator", async () => {
     const r = await ask('read-calendar-intent', { token: aliceToken });
@@ -194,23 +200,12 @@ describe('POST /alexa with account linking and room devices', () => {
   });
 
   it('"am I busy at 10" (AmIBusyIntent) says yes when "am I free at 10" (AmIFreeIntent) says no', async () => {
-    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
-    const asking = (name: string) => (e: FixtureEnvelope) => {
-      const intent = e.request.intent as unknown as { name: string; slots: Slots };
-      intent.name = name;
-      intent.slots = { date: { name: 'date', confirmationStatus: 'NONE', value: '2026-12-08' }, time: { name: 'time', confirmationStatus: 'NONE', value: '10:00' } };
-    };
-    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIBusyIntent') }))).toMatch(/Yes, you have Quarterly planning/);
-    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIFreeIntent') }))).toMatch(/No, you have Quarterly planning/);
+    const at10 = { date: '2026-12-08', time: '10:00' };
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIBusyIntent', at10) }))).toMatch(/Yes, you have Quarterly planning/);
+    expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('AmIFreeIntent', at10) }))).toMatch(/No, you have Quarterly planning/);
   });
 
   it('names the event to cancel ({query}), moves one by a length said ("push my 10 o\'clock by 30 minutes"), and reads the next hours', async () => {
-    type Slots = Record<string, { name: string; confirmationStatus: string; value?: string }>;
-    const asking = (name: string, values: Record<string, string>) => (e: FixtureEnvelope) => {
-      const intent = e.request.intent as unknown as { name: string; slots: Slots };
-      intent.name = name;
-      intent.slots = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { name: k, confirmationStatus: 'NONE', value: v }]));
-    };
     expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('CancelEventIntent', { query: 'quarterly planning' }) }))).toMatch(/Cancel Quarterly planning/);
     expect(speech(await ask('read-calendar-intent', { token: aliceToken, edit: asking('MoveEventIntent', { fromDate: '2026-12-08', fromTime: '10:00', duration: 'PT30M' }) }))).toMatch(/Move Quarterly planning to today at 10:30 AM\?/);
     const next = await ask('read-calendar-intent', { token: aliceToken, edit: asking('ReadCalendarIntent', { duration: 'PT10H' }) });
