@@ -42,6 +42,8 @@ export interface RequestSlots {
   readonly askedBusy?: boolean;
   /** Nothing but a day or a time was said ("noon", "friday at 2"): an answer to "When should it be?". */
   readonly whenOnly?: boolean;
+  /** "after 5": only events that start then or later ('from'); "after my 2pm": only later ones ('later'). */
+  readonly after?: 'from' | 'later';
   /** "my first meeting tomorrow", "my last meeting today": which of the day's events is asked about. */
   readonly pick?: 'first' | 'last' | 'next';
   /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */

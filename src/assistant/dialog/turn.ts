@@ -213,8 +213,11 @@ export class Dialog {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
         const { shown: all, explanation: read } = await list(window);
         // "anything with carol this week": only the events with the people named ("why?" says which were not).
-        const shown = s.people?.length ? all.filter((e) => eventMatches(e, { people: s.people }, input.user)) : all;
-        const notWith = all.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.join(' and ')}` }));
+        // "after 5": what starts then or later, not a meeting already under way; "after my 2pm": not that one either.
+        const from = s.after && s.window ? Date.parse(s.window.start) : undefined;
+        const sinceBound = from === undefined ? all : all.filter((e) => (s.after === 'later' ? Date.parse(e.start) > from : Date.parse(e.start) >= from));
+        const shown = s.people?.length ? sinceBound.filter((e) => eventMatches(e, { people: s.people }, input.user)) : sinceBound;
+        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.join(' and ')}` }));
         const explanation = notWith.length ? { ...read, leftOut: [...read.leftOut, ...notWith] } : read;
         // "nothing with my boss": only true if the directory knows who that is; else say it does not.
         if (s.people?.length && shown.length === 0) {

@@ -110,6 +110,7 @@ export function createUnderstander(models: NluModels): Understander {
       slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };
     }
     if (when.start) slots.start = iso(when.start);
+    if (when.after && intent === 'read_events') slots.after = when.after;
     if (when.end) slots.end = iso(when.end);
     if (move?.newStart) slots.newStart = iso(move.newStart);
     if (move?.newDay) slots.newDay = iso(move.newDay);

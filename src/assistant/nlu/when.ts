@@ -34,6 +34,8 @@ export interface When {
   readonly hasTime: boolean;
   readonly partOfDay?: PartOfDay;
   readonly isAllDay?: boolean;
+  /** "after 5": only what starts then or later; "after my 2pm" (an event named by its time): only what starts later. */
+  readonly after?: 'from' | 'later';
 }
 
 interface Clock {
@@ -125,6 +127,8 @@ interface Prepared {
   readonly range?: { readonly start: DateTime; readonly end: DateTime };
   /** "after 5", "before noon": the time said bounds the window; it is not when something starts. */
   readonly bound?: 'after' | 'before';
+  /** The bound is an event named by its time ("after my 2pm"). */
+  readonly boundIsEvent?: boolean;
 }
 
 /** "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. */
@@ -149,7 +153,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
   // "friday pm", "tomorrow am": the afternoon or the morning of that day.
   s = s.replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) pm\b/, '$1 afternoon').replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) am\b/, '$1 morning');
   // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
-  const boundBy = /\b(after|before) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
+  const boundBy = /\b(after|before) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
   // "what's left today": the rest of the day.
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
@@ -193,7 +197,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     partOfDay,
     impliesToday,
     range: range?.window,
-    ...(boundBy ? { bound: boundBy[1] as 'after' | 'before' } : {}),
+    ...(boundBy ? { bound: boundBy[1] as 'after' | 'before', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
   };
 }
 
@@ -281,6 +285,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     ...(durationMinutes !== undefined ? { durationMinutes } : {}),
     ...(p.extension ? { extensionMinutes: p.extension.minutes } : {}),
     ...(p.partOfDay ? { partOfDay: p.partOfDay } : {}),
+    ...(start && p.bound === 'after' ? { after: p.boundIsEvent ? ('later' as const) : ('from' as const) } : {}),
     ...(isAllDay ? { isAllDay } : {}),
     hasDate,
     hasTime: Boolean(start),

@@ -591,6 +591,13 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('am i free at 4?', 'day-in-front')).explain?.window?.start).toBe('2027-03-10T00:00:00Z');
   });
 
+  it('"what\'s after my 9am on wednesday" is what comes next, and "after 11:30" leaves out a meeting under way', async () => {
+    const after = await ask("what's after my 9am on wednesday", 'after');
+    expect(after.events.map((e) => e.subject)).toEqual(['Budget review']);
+    const later = await ask('anything after 11:30 on wednesday', 'after');
+    expect(later.events.map((e) => e.subject)).not.toContain('Budget review');
+  });
+
   it('"when is my wrap up meeting" looks for that meeting, not any meeting', async () => {
     const a = await ask('when is my wrap up meeting', 'wrap-up');
     expect(a.events).toEqual([]);
