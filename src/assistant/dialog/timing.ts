@@ -36,10 +36,14 @@ export function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): 
   if (s.newDay) return onDayOf(event.start, s.newDay, zone);
   // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
   if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
-  // Whole days or weeks ("back a day") are local days: across a clock change the time of day stays.
-  if (s.shiftMinutes && s.shiftMinutes % 1440 === 0) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: s.shiftMinutes / 1440 }).toMillis());
-  if (s.shiftMinutes) return iso(Date.parse(event.start) + s.shiftMinutes * MINUTE);
+  if (s.shiftMinutes) return shiftedBy(event.start, s.shiftMinutes, zone);
   return s.start;
+}
+
+/** `instant` moved by `minutes`; whole days or weeks ("back a day") are local days, so across a clock change the time of day stays. */
+export function shiftedBy(instant: string, minutes: number, zone: string): string {
+  if (minutes % 1440 === 0) return iso(DateTime.fromISO(instant, { zone }).plus({ days: minutes / 1440 }).toMillis());
+  return iso(Date.parse(instant) + minutes * MINUTE);
 }
 
 /** The all-day `event` placed on `wanted`'s local day: midnight to midnight, as many days as it had. */

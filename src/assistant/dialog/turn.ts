@@ -3,7 +3,7 @@ import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-even
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
@@ -42,6 +42,8 @@ export interface TurnResult {
 
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
+/** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
+const NEXT_WITHIN_DAYS = 14;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
@@ -122,7 +124,7 @@ export class Dialog {
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
       const pending = (await stateOf()).pending;
-      const by = (t: string) => (s.shiftMinutes! % 1440 === 0 ? iso(DateTime.fromISO(t, { zone: input.timeZone }).plus({ days: s.shiftMinutes! / 1440 }).toMillis()) : iso(Date.parse(t) + s.shiftMinutes! * MINUTE));
+      const by = (t: string) => shiftedBy(t, s.shiftMinutes!, input.timeZone);
       if (pending?.kind === 'create') {
         intent = 'create_event';
         const length = Date.parse(pending.draft.end) - Date.parse(pending.draft.start);
@@ -228,7 +230,7 @@ export class Dialog {
         return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
-        const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) };
+        const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + NEXT_WITHIN_DAYS * 86_400_000) };
         const { shown, explanation } = await list(window);
         const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && eventMatches(e, s, input.user));
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
@@ -273,7 +275,7 @@ export class Dialog {
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
         if (s.pick === 'next' && !namesAnEvent(s) && at === undefined) {
-          const { shown, explanation } = await list({ start: input.now.toISOString(), end: iso(input.now.getTime() + 14 * 86_400_000) });
+          const { shown, explanation } = await list({ start: input.now.toISOString(), end: iso(input.now.getTime() + NEXT_WITHIN_DAYS * 86_400_000) });
           const next = shown.find((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE);
           if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
           return this.#change(input, next, change, s, done, explanation);
