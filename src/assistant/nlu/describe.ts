@@ -183,14 +183,22 @@ function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name:
   return out;
 }
 
+/** Whether the untagged word `w` at `i` could be (part of) a person's name: a plain word, not an opening, a stop word or a when. */
+function couldBeName(spans: readonly Span[], i: number, w: string | undefined): w is string {
+  return w !== undefined && !covered(spans, i) && !NOT_A_NAME.test(w) && !TRAILING.test(w) && !WHEN_TOKEN.test(w) && /^[a-z][a-z'-]+$/.test(w) && ['w', 'name'].includes(wordClass(w));
+}
+
+/** Whether a phrase ends before the word `w` at `i`: nothing more, a tagged word, a preposition or a when. */
+function endsBefore(spans: readonly Span[], i: number, w: string | undefined): boolean {
+  return w === undefined || covered(spans, i) || TRAILING.test(w) || WHEN_TOKEN.test(w);
+}
+
 /** A tagged person's next word, when it can only be their surname: "bob jones", "carol diaz tomorrow". */
 function withSurname(tokens: readonly Token[], spans: readonly Span[], person: Span): Span {
   const next = tokens[person.to]?.lower;
   const after = tokens[person.to + 1]?.lower;
-  if (next === undefined || covered(spans, person.to) || NOT_A_NAME.test(next) || TRAILING.test(next) || WHEN_TOKEN.test(next)) return person;
-  if (!/^[a-z][a-z'-]+$/.test(next) || !['w', 'name'].includes(wordClass(next))) return person;
-  const ends = after === undefined || after === ',' || covered(spans, person.to + 1) || TRAILING.test(after) || WHEN_TOKEN.test(after);
-  return ends ? { ...person, to: person.to + 1 } : person;
+  if (!couldBeName(spans, person.to, next)) return person;
+  return after === ',' || endsBefore(spans, person.to + 1, after) ? { ...person, to: person.to + 1 } : person;
 }
 
 /**
@@ -202,11 +210,9 @@ function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): strin
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w0 = tokens[i]!.lower;
     const meets = /^(meet|meeting|see|seeing|visit|visiting)$/.test(w0) && /^(i|i'm|am|we)$/.test(tokens[i - 1]?.lower ?? '');
-    if ((w0 !== 'with' && !meets) || covered(spans, i + 1)) continue;
+    if (w0 !== 'with' && !meets) continue;
     const w = tokens[i + 1]!.lower;
-    const after = tokens[i + 2]?.lower;
-    if (NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !/^[a-z][a-z'-]+$/.test(w) || !['w', 'name'].includes(wordClass(w))) continue;
-    if (after === undefined || covered(spans, i + 2) || TRAILING.test(after) || WHEN_TOKEN.test(after)) out.push(cleanName(w));
+    if (couldBeName(spans, i + 1, w) && endsBefore(spans, i + 2, tokens[i + 2]?.lower)) out.push(cleanName(w));
   }
   return out;
 }
