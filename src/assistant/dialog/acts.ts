@@ -20,7 +20,8 @@ export const READ_AT_MOST = 5;
 /** What the dialog decided to say: data, not words. The renderer turns it into text and SSML. */
 export type Act =
   /** `with`: a read filtered by the people said ("what do i have with carol tomorrow"), as said. */
-  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean }
+  /** `repeats`: over several days, the occurrences of a series that are said once (they are in `events` too). */
+  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
   | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[] }

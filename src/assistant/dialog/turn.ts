@@ -8,6 +8,7 @@ import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
+import { coversDays, splitRepeats } from './repeats.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
@@ -225,9 +226,11 @@ export class Dialog {
         if (s.people?.length && shown.length === 0) {
           for (const name of s.people) if ((await this.deps.provider.findPeople(name)).kind === 'none') return done({ kind: 'unknown_person', name }, [], undefined, explanation);
         }
-        // A long day is read in part; the rest waits for "yes" (stored like any pending turn).
-        const rest = shown.length > READ_AT_MOST ? shown.slice(READ_AT_MOST) : [];
-        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
+        // Over several days, a series is said once; a long read is read in part, the rest waits for "yes"
+        // (stored like any pending turn).
+        const { repeats, singles } = coversDays(window, input.timeZone) ? splitRepeats(shown, input.timeZone) : { repeats: [], singles: shown };
+        const rest = singles.length > READ_AT_MOST ? singles.slice(READ_AT_MOST) : [];
+        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + NEXT_WITHIN_DAYS * 86_400_000) };

@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
-import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, shortDateTime, startsLocalDay, type LocalDate, type LocalTime } from './local-time.js';
+import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, shortDateTime, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
@@ -60,7 +60,18 @@ function weekLabel(monday: LocalDate, today: LocalDate): string {
 }
 
 /** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */
-function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, limit = READ_AT_MOST, rest = false): string[] {
+interface ReadOptions {
+  /** How many are read out; the rest are offered. */
+  readonly limit?: number;
+  /** The rest of an earlier read: its days are said unless all of it is today. */
+  readonly rest?: boolean;
+  /** The read covers several days: each day is said. */
+  readonly severalDays?: boolean;
+  /** The words for a day ("tomorrow", "on Friday"); by default relative to today alone. */
+  readonly dayOf?: (d: LocalDate) => string;
+}
+
+function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, { limit = READ_AT_MOST, rest = false, severalDays = false, dayOf = (d) => dayLabel(d, clock.today) }: ReadOptions = {}): string[] {
   const read = events.slice(0, limit);
   // An all-day event under way since before the window ("Conference", Monday to Wednesday, read on Tuesday)
   // is said on the first day read, not on the day it began.
@@ -69,13 +80,14 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
   const last = events[events.length - 1];
   const lastStart = events.length > limit ? localTime(last!.start, clock.zone) : starts[starts.length - 1];
   // The rest of a long read says its days unless all of it is today: it may start days after the part read.
-  const multiDay = starts.length > 0 && (!sameLocalDay(starts[0]!, lastStart!) || (rest && !sameLocalDay(starts[0]!, clock.today)));
+  // So does a read of several days, even when what is read falls on one of them.
+  const multiDay = starts.length > 0 && (severalDays || !sameLocalDay(starts[0]!, lastStart!) || (rest && !sameLocalDay(starts[0]!, clock.today)));
   const out: string[] = [];
   let prev: LocalTime | undefined;
   let prevDay = '';
   read.forEach((e, i) => {
     const start = starts[i]!;
-    const day = dayLabel(start, clock.today);
+    const day = dayOf(start);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
     if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}${untilDay(e, start, clock)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
@@ -89,6 +101,42 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     out.push(`And ${more} more, the last ${lastWhen}. Want to hear ${more === 1 ? 'it' : 'them'}?`);
   }
   return out;
+}
+
+/** "Every day from Monday to Friday, at 9 AM, Team standup.": the occurrences of one series, said once. */
+function repeatSentence(series: readonly CalendarEvent[], ctx: RenderContext, clock: Clock, dayOf: (d: LocalDate) => string): string {
+  const first = series[0]!;
+  const starts = series.map((e) => localTime(e.start, clock.zone));
+  return `${cap(daysPhrase(starts, (d) => dayOf(d).replace(/^on /, '')))}, at ${spokenTime(starts[0]!)}, ${subject(first)}${withWhom(first, ctx.user)}.`;
+}
+
+/**
+ * How the days of a read are said. A read of several days says each day; in a read of a calendar week, a
+ * day is named by its weekday ("next week ... Tuesday, at 8 AM"): the window already said which week.
+ */
+function readDays(window: RenderContext['window'], clock: Clock): Pick<ReadOptions, 'severalDays' | 'dayOf'> {
+  if (!window) return {};
+  const first = localTime(window.start, clock.zone);
+  const last = millisecondBefore(localTime(window.end, clock.zone));
+  if (sameLocalDay(first, last)) return {};
+  const calendarWeek = first.weekday === 1 && startsLocalDay(first) && daysBetween(first, last) === 6 && startsLocalDay(localTime(window.end, clock.zone));
+  if (!calendarWeek) return { severalDays: true };
+  return {
+    severalDays: true,
+    dayOf: (d) => (Math.abs(daysBetween(clock.today, d)) > 1 && d.dayNumber >= first.dayNumber && d.dayNumber <= last.dayNumber ? `on ${weekdayName(d)}` : dayLabel(d, clock.today)),
+  };
+}
+
+/** "every day from Monday to Friday", "every weekday from Monday to Friday, March 19", "Monday, Wednesday and Friday". */
+function daysPhrase(days: readonly LocalDate[], label: (d: LocalDate) => string): string {
+  const first = days[0]!;
+  const last = days[days.length - 1]!;
+  const span = daysBetween(first, last) + 1;
+  if (days.length >= 3 && span === days.length) return `every day from ${label(first)} to ${label(last)}`;
+  const weekdaysBetween = Array.from({ length: span }, (_, i) => (first.weekday - 1 + i) % 7).filter((w) => w < 5).length;
+  if (days.length >= 3 && days.every((d) => d.weekday <= 5) && days.length === weekdaysBetween) return `every weekday from ${label(first)} to ${label(last)}`;
+  if (days.length <= 4) return days.length === 1 ? label(first) : `${days.slice(0, -1).map(label).join(', ')} and ${label(last)}`;
+  return `${days.length} days from ${label(first)} to ${label(last)}`;
 }
 
 /** "tomorrow at 10 AM", "on Friday, all day". */
@@ -141,14 +189,19 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         if (act.past) return sentences([`${cap(subject(first))} was ${firstWhen}${who}.`]);
         return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
-      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, act.events.length, true));
+      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, { limit: act.events.length, rest: true }));
       // "with carol": the count and the "nothing" are about the people asked about, not the whole day.
       const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
       // A window that is over ("what did i have this morning") is told in the past.
       const have = ctx.window && Date.parse(ctx.window.end) <= ctx.now.getTime() ? 'had' : 'have';
       if (act.events.length === 0) return sentences([withWhomAsked ? `You ${have} nothing${withWhomAsked} ${label}.` : `You ${have} nothing on your calendar ${label}.`]);
       const n = act.events.length;
-      return sentences([`You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`, ...readEvents(act.events, ctx, clock)]);
+      const count = `You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`;
+      const days = readDays(ctx.window, clock);
+      if (!act.repeats?.length) return sentences([count, ...readEvents(act.events, ctx, clock, days)]);
+      const inSeries = new Set(act.repeats.flat().map((e) => `${e.id}|${e.start}`));
+      const singles = act.events.filter((e) => !inSeries.has(`${e.id}|${e.start}`));
+      return sentences([count, ...act.repeats.map((series) => repeatSentence(series, ctx, clock, days.dayOf ?? ((d) => dayLabel(d, clock.today)))), ...readEvents(singles, ctx, clock, { ...days, severalDays: true })]);
     }
     case 'free': {
       const label = windowLabel(ctx.window, clock);

@@ -103,6 +103,16 @@ describe('the assistant answers from the calendar', () => {
     expect(thu.events.map((e) => e.subject)).toEqual(['Team standup']);
   });
 
+  it('a week says a daily series once, then the events that differ, each with its day', async () => {
+    const a = await ask('what do i have this week', 'week-read');
+    expect(a.events).toHaveLength(8);
+    expect(a.text).toBe('You have 8 events this week. Every day from today to Friday, at 9 AM, Team standup. Tomorrow, at 7 AM, Berlin team sync with Dave Kim. Wednesday, at 11 AM, Budget review with Bob Smith. Friday, all day, Offsite.');
+    expect(a.pending).toBeUndefined();
+    // Across the change to daylight time the standup stays at 9 in Los Angeles: still one series, said once.
+    const next = await ask('what do i have next week', 'week-read');
+    expect(next.text).toMatch(/^You have 6 events next week\. Every day from Monday to Friday, at 9 AM, Team standup\. Tuesday, at 8 AM, Berlin team sync with Dave Kim\.$/);
+  });
+
   it('a read with a person lists only the events with them', async () => {
     const a = await ask('what do i have with bob this week', 'with-bob');
     expect(a.intent).toBe('read_events');
