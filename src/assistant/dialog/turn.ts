@@ -9,6 +9,7 @@ import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
+import { eventSubject, spelledOut } from './subject.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
@@ -355,7 +356,7 @@ export class Dialog {
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
-    const draft: EventDraft = { subject: title, start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    const draft: EventDraft = { subject: spelledOut(title), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done);
   }
 
@@ -459,7 +460,8 @@ export class Dialog {
     if (!pending) return done({ kind: 'nothing_pending' });
     switch (pending.kind) {
       case 'create': {
-        const event = await this.deps.provider.createEvent(input.user, pending.draft);
+        // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
+        const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject) });
         return done({ kind: 'created', event }, [event]);
       }
       case 'cancel': {

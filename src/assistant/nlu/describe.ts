@@ -250,6 +250,35 @@ function forTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w:
   return ws.join(' ');
 }
 
+const TOPIC_END = /^(at|on|by|for|in|from|to|with|tomorrow|today|tonight|next|this|every|around|before|after|and|please|for)$/;
+
+/**
+ * What follows a kind of event and belongs to its name: "about the budget", "regarding q3", "with the
+ * vendor" (a group, not a person: no name was tagged there), up to the when, a preposition or the end.
+ */
+function topicOf(tokens: readonly Token[], spans: readonly Span[], at: number): string | undefined {
+  const first = tokens[at + 1]?.lower;
+  const opener = first === 'about' || first === 'regarding' || first === 're' ? 1 : first === 'with' && /^(the|our|a|an)$/.test(tokens[at + 2]?.lower ?? '') ? 2 : 0;
+  if (!opener) return undefined;
+  let to = at + 1 + opener;
+  while (to < tokens.length && !TOPIC_END.test(tokens[to]!.lower) && !WHEN_TOKEN.test(tokens[to]!.lower) && !covered(spans, to, WHEN_TYPES) && !covered(spans, to, new Set(['person', 'relation']))) to++;
+  // Only the article ("with the"), or a name was tagged there: not a topic.
+  if (to <= at + 2 || (opener === 2 && to === at + 3)) return undefined;
+  return words(tokens, at + 1, to);
+}
+
+/**
+ * The title with the capitals it was typed with ("add Sprint Review friday" -> "Sprint Review"), when its
+ * words are consecutive tokens as said; otherwise as understood (lower case).
+ */
+function asTyped(tokens: readonly Token[], title: string): string {
+  const want = title.split(' ');
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    if (want.every((w, k) => tokens[i + k]!.lower === w)) return tokens.slice(i, i + want.length).map((t, k) => (t.lower === t.text.toLowerCase() ? t.text : want[k])).join(' ');
+  }
+  return title;
+}
+
 /** A place said where a name is expected ("add gym at 6pm"), with no "at/in" before it, is what the event is. */
 function placeAsName(tokens: readonly Token[], place: Span): boolean {
   const before = tokens[place.from - 1]?.lower;
@@ -273,6 +302,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
   const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event, classOf)) : undefined;
+  // An untagged kind of event takes the words that qualify it as a tagged one would ("add sprint review").
+  const nounAt = noun ? tokens.indexOf(noun) : -1;
+  const nounName = noun ? eventName(tokens, widenedName(tokens, spans, { type: 'event_name', from: nounAt, to: nounAt + 1 }, classOf)) ?? noun.lower : undefined;
   const place = of('place_name')[0];
   const placeWords = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
@@ -284,11 +316,13 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
     outOfOffice ??
     remindTitle ??
     calledTitle(tokens, spans) ??
-    (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? noun?.lower) ??
+    (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? nounName) ??
     placeTitle ??
     (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined) ??
     (intent === 'create_event' ? forTitle(tokens, spans, classOf) : undefined);
-  if (title) about.title = title;
+  // "a call about the budget", "lunch with the team": a kind of event and what it is about, not the kind alone.
+  const topic = intent === 'create_event' && noun && title === noun.lower ? topicOf(tokens, spans, nounAt) : undefined;
+  if (title) about.title = asTyped(tokens, topic ? `${title} ${topic}` : title);
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);

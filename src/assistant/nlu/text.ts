@@ -29,13 +29,25 @@ export function tokenize(input: string): Token[] {
     // "a.m." and "p.m." keep their inner dots.
     if (/^[ap]\.m$/i.test(text.slice(s, e))) e = Math.min(e + 1, s + m[0].length);
     if (e <= s) continue;
+    // "@ 2", "@noon": typed for "at" (not "@microsoft", a handle).
+    if (text[s] === '@' && (e === s + 1 || /^@(\d|noon\b|midnight\b)/i.test(text.slice(s, e)))) {
+      tokens.push({ text: '@', lower: 'at', start: s, end: s + 1 });
+      if (++s >= e) continue;
+    }
     const t = text.slice(s, e);
+    // "w/ bob" is "with bob" for every reader of the words, not only the models.
+    if (t.toLowerCase() === 'w/') {
+      tokens.push({ text: t, lower: 'with', start: s, end: e });
+      continue;
+    }
     // "3pm" and "10:30am" become two tokens, as they are said ("three pm"), so the models see spoken form.
-    const fused = /^(\d{1,2}(?::\d\d)?)(am|pm|a\.m\.?|p\.m\.?)$/i.exec(t);
+    // Typed short forms count: "2p", "10:30a" are "2 pm", "10:30 am".
+    const fused = /^(\d{1,2}(?::\d\d)?)(am|pm|a\.m\.?|p\.m\.?|a|p)$/i.exec(t);
     if (fused) {
       const cut = s + fused[1]!.length;
+      const meridiem = fused[2]!.toLowerCase();
       tokens.push({ text: fused[1]!, lower: fused[1]!.toLowerCase(), start: s, end: cut });
-      tokens.push({ text: fused[2]!, lower: fused[2]!.toLowerCase(), start: cut, end: e });
+      tokens.push({ text: fused[2]!, lower: meridiem === 'a' || meridiem === 'p' ? `${meridiem}m` : meridiem, start: cut, end: e });
       continue;
     }
     // "6-7am", "2pm-3:30pm", "9:30-10:15": a typed range is said "six to seven am"; the dash becomes

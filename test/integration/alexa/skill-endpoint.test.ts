@@ -164,7 +164,7 @@ describe('POST /alexa with account linking and room devices', () => {
     const yes = await ask('yes-intent', { token: aliceToken, sessionId });
     expect(speech(yes)).toMatch(/^<speak>Done\./);
     const audit = await auditLog.list(database.db, { action: 'calendar.create' });
-    expect(audit[0]).toMatchObject({ actor: 'alexa:alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'budget review', start: '2026-12-09T22:00:00Z' } });
+    expect(audit[0]).toMatchObject({ actor: 'alexa:alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Budget review', start: '2026-12-09T22:00:00Z' } });
     const read = await ask('read-calendar-intent', { token: aliceToken, edit: (e) => void ((e.request.intent as unknown as { slots: { date: { value: string } } }).slots.date.value = '2026-12-09') });
     expect(speech(read)).toMatch(/budget review/i);
   });

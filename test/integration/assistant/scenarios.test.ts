@@ -163,6 +163,17 @@ describe('the assistant answers from the calendar', () => {
     expect(bobs).toContain('lunch');
   });
 
+  it('typed "mtg w/ ann and bob smith 3/31 4:30p": Ann and Bob are invited, at 4:30 PM, to "Meeting"', async () => {
+    const propose = await ask('add mtg w/ ann and bob smith 3/31 4:30p', 'typed-mtg');
+    expect(propose.text).toMatch(/^Add meeting with Ann Lee and Bob Smith on March 31 at 4:30 PM for one hour\?/);
+    await ask('yes', 'typed-mtg');
+    const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-31T23:30:00Z', '2027-04-01T00:30:00Z').items.find((i) => i.subject === 'Meeting');
+    expect(made?.requiredAttendees.map((a) => a.mailbox.email).sort()).toEqual(['ann@contoso.com', 'bob@contoso.com']);
+    const sprint = await ask('add Sprint Review on 4/1 at 5:30', 'typed-title');
+    expect(sprint.text).toMatch(/^Add Sprint Review on April 1 at 5:30 PM/);
+    expect((await ask('yes', 'typed-title')).text).toMatch(/^Done\. Sprint Review is on your calendar/);
+  });
+
   it('"the first one" picks by the order the names were read', async () => {
     await ask('add coffee with bob tomorrow at 10', 'coffee');
     const propose = await ask('the first one', 'coffee');

@@ -9,6 +9,34 @@ const NY = { now: new Date('2026-12-05T17:00:00Z'), timeZone: 'America/New_York'
 const u = (text: string) => understand(text, NY);
 const MARCH_25 = { start: '2027-03-25T04:00:00Z', end: '2027-03-26T04:00:00Z' };
 
+describe('typed short forms: "w/", "2p", "10:30a", "@ 2"', () => {
+  it('"w/" is "with" for the guests too, not only for the models', () => {
+    expect(u('add sync w/ ann and dave thu 2pm').slots.people).toEqual(['ann', 'dave']);
+    expect(u('add lunch w/ ann fri 12').slots.maybePeople).toEqual(['ann']);
+  });
+
+  it('"2p" and "10:30a" are times, not places or names', () => {
+    const move = u('move the budget review to thu 2p');
+    expect(move.intent).toBe('move_event');
+    expect(move.slots.newStart).toBe('2026-12-10T19:00:00Z');
+    const add = u('add call at 10:30a tomorrow');
+    expect(add.slots.start).toBe('2026-12-06T15:30:00Z');
+    expect(add.slots.location).toBeUndefined();
+  });
+
+  it('"@ 2" and "@noon" are "at", "@microsoft" stays a handle', () => {
+    expect(u('move budget review to thurs @ 2').slots.newStart).toBe('2026-12-10T19:00:00Z');
+    expect(u('lunch with ann on fri @noon').slots.start).toBe('2026-12-11T17:00:00Z');
+    expect(u('send this message to @microsoft on twitter').intent).toBe('out_of_scope');
+  });
+
+  it('a title keeps the capitals it was typed with, and what it is about', () => {
+    expect(u('add Sprint Review with bob smith friday at 2').slots.title).toBe('Sprint Review');
+    expect(u('add call with the vendor at 4').slots.title).toBe('call with the vendor');
+    expect(u('schedule a meeting about q3 planning tomorrow at 10').slots.title).toBe('meeting about q3 planning');
+  });
+});
+
 describe('typed dates read like spoken ones', () => {
   it.each(["what's on 3/25", 'what do i have on 3/25', "what's on my calendar 3/25", "what's on march twenty fifth"])('%s -> read_events on March 25', (text) => {
     const r = u(text);
