@@ -1,6 +1,6 @@
 import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
 import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
-import type { DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
+import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
 import type { DialogSlots } from './understanding.js';
 
 /** Why the answer is what it is: the "why?" answer and the API's `explain` field. */
@@ -48,6 +48,10 @@ export type Act =
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
   | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
+  /** "Is this room free tomorrow at 3?": the bookings of that time (`status` holds that day). */
+  | { readonly kind: 'room_free_at'; readonly status: RoomStatus; readonly start: string; readonly end: string; readonly clash: readonly Booking[] }
+  /** "Book this room tomorrow at 3": the room's device books from now only, so nothing was booked. */
+  | { readonly kind: 'room_book_later'; readonly status: RoomStatus; readonly start: string }
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */

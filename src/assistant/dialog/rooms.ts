@@ -69,7 +69,8 @@ export interface FoundRoom {
 
 /** The room's calendar as the dialog may use it; the server implements it per room and per asker. */
 export interface RoomDesk {
-  status(): Promise<RoomStatus>;
+  /** The room now, with the bookings of the day of `day` (an instant; default today). */
+  status(day?: string): Promise<RoomStatus>;
   book(minutes: number): Promise<DeskResult>;
   end(): Promise<DeskResult>;
   extend(minutes: number): Promise<DeskResult>;
@@ -90,6 +91,17 @@ export function isCheckIn(text: string): boolean {
   return CHECK_IN.test(text.trim());
 }
 
+/** A request names a later time when it starts more than this after now ("book it at 2" said at 1:58 is now). */
+const LATER_MS = 10 * 60_000;
+
+/** The time asked about, when it is not now: "tomorrow at 3", "at 4 for an hour", "this afternoon" said in the morning. */
+function laterAsked(u: DialogUnderstanding, now: Date): { readonly start: string; readonly end: string } | undefined {
+  const start = u.slots.start ?? u.slots.window?.start;
+  if (!start || Date.parse(start) <= now.getTime() + LATER_MS) return undefined;
+  const end = u.slots.end ?? (u.slots.start ? new Date(Date.parse(start) + (u.slots.durationMinutes ?? DEFAULT_BOOK_MINUTES) * 60_000).toISOString() : u.slots.window!.end);
+  return { start, end };
+}
+
 const minutesOf = (u: DialogUnderstanding, fallback: number) => {
   const m = u.slots.durationMinutes;
   return m !== undefined && m > 0 && m <= 24 * 60 ? Math.round(m) : fallback;
@@ -99,16 +111,24 @@ const minutesOf = (u: DialogUnderstanding, fallback: number) => {
  * The act for a request made in a room, or undefined when the request is not about the room (the
  * ordinary calendar dialog answers it).
  */
-export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomDesk): Promise<Act | undefined> {
+export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomDesk, now: Date): Promise<Act | undefined> {
   if (isCheckIn(text)) return { kind: 'room_outcome', ...(await desk.checkIn()) };
+  const later = laterAsked(u, now);
   switch (u.intent) {
-    case 'room_is_free':
-      return { kind: 'room_status', question: 'is_free', status: await desk.status() };
+    case 'room_is_free': {
+      // "is this room free tomorrow at 3": that day's bookings answer, not the room right now.
+      if (!later) return { kind: 'room_status', question: 'is_free', status: await desk.status() };
+      const status = await desk.status(later.start);
+      const clash = status.day.filter((b) => !b.released && Date.parse(b.start) < Date.parse(later.end) && Date.parse(b.end) > Date.parse(later.start));
+      return { kind: 'room_free_at', status, ...later, clash };
+    }
     case 'room_when_free':
       return { kind: 'room_status', question: 'when_free', status: await desk.status() };
     case 'room_who_booked':
       return { kind: 'room_status', question: 'who_booked', status: await desk.status() };
     case 'room_book': {
+      // The room's desk books from now (walk-up); a later time is never booked as now.
+      if (later) return { kind: 'room_book_later', status: await desk.status(later.start), start: later.start };
       const minutes = minutesOf(u, DEFAULT_BOOK_MINUTES);
       return { kind: 'room_outcome', ...(await desk.book(minutes)) };
     }

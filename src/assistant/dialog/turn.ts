@@ -81,7 +81,7 @@ export class Dialog {
       return { shown, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
     let s: DialogSlots = u.slots;
-    const roomAct = input.desk ? await roomTurn(u, input.text, input.desk) : undefined;
+    const roomAct = input.desk ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
     if (roomAct) return done(roomAct);
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
     if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {

@@ -270,6 +270,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'room_status':
     case 'room_outcome':
     case 'room_found':
+    case 'room_free_at':
+    case 'room_book_later':
       return sentences(roomSentences(act));
     case 'rooms_not_set_up':
       return sentences(["This device isn't placed in a room yet. An administrator can add it under Rooms."]);

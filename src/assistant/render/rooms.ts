@@ -3,7 +3,7 @@ import type { Booking, DeskOutcome, RoomStatus } from '../dialog/rooms.js';
 import { localTime } from './local-time.js';
 import { dayLabel, spokenDuration, spokenTime } from './phrases.js';
 
-type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' }>;
+type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' | 'room_free_at' | 'room_book_later' }>;
 
 /** Times in the room's own zone: people in the room read its clock. */
 function at(iso: string, status: RoomStatus): string {
@@ -68,6 +68,14 @@ export function roomSentences(act: RoomAct): string[] {
       return [s.state === 'free' ? `It's free now. ${freeSentence(s)}` : `It will be free at ${at(s.busyUntil ?? s.current!.end, s)}.`];
     case 'room_outcome':
       return [outcomeSentence(act.outcome, s)];
+    case 'room_free_at': {
+      const first = act.clash[0];
+      if (!first) return [`Yes, ${s.room.name} is free at ${at(act.start, s)}.`];
+      const by = who(first);
+      return [`No, ${s.room.name} is booked then, from ${at(first.start, s)} to ${at(first.end, s)}${by ? ` by ${by}` : ''}.`];
+    }
+    case 'room_book_later':
+      return [`I can book ${s.room.name} only from now, so I didn't book it for ${at(act.start, s)}. To book it for later, add a meeting in ${s.room.name} from your own calendar in Outlook or with Concierge.`];
     case 'room_found': {
       const length = spokenDuration(act.minutes);
       if (act.rooms.length === 0) return [`I couldn't find a room free for ${length} from now.`];

@@ -169,7 +169,7 @@ export class RoomService {
   /** The room's desk for the dialog, acting as `actor`. */
   desk(room: Room, actor: string): RoomDesk {
     return {
-      status: () => this.status(room),
+      status: (day) => this.status(room, day),
       book: (minutes) => this.book(room, minutes, actor),
       end: () => this.end(room, actor),
       extend: (minutes) => this.extend(room, minutes, actor),

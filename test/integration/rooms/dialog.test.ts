@@ -59,6 +59,16 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'svc@contoso.com', start: Z(PT('12:00')), end: Z(PT('12:33')) });
   });
 
+  it('a later time is answered for that time, and never booked as now', async () => {
+    expect((await ask('is this room free at 10:30', PT('08:00'))).text).toBe('No, Room 101 is booked then, from 10 AM to 11 AM by Alice Wong.');
+    expect((await ask('is this room free at 2pm', PT('08:00'))).text).toBe('Yes, Room 101 is free at 2 PM.');
+    const before = roomCalendar(sim, 'room.101@contoso.com').length;
+    const later = await ask('book this room at 3pm for 30 minutes', PT('08:00'));
+    expect(later.intent).toBe('room_book');
+    expect(later.text).toMatch(/^I can book Room 101 only from now, so I didn't book it for 3 PM\./);
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toHaveLength(before);
+  });
+
   it('"extend the meeting" is refused when the next booking starts, naming until when the room is free', async () => {
     const r = await ask('extend the meeting by 15 minutes', PT('10:40'));
     expect(r.text).toBe("I can't extend it: Room 101 is booked by Bob Smith from 11 AM, so it is free only until then.");
