@@ -46,6 +46,8 @@ export interface RequestSlots {
   readonly after?: 'from' | 'later';
   /** "my first meeting tomorrow", "my last meeting today": which of the day's events is asked about. */
   readonly pick?: 'first' | 'last' | 'next';
+  /** Asked about the past with no day said ("when was the budget review", "when did i last meet bob"): the latest one before now. */
+  readonly past?: boolean;
   /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
   /** The spans as said. */

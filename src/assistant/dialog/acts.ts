@@ -34,7 +34,8 @@ export type Act =
   | { readonly kind: 'unknown_person'; readonly name: string }
   | { readonly kind: 'need_time'; readonly title: string }
   /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
-  | { readonly kind: 'not_found'; readonly query: string; readonly at?: string }
+  /** `pastDays`: the question was about the past, and this many days back were read. */
+  | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
   | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }

@@ -76,6 +76,8 @@ export function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogS
 
 /** How far ahead an event named without a day is looked for (to find, cancel or move it). */
 export const SEARCH_AHEAD_DAYS = 30;
+/** How far back a question about the past ("when was the budget review") looks. */
+export const SEARCH_BACK_DAYS = 30;
 
 /** Midnight to midnight of `now`'s day in `zone`. */
 export function dayWindow(now: Date, zone: string): { start: string; end: string } {

@@ -3,7 +3,7 @@ import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-even
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
@@ -240,6 +240,16 @@ export class Dialog {
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
+        // "when was the budget review", "what was my last meeting": the latest that started before now.
+        // Nothing of that name before now ("when was the budget review" that is on Wednesday): the usual find.
+        if (s.past) {
+          const { shown, explanation } = await list({ start: iso(input.now.getTime() - SEARCH_BACK_DAYS * 86_400_000), end: input.now.toISOString() });
+          const before = shown.filter((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() && (!namesAnEvent(s) || eventMatches(e, s, input.user)));
+          const latest = before.slice(-1);
+          const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ') || 'a meeting';
+          if (latest.length) return done({ kind: 'events', scope: 'find', label: '', events: latest, query, past: true }, latest, undefined, explanation);
+          if (!namesAnEvent(s)) return done({ kind: 'not_found', query, pastDays: SEARCH_BACK_DAYS }, [], undefined, explanation);
+        }
         // "what time is my first meeting tomorrow": the day's first (or last) timed event, whatever its name.
         if (s.pick && !namesAnEvent(s)) {
           const { shown, explanation } = await list(s.window ?? dayWindow(input.now, input.timeZone));

@@ -16,7 +16,7 @@ const ORDINAL_WORD = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|nin
 export function wordClass(w: string): string {
   if (/^\d{1,2}(:\d\d)?(am|pm|a\.m\.?|p\.m\.?)$/.test(w)) return 'clock';
   if (/^\d{1,2}:\d\d$/.test(w)) return 'clock';
-  if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(w)) return 'numdate';
+  if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(w) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(w)) return 'numdate';
   if (/^\d+(st|nd|rd|th)$/.test(w) || ORDINAL_WORD.test(w)) return 'ord';
   if (/^\d+$/.test(w) || isNumberWord(w)) return 'num';
   if (w === 'am' || w === 'pm' || w === 'a.m' || w === 'p.m' || w === 'a.m.' || w === 'p.m.') return 'ampm';

@@ -115,7 +115,7 @@ export function lexicalOther(words: readonly string[]): boolean {
 }
 
 // "what's on friday", "anything tomorrow": a preposition after "what's" ("what is 3/4" is arithmetic).
-const DAY_QUESTION = /^(?:(?:what's|whats|what is) (?:on|for)|(?:is there anything|anything|what do i have|what have i got)(?: on| for| at)?)$/;
+const DAY_QUESTION = /^(?:(?:what's|whats|what is|what was) (?:on|for)|(?:is there anything|anything|what do i have|what did i have|what have i got)(?: on| for| at)?)$/;
 const DAY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon']);
 
 /**
@@ -126,7 +126,7 @@ const DAY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate',
 function onlyADayAsked(words: readonly string[]): boolean {
   for (let k = 1; k <= 5 && k < words.length; k++) {
     if (!DAY_QUESTION.test(words.slice(0, k).join(' '))) continue;
-    const rest = words.slice(k).filter((w) => !/^(the|this|next|on|at|of|in|and|to|-)$/.test(w));
+    const rest = words.slice(k).filter((w) => !/^(the|this|next|last|on|at|of|in|and|to|-)$/.test(w));
     // A number alone is not a day ("what's on 5 and 7"): something must name the day or the hour.
     if (rest.length > 0 && rest.every((w) => DAY_WORD.has(wordClass(w))) && rest.some((w) => wordClass(w) !== 'num')) return true;
   }
@@ -192,12 +192,23 @@ export function unsupportedChange(words: readonly string[]): 'length' | 'guests'
  * SLURP's intent from the opening words when they leave no doubt ("delete my 3pm meeting", "when is
  * the budget review", "move ...", "add ... to my calendar"), else undefined and the classifier decides.
  */
+/**
+ * "when was the budget review", "when did i last meet bob", "what did i have on tuesday": the past of the
+ * asker's own events. Not "when was the last call i received" or "when was this song recorded" (other
+ * assistants' questions in the training part): an event word after "my/the/our", or meeting a person.
+ */
+function pastEventQuestion(rest: string): boolean {
+  if (/^when did i (last )?(meet|see|have a meeting with)\b/.test(rest)) return true;
+  if (/^what did i have\b/.test(rest) && CALENDAR_NOUN.test(rest)) return true;
+  return /^when (was|were) (my|the|our) /.test(rest) && CALENDARISH.test(rest) && !/\b(received|sent|song|born|i (made|got|missed))\b/.test(rest);
+}
+
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
   if (NOT_CALENDAR.test(t)) return undefined;
   if (shortCalendarQuestion(words)) return 'calendar_query';
   if (strict && !CALENDAR_NOUN.test(t)) {
-    if (onlyADayAsked(words)) return 'calendar_query';
+    if (onlyADayAsked(words) || pastEventQuestion(t.replace(LEAD, ''))) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
     // ("push yoga back a day", "move my 3 to 4": a change verb first, then "my" or a time, names an event too.)
     const rest = t.replace(LEAD, '');
@@ -206,7 +217,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
   if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
-  if (/^(when is|when's|whens|when are|what time is|what's on|what is on|what do i have|what have i got|do i have|am i (free|busy|available))\b/.test(rest)) return 'calendar_query';
+  if (/^(when is|when's|whens|when are|what time is|what's on|what is on|what do i have|what have i got|do i have|am i (free|busy|available))\b/.test(rest) || pastEventQuestion(rest)) return 'calendar_query';
   if (/^(add|schedule|book|create|set up|put|remind me|remember to|make an? (appointment|meeting|event|reminder))\b/.test(rest) && CALENDARISH.test(rest) && !/^(add|put) .*\b(to|on) (my|the) list\b/.test(rest)) return 'calendar_set';
   return undefined;
 }

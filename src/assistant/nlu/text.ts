@@ -89,7 +89,7 @@ const TYPED_WORDS: Readonly<Record<string, string>> = {
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september',
   sept: 'september', oct: 'october', nov: 'november', dec: 'december',
   mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',
-  thurs: 'thursday', fri: 'friday',
+  thurs: 'thursday', fri: 'friday', wknd: 'weekend',
 };
 
 /** The word the models see for a lower-case token: typed abbreviations spelled out, everything else as is. */
@@ -119,7 +119,7 @@ const WORD_FIXES: Readonly<Record<string, string>> = {
   'a.m': 'am', 'a.m.': 'am', 'p.m': 'pm', 'p.m.': 'pm', oclock: "o'clock", mins: 'minutes', hrs: 'hours',
   "yesterday's": 'yesterday', "monday's": 'monday', "tuesday's": 'tuesday', "wednesday's": 'wednesday',
   "thursday's": 'thursday', "friday's": 'friday', "saturday's": 'saturday', "sunday's": 'sunday',
-  thru: 'through', tues: 'tuesday', weds: 'wednesday', thurs: 'thursday',
+  thru: 'through', tues: 'tuesday', weds: 'wednesday', thurs: 'thursday', wknd: 'weekend',
   // Not dates or times for chrono: "1:1 w/ bob tmrw" is a meeting with Bob tomorrow.
   'w/': 'with', '1:1': 'meeting', '1-1': 'meeting', '1on1': 'meeting',
 };

@@ -43,6 +43,9 @@ function coarseProbabilities(model: IntentModel, features: readonly string[]): R
  * overrule the classifier (to overrule "other" they must also name calendar things); unmistakable other
  * domains (alarms, date arithmetic, local events) overrule both. Room requests are decided later, by `roomIntent`.
  */
+/** A question about an event that is over: "when was", "when did i (last) meet", "my last meeting" said with "was/did". */
+const PAST_FIND = /\b(when (was|were|did)|what was my (last|previous|most recent))\b|\b(was|did)\b.*\b(last|previous|most recent) (meeting|event|appointment|call|one)\b/;
+
 export function decideCoarse(model: IntentModel, words: readonly string[]): { coarse: CoarseIntent; confidence: number; probabilities: Record<CoarseIntent, number> } {
   const probabilities = coarseProbabilities(model, sentenceFeatures(words));
   let coarse = (Object.keys(probabilities) as CoarseIntent[]).reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
@@ -127,6 +130,12 @@ export function createUnderstander(models: NluModels): Understander {
     if (pick && (intent === 'find_meeting' || intent === 'read_events' || intent === 'next_meeting')) {
       slots.pick = pick;
       if (intent === 'read_events') intent = 'find_meeting';
+    }
+    // "when was the budget review", "what was my last meeting with bob": the latest one before now.
+    if ((intent === 'find_meeting' || intent === 'read_events' || intent === 'next_meeting') && !when.hasDate && !when.start && !when.window && PAST_FIND.test(normalised.text)) {
+      intent = 'find_meeting';
+      slots.past = true;
+      delete slots.pick;
     }
     // "cancel my next meeting", "delay my next meeting by 15 minutes": the next one, whatever its name.
     if ((intent === 'cancel_event' || intent === 'move_event') && /\bnext (meeting|event|appointment|call|one)\b/.test(normalised.text)) slots.pick = 'next';

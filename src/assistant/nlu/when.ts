@@ -126,13 +126,18 @@ interface Prepared {
   readonly impliesToday: boolean;
   readonly range?: { readonly start: DateTime; readonly end: DateTime };
   /** "after 5", "before noon": the time said bounds the window; it is not when something starts. */
-  readonly bound?: 'after' | 'before';
+  /** "until 5", "until eod": from now (or the day's start, for another day) to then. */
+  readonly bound?: 'after' | 'before' | 'until';
   /** The bound is an event named by its time ("after my 2pm"). */
   readonly boundIsEvent?: boolean;
 }
 
-/** "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. */
-const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b/;
+/**
+ * "the next hour", "in the next 30 minutes", "next 2 hours": from now, for that long. "The next 3 days",
+ * "the next 2 weeks", "the next few days": from now to the end of that many days counting today
+ * ("next week" alone is the calendar week, read elsewhere).
+ */
+const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b|\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (\d+|a couple of|a few|few) (days|weeks)\b/;
 
 /** Words around a part of day that say when ("friday night", "at night", "my morning", "tonight at 8"). */
 const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through)$/;
@@ -152,8 +157,10 @@ function prepare(n: Normalised, now: DateTime): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
   // "friday pm", "tomorrow am": the afternoon or the morning of that day.
   s = s.replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) pm\b/, '$1 afternoon').replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) am\b/, '$1 morning');
+  // "until eod", "from 2 to end of day": the end of the working day, 5 PM.
+  s = s.replace(/\b(?:the )?(?:eod|cob|close of business|end of (?:the )?(?:work(?:ing)? ?)?day)\b/, '5 pm');
   // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
-  const boundBy = /\b(after|before) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
+  const boundBy = /\b(after|before|until|till) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
   // "what's left today": the rest of the day.
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
@@ -162,9 +169,11 @@ function prepare(n: Normalised, now: DateTime): Prepared {
   const next = NEXT_SPAN.exec(s);
   let span: { start: DateTime; end: DateTime } | undefined;
   if (next) {
-    const a = next[1] ?? 'one';
+    const a = next[1] ?? next[3] ?? 'one';
     const count = /^(a|an|one)$/.test(a) ? 1 : /couple/.test(a) ? 2 : /few/.test(a) ? 3 : Number(a);
-    span = { start: now, end: now.plus(/^h/.test(next[2]!) ? { hours: count } : { minutes: count }) };
+    const unit = next[2] ?? next[4]!;
+    const today = now.startOf('day');
+    span = { start: now, end: unit === 'days' ? today.plus({ days: count }) : unit === 'weeks' ? today.plus({ weeks: count }) : now.plus(/^h/.test(unit) ? { hours: count } : { minutes: count }) };
     s = blank(s, [{ start: next.index, end: next.index + next[0].length }]);
   }
   const durations = findDurations(s);
@@ -197,12 +206,12 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     partOfDay,
     impliesToday,
     range: range?.window,
-    ...(boundBy ? { bound: boundBy[1] as 'after' | 'before', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
+    ...(boundBy ? { bound: (boundBy[1] === 'till' ? 'until' : boundBy[1]) as 'after' | 'before' | 'until', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
   };
 }
 
 /** The day and the times chrono finds, as wall-clock parts in the zone. */
-function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean): { day?: DateTime; lastDay?: DateTime; time?: Clock; endTime?: Clock } {
+function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean, lookBack = false): { day?: DateTime; lastDay?: DateTime; time?: Clock; endTime?: Clock } {
   const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
   const found = results.map((r): Parts => {
     const p = partsFrom(r.start, r.index, true);
@@ -223,7 +232,12 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   let day = date ? DateTime.fromObject(date, { zone }) : undefined;
   // A day of the month alone ("the 3rd") that has passed means next month's.
   const dayOnly = !results.some((r) => r.start.isCertain('month')) && results.some((r) => r.start.isCertain('day') && !r.start.isCertain('weekday'));
-  if (day && dayOnly && day < now.startOf('day')) day = day.plus({ months: 1 });
+  if (day && dayOnly && day < now.startOf('day') && !lookBack) day = day.plus({ months: 1 });
+  // "what did i have on tuesday", "what was on the 5th": said in the past, the day is the last one before today.
+  if (day && lookBack && day > now.startOf('day')) {
+    const said = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.start;
+    if (said && !said.isCertain('year')) day = said.isCertain('month') ? day.minus({ years: 1 }) : said.isCertain('day') ? day.minus({ months: 1 }) : day.minus({ days: 7 });
+  }
   // "from monday to wednesday", "thursday and friday", "march 3 through 5": days, not one day, when no hour is said.
   let lastDay: DateTime | undefined;
   if (day && !timed) {
@@ -251,7 +265,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const past = /\b(did|was|were|had|last|yesterday|ago|previous|past)\b/.test(n.text);
   const future = !past;
   const p = prepare(n, now);
-  const { day, lastDay, time, endTime } = readDateTime(p.text, nowDate, now, zone, future);
+  const { day, lastDay, time, endTime } = readDateTime(p.text, nowDate, now, zone, future, /\b(did|was|were|had)\b/.test(n.text));
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
   const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, { zone });
@@ -275,6 +289,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   // "after 5 today": from 5 to the end of that day; "before noon": from the day's start to noon.
   if (start && p.bound === 'after') window = { start, end: start.startOf('day').plus({ days: 1 }) };
   if (start && p.bound === 'before') window = { start: start.startOf('day'), end: start };
+  if (start && p.bound === 'until') window = { start: now < start && now.hasSame(start, 'day') ? now : start.startOf('day'), end: start };
 
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
   const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);

@@ -35,13 +35,18 @@ interface Clock {
 const clockOf = (ctx: RenderContext): Clock => ({ zone: ctx.timeZone, today: localTime(ctx.now, ctx.timeZone) });
 
 /** "today", "tomorrow between noon and 5 PM", "next week", "between Friday and December 11"… for the window a read covered. */
-function windowLabel(window: RenderContext['window'], clock: Clock): string {
+function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date): string {
   if (!window) return 'today';
   const { today } = clock;
   const s = localTime(window.start, clock.zone);
   const e = localTime(window.end, clock.zone);
   const wholeDays = startsLocalDay(s) && startsLocalDay(e);
   const days = daysBetween(s, e);
+  // "the next 3 days", "until the end of the week": from now to a day's end.
+  if (now !== undefined && Math.abs(s.instant - now.getTime()) < 60_000 && startsLocalDay(e) && days >= 1) {
+    const last = previousDay(e);
+    return sameLocalDay(last, today) ? 'for the rest of today' : `between now and the end of ${bareDayLabel(last, today)}`;
+  }
   if (wholeDays && days === 1) return dayLabel(s, today);
   if (wholeDays && days === 7 && s.weekday === 1) return weekLabel(s, today);
   // The end is the start of the day after the last one read.
@@ -173,7 +178,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
   switch (act.kind) {
     case 'events': {
-      const label = windowLabel(ctx.window, clock);
+      const label = windowLabel(ctx.window, clock, ctx.now);
       if (act.scope === 'next') {
         const e = act.events[0];
         if (!e) return sentences(['You have no more meetings in the next two weeks.']);
@@ -204,7 +209,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([count, ...act.repeats.map((series) => repeatSentence(series, ctx, clock, days.dayOf ?? ((d) => dayLabel(d, clock.today)))), ...readEvents(singles, ctx, clock, { ...days, severalDays: true })]);
     }
     case 'free': {
-      const label = windowLabel(ctx.window, clock);
+      const label = windowLabel(ctx.window, clock, ctx.now);
       // Yes or no answers the question as asked: "am i free?" "No, ..."; "am i busy?" "Yes, ...".
       if (act.busy.length === 0) return sentences([act.askedBusy ? `No, you have nothing ${label}.` : `Yes, you're free ${label}.`]);
       const e = act.busy[0]!;
@@ -255,6 +260,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'not_found':
       if (act.at) return sentences([`I couldn't find ${act.query || 'an event'} starting ${when(act.at, clock)} on your calendar.`]);
+      if (act.pastDays) return sentences([`I couldn't find ${act.query} on your calendar in the last ${act.pastDays} days.`]);
       return sentences([`I couldn't find ${act.query || 'that'} on your calendar.`]);
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);

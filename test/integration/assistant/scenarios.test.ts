@@ -113,6 +113,21 @@ describe('the assistant answers from the calendar', () => {
     expect(next.text).toMatch(/^You have 6 events next week\. Every day from Monday to Friday, at 9 AM, Team standup\. Tuesday, at 8 AM, Berlin team sync with Dave Kim\.$/);
   });
 
+  it('the past: "when was", "what did i have on friday", "what was my last meeting"', async () => {
+    const standup = await ask('when was the team standup', 'past');
+    expect(standup.intent).toBe('find_meeting');
+    expect(standup.events.map((e) => e.start)).toEqual(['2027-03-05T17:00:00Z']);
+    expect(standup.text).toMatch(/^Team standup was on March 5 at 9 AM\.$/);
+    expect((await ask('what was my last meeting', 'past')).events.map((e) => e.start)).toEqual(['2027-03-05T17:00:00Z']);
+    // Nothing of that name before now: it is still found ahead.
+    expect((await ask('when was the budget review', 'past')).text).toMatch(/^Budget review is on Wednesday at 11 AM/);
+    const friday = await ask('what did i have on friday', 'past');
+    expect(friday.intent).toBe('read_events');
+    expect(friday.explain?.window?.start).toBe('2027-03-05T08:00:00Z');
+    expect(friday.text).toMatch(/^You had one event on March 5\./);
+    expect((await ask('when did i last meet dave', 'past')).text).toMatch(/couldn't find dave on your calendar in the last 30 days|Berlin team sync is/i);
+  });
+
   it('a read with a person lists only the events with them', async () => {
     const a = await ask('what do i have with bob this week', 'with-bob');
     expect(a.intent).toBe('read_events');

@@ -37,6 +37,41 @@ describe('typed short forms: "w/", "2p", "10:30a", "@ 2"', () => {
   });
 });
 
+describe('spans from now, the end of the day, and the past', () => {
+  it('"the next 2 weeks", "the next 3 days": from now to the end of that many days, today counted', () => {
+    expect(u('what do i have the next 2 weeks').slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-19T05:00:00Z' });
+    expect(u("what's on in the next 3 days").slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-08T05:00:00Z' });
+    // "next week" alone stays the calendar week.
+    expect(u('what do i have next week').slots.window).toEqual({ start: '2026-12-07T05:00:00Z', end: '2026-12-14T05:00:00Z' });
+  });
+
+  it('"until eod" is from now to 5 PM; "from 2 to end of day" ends at 5 PM', () => {
+    expect(u('am i free until eod').slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-05T22:00:00Z' });
+    const block = u('add focus from 2 to end of day');
+    expect([block.slots.start, block.slots.end]).toEqual(['2026-12-05T19:00:00Z', '2026-12-05T22:00:00Z']);
+  });
+
+  it('"wknd" and "2026-12-24" are days', () => {
+    expect(u("what's on this wknd").slots.window).toEqual({ start: '2026-12-05T05:00:00Z', end: '2026-12-07T05:00:00Z' });
+    const iso = u("what's on 2026-12-24");
+    expect(iso.intent).toBe('read_events');
+    expect(iso.slots.window).toEqual({ start: '2026-12-24T05:00:00Z', end: '2026-12-25T05:00:00Z' });
+  });
+
+  it('the past: "what did i have on tuesday" is the last Tuesday, "when was" finds the latest one before now', () => {
+    const tuesday = u('what did i have on tuesday');
+    expect(tuesday.intent).toBe('read_events');
+    expect(tuesday.slots.window).toEqual({ start: '2026-12-01T05:00:00Z', end: '2026-12-02T05:00:00Z' });
+    expect(u('what did i have on the 3rd').slots.window?.start).toBe('2026-12-03T05:00:00Z');
+    expect(u('what do i have on the 3rd').slots.window?.start).toBe('2027-01-03T05:00:00Z');
+    const when = u('when was the budget review');
+    expect([when.intent, when.slots.past, when.slots.title]).toEqual(['find_meeting', true, 'budget review']);
+    expect(u('when did i last meet bob').slots).toMatchObject({ past: true, people: ['bob'] });
+    // Another assistant's question stays out of scope.
+    expect(u('when was the last call i received from jordan').intent).toBe('out_of_scope');
+  });
+});
+
 describe('typed dates read like spoken ones', () => {
   it.each(["what's on 3/25", 'what do i have on 3/25', "what's on my calendar 3/25", "what's on march twenty fifth"])('%s -> read_events on March 25', (text) => {
     const r = u(text);
