@@ -12,7 +12,16 @@ export interface Explanation {
   readonly window?: { readonly start: string; readonly end: string };
   readonly leftOut: readonly { readonly subject: string; readonly start: string; readonly reason: string }[];
   readonly understood: string;
+  /** What the turn did besides reading, when it did something else: "why?" says it. */
+  readonly did?: TurnDeed;
 }
+
+/** What a turn did that "why?" explains: refused, checked a time for clashes, wrote, or declined to change someone else's event. */
+export type TurnDeed =
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'checked_clashes' }
+  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }
+  | { readonly kind: 'not_organizer'; readonly change: 'cancel' | 'move'; readonly subject: string; readonly organizer: string };
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
 export const READ_AT_MOST = 5;

@@ -10,6 +10,7 @@ import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
+import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
@@ -70,10 +71,14 @@ export class Dialog {
     const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
       // A turn that read nothing keeps the last explanation for "why?", unless it answered something else
       // (a refusal, a question about which event): then "why?" must not explain an older search.
-      const fresh = act.kind === 'refuse' || (act.kind === 'which_event' && !act.candidates) || act.kind === 'unknown_person';
-      const kept = explanation ?? (fresh ? undefined : (await stateOf()).explanation);
+      const fresh = (act.kind === 'which_event' && !act.candidates) || act.kind === 'unknown_person';
+      // A refusal, a proposal, a write: "why?" explains that turn, not an older read.
+      const deed = deedOf(act);
+      const window = windowOf(act);
+      const made = deed ? { ...(explanation ?? { ...explanationBase, understood: understood(), leftOut: [], ...(window ? { window } : {}) }), did: deed } : explanation;
+      const kept = made ?? (fresh ? undefined : (await stateOf()).explanation);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
-      return { intent, act, events, ...(pending ? { pending } : {}), ...(explanation ? { explanation } : {}) };
+      return { intent, act, events, ...(pending ? { pending } : {}), ...(made ? { explanation: made } : {}) };
     };
     const list = async (window: { start: string; end: string }) => {
       const all = await this.deps.provider.listEvents(input.user, window, input.timeZone);
@@ -221,7 +226,7 @@ export class Dialog {
         const from = s.after && s.window ? Date.parse(s.window.start) : undefined;
         const sinceBound = from === undefined ? all : all.filter((e) => (s.after === 'later' ? Date.parse(e.start) > from : Date.parse(e.start) >= from));
         const shown = s.people?.length ? sinceBound.filter((e) => eventMatches(e, { people: s.people }, input.user)) : sinceBound;
-        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.join(' and ')}` }));
+        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` }));
         const explanation = notWith.length ? { ...read, leftOut: [...read.leftOut, ...notWith] } : read;
         // "nothing with my boss": only true if the directory knows who that is; else say it does not.
         if (s.people?.length && shown.length === 0) {

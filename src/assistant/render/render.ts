@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
-import { READ_AT_MOST, type Act } from '../dialog/acts.js';
+import { READ_AT_MOST, type Act, type Explanation } from '../dialog/acts.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, shortDateTime, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
@@ -173,6 +173,32 @@ function whenEvent(e: { readonly start: string; readonly end: string; readonly i
   return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
+/** The answer to "why?": what the last turn read (which mailbox, calendar, zone, access path), left out, and did. */
+function explainSentences(x: Explanation | undefined): string[] {
+  if (!x) return ["I haven't looked at your calendar yet in this conversation."];
+  if (x.did?.kind === 'refused') return ["That wasn't a calendar request I can handle, so I didn't read your calendar or change anything."];
+  const window = x.window ? ` from ${shortDateTime(localTime(x.window.start, x.timeZone))} to ${shortDateTime(localTime(x.window.end, x.timeZone))}` : '';
+  const how = `in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}`;
+  const did = x.did;
+  const deed =
+    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
+    : did?.kind === 'checked_clashes' ? `I checked the ${x.calendar} of ${x.mailbox}${window} for clashes before asking, ${how}.`
+    : `I read the ${x.calendar} of ${x.mailbox}${window}, ${how}.`;
+  const organizer = did?.kind === 'not_organizer' ? [`${did.organizer} organizes ${did.subject}, so only they can ${did.change} it for everyone.`] : [];
+  // The same event left out several times for one reason (a daily series) is said once, with how often.
+  const groups = new Map<string, { subject: string; reason: string; n: number }>();
+  for (const l of x.leftOut) {
+    const name = l.reason === 'it was cancelled' ? l.subject.replace(/^(canceled|cancelled):\s*/i, '') : l.subject;
+    const key = `${name}|${l.reason}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { subject: name, reason: l.reason, n: 1 });
+  }
+  const left = [...groups.values()].map((g) => `${g.subject}${g.n > 1 ? ` (${g.n} times)` : ''} because ${g.reason}`);
+  const leftSentence = did?.kind === 'wrote' || did?.kind === 'checked_clashes' ? [] : [left.length ? `I left out ${left.join('; ')}.` : 'I left nothing out.'];
+  return [...organizer, `${deed}${leftSentence.length ? ` ${leftSentence[0]}` : ''}`];
+}
+
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
 export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
@@ -266,13 +292,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences(["There's nothing waiting for a yes right now."]);
     case 'dropped':
       return sentences(["OK, I won't."]);
-    case 'explain': {
-      const x = act.explanation;
-      if (!x) return sentences(["I haven't looked at your calendar yet in this conversation."]);
-      const window = x.window ? ` from ${shortDateTime(localTime(x.window.start, x.timeZone))} to ${shortDateTime(localTime(x.window.end, x.timeZone))}` : '';
-      const left = x.leftOut.length ? ` I left out ${x.leftOut.map((l) => `${l.subject} because ${l.reason}`).join('; ')}.` : ' I left nothing out.';
-      return sentences([`I read the ${x.calendar} of ${x.mailbox}${window}, in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}.${left}`]);
-    }
+    case 'explain':
+      return sentences(explainSentences(act.explanation));
     case 'room_status':
     case 'room_outcome':
     case 'room_found':

@@ -585,10 +585,23 @@ describe('the assistant answers from the calendar', () => {
 
   it('"why?" names what a people filter left out, and does not explain an older search after a refusal', async () => {
     await ask('what do i have with bob on wednesday', 'why-filter');
-    expect((await ask('why?', 'why-filter')).text).toMatch(/I left out Team standup because it is not with bob/);
+    expect((await ask('why?', 'why-filter')).text).toMatch(/I left out Team standup because it is not with Bob\./);
+    // A daily series left out all week is said once, with how often; a cancelled one without Exchange's prefix.
+    await ask('what do i have with bob this week', 'why-week');
+    expect((await ask('why?', 'why-week')).text).toMatch(/I left out Design sync because it was cancelled; Team standup \(5 times\) because it is not with Bob;/);
     await ask('when is the budget review', 'why-refuse');
     await ask('play some jazz', 'why-refuse');
-    expect((await ask('why?', 'why-refuse')).text).toBe("I haven't looked at your calendar yet in this conversation.");
+    expect((await ask('why?', 'why-refuse')).text).toBe("That wasn't a calendar request I can handle, so I didn't read your calendar or change anything.");
+  });
+
+  it('"why?" after a proposal, a write and a change refused explains that turn, not an older read', async () => {
+    await ask("what's on thursday", 'why-write');
+    await ask('add dentist on 3/26 at 10am', 'why-write');
+    expect((await ask('why?', 'why-write')).text).toMatch(/^I checked the Calendar of alice@contoso\.com from Fri Mar 26, 10:00 AM to Fri Mar 26, 11:00 AM for clashes before asking, in America\/Los_Angeles time/);
+    await ask('yes', 'why-write');
+    expect((await ask('why?', 'why-write')).text).toMatch(/^I created Dentist in the Calendar of alice@contoso\.com from Fri Mar 26, 10:00 AM/);
+    await ask('cancel the berlin team sync', 'why-organizer');
+    expect((await ask('why?', 'why-organizer')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can cancel it for everyone\. I read/);
   });
 
   it('a waiting proposal takes short edits: "add bob smith too", "in the boardroom", "call it sprint review", "with ann instead"', async () => {

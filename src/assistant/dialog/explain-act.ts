@@ -1,0 +1,43 @@
+/**
+ * What "why?" should explain after a turn that did more than read, or read nothing: a refusal, a proposal
+ * (the time checked for clashes), a write, a change refused because someone else organizes the event.
+ * Without this, "why?" after "add dentist friday" described whatever was read before it.
+ */
+import type { Act, Explanation, TurnDeed } from './acts.js';
+
+export function deedOf(act: Act): TurnDeed | undefined {
+  switch (act.kind) {
+    case 'refuse':
+      return { kind: 'refused' };
+    case 'confirm_create':
+    case 'confirm_move':
+      return { kind: 'checked_clashes' };
+    case 'created':
+      return { kind: 'wrote', change: 'create', subject: act.event.subject };
+    case 'cancelled':
+      return { kind: 'wrote', change: 'cancel', subject: act.event.subject };
+    case 'moved':
+      return { kind: 'wrote', change: 'move', subject: act.event.subject };
+    case 'not_organizer':
+      return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else' };
+    default:
+      return undefined;
+  }
+}
+
+/** The window a deed concerns: the proposed time (checked for clashes), or the event written. */
+export function windowOf(act: Act): Explanation['window'] {
+  switch (act.kind) {
+    case 'confirm_create':
+      return { start: act.draft.start, end: act.draft.end };
+    case 'confirm_move':
+      return { start: act.start, end: act.end };
+    case 'created':
+    case 'cancelled':
+      return { start: act.event.start, end: act.event.end };
+    case 'moved':
+      return { start: act.start, end: act.end ?? act.start };
+    default:
+      return undefined;
+  }
+}
