@@ -7,6 +7,7 @@ import { AuditedProvider } from '../assistant/audited-provider.js';
 import { DbDialogStore } from '../assistant/db-dialog-store.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn } from './turn.js';
+import { EXIT_INTENTS } from './exit-intents.js';
 import { isRoomDeviceTurn } from './room-turns.js';
 import { understandAlexaTurn } from './understanding.js';
 import { isKnownZone } from '../time-zones.js';
@@ -37,8 +38,6 @@ export const SPEECH = {
   revoked: 'Your administrator has ended your access to Concierge.',
   noExchange: 'Concierge is not connected to Exchange yet. Ask your administrator to link the Exchange service account in the Concierge console.',
 } as const;
-
-const EXIT_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']);
 
 /** Whose calendar a turn is about, or the reply that explains why there is none. */
 type Asker =
