@@ -128,7 +128,7 @@ describe('the Alexa skill', () => {
     for (const options of [{}, { resolveRoom }]) {
       const { turns, invoke } = harness(options);
       const home = withToken('yes-intent', undefined);
-      home.request.intent = { name: 'AMAZON.NavigateHomeIntent', confirmationStatus: 'NONE' };
+      home.request.intent = { name: 'AMAZON.NavigateHomeIntent' };
       const out = await invoke(home);
       expect(out.response.card).toBeUndefined();
       expect(out.response.outputSpeech).toBeUndefined();
