@@ -259,7 +259,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);
     case 'dropped':
-      return sentences(["OK, I won't."]);
+      return sentences([act.read ? 'OK.' : "OK, I won't."]);
     case 'explain': {
       const x = act.explanation;
       if (!x) return sentences(["I haven't looked at your calendar yet in this conversation."]);
