@@ -53,6 +53,19 @@ export function dateWindow(value: string, now: DateTime): { start: DateTime; end
   return undefined;
 }
 
+/** Words after "with" that are not names: "with the team", "with my manager", "with marketing" are kept as said. */
+const NOT_A_NAME = /^(the|my|our|your|his|her|their|a|an|some|everyone|everybody|all|team|marketing|sales|finance|engineering|hr|legal|support|clients?|customers?|vendors?|partners?)\b/;
+
+/** "lunch with bob smith and carol" -> title "lunch", people ["bob smith", "carol"]; undefined when no one is named. */
+export function titleAndGuests(title: string): { title: string; people: string[] } | undefined {
+  const m = /^(.+?)\s+with\s+(.+)$/i.exec(title.trim());
+  if (!m || NOT_A_NAME.test(m[2]!.toLowerCase())) return undefined;
+  const people = m[2]!.split(/\s*,\s*|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
+  // A name is a word or three ("bob", "bob smith", "mary ann lee"); more is a phrase, not a guest list.
+  if (people.length === 0 || people.some((p) => p.split(/\s+/).length > 3)) return undefined;
+  return { title: m[1]!, people };
+}
+
 const iso = (d: DateTime) => d.toUTC().toISO({ suppressMilliseconds: true })!;
 
 /** The slots of an Alexa turn as the dialog's understanding: same dialog, whichever channel. */
@@ -94,6 +107,13 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.title) slots.title = s.title;
   if (s.query) slots.title = s.query;
   if (s.person) slots.people = [s.person];
+  // "add lunch with bob smith": when Alexa hears it all as the title (no sample fits it better), the guests go
+  // where the dialog looks them up in the directory (and asks "which Bob?"); in the title they would be nobody's
+  // invitation, and the dialog leaves out a guest whose name is all in the title.
+  if (intent === 'create_event' && s.title && !s.person) {
+    const split = titleAndGuests(s.title);
+    if (split) Object.assign(slots, split);
+  }
   if (intent === 'move_event') {
     // date and time say where the event goes; fromDate and fromTime where it is now ("move my 2 o'clock on
     // Friday to 4"). The target day is not where to look for the event.
