@@ -31,7 +31,11 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
 /** Alexa's parts of day (AMAZON.TIME): morning 06-12, afternoon 12-17, evening 17-21, night 21-24. */
 const PARTS: Readonly<Record<string, readonly [number, number]>> = { MO: [6, 12], AF: [12, 17], EV: [17, 21], NI: [21, 24] };
 
-/** An AMAZON.DATE value as a window in the user's zone: a day, a week (or its weekend), a month, a year. */
+/**
+ * An AMAZON.DATE value as a window in the user's zone: a day, a week (or its weekend), a month ("2026-12", or
+ * "2026-12-XX" for "in December"). Broader values (a year, a season, a decade) have none: the skill refuses
+ * them before understanding (slot-checks.ts).
+ */
 export function dateWindow(value: string, now: DateTime): { start: DateTime; end: DateTime } | undefined {
   const zone = now.zone;
   if (value === 'PRESENT_REF') return { start: now.startOf('day'), end: now.startOf('day').plus({ days: 1 }) };
@@ -45,7 +49,7 @@ export function dateWindow(value: string, now: DateTime): { start: DateTime; end
     const monday = DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 1 }, { zone });
     return m[3] ? { start: monday.plus({ days: 5 }), end: monday.plus({ days: 7 }) } : { start: monday, end: monday.plus({ days: 7 }) };
   }
-  m = /^(\d{4})-(\d{2})$/.exec(value);
+  m = /^(\d{4})-(\d{2})(?:-XX)?$/.exec(value);
   if (m) {
     const first = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: 1 }, { zone });
     return { start: first, end: first.plus({ months: 1 }) };
@@ -100,6 +104,9 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
+    // "vacation friday for 3 days": an all-day event as many days long as said (whole days only: checked before).
+    const days = (slots.durationMinutes ?? 0) / (24 * 60);
+    if (slots.isAllDay && day && Number.isInteger(days) && days > 0) slots.end = iso(day.start.plus({ days }));
   }
   // Said, for the dialog: a time answering "When should it be?" keeps the day asked about unless a day is said.
   if (s.date) slots.raw = [{ type: 'date', value: s.date }];
