@@ -25,7 +25,6 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   PersonAnswerIntent: 'out_of_scope',
   'AMAZON.YesIntent': 'confirm',
   'AMAZON.NoIntent': 'deny',
-  LaunchRequest: 'read_events',
 };
 
 /** Alexa's parts of day (AMAZON.TIME): morning 06-12, afternoon 12-17, evening 17-21, night 21-24. */
@@ -145,6 +144,5 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if ((intent === 'read_events' || intent === 'am_i_free') && !s.date && !s.time && slots.durationMinutes !== undefined) {
     slots.window = { start: iso(now), end: iso(now.plus({ minutes: slots.durationMinutes })) };
   }
-  if (intent === 'read_events' && turn.intent === 'LaunchRequest') return { intent, slots: {} };
   return { intent, slots };
 }
