@@ -51,7 +51,8 @@ export type Act =
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: 'cancel' | 'move' }
   | { readonly kind: 'nothing_pending' }
-  | { readonly kind: 'dropped' }
+  /** `read`: what was dropped was the rest of a read ("Want to hear them?" - "no"), not a change. */
+  | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
   | { readonly kind: 'rooms_not_set_up' }
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.

@@ -320,7 +320,7 @@ export class Dialog {
       case 'confirm':
         return this.#confirm(input, (await stateOf()).pending, done);
       case 'deny':
-        return done((await stateOf()).pending ? { kind: 'dropped' } : { kind: 'nothing_pending' });
+        return done((await stateOf()).pending ? { kind: 'dropped', ...((await stateOf()).pending?.kind === 'more' ? { read: true } : {}) } : { kind: 'nothing_pending' });
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope': {

@@ -291,7 +291,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);
     case 'dropped':
-      return sentences(["OK, I won't."]);
+      return sentences([act.read ? 'OK.' : "OK, I won't."]);
     case 'explain':
       return sentences(explainSentences(act.explanation));
     case 'room_status':

@@ -1,14 +1,21 @@
 import type { Kysely } from 'kysely';
 import { Assistant, type AskInput, type AssistantAnswer } from '../../assistant/assistant.js';
+import type { Pending } from '../../assistant/dialog/acts.js';
 import type { RoomDesk } from '../../assistant/dialog/rooms.js';
+import { dayWindow } from '../../assistant/dialog/timing.js';
+import { visible } from '../../assistant/dialog/visible.js';
 import { admins, exchangeLinks, people, type Tables } from '../../persistence/index.js';
 import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
 import { AuditedProvider } from '../assistant/audited-provider.js';
 import { DbDialogStore } from '../assistant/db-dialog-store.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn } from './turn.js';
+import { EXIT_INTENTS } from './exit-intents.js';
 import { isRoomDeviceTurn } from './room-turns.js';
+import { repromptText, WHAT_NEXT } from './reprompt.js';
+import { checkSlots } from './slot-checks.js';
 import { understandAlexaTurn } from './understanding.js';
+import { welcomeText } from './welcome.js';
 import { isKnownZone } from '../time-zones.js';
 
 /**
@@ -38,7 +45,8 @@ export const SPEECH = {
   noExchange: 'Concierge is not connected to Exchange yet. Ask your administrator to link the Exchange service account in the Concierge console.',
 } as const;
 
-const EXIT_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']);
+/** At a room's device these get the room's help (what to ask the room), not a person's. */
+const ROOM_HELP_TURNS: ReadonlySet<string> = new Set(['LaunchRequest', 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent']);
 
 /** Whose calendar a turn is about, or the reply that explains why there is none. */
 type Asker =
@@ -59,7 +67,10 @@ function spokenAnswer(turn: AssistantTurn): string | undefined {
   return `the ${Number.isInteger(n) && n >= 1 ? (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`) : ordinal} one`;
 }
 
-const say = (text: string, endSession = true): AssistantReply => ({ text, ssml: `<speak>${escapeSsml(text)}</speak>`, endSession, ...(endSession ? {} : { reprompt: `<speak>${escapeSsml(text)}</speak>` }) });
+const speak = (text: string) => `<speak>${escapeSsml(text)}</speak>`;
+
+/** Words to say; with `endSession` false the microphone stays open and a silent person hears `reprompt`. */
+const say = (text: string, endSession = true, reprompt = WHAT_NEXT): AssistantReply => ({ text, ssml: speak(text), endSession, ...(endSession ? {} : { reprompt: speak(reprompt) }) });
 
 function escapeSsml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -91,8 +102,11 @@ export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
     if (EXIT_INTENTS.has(turn.intent)) return say(SPEECH.goodbye);
     const who = await asker(turn);
     if (who.kind === 'refused') return who.reply;
-    if (who.kind === 'room' && (turn.intent === 'LaunchRequest' || turn.intent === 'AMAZON.HelpIntent')) return say(SPEECH.roomHelp(who.room.name), false);
+    // A room's Echo is the room's, whoever speaks: opening the skill, help, or words Alexa could not place get the room's help.
+    if (who.room && ROOM_HELP_TURNS.has(turn.intent)) return say(SPEECH.roomHelp(who.room.name), false);
     if (turn.intent === 'AMAZON.HelpIntent') return say(SPEECH.help, false);
+    const check = checkSlots(turn);
+    if (check.kind === 'say') return say(check.text, false);
     const link = await exchangeLinks.getActive(deps.db);
     if (!link) return say(SPEECH.noExchange);
 
@@ -102,16 +116,39 @@ export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
     const timeZone = who.kind === 'person' ? who.timeZone : (desk?.timeZone ?? 'UTC');
     // Alexa's timestamp (verified to be within 150 s) is "now" for the words the person used.
     const now = new Date(turn.timestamp);
-    const understanding = understandAlexaTurn(turn, timeZone, now);
+    const understanding = understandAlexaTurn(check.kind === 'day_needed' ? check.turn : turn, timeZone, now);
     const ews = new EwsCalendarProvider((fn) => deps.pool.use((client) => fn(client), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
     // Confirmed calendar writes are audited by the provider; room writes by the room's desk.
-    const assistant = new Assistant(new AuditedProvider(ews, deps.db, { actor: who.actor, mailbox }), store, () => understanding);
-    const input: AskInput = { user: mailbox, text: spokenAnswer(turn) ?? `alexa:${turn.intent}`, sessionId: turn.sessionId, now, timeZone, ...(room ? { room } : {}), ...(desk ? { desk: desk.desk } : {}) };
-    return toReply(await assistant.ask(input));
+    const provider = new AuditedProvider(ews, deps.db, { actor: who.actor, mailbox });
+    if (turn.intent === 'LaunchRequest') return say(welcomeText(visible(await provider.listEvents(mailbox, dayWindow(now, timeZone), timeZone)).shown, now, timeZone), false);
+    const assistant = new Assistant(provider, store, () => understanding);
+    // The understanding comes from the slots. The text is only what was said when the words are the answer
+    // ("Bob Jones"); otherwise it is empty, because the dialog may take the text as a name ("Which event should
+    // I cancel?") and say it back: nothing internal may ever be spoken.
+    const input: AskInput = { user: mailbox, text: spokenAnswer(turn) ?? '', sessionId: turn.sessionId, now, timeZone, ...(room ? { room } : {}), ...(desk ? { desk: desk.desk } : {}) };
+    const answer = await assistant.ask(input);
+    // Asked without its span of a date, the dialog asks when and waits for the answer; the question is which day.
+    if (check.kind === 'day_needed' && answer.pending?.kind === 'time') return say(whichDay(answer.pending), false, 'Which day?');
+    // Alexa could not place the words: the dialog re-asked its question if one was waiting, or said what it can
+    // do. Either way the person gets another go (certification: a fallback keeps the session open).
+    if (turn.intent === 'AMAZON.FallbackIntent' && !answer.expectsReply) return { ...withQuestion(answer, WHAT_NEXT), endSession: false, reprompt: speak(WHAT_NEXT) };
+    return toReply(answer);
   };
 }
 
 function toReply(answer: AssistantAnswer): AssistantReply {
   if (!answer.expectsReply) return { text: answer.text, ssml: answer.ssml, endSession: true };
-  return { text: answer.text, ssml: answer.ssml, endSession: false, reprompt: answer.ssml };
+  return { text: answer.text, ssml: answer.ssml, endSession: false, reprompt: speak(repromptText(answer.pending)) };
+}
+
+/** "Which day should lunch be? …", for a new event or a move asked for on a month, a week, a year. */
+function whichDay(pending: Extract<Pending, { kind: 'time' }>): string {
+  const what = 'create' in pending ? pending.create.title : pending.move.subject;
+  return `Which day should ${what?.trim() || 'it'} be? Say one day and a time, like Friday at 10 AM.`;
+}
+
+/** The answer with `question` (plain text) spoken after it. */
+function withQuestion(answer: AssistantAnswer, question: string): Pick<AssistantReply, 'text' | 'ssml'> {
+  const ssml = /<\/speak>\s*$/.test(answer.ssml) ? answer.ssml.replace(/<\/speak>\s*$/, ` ${escapeSsml(question)}</speak>`) : `${answer.ssml} ${escapeSsml(question)}`;
+  return { text: `${answer.text} ${question}`, ssml };
 }

@@ -2,6 +2,7 @@ import { getAccountLinkingAccessToken, getRequestType, SkillBuilders, type Error
 import type { IntentRequest, RequestEnvelope, Response, SessionEndedRequest, Slot } from 'ask-sdk-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../shared/errors.js';
+import { EXIT_INTENTS } from './exit-intents.js';
 import { isRoomDeviceTurn } from './room-turns.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn, ResolveRoom, ResolveUser } from './turn.js';
 
@@ -33,7 +34,6 @@ const SLOW_SPEECH = 'Sorry, your calendar is taking too long to answer. Please t
 
 /** The requests a person makes; everything else (AudioPlayer events, System.ExceptionEncountered) is acknowledged silently. */
 const CONVERSATION = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
-const EXIT_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent']);
 
 class AnswerTimeout extends AppError {
   constructor(ms: number) {

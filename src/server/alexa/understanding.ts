@@ -25,13 +25,16 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   PersonAnswerIntent: 'out_of_scope',
   'AMAZON.YesIntent': 'confirm',
   'AMAZON.NoIntent': 'deny',
-  LaunchRequest: 'read_events',
 };
 
 /** Alexa's parts of day (AMAZON.TIME): morning 06-12, afternoon 12-17, evening 17-21, night 21-24. */
 const PARTS: Readonly<Record<string, readonly [number, number]>> = { MO: [6, 12], AF: [12, 17], EV: [17, 21], NI: [21, 24] };
 
-/** An AMAZON.DATE value as a window in the user's zone: a day, a week (or its weekend), a month, a year. */
+/**
+ * An AMAZON.DATE value as a window in the user's zone: a day, a week (or its weekend), a month ("2026-12", or
+ * "2026-12-XX" for "in December"). Broader values (a year, a season, a decade) have none: the skill refuses
+ * them before understanding (slot-checks.ts).
+ */
 export function dateWindow(value: string, now: DateTime): { start: DateTime; end: DateTime } | undefined {
   const zone = now.zone;
   if (value === 'PRESENT_REF') return { start: now.startOf('day'), end: now.startOf('day').plus({ days: 1 }) };
@@ -45,12 +48,25 @@ export function dateWindow(value: string, now: DateTime): { start: DateTime; end
     const monday = DateTime.fromObject({ weekYear: +m[1]!, weekNumber: +m[2]!, weekday: 1 }, { zone });
     return m[3] ? { start: monday.plus({ days: 5 }), end: monday.plus({ days: 7 }) } : { start: monday, end: monday.plus({ days: 7 }) };
   }
-  m = /^(\d{4})-(\d{2})$/.exec(value);
+  m = /^(\d{4})-(\d{2})(?:-XX)?$/.exec(value);
   if (m) {
     const first = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: 1 }, { zone });
     return { start: first, end: first.plus({ months: 1 }) };
   }
   return undefined;
+}
+
+/** Words after "with" that are not names: "with the team", "with my manager", "with marketing" are kept as said. */
+const NOT_A_NAME = /^(the|my|our|your|his|her|their|a|an|some|everyone|everybody|all|team|marketing|sales|finance|engineering|hr|legal|support|clients?|customers?|vendors?|partners?)\b/;
+
+/** "lunch with bob smith and carol" -> title "lunch", people ["bob smith", "carol"]; undefined when no one is named. */
+export function titleAndGuests(title: string): { title: string; people: string[] } | undefined {
+  const m = /^(.+?)\s+with\s+(.+)$/i.exec(title.trim());
+  if (!m || NOT_A_NAME.test(m[2]!.toLowerCase())) return undefined;
+  const people = m[2]!.split(/\s*,\s*|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
+  // A name is a word or three ("bob", "bob smith", "mary ann lee"); more is a phrase, not a guest list.
+  if (people.length === 0 || people.some((p) => p.split(/\s+/).length > 3)) return undefined;
+  return { title: m[1]!, people };
 }
 
 const iso = (d: DateTime) => d.toUTC().toISO({ suppressMilliseconds: true })!;
@@ -87,6 +103,9 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
+    // "vacation friday for 3 days": an all-day event as many days long as said (whole days only: checked before).
+    const days = (slots.durationMinutes ?? 0) / (24 * 60);
+    if (slots.isAllDay && day && Number.isInteger(days) && days > 0) slots.end = iso(day.start.plus({ days }));
   }
   // Said, for the dialog: a time answering "When should it be?" keeps the day asked about unless a day is said.
   if (s.date) slots.raw = [{ type: 'date', value: s.date }];
@@ -94,6 +113,13 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.title) slots.title = s.title;
   if (s.query) slots.title = s.query;
   if (s.person) slots.people = [s.person];
+  // "add lunch with bob smith": when Alexa hears it all as the title (no sample fits it better), the guests go
+  // where the dialog looks them up in the directory (and asks "which Bob?"); in the title they would be nobody's
+  // invitation, and the dialog leaves out a guest whose name is all in the title.
+  if (intent === 'create_event' && s.title && !s.person) {
+    const split = titleAndGuests(s.title);
+    if (split) Object.assign(slots, split);
+  }
   if (intent === 'move_event') {
     // date and time say where the event goes; fromDate and fromTime where it is now ("move my 2 o'clock on
     // Friday to 4"). The target day is not where to look for the event.
@@ -118,6 +144,5 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if ((intent === 'read_events' || intent === 'am_i_free') && !s.date && !s.time && slots.durationMinutes !== undefined) {
     slots.window = { start: iso(now), end: iso(now.plus({ minutes: slots.durationMinutes })) };
   }
-  if (intent === 'read_events' && turn.intent === 'LaunchRequest') return { intent, slots: {} };
   return { intent, slots };
 }

@@ -33,7 +33,9 @@ describe('skill/interaction-model.json', () => {
   it('has the slots the brief asks for', () => {
     const slots = (name: string) => Object.fromEntries((model.intents.find((i) => i.name === name)?.slots ?? []).map((s) => [s.name, s.type]));
     expect(slots('ReadCalendarIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME', duration: 'AMAZON.DURATION' });
-    expect(slots('CreateEventIntent')).toEqual({ title: 'AMAZON.SearchQuery', date: 'AMAZON.DATE', time: 'AMAZON.TIME', duration: 'AMAZON.DURATION', person: 'AMAZON.FirstName' });
+    // A custom type, not AMAZON.SearchQuery: a phrase slot may not share a sample with other slots, and a title
+    // said with a day, a time or a guest must not swallow them.
+    expect(slots('CreateEventIntent')).toEqual({ title: 'EVENT_TITLE', date: 'AMAZON.DATE', time: 'AMAZON.TIME', duration: 'AMAZON.DURATION', person: 'AMAZON.FirstName' });
     expect(slots('AmIFreeIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME' });
     expect(slots('AmIBusyIntent')).toMatchObject({ date: 'AMAZON.DATE', time: 'AMAZON.TIME' });
     expect(slots('FindMeetingIntent')).toMatchObject({ query: 'AMAZON.SearchQuery', person: 'AMAZON.FirstName' });
@@ -48,6 +50,13 @@ describe('skill/interaction-model.json', () => {
       // Letters, apostrophes, periods and spaces only: no digits (spell numbers out), no other punctuation.
       for (const s of intent.samples) expect(s, intent.name).toMatch(/^[A-Za-z' .]*(\{\w+\}[A-Za-z' .]*)*$/);
     }
+  });
+
+  it('hears a title said together with a day, a time, a guest and a length ("add lunch with bob friday at noon")', () => {
+    const create = model.intents.find((i) => i.name === 'CreateEventIntent')!;
+    const withTitle = create.samples.map(slotsIn).filter((names) => names.includes('title'));
+    for (const other of ['date', 'time', 'person', 'duration']) expect(withTitle.some((names) => names.includes(other)), other).toBe(true);
+    expect(withTitle.some((names) => ['date', 'time', 'person'].every((n) => names.includes(n)))).toBe(true);
   });
 
   it('uses exactly the slots each intent declares, each once per sample', () => {

@@ -124,6 +124,19 @@ describe('the Alexa skill', () => {
     expect((await invoke(withToken('session-ended-request', undefined))).response).toEqual({});
   });
 
+  it('lets an unlinked user, or anyone at a room device, go home (NavigateHomeIntent) without a link card', async () => {
+    for (const options of [{}, { resolveRoom }]) {
+      const { turns, invoke } = harness(options);
+      const home = withToken('yes-intent', undefined);
+      home.request.intent = { name: 'AMAZON.NavigateHomeIntent' };
+      const out = await invoke(home);
+      expect(out.response.card).toBeUndefined();
+      expect(out.response.outputSpeech).toBeUndefined();
+      expect(out.response.shouldEndSession).toBe(true);
+      expect(turns).toEqual([]);
+    }
+  });
+
   it('apologises, and logs once, when the assistant fails', async () => {
     const { invoke, log } = harness({ answer: async () => Promise.reject(new Error('EWS down')) });
     const out = await invoke(fixture('read-calendar-intent'));
