@@ -249,3 +249,37 @@ export function readLegacyTimeZone(e: XmlElement | undefined): LegacyTimeZone | 
   if (!e) return undefined;
   return { bias: int(e, 'Bias') ?? 0, standardTime: readRule(child(e, 'StandardTime')), daylightTime: readRule(child(e, 'DaylightTime')) };
 }
+
+/** Zones that name a clock for most of the people who keep it: tried first when reading a legacy zone back. */
+const WELL_KNOWN_ZONES = [
+  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu',
+  'America/Toronto', 'America/Mexico_City', 'America/Sao_Paulo', 'America/Argentina/Buenos_Aires', 'Europe/London', 'Europe/Berlin',
+  'Europe/Paris', 'Europe/Athens', 'Europe/Moscow', 'Europe/Istanbul', 'Africa/Johannesburg', 'Africa/Lagos', 'Africa/Cairo', 'Asia/Dubai',
+  'Asia/Karachi', 'Asia/Kolkata', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Shanghai', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney',
+  'Australia/Brisbane', 'Australia/Adelaide', 'Australia/Perth', 'Pacific/Auckland', 'UTC',
+];
+
+const sameRule = (a: LegacyTimeZoneTime, b: LegacyTimeZoneTime) => a.bias === b.bias && a.time === b.time && a.dayOrder === b.dayOrder && a.month === b.month && a.dayOfWeek === b.dayOfWeek;
+
+/**
+ * An IANA zone keeping the same clock as a legacy `t:TimeZone` in `year` (a mailbox's working hours), or
+ * undefined when none does. Several zones share one set of rules (Berlin and Paris): any of them tells
+ * the time right. Plain Windows names are tried before regional variants ("Pacific Standard Time" before
+ * "Pacific Standard Time (Mexico)"), each as CLDR's first IANA name for it.
+ */
+export function ianaZoneOfLegacy(tz: LegacyTimeZone, year: number): string | undefined {
+  const names = [...new Set(WINDOWS_TO_IANA_MAP.map((e) => e.windowsName as string))].sort((a, b) => Number(a.includes('(')) - Number(b.includes('(')));
+  // Offsets in January and July rule out most zones before their yearly rules are worked out.
+  const offsets = new Set([-tz.bias, -(tz.bias + tz.daylightTime.bias)]);
+  const jan = Date.UTC(year, 0, 1);
+  const jul = Date.UTC(year, 6, 1);
+  // Where many zones keep one clock (UTC+9: Tokyo, Seoul, Chita...), the zone most people know it by.
+  for (const iana of [...WELL_KNOWN_ZONES, ...names.map((name) => findIana(name)[0])]) {
+    if (!iana || !IANAZone.isValidZone(iana)) continue;
+    const zone = IANAZone.create(iana);
+    if (!offsets.has(zone.offset(jan)) || !offsets.has(zone.offset(jul))) continue;
+    const candidate = legacyTimeZone(iana, year);
+    if (candidate.bias === tz.bias && sameRule(candidate.standardTime, tz.standardTime) && sameRule(candidate.daylightTime, tz.daylightTime)) return iana;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@ import type { Person, PersonError } from '../../persistence/repositories/people.
 import type { EwsClientPool } from '../exchange/client-pool.js';
 import { HttpProblem } from '../problem.js';
 import { forgetDialogs } from './account-actions.js';
-import { checkMailbox } from './mailbox-check.js';
+import { checkMailbox, mailboxZone } from './mailbox-check.js';
 import { isKnownZone, unknownZone } from '../time-zones.js';
 
 
@@ -21,11 +21,17 @@ export interface LinkDeps {
  */
 export async function linkCalendar(deps: LinkDeps, person: Person, timeZone: string | undefined, now: Date = new Date()): Promise<Person> {
   if (person.state === 'revoked') throw revokedProblem();
-  const tz = timeZone ?? person.timeZone ?? 'UTC';
-  if (!isKnownZone(tz)) throw unknownZone(tz);
+  const said = timeZone ?? person.timeZone ?? undefined;
+  if (said !== undefined && !isKnownZone(said)) throw unknownZone(said);
   let verdict;
+  let tz = said ?? 'UTC';
   try {
-    verdict = await deps.pool.use((client) => checkMailbox(client, person.email, tz, now));
+    verdict = await deps.pool.use(async (client) => {
+      const v = await checkMailbox(client, person.email, tz, now);
+      // No zone given or stored: the one the mailbox keeps its working hours in, else UTC.
+      if (v.ok && said === undefined) tz = (await mailboxZone(client, v.mailbox, now)) ?? 'UTC';
+      return v;
+    });
   } catch (err) {
     if (err instanceof EwsError && err.transient) throw err; // Exchange busy or unreachable for a moment: nothing to record.
     // The pool's HttpProblems (no link, link failing) are the service account's, not this mailbox's: a

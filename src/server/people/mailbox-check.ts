@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import type { ResolvedName, ResolveNamesResult } from '../../ews/operations/resolve-names.js';
 import type { TimeWindow } from '../../domain/calendar.js';
+import { ianaZoneOfLegacy } from '../../ews/schema/timezones.js';
 
 /** Why a calendar link was refused, in words for the person and the admin. */
 export interface LinkProblem {
@@ -91,4 +92,20 @@ export async function checkMailbox(client: EwsClient, invitedAddress: string, ti
   if (!verdict.ok) return verdict;
   await client.calendarView(verdict.mailbox, today(timeZone, now), { timeZone });
   return verdict;
+}
+
+/**
+ * The zone the mailbox's owner keeps working hours in (Outlook's own time zone setting, as the
+ * availability service reports it), for a person linked without one: answers in UTC would put a 10 AM
+ * standup at 6 PM. Undefined when Exchange does not say or no IANA zone keeps that clock; a guess, so
+ * any failure is undefined too (the link itself was already proven).
+ */
+export async function mailboxZone(client: EwsClient, mailbox: string, now: Date = new Date()): Promise<string | undefined> {
+  try {
+    const [answer] = await client.availability([{ email: mailbox }], today('UTC', now), { timeZone: 'UTC', view: 'FreeBusy' });
+    const tz = answer?.ok ? answer.value.workingHours?.timeZone : undefined;
+    return tz ? ianaZoneOfLegacy(tz, now.getUTCFullYear()) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -90,6 +90,17 @@ describe('inviting, accepting and linking a calendar', () => {
       await app.close();
     });
 
+    it('linked without a time zone, a person gets the zone their mailbox keeps its working hours in', async () => {
+      const { app, admin } = await linkedServer(store.db, sim);
+      await inviteOne(app, admin, 'dave@contoso.com', 'Dave Lee');
+      const me = await acceptInvitation(app, tokenOf(linkFromInbox(sim, 'dave@contoso.com')));
+      const linked = await asUser(app, me, 'POST', '/api/v1/me/exchange', {});
+      expect(linked.statusCode, linked.body).toBe(200);
+      // Tokyo Standard Time in Exchange: answers in Tokyo time, not UTC.
+      expect(linked.json().person).toMatchObject({ state: 'linked', mailbox: 'dave@contoso.com', timeZone: 'Asia/Tokyo' });
+      await app.close();
+    });
+
     it('refuses revoked, expired and unknown links with their own codes', async () => {
       const { app, admin } = await linkedServer(store.db, sim);
       const first = await inviteOne(app, admin, 'carol@contoso.com');

@@ -17,7 +17,7 @@ export function peopleSimulator(): Promise<RunningSimulator> {
       person('alice', 'Alice Wong', { firstName: 'Alice', lastName: 'Wong' }),
       person('bob', 'Bob Smith', { firstName: 'Bob', lastName: 'Smith' }),
       person('carol', 'Carol Diaz'),
-      person('dave', 'Dave Lee'),
+      person('dave', 'Dave Lee', { timeZone: 'Tokyo Standard Time' }),
       serviceAccount(SVC),
     ],
     // Delegation reaches alice's calendar only (the link's test mailbox); impersonation reaches everyone.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnvelope } from '../../../../src/ews/operations/envelope.js';
 import {
   ianaToWindows,
+  ianaZoneOfLegacy,
   legacyTimeZone,
   readLegacyTimeZone,
   UnknownTimeZoneError,
@@ -215,5 +216,21 @@ describe('writeLegacyTimeZone / readLegacyTimeZone', () => {
       standardTime: { bias: 0, time: '00:00:00', dayOrder: 0, month: 0, dayOfWeek: 'Sunday', year: '2020' },
       daylightTime: { bias: 0, time: '00:00:00', dayOrder: 0, month: 0, dayOfWeek: 'Sunday' },
     });
+  });
+});
+
+describe('ianaZoneOfLegacy: a mailbox\'s working-hours zone read back as an IANA name', () => {
+  it.each(['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Australia/Sydney', 'America/Sao_Paulo', 'UTC'])('%s', (zone) => {
+    expect(ianaZoneOfLegacy(legacyTimeZone(zone, 2027), 2027)).toBe(zone);
+  });
+
+  it('a zone keeping the same clock stands for a lesser-known one (Asia/Chita is UTC+9 like Tokyo)', () => {
+    const found = ianaZoneOfLegacy(legacyTimeZone('Asia/Chita', 2027), 2027)!;
+    expect(legacyTimeZone(found, 2027)).toEqual(legacyTimeZone('Asia/Chita', 2027));
+  });
+
+  it('no zone keeps a made-up clock', () => {
+    const odd = legacyTimeZone('America/Los_Angeles', 2027);
+    expect(ianaZoneOfLegacy({ ...odd, bias: odd.bias + 7 }, 2027)).toBeUndefined();
   });
 });
