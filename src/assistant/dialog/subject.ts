@@ -16,9 +16,18 @@ export function spelledOut(title: string): string {
     .join(' ');
 }
 
-/** "lunch" -> "Lunch", "q3 planning" -> "Q3 planning", "iPhone launch" stays. */
-export function eventSubject(title: string): string {
-  const words = spelledOut(title)
+/**
+ * "lunch" -> "Lunch", "q3 planning" -> "Q3 planning", "iPhone launch" stays; a guest named in it is
+ * written as the directory writes them ("lunch with bob smith" -> "Lunch with Bob Smith").
+ */
+export function eventSubject(title: string, guests: readonly { readonly name?: string }[] = []): string {
+  let said = spelledOut(title);
+  for (const g of guests) {
+    if (!g.name) continue;
+    const escaped = g.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    said = said.replace(new RegExp(`\\b${escaped}\\b`, 'gi'), g.name);
+  }
+  const words = said
     .split(' ')
     .map((w) => (/^[a-z]\d+$/.test(w) ? w.toUpperCase() : w));
   const text = words.join(' ');

@@ -75,7 +75,7 @@ export class Dialog {
       // A refusal, a proposal, a write: "why?" explains that turn, not an older read.
       const deed = deedOf(act);
       const window = windowOf(act);
-      const made = deed ? { ...(explanation ?? { ...explanationBase, understood: understood(), leftOut: [], ...(window ? { window } : {}) }), did: deed } : explanation;
+      const made = deed ? { ...(explanation ?? { ...explanationBase, understood: understood(), leftOut: [] }), ...(window ? { window } : {}), did: deed } : explanation;
       const kept = made ?? (fresh ? undefined : (await stateOf()).explanation);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
       return { intent, act, events, ...(pending ? { pending } : {}), ...(made ? { explanation: made } : {}) };
@@ -476,7 +476,7 @@ export class Dialog {
     switch (pending.kind) {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
-        const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject) });
+        const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
         return done({ kind: 'created', event }, [event]);
       }
       case 'cancel': {

@@ -18,7 +18,9 @@ export interface About {
 }
 
 const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
-const TRAILING = /^(at|on|by|for|in|from|to|this|next|the|every|around|about|before|after|tomorrow|today|tonight|and|with|please)$/;
+const TRAILING = /^(at|on|by|for|in|from|to|this|next|the|every|around|about|before|after|tomorrow|today|tonight|and|with|without|except|please)$/;
+/** "without carol", "w/o bob", "everyone except dana": people said so that they are left out. */
+const LEAVES_OUT = /^(without|except|excluding)$/;
 const REMIND = /\b(remind|reminder|remember|notify|alert)\b(?: me| us)?(?: to| that i (?:need|have) to| about| of)?\b/;
 
 function words(tokens: readonly Token[], from: number, to: number, original = false): string {
@@ -324,7 +326,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const topic = intent === 'create_event' && noun && title === noun.lower ? topicOf(tokens, spans, nounAt) : undefined;
   if (title) about.title = asTyped(tokens, topic ? `${title} ${topic}` : title);
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only

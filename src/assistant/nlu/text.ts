@@ -36,8 +36,8 @@ export function tokenize(input: string): Token[] {
     }
     const t = text.slice(s, e);
     // "w/ bob" is "with bob" for every reader of the words, not only the models.
-    if (t.toLowerCase() === 'w/') {
-      tokens.push({ text: t, lower: 'with', start: s, end: e });
+    if (t.toLowerCase() === 'w/' || t.toLowerCase() === 'w/o') {
+      tokens.push({ text: t, lower: t.length === 2 ? 'with' : 'without', start: s, end: e });
       continue;
     }
     // "3pm" and "10:30am" become two tokens, as they are said ("three pm"), so the models see spoken form.

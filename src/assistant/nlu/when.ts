@@ -211,6 +211,16 @@ function prepare(n: Normalised, now: DateTime): Prepared {
 }
 
 /** The day and the times chrono finds, as wall-clock parts in the zone. */
+/** The latest day numbered `dayOfMonth` before today ("the 31st" said on March 1 is January 31, not February 28). */
+function lastMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTime<true> | undefined {
+  for (let back = 0; back <= 12; back++) {
+    const month = now.startOf('month').minus({ months: back });
+    const d = DateTime.fromObject({ year: month.year, month: month.month, day: dayOfMonth }, { zone });
+    if (d.isValid && d.month === month.month && d < now.startOf('day')) return d;
+  }
+  return undefined;
+}
+
 function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean, lookBack = false): { day?: DateTime; lastDay?: DateTime; time?: Clock; endTime?: Clock } {
   const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
   const found = results.map((r): Parts => {
@@ -236,7 +246,7 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   // "what did i have on tuesday", "what was on the 5th": said in the past, the day is the last one before today.
   if (day && lookBack && day > now.startOf('day')) {
     const said = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.start;
-    if (said && !said.isCertain('year')) day = said.isCertain('month') ? day.minus({ years: 1 }) : said.isCertain('day') ? day.minus({ months: 1 }) : day.minus({ days: 7 });
+    if (said && !said.isCertain('year')) day = said.isCertain('month') ? day.minus({ years: 1 }) : said.isCertain('day') ? lastMonthWith(said.get('day')!, now, zone) ?? day : day.minus({ days: 7 });
   }
   // "from monday to wednesday", "thursday and friday", "march 3 through 5": days, not one day, when no hour is said.
   let lastDay: DateTime | undefined;

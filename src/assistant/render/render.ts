@@ -141,6 +141,12 @@ function daysPhrase(days: readonly LocalDate[], label: (d: LocalDate) => string)
   const weekdaysBetween = Array.from({ length: span }, (_, i) => (first.weekday - 1 + i) % 7).filter((w) => w < 5).length;
   if (days.length >= 3 && days.every((d) => d.weekday <= 5) && days.length === weekdaysBetween) return `every weekday from ${label(first)} to ${label(last)}`;
   if (days.length <= 4) return days.length === 1 ? label(first) : `${days.slice(0, -1).map(label).join(', ')} and ${label(last)}`;
+  // "every Monday, Wednesday and Friday from today to March 19": the weekdays it keeps, when it keeps them.
+  const weekdays = [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
+  if (weekdays.length <= 3) {
+    const names = weekdays.map((w) => weekdayName(days.find((d) => d.weekday === w)!));
+    return `every ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} from ${label(first)} to ${label(last)}`;
+  }
   return `${days.length} days from ${label(first)} to ${label(last)}`;
 }
 
@@ -245,7 +251,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'confirm_create': {
       const d = act.draft;
       const minutes = Math.round((Date.parse(d.end) - Date.parse(d.start)) / 60_000);
-      const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource') ?? [], ctx.user);
+      // "lunch with Bob Smith" already says who: his name is not said twice.
+      const named = d.subject.toLowerCase();
+      const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` with ${whoText}` : ''}`;
       const where = d.location ? ` in ${d.location}` : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").

@@ -117,8 +117,10 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   // where the dialog looks them up in the directory (and asks "which Bob?"); in the title they would be nobody's
   // invitation, and the dialog leaves out a guest whose name is all in the title.
   if (intent === 'create_event' && s.title && !s.person) {
+    // As guests the directory may know ("with mom" or "with the interns" it does not): the title keeps the
+    // words, and only names that resolve are invited.
     const split = titleAndGuests(s.title);
-    if (split) Object.assign(slots, split);
+    if (split) slots.maybePeople = split.people;
   }
   if (intent === 'move_event') {
     // date and time say where the event goes; fromDate and fromTime where it is now ("move my 2 o'clock on

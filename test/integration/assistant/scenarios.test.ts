@@ -600,6 +600,8 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('why?', 'why-write')).text).toMatch(/^I checked the Calendar of alice@contoso\.com from Fri Mar 26, 10:00 AM to Fri Mar 26, 11:00 AM for clashes before asking, in America\/Los_Angeles time/);
     await ask('yes', 'why-write');
     expect((await ask('why?', 'why-write')).text).toMatch(/^I created Dentist in the Calendar of alice@contoso\.com from Fri Mar 26, 10:00 AM/);
+    await ask('move the budget review to thursday at 3', 'why-move');
+    expect((await ask('why?', 'why-move')).text).toMatch(/^I checked the Calendar of alice@contoso\.com from Thu Mar 11, 3:00 PM to Thu Mar 11, 4:00 PM for clashes before asking/);
     await ask('cancel the berlin team sync', 'why-organizer');
     expect((await ask('why?', 'why-organizer')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can cancel it for everyone\. I read/);
   });

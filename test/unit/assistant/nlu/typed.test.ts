@@ -15,6 +15,12 @@ describe('typed short forms: "w/", "2p", "10:30a", "@ 2"', () => {
     expect(u('add lunch w/ ann fri 12').slots.maybePeople).toEqual(['ann']);
   });
 
+  it('"w/o carol" and "without carol" leave Carol out; she is never a guest', () => {
+    expect(u('add review w/o carol tomorrow 2p').slots.people).toBeUndefined();
+    expect(u('add review without carol tomorrow at 2').slots).toMatchObject({ title: 'review' });
+    expect(u('add review with bob without carol tomorrow at 2').slots.people).toEqual(['bob']);
+  });
+
   it('"2p" and "10:30a" are times, not places or names', () => {
     const move = u('move the budget review to thu 2p');
     expect(move.intent).toBe('move_event');
@@ -63,6 +69,9 @@ describe('spans from now, the end of the day, and the past', () => {
     expect(tuesday.intent).toBe('read_events');
     expect(tuesday.slots.window).toEqual({ start: '2026-12-01T05:00:00Z', end: '2026-12-02T05:00:00Z' });
     expect(u('what did i have on the 3rd').slots.window?.start).toBe('2026-12-03T05:00:00Z');
+    // On March 1, "the 31st" is January 31 (February has none), not February 28.
+    const march1 = understand('what did i have on the 31st', { now: new Date('2027-03-01T17:00:00Z'), timeZone: 'America/New_York' });
+    expect(march1.slots.window?.start).toBe('2027-01-31T05:00:00Z');
     expect(u('what do i have on the 3rd').slots.window?.start).toBe('2027-01-03T05:00:00Z');
     const when = u('when was the budget review');
     expect([when.intent, when.slots.past, when.slots.title]).toEqual(['find_meeting', true, 'budget review']);
