@@ -33,7 +33,8 @@ export type Act =
   | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[] }
+  /** `notInvited`: names said as guests that the directory does not know (kept in the title, not invited). */
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[] }
   | { readonly kind: 'created'; readonly event: CalendarEvent }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }

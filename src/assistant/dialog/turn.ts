@@ -343,6 +343,9 @@ export class Dialog {
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
     if (!s.start) return done({ kind: 'need_time', title }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
+    // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,
+    // with them in its title and nobody invited, and the proposal says so (a typo can be refused there).
+    const notInvited: string[] = [];
     for (const name of s.people ?? []) {
       // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
       // "a call with al" still invites Al).
@@ -350,7 +353,10 @@ export class Dialog {
       if (nameWords(name).every((w) => titleHas.has(w))) continue;
       const found = await this.deps.provider.findPeople(name);
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
-      if (found.kind === 'none') return done({ kind: 'unknown_person', name });
+      if (found.kind === 'none') {
+        notInvited.push(name);
+        continue;
+      }
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
     }
     // "with ann": a word no model tagged is a guest only if the directory knows it ("with marketing" is not).
@@ -371,14 +377,17 @@ export class Dialog {
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
-    const draft: EventDraft = { subject: spelledOut(title), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
-    return this.#propose(input, draft, done);
+    const titleHas = new Set(nameWords(title));
+    const unnamed = notInvited.filter((name) => !nameWords(name).every((w) => titleHas.has(w))).map((name) => s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name);
+    const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
+    const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    return this.#propose(input, draft, done, notInvited);
   }
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
-  async #propose(input: TurnInput, draft: EventDraft, done: Done): Promise<TurnResult> {
+  async #propose(input: TurnInput, draft: EventDraft, done: Done, notInvited: readonly string[] = []): Promise<TurnResult> {
     const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
-    return done({ kind: 'confirm_create', draft, conflicts }, conflicts, { kind: 'create', draft });
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}) }, conflicts, { kind: 'create', draft });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */

@@ -195,6 +195,23 @@ function endsBefore(spans: readonly Span[], i: number, w: string | undefined): b
   return w === undefined || covered(spans, i) || TRAILING.test(w) || WHEN_TOKEN.test(w);
 }
 
+/**
+ * "Dave" "Kim" tagged as two people side by side are one, Dave Kim, when typed as a name is (capitals,
+ * nothing between them); "bob, carol" and a spoken "bob carol and dana" stay a list.
+ */
+function adjacentJoined(tokens: readonly Token[], persons: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of persons) {
+    const last = out[out.length - 1];
+    const left = last && tokens[last.to - 1];
+    const right = tokens[p.from];
+    const typedName = left && right && right.start - left.end === 1 && /^[A-Z]/.test(left.text) && /^[A-Z]/.test(right.text);
+    if (last && last.to === p.from && typedName) out[out.length - 1] = { ...last, to: p.to };
+    else out.push(p);
+  }
+  return out;
+}
+
 /** A tagged person's next word, when it can only be their surname: "bob jones", "carol diaz tomorrow". */
 function withSurname(tokens: readonly Token[], spans: readonly Span[], person: Span): Span {
   const next = tokens[person.to]?.lower;
@@ -214,7 +231,10 @@ function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): strin
     const meets = /^(meet|meeting|see|seeing|visit|visiting)$/.test(w0) && /^(i|i'm|am|we)$/.test(tokens[i - 1]?.lower ?? '');
     if (w0 !== 'with' && !meets) continue;
     const w = tokens[i + 1]!.lower;
-    if (couldBeName(spans, i + 1, w) && endsBefore(spans, i + 2, tokens[i + 2]?.lower)) out.push(cleanName(w));
+    if (!couldBeName(spans, i + 1, w)) continue;
+    if (endsBefore(spans, i + 2, tokens[i + 2]?.lower)) out.push(cleanName(w));
+    // "with ann lee saturday": a first name and a surname, then the when.
+    else if (couldBeName(spans, i + 2, tokens[i + 2]?.lower) && endsBefore(spans, i + 3, tokens[i + 3]?.lower)) out.push(`${w} ${cleanName(tokens[i + 2]!.lower)}`);
   }
   return out;
 }
@@ -326,7 +346,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const topic = intent === 'create_event' && noun && title === noun.lower ? topicOf(tokens, spans, nounAt) : undefined;
   if (title) about.title = asTyped(tokens, topic ? `${title} ${topic}` : title);
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const tagged = [...of('person').map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  const tagged = [...adjacentJoined(tokens, of('person')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only

@@ -254,12 +254,13 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // "lunch with Bob Smith" already says who: his name is not said twice.
       const named = d.subject.toLowerCase();
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
-      const what = `${d.subject}${whoText ? ` with ${whoText}` : ''}`;
+      const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
+      const unknown = act.notInvited?.length ? [`I couldn't find anyone called ${act.notInvited.join(' or ')} in the directory, so I won't invite anyone for ${act.notInvited.length === 1 ? 'that name' : 'those names'}.`] : [];
       const where = d.location ? ` in ${d.location}` : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
-      return sentences([...conflict, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...unknown, ...conflict, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
