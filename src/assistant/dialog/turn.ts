@@ -204,7 +204,9 @@ export class Dialog {
       }
     }
     // "what's on my calendar tomorrow afternoon", then "am i free at 4?": at 4 on the day being talked about.
-    if ((intent === 'am_i_free' || intent === 'read_events') && !bareWhen && !s.saidDay && s.start) {
+    // (Not a window from now: "until eod" is today's, whatever day was just read.)
+    const fromNow = s.window !== undefined && Math.abs(Date.parse(s.window.start) - input.now.getTime()) < MINUTE;
+    if ((intent === 'am_i_free' || intent === 'read_events') && !bareWhen && !s.saidDay && s.start && !fromNow) {
       const lastTurn = (await stateOf()).explanation;
       if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
     }

@@ -134,7 +134,7 @@ function onlyADayAsked(words: readonly string[]): boolean {
 }
 
 const WHEN_WORD = new Set([...DAY_WORD, 'partofday', 'timeword']);
-const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming)$/;
+const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming|end|eod|cob)$/;
 const isWhen = (w: string): boolean => WHEN_WORD.has(wordClass(w)) || WHEN_FILL.test(w);
 
 /**
@@ -161,7 +161,7 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   const ask = /^(?:what do i have|what have i got|is there anything|anything|what's on|whats on|what is on|what's|whats|what is)(?: on| for)? (.+)$/.exec(t);
   // (A number alone is no day: "what's on 5 and 7" is arithmetic; "anything at 3" is an hour.)
   const rest = ask?.[1]!.split(' ') ?? [];
-  if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || rest[i - 1] === 'at')) || /^(hours?|minutes?)$/.test(w))) return true;
+  if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || /^(at|until|till)$/.test(rest[i - 1] ?? ''))) || /^(hours?|minutes?|eod|cob)$/.test(w) || (w === 'day' && rest[i - 2] === 'end'))) return true;
   // "what's next", "anything else today", "what else is on tomorrow".
   if (/^(what's|whats|what is|anything) (left|remaining)(?: for| on)?(?: today| my calendar(?: today)?)?$|^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "anything with dave on wednesday": a person and a day, nothing else.

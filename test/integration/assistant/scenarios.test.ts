@@ -113,6 +113,14 @@ describe('the assistant answers from the calendar', () => {
     expect(next.text).toMatch(/^You have 6 events next week\. Every day from Monday to Friday, at 9 AM, Team standup\. Tuesday, at 8 AM, Berlin team sync with Dave Kim\.$/);
   });
 
+  it('"until eod" and "what\'s on until 3" run from now, even after a read of another day', async () => {
+    await ask("what's on friday", 'until');
+    const eod = await ask("what's on my calendar until eod", 'until');
+    expect(eod.explain?.window).toEqual({ start: '2027-03-08T16:00:00Z', end: '2027-03-09T01:00:00Z' });
+    expect(eod.events.map((e) => e.subject)).toEqual(['Team standup']);
+    expect((await ask("what's on until 3", 'until')).intent).toBe('read_events');
+  });
+
   it('the past: "when was", "what did i have on friday", "what was my last meeting"', async () => {
     const standup = await ask('when was the team standup', 'past');
     expect(standup.intent).toBe('find_meeting');

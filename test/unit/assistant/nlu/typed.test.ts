@@ -57,6 +57,12 @@ describe('spans from now, the end of the day, and the past', () => {
     expect([block.slots.start, block.slots.end]).toEqual(['2026-12-05T19:00:00Z', '2026-12-05T22:00:00Z']);
   });
 
+  it('"what\'s on until 3", "anything until end of day" are calendar questions from now', () => {
+    expect(u("what's on until 3").slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-05T20:00:00Z' });
+    expect(u('anything until end of day').intent).toBe('read_events');
+    expect(u("what's on 5 and 7").intent).toBe('out_of_scope');
+  });
+
   it('"wknd" and "2026-12-24" are days', () => {
     expect(u("what's on this wknd").slots.window).toEqual({ start: '2026-12-05T05:00:00Z', end: '2026-12-07T05:00:00Z' });
     const iso = u("what's on 2026-12-24");
