@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/persistence/index.js';
+import type { Database } from '../../../src/persistence/index.js';
 import type { ConciergeServer } from '../../../src/server/app.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
 import { parseSeed } from '../../../src/simulator/seed.js';
 import { CERT_URL, CLOCK, createAlexaPki, fixture, type AlexaPki, type FixtureEnvelope } from '../../unit/server/alexa/alexa-pki.js';
 import { LogCapture } from '../../support/server.js';
-import { addPerson, ALEXA, alexaServer, linkedTokens } from './support.js';
+import { ALEXA_ALICE, ALEXA_SVC, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
 
-const SVC = { upn: 'svc@contoso.com', password: 'Svc-Alexa-Passw0rd!' };
-const ALICE = { email: 'alice@contoso.com', password: 'Alice-Concierge-Passw0rd', state: 'linked' as const, mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles' };
-const ROOM_DEVICE = 'amzn1.ask.device.AFTESTROOMECHO0000BOARDROOM';
-const PERSONAL_DEVICE = 'amzn1.ask.device.AFTESTKITCHENECHO';
+const SVC = ALEXA_SVC;
+const ALICE = ALEXA_ALICE;
 const PST = 'Pacific Standard Time';
 const ev = (subject: string, start: string, end: string) => ({ organizer: 'alice@contoso.com', subject, start, end, timeZone: PST });
 
@@ -65,17 +63,7 @@ describe('Alexa conversation', () => {
         ],
       }),
     });
-    database = await openDatabase({});
-    const verification = { trustedRoots: [pki.rootPem], now: () => CLOCK, fetchCertChain: async () => pki.chains.valid };
-    server = await alexaServer(database.db, { alexa: { ...ALEXA, verification }, extra: { logStream: new LogCapture() } });
-    server.app.rooms.clock = () => new Date(CLOCK);
-    server.app.rooms.sweepIntervalMs = 0;
-    const linked = await server.links.link({ url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' }, 'test');
-    expect(linked.ok, JSON.stringify(linked)).toBe(true);
-    await addPerson(database.db, ALICE);
-    alice = (await linkedTokens(server.app, ALICE)).access_token;
-    await database.db.insertInto('rooms').values({ id: 'room-boardroom', email: 'boardroom@contoso.com', name: 'Boardroom', capacity: 12 }).execute();
-    await database.db.insertInto('room_devices').values({ id: 'dev-1', room_id: 'room-boardroom', kind: 'alexa', device_key: ROOM_DEVICE, label: 'Echo on the table' }).execute();
+    ({ database, server, aliceToken: alice } = await startAlexaEndpoint(sim.ewsUrl, pki, CLOCK, new LogCapture()));
   });
   afterAll(async () => {
     await server?.app.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, oauth, openDatabase, type Database } from '../../../src/persistence/index.js';
+import { auditLog, oauth, type Database } from '../../../src/persistence/index.js';
 import { SPEECH } from '../../../src/server/alexa/calendar-answer.js';
 import { LINK_ACCOUNT_SPEECH, LINK_AGAIN_SPEECH } from '../../../src/server/alexa/skill.js';
 import type { ConciergeServer } from '../../../src/server/app.js';
@@ -9,12 +9,10 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulator/ho
 import { parseSeed } from '../../../src/simulator/seed.js';
 import { CERT_URL, CLOCK, createAlexaPki, fixture, type AlexaPki, type FixtureEnvelope } from '../../unit/server/alexa/alexa-pki.js';
 import { LogCapture } from '../../support/server.js';
-import { addPerson, ALEXA, alexaServer, linkedTokens } from './support.js';
+import { ALEXA_ALICE, ALEXA_SVC, linkedTokens, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
 
-const SVC = { upn: 'svc@contoso.com', password: 'Svc-Alexa-Passw0rd!' };
-const ALICE = { email: 'alice@contoso.com', password: 'Alice-Concierge-Passw0rd', state: 'linked' as const, mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles' };
-const ROOM_DEVICE = 'amzn1.ask.device.AFTESTROOMECHO0000BOARDROOM';
-const PERSONAL_DEVICE = 'amzn1.ask.device.AFTESTKITCHENECHO';
+const SVC = ALEXA_SVC;
+const ALICE = ALEXA_ALICE;
 
 /** Signed Alexa requests through the whole server: verification, account linking, the assistant, EWS (simulator). */
 describe('POST /alexa with account linking and room devices', () => {
@@ -50,18 +48,7 @@ describe('POST /alexa with account linking and room devices', () => {
         ],
       }),
     });
-    database = await openDatabase({});
-    const verification = { trustedRoots: [pki.rootPem], now: () => CLOCK, fetchCertChain: async () => pki.chains.valid };
-    server = await alexaServer(database.db, { alexa: { ...ALEXA, verification }, extra: { logStream: logs } });
-    // The rooms feature reads its own clock: the instant the fixtures were "sent".
-    server.app.rooms.clock = () => new Date(CLOCK);
-    server.app.rooms.sweepIntervalMs = 0;
-    const linked = await server.links.link({ url: sim.ewsUrl, upn: SVC.upn, password: SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' }, 'test');
-    expect(linked.ok, JSON.stringify(linked)).toBe(true);
-    await addPerson(database.db, ALICE);
-    aliceToken = (await linkedTokens(server.app, ALICE)).access_token;
-    await database.db.insertInto('rooms').values({ id: 'room-boardroom', email: 'boardroom@contoso.com', name: 'Boardroom', capacity: 12 }).execute();
-    await database.db.insertInto('room_devices').values({ id: 'dev-1', room_id: 'room-boardroom', kind: 'alexa', device_key: ROOM_DEVICE, label: 'Echo on the table' }).execute();
+    ({ database, server, aliceToken: aliceToken } = await startAlexaEndpoint(sim.ewsUrl, pki, CLOCK, logs));
   });
   afterAll(async () => {
     await server?.app.close();

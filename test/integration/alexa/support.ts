@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { admins, SecretBox, type PersonState, type Tables } from '../../../src/persistence/index.js';
+import { admins, openDatabase, SecretBox, type Database, type PersonState, type Tables } from '../../../src/persistence/index.js';
 import type { AlexaEndpointSettings } from '../../../src/server/alexa/mount.js';
 import { buildServer, type ConciergeServer, type ServerDeps } from '../../../src/server/app.js';
+import type { AlexaPki } from '../../unit/server/alexa/alexa-pki.js';
 
 /** Test support (not a test): an in-process server with Alexa configured, people, and the linking flow. */
 
@@ -95,4 +96,30 @@ export async function linkedTokens(app: FastifyInstance, who: { email: string; p
   const res = await tokenRequest(app, { grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: REDIRECT_URI });
   if (res.statusCode !== 200) throw new Error(`token exchange failed: ${res.statusCode} ${res.body}`);
   return res.json() as TokenAnswer;
+}
+
+export const ALEXA_SVC = { upn: 'svc@contoso.com', password: 'Svc-Alexa-Passw0rd!' };
+export const ALEXA_ALICE = { email: 'alice@contoso.com', password: 'Alice-Concierge-Passw0rd', state: 'linked' as const, mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles' };
+export const ROOM_DEVICE = 'amzn1.ask.device.AFTESTROOMECHO0000BOARDROOM';
+export const PERSONAL_DEVICE = 'amzn1.ask.device.AFTESTKITCHENECHO';
+
+/**
+ * The Alexa endpoint as the skill tests use it: a server on a fresh PGlite, requests verified against the
+ * test PKI at `clock`, the service account linked to `ewsUrl`, Alice linked with an access token, and the
+ * Boardroom with its Echo.
+ */
+export async function startAlexaEndpoint(ewsUrl: string, pki: AlexaPki, clock: number, logStream: NonNullable<ServerDeps['logStream']>): Promise<{ database: Database; server: ConciergeServer; aliceToken: string }> {
+  const database = await openDatabase({});
+  const verification = { trustedRoots: [pki.rootPem], now: () => clock, fetchCertChain: async () => pki.chains.valid };
+  const server = await alexaServer(database.db, { alexa: { ...ALEXA, verification }, extra: { logStream } });
+  // The rooms feature reads its own clock: the instant the fixtures were "sent".
+  server.app.rooms.clock = () => new Date(clock);
+  server.app.rooms.sweepIntervalMs = 0;
+  const linked = await server.links.link({ url: ewsUrl, upn: ALEXA_SVC.upn, password: ALEXA_SVC.password, access: 'impersonation', mailbox: 'alice@contoso.com' }, 'test');
+  if (!linked.ok) throw new Error(`linking failed: ${JSON.stringify(linked)}`);
+  await addPerson(database.db, ALEXA_ALICE);
+  const aliceToken = (await linkedTokens(server.app, ALEXA_ALICE)).access_token;
+  await database.db.insertInto('rooms').values({ id: 'room-boardroom', email: 'boardroom@contoso.com', name: 'Boardroom', capacity: 12 }).execute();
+  await database.db.insertInto('room_devices').values({ id: 'dev-1', room_id: 'room-boardroom', kind: 'alexa', device_key: ROOM_DEVICE, label: 'Echo on the table' }).execute();
+  return { database, server, aliceToken };
 }
