@@ -161,6 +161,9 @@ describe('from a fresh start to a booked room, in a browser', () => {
     await page.keyboard.type('noon');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Add lunch with Carol Diaz tomorrow at noon for one hour\?/);
+    // The earlier question's button answers nothing now: only the open question's buttons are live.
+    expect(await page.getByRole('button', { name: 'Never mind', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Yes', exact: true }).last().isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'No', exact: true }).last().click();
     await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toMatch(/OK, I won't/);
     expect(problems).toEqual([]);

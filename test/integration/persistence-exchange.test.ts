@@ -187,6 +187,13 @@ describe.each(BACKENDS)('Exchange link and shared state on $kind', ({ kind }) =>
       expect(await dialogState.get(ctx.db, 'amzn1.session.1', 'alice', T0)).toBeUndefined();
     });
 
+    it('take reads and removes in one step: of two racing takes, one gets the state', async () => {
+      await dialogState.put(ctx.db, { sessionId: 's3', user: 'alice', state: { pending: 'create' }, expiresAt: at(60_000) }, T0);
+      const both = await Promise.all([dialogState.take(ctx.db, 's3', 'alice', T0), dialogState.take(ctx.db, 's3', 'alice', T0)]);
+      expect(both.filter((x) => x !== undefined)).toEqual([{ pending: 'create' }]);
+      expect(await dialogState.get(ctx.db, 's3', 'alice', T0)).toBeUndefined();
+    });
+
     it('expired state is not returned, and pruneExpired removes it', async () => {
       await dialogState.put(ctx.db, { sessionId: 's2', user: 'alice', state: 'pending', expiresAt: at(1000) }, T0);
       expect(await dialogState.get(ctx.db, 's2', 'alice', at(999))).toBe('pending');

@@ -5,6 +5,20 @@ import { startPage } from '../shell.js';
 import { $, el, fill, fmtDate, fmtDateTime, fmtTime, problemBox, timeZone } from '../ui.js';
 
 let sessionId;
+// The buttons of the question still open: once anything else is asked, they answer nothing (a stale "Yes"
+// would confirm whatever is waiting by then).
+let retireButtons = () => {};
+
+// What the assistant took the request for, in words (the API's `understood` is the intent and its slots).
+const INTENT_WORDS = {
+  read_events: 'What is on the calendar', next_meeting: 'The next meeting', find_meeting: 'When a meeting is', am_i_free: 'Whether you are free',
+  create_event: 'A new event', cancel_event: 'Cancel an event', move_event: 'Move an event', confirm: 'Yes', deny: 'No', why: 'Why?',
+  out_of_scope: 'Not a calendar request',
+};
+const understoodWords = (understood) => {
+  const intent = String(understood).split(' ')[0];
+  return INTENT_WORDS[intent] ?? intent.replace(/_/g, ' ');
+};
 
 function eventItem(e) {
   const when = e.isAllDay ? `${fmtDate(e.start)} (all day)` : `${fmtDateTime(e.start)}–${fmtTime(e.end)}`;
@@ -14,7 +28,7 @@ function eventItem(e) {
 function explainBlock(x) {
   return el('div', { class: 'explain' },
     el('dl', { class: 'facts' },
-      el('dt', {}, 'Understood'), el('dd', {}, x.understood),
+      el('dt', {}, 'Understood'), el('dd', {}, understoodWords(x.understood)),
       el('dt', {}, 'Calendar'), el('dd', {}, `${x.calendar} of ${x.mailbox}`),
       el('dt', {}, 'Time zone'), el('dd', {}, x.timeZone),
       el('dt', {}, 'Read through'), el('dd', {}, `${x.access.account} on ${x.access.server} (${x.access.method})`),
@@ -41,6 +55,7 @@ function answerItem(a) {
     const asksQuestion = a.pending.kind === 'time' || a.pending.kind === 'person' || a.pending.kind === 'which';
     const no = el('button', { type: 'button', class: 'secondary small', onclick: () => { disable(); ask('no'); } }, asksQuestion ? 'Never mind' : 'No');
     const disable = () => { for (const b of [...buttons, no]) b.disabled = true; };
+    retireButtons = disable;
     actions.append(...buttons, no);
   }
   if (a.explain) {
@@ -68,6 +83,8 @@ function answersTo(pending) {
 }
 
 async function ask(text) {
+  retireButtons();
+  retireButtons = () => {};
   const result = $('#result');
   fill(result);
   say(text, true);

@@ -10,6 +10,11 @@ export interface DialogState {
 export interface DialogStore {
   get(sessionId: string, user: string): Promise<DialogState | undefined>;
   put(sessionId: string, user: string, state: DialogState): Promise<void>;
+  /**
+   * Reads and removes the state in one step: of two turns racing to answer "yes" (a double click, a
+   * client's retry, two instances), only one gets what waited, so a write is never made twice.
+   */
+  take(sessionId: string, user: string): Promise<DialogState | undefined>;
 }
 
 export class MemoryDialogStore implements DialogStore {
@@ -19,5 +24,11 @@ export class MemoryDialogStore implements DialogStore {
   }
   async put(sessionId: string, user: string, state: DialogState): Promise<void> {
     this.#states.set(`${sessionId}\u0000${user}`, state);
+  }
+  async take(sessionId: string, user: string): Promise<DialogState | undefined> {
+    const key = `${sessionId}\u0000${user}`;
+    const state = this.#states.get(key);
+    this.#states.delete(key);
+    return state;
   }
 }

@@ -320,7 +320,9 @@ export class Dialog {
         return this.#change(input, target, change, s, done, explanation);
       }
       case 'confirm':
-        return this.#confirm(input, (await stateOf()).pending, done);
+        // Taken, not read: a second "yes" racing this one finds nothing waiting. (If the write then fails,
+        // the proposal is gone too: the person asks again, which is better than booking twice.)
+        return this.#confirm(input, (await this.deps.store.take(input.sessionId, input.user))?.pending, done);
       case 'deny':
         return done((await stateOf()).pending ? { kind: 'dropped', ...((await stateOf()).pending?.kind === 'more' ? { read: true } : {}) } : { kind: 'nothing_pending' });
       case 'why':

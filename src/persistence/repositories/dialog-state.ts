@@ -34,6 +34,18 @@ export async function get(db: Kysely<Tables>, sessionId: string, user: string, n
   return row?.state;
 }
 
+/** The state, removed in the same statement: of two callers racing, only one gets it. */
+export async function take(db: Kysely<Tables>, sessionId: string, user: string, now: Date = new Date()): Promise<Json | undefined> {
+  const row = await db
+    .deleteFrom('dialog_state')
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', user)
+    .where('expires_at', '>', now)
+    .returning('state')
+    .executeTakeFirst();
+  return row?.state;
+}
+
 /** Forgets a session's state; true when there was one. Also exported as `delete`. */
 export async function remove(db: Kysely<Tables>, sessionId: string, user: string): Promise<boolean> {
   const r = await db.deleteFrom('dialog_state').where('session_id', '=', sessionId).where('user_id', '=', user).executeTakeFirst();

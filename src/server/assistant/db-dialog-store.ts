@@ -14,6 +14,11 @@ export class DbDialogStore implements DialogStore {
     return row === undefined ? undefined : (row as unknown as DialogState);
   }
 
+  async take(sessionId: string, user: string): Promise<DialogState | undefined> {
+    const row = await dialogState.take(this.db, sessionId, user);
+    return row === undefined ? undefined : (row as unknown as DialogState);
+  }
+
   async put(sessionId: string, user: string, state: DialogState): Promise<void> {
     await dialogState.put(this.db, { sessionId, user, state: state as unknown as Json, expiresAt: new Date(Date.now() + TTL_MS) });
   }
@@ -28,6 +33,7 @@ export class DbDialogStore implements DialogStore {
     return {
       get: (sessionId, user) => this.get(sessionId, key(user)),
       put: (sessionId, user, state) => this.put(sessionId, key(user), state),
+      take: (sessionId, user) => this.take(sessionId, key(user)),
     };
   }
 }

@@ -215,6 +215,15 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'coffee');
   });
 
+  it('two "yes" at once (a double click, a retry) make one event, not two', async () => {
+    await ask('add dentist on 4/5 at 3pm', 'double-yes');
+    const answers = await Promise.all([ask('yes', 'double-yes'), ask('yes', 'double-yes')]);
+    expect(answers.filter((a) => /^Done\./.test(a.text))).toHaveLength(1);
+    expect(answers.map((a) => a.text)).toContainEqual("There's nothing waiting for a yes right now.");
+    const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-04-05T22:00:00Z', '2027-04-05T23:00:00Z').items.filter((i) => i.subject === 'Dentist');
+    expect(made).toHaveLength(1);
+  });
+
   it('a write is not done without a yes; "no" drops it', async () => {
     const propose = await ask('cancel the budget review', 'cancel');
     expect(propose.intent).toBe('cancel_event');
