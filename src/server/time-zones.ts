@@ -8,4 +8,14 @@ export function isKnownZone(tz: string): boolean {
   return KNOWN_ZONES.has(tz);
 }
 
-export const unknownZone = (tz: string) => new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
+/** The known zone `tz` means when only its case is wrong ("europe/berlin"), if any. */
+export function zoneByCase(tz: string): string | undefined {
+  const lower = tz.toLowerCase();
+  for (const known of KNOWN_ZONES) if (known.toLowerCase() === lower) return known;
+  return undefined;
+}
+
+export const unknownZone = (tz: string) => {
+  const meant = zoneByCase(tz);
+  return new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, meant ? `Zone names are case-sensitive: use ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
+};

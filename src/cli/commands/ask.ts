@@ -7,6 +7,7 @@ import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
 import { addExchangeOptions, clientFromOptions, type ExchangeCliOptions } from '../exchange-options.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { isKnownZone, zoneByCase } from '../../server/time-zones.js';
 
 interface AskOptions extends ExchangeCliOptions {
   readonly now?: string;
@@ -38,10 +39,18 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
     .option('--yes', 'confirm a write (create, move, cancel) right away')
     .option('--json', 'print the same object as POST /api/v1/assistant/ask')
     .action(async (text: string, o: AskOptions) => {
+      // The same checks as POST /api/v1/assistant/ask, so a question refused there is refused here.
+      if (!text.trim()) throw new UsageError('The question is empty.', 'Ask in words, for example: concierge ask "what\'s on my calendar today" ...');
+      if (text.length > 500) throw new UsageError(`The question is ${text.length} characters long; at most 500 are read.`, 'Ask one thing at a time.');
       const tz = o.tz ?? DateTime.local().zoneName;
-      if (!DateTime.local().setZone(tz).isValid) throw new UsageError(`Unknown time zone --tz ${tz}.`, 'Use an IANA name such as Europe/Berlin.');
-      const now = o.now ? new Date(o.now) : new Date();
-      if (Number.isNaN(now.getTime())) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00');
+      if (!isKnownZone(tz)) {
+        const meant = zoneByCase(tz);
+        throw new UsageError(`Unknown time zone --tz ${tz}.`, meant ? `Zone names are case-sensitive: use --tz ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
+      }
+      // An ISO 8601 time; without an offset it is read in --tz (an admin types the local time they mean).
+      const at = o.now ? DateTime.fromISO(o.now, { zone: tz }) : undefined;
+      if (at && !at.isValid) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00, or 2026-12-07T09:00 read in --tz.');
+      const now = at ? at.toJSDate() : new Date();
       const client = clientFromOptions(o);
       try {
         const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(o.url).host, account: o.upn, method: o.access });

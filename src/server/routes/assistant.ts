@@ -55,9 +55,10 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
     loads: 'calendar',
     body: z.object({
       user: z.string().email().optional().describe('The mailbox to answer for: default (and only choice) your own; for administrators, the link\'s test mailbox'),
-      text: z.string().min(1).max(500),
-      sessionId: z.string().min(8).max(100).optional().describe('Dialog session from the previous answer, to answer its question ("yes")'),
-      now: z.iso.datetime({ offset: true }).optional().describe('Reference time (tests, replays); default now'),
+      // Trimmed: words only of spaces are no question. (A NUL byte is refused here: the database takes none.)
+      text: z.string().trim().min(1).max(500).refine((t) => !t.includes('\u0000'), { message: 'must not contain NUL characters' }),
+      sessionId: z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, { message: 'may hold only letters, digits and . _ : - (use the sessionId of the previous answer)' }).optional().describe('Dialog session from the previous answer, to answer its question ("yes")'),
+      now: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with an offset, such as 2026-12-07T08:00:00-08:00 or 2026-12-07T16:00:00Z' }).optional().describe('Reference time (tests, replays); default now'),
       timeZone: z.string().optional().describe('IANA time zone of the person asking; default the zone stored for you, else UTC'),
     }),
     response: answerOut,

@@ -29,6 +29,13 @@ describe('assistant channels', () => {
     const yes = await adminRequest(other.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', now, timeZone: 'America/Los_Angeles', sessionId: propose.json().sessionId });
     expect(yes.statusCode, yes.body).toBe(200);
     expect(yes.json().text).toMatch(/^Done\. Dentist is on your calendar tomorrow at 3 PM/);
+    // Bad input is a 400 that says how to fix it, never a 500.
+    const bad = async (body: Record<string, unknown>) => (await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', ...body })).json() as { code: string; title?: string; detail?: string; hint?: string };
+    expect(JSON.stringify(await bad({ sessionId: 'abcdefgh\u0000' }))).toMatch(/sessionId.*only letters, digits/);
+    expect(JSON.stringify(await bad({ text: 'add lunch\u0000 friday' }))).toMatch(/NUL/);
+    expect(JSON.stringify(await bad({ text: '   ' }))).toMatch(/text/);
+    expect(JSON.stringify(await bad({ now: '2026-12-07T08:00:00' }))).toMatch(/with an offset, such as 2026-12-07T08:00:00-08:00/);
+    expect(await bad({ timeZone: 'europe/berlin' })).toMatchObject({ code: 'UnknownTimeZone', hint: 'Zone names are case-sensitive: use Europe/Berlin.' });
     const notMine = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'svc2@contoso.com', text: "what's on my calendar today" });
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().code).toBe('NotYourCalendar');
@@ -63,5 +70,23 @@ describe('assistant channels', () => {
     expect(asked.out).not.toMatch(/--yes/);
     // A proposed write without --yes says how to confirm it.
     expect((await run('add lunch on thursday at noon')).out).toMatch(/\(Run again with --yes to do it\.\)$/);
+  });
+
+  it('concierge ask refuses what the HTTP API refuses, with a usage error (exit 2), and reads a --now without offset in --tz', async () => {
+    process.env.CONCIERGE_TEST_SVC_PW = SVC.password;
+    const run = async (text: string, ...extra: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(['node', 'concierge', 'ask', text, '--url', sim.ewsUrl, '--upn', SVC.upn, '--password-env', 'CONCIERGE_TEST_SVC_PW', '--access', 'impersonation', '--mailbox', 'alice@contoso.com', ...extra], { out: (t: string) => void (out += t), err: (t: string) => void (err += t) });
+      return { code, out, err };
+    };
+    expect(await run('', '--tz', 'America/Los_Angeles')).toMatchObject({ code: 2, err: expect.stringMatching(/The question is empty/) });
+    expect(await run('x'.repeat(501), '--tz', 'America/Los_Angeles')).toMatchObject({ code: 2, err: expect.stringMatching(/at most 500/) });
+    expect(await run("what's on today", '--tz', 'UTC+2')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown time zone --tz UTC\+2/) });
+    expect(await run("what's on today", '--tz', 'america/los_angeles')).toMatchObject({ code: 2, err: expect.stringMatching(/use --tz America\/Los_Angeles/) });
+    expect(await run("what's on today", '--tz', 'America/Los_Angeles', '--now', '12/07/2026')).toMatchObject({ code: 2, err: expect.stringMatching(/is not an ISO 8601 time/) });
+    // 08:00 with no offset is 8 AM in Los Angeles: the 9 AM standup is still ahead.
+    const local = await run("what's my next meeting", '--tz', 'America/Los_Angeles', '--now', '2026-12-07T08:00:00');
+    expect(local.out).toMatch(/Your next meeting is Standup, today at 9 AM/);
   });
 });
