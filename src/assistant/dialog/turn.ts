@@ -350,10 +350,10 @@ export class Dialog {
     // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,
     // with them in its title and nobody invited, and the proposal says so (a typo can be refused there).
     const notInvited: string[] = [];
+    // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
+    // "a call with al" still invites Al).
+    const titleHas = new Set(nameWords(title));
     for (const name of s.people ?? []) {
-      // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
-      // "a call with al" still invites Al).
-      const titleHas = new Set(nameWords(title));
       if (nameWords(name).every((w) => titleHas.has(w))) continue;
       const found = await this.deps.provider.findPeople(name);
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
@@ -381,8 +381,7 @@ export class Dialog {
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
-    const titleHas = new Set(nameWords(title));
-    const unnamed = notInvited.filter((name) => !nameWords(name).every((w) => titleHas.has(w))).map((name) => s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name);
+    const unnamed = notInvited.map((name) => s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name);
     const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
     const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited);

@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
-import { READ_AT_MOST, type Act, type Explanation } from '../dialog/acts.js';
-import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, shortDateTime, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
+import { READ_AT_MOST, type Act } from '../dialog/acts.js';
+import { explainSentences } from './explain.js';
+import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
@@ -119,16 +120,17 @@ function repeatSentence(series: readonly CalendarEvent[], ctx: RenderContext, cl
  * How the days of a read are said. A read of several days says each day; in a read of a calendar week, a
  * day is named by its weekday ("next week ... Tuesday, at 8 AM"): the window already said which week.
  */
-function readDays(window: RenderContext['window'], clock: Clock): Pick<ReadOptions, 'severalDays' | 'dayOf'> {
-  if (!window) return {};
+function readDays(window: RenderContext['window'], clock: Clock): Required<Pick<ReadOptions, 'severalDays' | 'dayOf'>> {
+  const relative = (d: LocalDate) => dayLabel(d, clock.today);
+  if (!window) return { severalDays: false, dayOf: relative };
   const first = localTime(window.start, clock.zone);
   const last = millisecondBefore(localTime(window.end, clock.zone));
-  if (sameLocalDay(first, last)) return {};
+  const severalDays = !sameLocalDay(first, last);
   const calendarWeek = first.weekday === 1 && startsLocalDay(first) && daysBetween(first, last) === 6 && startsLocalDay(localTime(window.end, clock.zone));
-  if (!calendarWeek) return { severalDays: true };
+  if (!calendarWeek) return { severalDays, dayOf: relative };
   return {
-    severalDays: true,
-    dayOf: (d) => (Math.abs(daysBetween(clock.today, d)) > 1 && d.dayNumber >= first.dayNumber && d.dayNumber <= last.dayNumber ? `on ${weekdayName(d)}` : dayLabel(d, clock.today)),
+    severalDays,
+    dayOf: (d) => (Math.abs(daysBetween(clock.today, d)) > 1 && d.dayNumber >= first.dayNumber && d.dayNumber <= last.dayNumber ? `on ${weekdayName(d)}` : relative(d)),
   };
 }
 
@@ -179,32 +181,6 @@ function whenEvent(e: { readonly start: string; readonly end: string; readonly i
   return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
-/** The answer to "why?": what the last turn read (which mailbox, calendar, zone, access path), left out, and did. */
-function explainSentences(x: Explanation | undefined): string[] {
-  if (!x) return ["I haven't looked at your calendar yet in this conversation."];
-  if (x.did?.kind === 'refused') return ["That wasn't a calendar request I can handle, so I didn't read your calendar or change anything."];
-  const window = x.window ? ` from ${shortDateTime(localTime(x.window.start, x.timeZone))} to ${shortDateTime(localTime(x.window.end, x.timeZone))}` : '';
-  const how = `in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}`;
-  const did = x.did;
-  const deed =
-    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
-    : did?.kind === 'checked_clashes' ? `I checked the ${x.calendar} of ${x.mailbox}${window} for clashes before asking, ${how}.`
-    : `I read the ${x.calendar} of ${x.mailbox}${window}, ${how}.`;
-  const organizer = did?.kind === 'not_organizer' ? [`${did.organizer} organizes ${did.subject}, so only they can ${did.change} it for everyone.`] : [];
-  // The same event left out several times for one reason (a daily series) is said once, with how often.
-  const groups = new Map<string, { subject: string; reason: string; n: number }>();
-  for (const l of x.leftOut) {
-    const name = l.reason === 'it was cancelled' ? l.subject.replace(/^(canceled|cancelled):\s*/i, '') : l.subject;
-    const key = `${name}|${l.reason}`;
-    const g = groups.get(key);
-    if (g) g.n++;
-    else groups.set(key, { subject: name, reason: l.reason, n: 1 });
-  }
-  const left = [...groups.values()].map((g) => `${g.subject}${g.n > 1 ? ` (${g.n} times)` : ''} because ${g.reason}`);
-  const leftSentence = did?.kind === 'wrote' || did?.kind === 'checked_clashes' ? [] : [left.length ? `I left out ${left.join('; ')}.` : 'I left nothing out.'];
-  return [...organizer, `${deed}${leftSentence.length ? ` ${leftSentence[0]}` : ''}`];
-}
-
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
 export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
@@ -238,7 +214,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (!act.repeats?.length) return sentences([count, ...readEvents(act.events, ctx, clock, days)]);
       const inSeries = new Set(act.repeats.flat().map((e) => `${e.id}|${e.start}`));
       const singles = act.events.filter((e) => !inSeries.has(`${e.id}|${e.start}`));
-      return sentences([count, ...act.repeats.map((series) => repeatSentence(series, ctx, clock, days.dayOf ?? ((d) => dayLabel(d, clock.today)))), ...readEvents(singles, ctx, clock, { ...days, severalDays: true })]);
+      return sentences([count, ...act.repeats.map((series) => repeatSentence(series, ctx, clock, days.dayOf)), ...readEvents(singles, ctx, clock, days)]);
     }
     case 'free': {
       const label = windowLabel(ctx.window, clock, ctx.now);

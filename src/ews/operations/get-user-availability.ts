@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { ewsError } from '../error-catalog.js';
 import { legacyTimeZone, readLegacyTimeZone, UnknownTimeZoneError, writeLegacyTimeZone, isIanaZone, type LegacyTimeZone } from '../schema/timezones.js';
 import type { DayOfWeek, LegacyFreeBusy } from '../schema/types.js';
-import { attr, bool, child, children, el, els, int, text, type XmlElement } from '../xml/index.js';
+import { bool, child, children, el, els, int, text, type XmlElement } from '../xml/index.js';
 import { messageError, readResponseMessage } from './envelope.js';
 import type { ItemResult, Operation, ParseContext } from './operation.js';
 
