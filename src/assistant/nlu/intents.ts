@@ -134,7 +134,7 @@ function onlyADayAsked(words: readonly string[]): boolean {
 }
 
 const WHEN_WORD = new Set([...DAY_WORD, 'partofday', 'timeword']);
-const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming|end|eod|cob)$/;
+const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|through|thru|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming|end|eod|cob)$/;
 const isWhen = (w: string): boolean => WHEN_WORD.has(wordClass(w)) || WHEN_FILL.test(w);
 
 /**

@@ -114,6 +114,8 @@ export function createUnderstander(models: NluModels): Understander {
     }
     if (when.start) slots.start = iso(when.start);
     if (when.after && intent === 'read_events') slots.after = when.after;
+    // "what do i have until friday": from now to the end of Friday.
+    if (when.untilEnd && (intent === 'read_events' || intent === 'am_i_free')) slots.window = { start: iso(DateTime.fromJSDate(ctx.now))!, end: iso(when.untilEnd)! };
     if (when.end) slots.end = iso(when.end);
     if (move?.newStart) slots.newStart = iso(move.newStart);
     if (move?.newDay) slots.newDay = iso(move.newDay);

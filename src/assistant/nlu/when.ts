@@ -36,6 +36,8 @@ export interface When {
   readonly isAllDay?: boolean;
   /** "after 5": only what starts then or later; "after my 2pm" (an event named by its time): only what starts later. */
   readonly after?: 'from' | 'later';
+  /** "until friday", "through wednesday": the end of that day, for a read from now (a new event keeps its days). */
+  readonly untilEnd?: DateTime;
 }
 
 interface Clock {
@@ -130,6 +132,8 @@ interface Prepared {
   readonly bound?: 'after' | 'before' | 'until';
   /** The bound is an event named by its time ("after my 2pm"). */
   readonly boundIsEvent?: boolean;
+  /** "until friday", "through wednesday": from now to the end of the day said. */
+  readonly untilDay?: boolean;
 }
 
 /**
@@ -207,6 +211,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     impliesToday,
     range: range?.window,
     ...(boundBy ? { bound: (boundBy[1] === 'till' ? 'until' : boundBy[1]) as 'after' | 'before' | 'until', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
+    ...(!boundBy && /\b(until|till|thru|through)\b/.test(s) && !/\bfrom\b|\bbetween\b/.test(s) ? { untilDay: true } : {}),
   };
 }
 
@@ -299,6 +304,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   // "after 5 today": from 5 to the end of that day; "before noon": from the day's start to noon.
   if (start && p.bound === 'after') window = { start, end: start.startOf('day').plus({ days: 1 }) };
   if (start && p.bound === 'before') window = { start: start.startOf('day'), end: start };
+  const untilEnd = !start && !lastDay && day && p.untilDay && day.plus({ days: 1 }) > now ? day.plus({ days: 1 }) : undefined;
   if (start && p.bound === 'until') window = { start: now < start && now.hasSame(start, 'day') ? now : start.startOf('day'), end: start };
 
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
@@ -312,6 +318,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     ...(p.partOfDay ? { partOfDay: p.partOfDay } : {}),
     ...(start && p.bound === 'after' ? { after: p.boundIsEvent ? ('later' as const) : ('from' as const) } : {}),
     ...(isAllDay ? { isAllDay } : {}),
+    ...(untilEnd ? { untilEnd } : {}),
     hasDate,
     hasTime: Boolean(start),
   };

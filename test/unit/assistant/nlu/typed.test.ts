@@ -63,6 +63,13 @@ describe('spans from now, the end of the day, and the past', () => {
     expect(u("what's on 5 and 7").intent).toBe('out_of_scope');
   });
 
+  it('"until friday", "through wednesday": from now to the end of that day; "tuesday through thursday" stays those days', () => {
+    // Saturday 5 December, noon in New York.
+    expect(u('what do i have until friday').slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-12T05:00:00Z' });
+    expect(u('anything through wednesday').slots.window).toEqual({ start: '2026-12-05T17:00:00Z', end: '2026-12-10T05:00:00Z' });
+    expect(u("what's on tuesday through thursday").slots.window).toEqual({ start: '2026-12-08T05:00:00Z', end: '2026-12-11T05:00:00Z' });
+  });
+
   it('"wknd" and "2026-12-24" are days', () => {
     expect(u("what's on this wknd").slots.window).toEqual({ start: '2026-12-05T05:00:00Z', end: '2026-12-07T05:00:00Z' });
     const iso = u("what's on 2026-12-24");
