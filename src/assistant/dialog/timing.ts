@@ -53,6 +53,18 @@ export function wholeDaysFrom(wanted: string, event: CalendarEvent, zone: string
   return { start: iso(start.toMillis()), end: iso(start.plus({ days }).toMillis()) };
 }
 
+/**
+ * An all-day span's dates as read in `from`, on the midnights of `to`: an all-day event keeps its dates in
+ * the zone it was made in, so one moved by someone elsewhere is written there, not re-anchored to them.
+ */
+export function sameDatesIn(span: { readonly start: string; readonly end: string }, from: string, to: string): { start: string; end: string } {
+  const place = (instant: string) => {
+    const d = DateTime.fromISO(instant, { zone: from });
+    return iso(DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: to }).toMillis());
+  };
+  return { start: place(span.start), end: place(span.end) };
+}
+
 /** `time`'s wall-clock time on `day`'s date, both read in `zone`: "2pm" said for an event asked about on Friday. */
 export function onDayOf(time: string, day: string, zone: string): string {
   const t = DateTime.fromISO(time, { zone });

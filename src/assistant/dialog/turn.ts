@@ -3,7 +3,7 @@ import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-even
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
@@ -503,7 +503,10 @@ export class Dialog {
       case 'move': {
         const stale = await this.#changedSince(input, pending.event, 'move', done);
         if (stale) return stale;
-        await this.deps.provider.updateEvent(input.user, pending.event, { start: pending.start, end: pending.end });
+        // Proposed on the asker's dates; an all-day event made in another zone keeps its dates in that zone.
+        const own = pending.event.timeZone;
+        const to = pending.event.isAllDay && own && own !== input.timeZone ? sameDatesIn(pending, input.timeZone, own) : pending;
+        await this.deps.provider.updateEvent(input.user, pending.event, { start: to.start, end: to.end });
         return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end }, [pending.event]);
       }
       case 'person':

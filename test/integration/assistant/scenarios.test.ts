@@ -589,6 +589,14 @@ describe('the assistant answers from the calendar', () => {
     const saturday = await inBerlin("what's on saturday");
     expect(saturday.events.map((e) => e.subject)).not.toContain('Offsite');
     expect((await inBerlin('am i free on saturday')).text).toMatch(/^Yes, you're free/);
+    // Moved from Berlin, it keeps its dates in Los Angeles: Monday there, midnight to midnight (daylight time).
+    expect((await inBerlin('move the offsite to monday')).text).toMatch(/Move Offsite to March 15, all day\?/);
+    await inBerlin('yes');
+    const offsite = () => sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-08T00:00:00Z', '2027-03-20T00:00:00Z').items.find((i) => i.subject === 'Offsite');
+    expect([offsite()?.start, offsite()?.end]).toEqual(['2027-03-15T07:00:00Z', '2027-03-16T07:00:00Z']);
+    await inBerlin('move the offsite to friday');
+    await inBerlin('yes');
+    expect([offsite()?.start, offsite()?.end]).toEqual(['2027-03-12T08:00:00Z', '2027-03-13T08:00:00Z']);
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
