@@ -278,7 +278,14 @@ const TOPIC_END = /^(at|on|by|for|in|from|to|with|tomorrow|today|tonight|next|th
  * What follows a kind of event and belongs to its name: "about the budget", "regarding q3", "with the
  * vendor" (a group, not a person: no name was tagged there), up to the when, a preposition or the end.
  */
-function topicOf(tokens: readonly Token[], spans: readonly Span[], at: number): string | undefined {
+function topicOf(tokens: readonly Token[], spans: readonly Span[], title: number): string | undefined {
+  // Guests may come first: "1:1 with bob re: roadmap" is about the roadmap (the guests stay guests).
+  let at = title;
+  if (tokens[at + 1]?.lower === 'with' && covered(spans, at + 2, new Set(['person', 'relation']))) {
+    let k = at + 2;
+    while (k < tokens.length && (covered(spans, k, new Set(['person', 'relation'])) || tokens[k]!.lower === 'and')) k++;
+    if (/^(about|regarding|re)$/.test(tokens[k]?.lower ?? '')) at = k - 1;
+  }
   const first = tokens[at + 1]?.lower;
   const opener = first === 'about' || first === 'regarding' || first === 're' ? 1 : first === 'with' && /^(the|our|a|an)$/.test(tokens[at + 2]?.lower ?? '') ? 2 : 0;
   if (!opener) return undefined;
@@ -343,7 +350,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
     (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined) ??
     (intent === 'create_event' ? forTitle(tokens, spans, classOf) : undefined);
   // "a call about the budget", "lunch with the team": a kind of event and what it is about, not the kind alone.
-  const topic = intent === 'create_event' && noun && title === noun.lower ? topicOf(tokens, spans, nounAt) : undefined;
+  // (The title a single word as said, tagged or not: "add 1:1 w/ bob re: roadmap".)
+  const titleAt = title && !title.includes(' ') ? (noun && title === noun.lower ? nounAt : tokens.findIndex((t) => t.lower === title)) : -1;
+  const topic = intent === 'create_event' && titleAt >= 0 ? topicOf(tokens, spans, titleAt) : undefined;
   if (title) about.title = asTyped(tokens, topic ? `${title} ${topic}` : title);
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...adjacentJoined(tokens, of('person')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
