@@ -128,7 +128,7 @@ export function createUnderstander(models: NluModels): Understander {
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 
     // "my first meeting tomorrow", "the last one today": the day's first or last event.
-    const pick = /\b(first|earliest) (meeting|event|appointment|call|thing|one)\b/.test(normalised.text) ? 'first' : /\b(last|latest|final) (meeting|event|appointment|call|thing|one)\b(?! (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))/.test(normalised.text) && !/\bwas\b|\bdid\b/.test(normalised.text) ? 'last' : undefined;
+    const pick = /\b(first|earliest) (meeting|event|appointment|call|thing|one)\b/.test(normalised.text) ? 'first' : /\b(last|latest|final) (meeting|event|appointment|call|thing|one)\b(?! (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))/.test(normalised.text) && (when.hasDate || !/\bwas\b|\bdid\b/.test(normalised.text)) ? 'last' : undefined;
     if (pick && (intent === 'find_meeting' || intent === 'read_events' || intent === 'next_meeting')) {
       slots.pick = pick;
       if (intent === 'read_events') intent = 'find_meeting';

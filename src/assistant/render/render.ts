@@ -62,6 +62,7 @@ function weekLabel(monday: LocalDate, today: LocalDate): string {
   const daysAfterThisMonday = daysBetween(mondayOf(today), monday);
   if (daysAfterThisMonday === 7) return 'next week';
   if (daysAfterThisMonday === 0) return 'this week';
+  if (daysAfterThisMonday === -7) return 'last week';
   return `the week of ${monthDayName(monday, false)}`;
 }
 

@@ -133,6 +133,9 @@ describe('the assistant answers from the calendar', () => {
     expect(friday.intent).toBe('read_events');
     expect(friday.explain?.window?.start).toBe('2027-03-05T08:00:00Z');
     expect(friday.text).toMatch(/^You had one event on March 5\./);
+    expect((await ask('what did i have last week', 'past')).text).toMatch(/^You had 5 events last week\. Every day from Monday to Friday, at 9 AM, Team standup\.$/);
+    // A day said: the last meeting of that day, not the latest before now.
+    expect((await ask('what was my last meeting on friday', 'past')).events.map((e) => e.start)).toEqual(['2027-03-05T17:00:00Z']);
     expect((await ask('when did i last meet dave', 'past')).text).toMatch(/couldn't find dave on your calendar in the last 30 days|Berlin team sync is/i);
   });
 

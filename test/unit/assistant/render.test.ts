@@ -210,7 +210,9 @@ function legacyWindowLabel(ctx: RenderContext): string {
   const wholeDays = s.equals(s.startOf('day')) && e.equals(e.startOf('day'));
   const days = Math.round(e.diff(s, 'days').days);
   if (wholeDays && days === 1) return legacyDayLabel(s, now);
-  if (wholeDays && days === 7 && s.weekday === 1) return Math.round(s.diff(now.startOf('week'), 'days').days) === 7 ? 'next week' : Math.round(s.diff(now.startOf('week'), 'days').days) === 0 ? 'this week' : `the week of ${s.toFormat('LLLL d')}`;
+  // Changed since luxon: the week before this one is "last week".
+  const weeksOff = Math.round(s.diff(now.startOf('week'), 'days').days);
+  if (wholeDays && days === 7 && s.weekday === 1) return weeksOff === 7 ? 'next week' : weeksOff === 0 ? 'this week' : weeksOff === -7 ? 'last week' : `the week of ${s.toFormat('LLLL d')}`;
   if (wholeDays) return `between ${legacyDayLabel(s, now).replace(/^on /, '')} and ${legacyDayLabel(e.minus({ days: 1 }), now).replace(/^on /, '')}`;
   if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${legacyDayLabel(s, now)} between ${legacySpokenTime(s)} and ${legacySpokenTime(e)}`;
   return `between ${legacyDayLabel(s, now).replace(/^on /, '')} at ${legacySpokenTime(s)} and ${legacyDayLabel(e, now).replace(/^on /, '')} at ${legacySpokenTime(e)}`;
