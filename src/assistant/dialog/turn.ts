@@ -322,7 +322,8 @@ export class Dialog {
       case 'confirm':
         // Taken, not read: a second "yes" racing this one finds nothing waiting. (If the write then fails,
         // the proposal is gone too: the person asks again, which is better than booking twice.)
-        return this.#confirm(input, (await this.deps.store.take(input.sessionId, input.user))?.pending, done);
+        const taken = await this.deps.store.take(input.sessionId, input.user);
+        return this.#confirm(input, taken?.pending, done, taken?.explanation);
       case 'deny':
         return done((await stateOf()).pending ? { kind: 'dropped', ...((await stateOf()).pending?.kind === 'more' ? { read: true } : {}) } : { kind: 'nothing_pending' });
       case 'why':
@@ -483,7 +484,7 @@ export class Dialog {
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 
-  async #confirm(input: TurnInput, pending: Pending | undefined, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
+  async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
     switch (pending.kind) {
       case 'create': {
@@ -499,7 +500,8 @@ export class Dialog {
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
       }
       case 'more':
-        return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events);
+        // The rest of the read that offered it: "why?" and the day words are that read's.
+        return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events, undefined, explanation);
       case 'move': {
         const stale = await this.#changedSince(input, pending.event, 'move', done);
         if (stale) return stale;

@@ -203,7 +203,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         if (act.past) return sentences([`${cap(subject(first))} was ${firstWhen}${who}.`]);
         return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
       }
-      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, { limit: act.events.length, rest: true }));
+      if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, { ...readDays(ctx.window, clock), limit: act.events.length, rest: true }));
       // "with carol": the count and the "nothing" are about the people asked about, not the whole day.
       const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
       // A window that is over ("what did i have this morning") is told in the past.

@@ -32,3 +32,13 @@ describe('a series over several days is said once', () => {
     expect(singles).toEqual([oneOff]);
   });
 });
+
+describe('the rest of a week read, after "yes"', () => {
+  it('names its days by weekday, as the read that offered it did', () => {
+    const now = new Date('2027-03-08T16:00:00Z');
+    const nextWeek = { start: '2027-03-15T07:00:00Z', end: '2027-03-22T07:00:00Z' };
+    const rest = [{ ...occurrence('Retro', 'retro', '2027-03-18T21:00:00Z'), isRecurring: false, kind: 'single' as const }, { ...occurrence('Demo', 'demo', '2027-03-19T23:00:00Z'), isRecurring: false, kind: 'single' as const }];
+    const said = render({ kind: 'events', scope: 'rest', label: '', events: rest }, { now, timeZone: TZ, user: USER, window: nextWeek }).text;
+    expect(said).toBe('Thursday, at 2 PM, Retro. Friday, at 4 PM, Demo.');
+  });
+});
