@@ -125,7 +125,8 @@ function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf
   let from = 0;
   while (from < lower.length && !covered(spans, from) && NOT_A_NAME.test(lower[from]!)) from++;
   let to = from;
-  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !NOT_A_NAME.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && classOf(lower[to]!) === 'w') to++;
+  // "focus time", "family time": "time" after a name word is part of the name.
+  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && ((!NOT_A_NAME.test(lower[to]!) && classOf(lower[to]!) === 'w') || (lower[to] === 'time' && to > from))) to++;
   // One stray word in a long request is more likely noise than a name ("add xyz ..." keeps it; "i think ..." does not start here).
   return to > from ? words(tokens, from, to) : undefined;
 }

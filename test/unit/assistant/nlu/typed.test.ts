@@ -40,6 +40,7 @@ describe('typed short forms: "w/", "2p", "10:30a", "@ 2"', () => {
     expect(u('add Sprint Review with bob smith friday at 2').slots.title).toBe('Sprint Review');
     expect(u('add call with the vendor at 4').slots.title).toBe('call with the vendor');
     expect(u('schedule a meeting about q3 planning tomorrow at 10').slots.title).toBe('meeting about q3 planning');
+    expect(u('add focus time tomorrow at 9').slots.title).toBe('focus time');
     // Guests first, then the topic: the guests stay guests.
     expect(u('schedule 1:1 w/ Bob re: roadmap tomorrow 3p').slots).toMatchObject({ title: '1:1 re roadmap', people: ['bob'] });
   });
