@@ -182,6 +182,14 @@ function whenEvent(e: { readonly start: string; readonly end: string; readonly i
   return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
+/** What a room's calendar said to the booking. */
+function roomAnswer(room: string, response: string): string {
+  if (response === 'accepted') return `${room} accepted the booking.`;
+  if (response === 'tentative') return `${room} tentatively accepted the booking.`;
+  if (response === 'declined') return `${room} declined: it is booked then, so this meeting has no room. Ask me for another time, or book another room.`;
+  return `${room} hasn't answered the booking yet.`;
+}
+
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
 export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
@@ -241,7 +249,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
-      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${whenEvent(act.event, clock)}${invited ? ', and the invitations are sent' : ''}.`]);
+      // A room is booked the way Exchange books it: its calendar answers. A declined room is said, never
+      // hidden behind "Done".
+      const rooms = act.event.attendees.filter((a) => a.kind === 'resource').map((r) => roomAnswer(r.name || r.email || 'The room', r.response));
+      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${whenEvent(act.event, clock)}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
       return sentences([`Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);

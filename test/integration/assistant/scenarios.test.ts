@@ -211,6 +211,13 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('add dinner w/ Dave Kim on 4/3 at 7p', 'two-people')).pending).toMatchObject({ draft: { attendees: [{ email: 'dave@contoso.com' }] } });
   });
 
+  it('a room named in a new event answers the booking, and a room that declines is said', async () => {
+    await ask('add planning in the boardroom on 4/7 at 2pm', 'room-answer');
+    expect((await ask('yes', 'room-answer')).text).toMatch(/^Done\. Planning is on your calendar on April 7 at 2 PM\. Boardroom accepted the booking\.$/);
+    await ask('add huddle in the boardroom on 4/7 at 2:30pm', 'room-answer');
+    expect((await ask('yes', 'room-answer')).text).toMatch(/Boardroom declined: it is booked then, so this meeting has no room\./);
+  });
+
   it('"the first one" picks by the order the names were read', async () => {
     await ask('add coffee with bob tomorrow at 10', 'coffee');
     const propose = await ask('the first one', 'coffee');
