@@ -30,4 +30,9 @@ export interface CalendarProvider {
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;
+  /**
+   * Whether a room (or anyone) is busy at some time in the window, by free/busy: what a booking proposal
+   * warns about before the room's calendar declines. Undefined when the free/busy cannot be read.
+   */
+  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined>;
 }

@@ -34,7 +34,8 @@ export type Act =
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
   /** `notInvited`: names said as guests that the directory does not know (kept in the title, not invited). */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[] }
+  /** `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline). */
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[] }
   | { readonly kind: 'created'; readonly event: CalendarEvent }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }

@@ -390,8 +390,16 @@ export class Dialog {
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
   async #propose(input: TurnInput, draft: EventDraft, done: Done, notInvited: readonly string[] = []): Promise<TurnResult> {
-    const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: draft.start, end: draft.end }, input.timeZone)).filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}) }, conflicts, { kind: 'create', draft });
+    const window = { start: draft.start, end: draft.end };
+    const rooms = (draft.attendees ?? []).filter((a) => a.kind === 'resource' && a.email);
+    const [own, roomsBusy] = await Promise.all([
+      this.deps.provider.listEvents(input.user, window, input.timeZone),
+      // A room taken then would decline: said before "yes", not after.
+      Promise.all(rooms.map(async (r) => ((await this.deps.provider.isBusy(r.email!, window)) ? [r.name || r.email!] : []))),
+    ]);
+    const conflicts = timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
+    const busyRooms = roomsBusy.flat();
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, conflicts, { kind: 'create', draft });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */

@@ -245,7 +245,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
-      return sentences([...unknown, ...conflict, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      const roomsTaken = act.busyRooms?.length ? [`${act.busyRooms.join(' and ')} ${act.busyRooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
+      return sentences([...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');

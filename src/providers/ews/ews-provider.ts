@@ -69,6 +69,19 @@ export class EwsCalendarProvider implements CalendarProvider {
     if (r && !r.ok) throw r.error;
   }
 
+  async isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
+    try {
+      const [answer] = await this.withClient((c) => c.availability([{ email, attendeeType: 'Room' }], window, { timeZone: 'UTC', view: 'FreeBusy' }));
+      if (!answer?.ok) return undefined;
+      const [from, to] = [Date.parse(window.start), Date.parse(window.end)];
+      return answer.value.events.some((e) => e.busyType !== 'Free' && e.busyType !== 'NoData' && Date.parse(e.start) < to && Date.parse(e.end) > from);
+    } catch (err) {
+      // A warning we cannot give is no reason to fail the proposal: the room's calendar still answers.
+      if (err instanceof EwsError) return undefined;
+      throw err;
+    }
+  }
+
   async findPeople(query: string): Promise<PeopleLookup> {
     try {
       const r = await this.withClient((c) => c.resolveNames(query));

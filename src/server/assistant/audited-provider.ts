@@ -39,6 +39,10 @@ export class AuditedProvider implements CalendarProvider {
     return this.inner.findPeople(query);
   }
 
+  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
+    return this.inner.isBusy(email, window);
+  }
+
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
     const detail = { subject: draft.subject, start: draft.start, end: draft.end, attendees: (draft.attendees ?? []).map((a) => a.email ?? a.name ?? '') };
     return this.#audited('calendar.create', mailbox, detail, async () => {

@@ -85,4 +85,8 @@ export class PrefetchingProvider implements CalendarProvider {
   findPeople(query: string): Promise<PeopleLookup> {
     return this.inner.findPeople(query);
   }
+
+  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
+    return this.inner.isBusy(email, window);
+  }
 }

@@ -214,7 +214,8 @@ describe('the assistant answers from the calendar', () => {
   it('a room named in a new event answers the booking, and a room that declines is said', async () => {
     await ask('add planning in the boardroom on 4/7 at 2pm', 'room-answer');
     expect((await ask('yes', 'room-answer')).text).toMatch(/^Done\. Planning is on your calendar on April 7 at 2 PM\. Boardroom accepted the booking\.$/);
-    await ask('add huddle in the boardroom on 4/7 at 2:30pm', 'room-answer');
+    // Taken then: said before "yes" (free/busy), and the room's calendar declines after it.
+    expect((await ask('add huddle in the boardroom on 4/7 at 2:30pm', 'room-answer')).text).toMatch(/Boardroom is booked then and will decline\. Add huddle on April 7 at 2:30 PM for one hour in Boardroom\?$/);
     expect((await ask('yes', 'room-answer')).text).toMatch(/Boardroom declined: it is booked then, so this meeting has no room\./);
   });
 
