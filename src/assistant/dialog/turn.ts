@@ -156,6 +156,18 @@ export class Dialog {
         return done({ kind: 'need_time', title: create.title ?? 'it' }, [], { kind: 'time', create });
       }
     }
+    // "what about the week after", "and the day after that": the last read's window, a week or a day on.
+    const onward = /\b(?:the )?(week|day) after\b|\bthe following (week|day)\b/.exec(input.text.toLowerCase());
+    if (onward && !s.title && !s.people?.length && (u.intent === 'out_of_scope' || u.intent === 'read_events' || u.intent === 'am_i_free')) {
+      const lastTurn = (await stateOf()).explanation;
+      if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) {
+        const step = (onward[1] ?? onward[2]) === 'week' ? { weeks: 1 } : { days: 1 };
+        const shift = (t: string) => iso(DateTime.fromISO(t, { zone: input.timeZone }).plus(step).toMillis());
+        intent = lastTurn.understood.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
+        const { start: _start, end: _end, ...rest } = s;
+        s = { ...rest, window: { start: shift(lastTurn.window.start), end: shift(lastTurn.window.end) }, saidDay: true };
+      }
+    }
     // A day or a time alone ("2pm", "friday", "tomorrow at 9"), or "move it to 3", may answer "When should
     // it be?" from the last turn.
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;

@@ -139,6 +139,16 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('when did i last meet dave', 'past')).text).toMatch(/couldn't find dave on your calendar in the last 30 days|Berlin team sync is/i);
   });
 
+  it('"what about the week after", "and the day after that" move the last read on by a week or a day', async () => {
+    await ask('what do i have next week', 'onward');
+    const after = await ask('what about the week after', 'onward');
+    expect(after.explain?.window).toEqual({ start: '2027-03-22T07:00:00Z', end: '2027-03-29T07:00:00Z' });
+    expect((await ask('and the week after that', 'onward')).explain?.window?.start).toBe('2027-03-29T07:00:00Z');
+    await ask('am i free tomorrow at 3', 'onward-day');
+    const day = await ask('what about the day after', 'onward-day');
+    expect([day.intent, day.explain?.window]).toEqual(['am_i_free', { start: '2027-03-10T23:00:00Z', end: '2027-03-11T00:00:00Z' }]);
+  });
+
   it('a read with a person lists only the events with them', async () => {
     const a = await ask('what do i have with bob this week', 'with-bob');
     expect(a.intent).toBe('read_events');
