@@ -18,6 +18,7 @@ export interface About {
 }
 
 const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
+const PERSON_TYPES = new Set(['person', 'relation']);
 const TRAILING = /^(at|on|by|for|in|from|to|this|next|the|every|around|about|before|after|tomorrow|today|tonight|and|with|without|except|please)$/;
 /** "without carol", "w/o bob", "everyone except dana": people said so that they are left out. */
 const LEAVES_OUT = /^(without|except|excluding)$/;
@@ -162,7 +163,6 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
  */
 function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
-  const persons = new Set(['person', 'relation']);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.lower !== 'with') continue;
     const list: number[] = [];
@@ -170,7 +170,7 @@ function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name:
     for (let j = i + 1; j < tokens.length; j++) {
       const w = tokens[j]!.lower;
       if (w === 'and' || w === ',' || w === '&') continue;
-      if (covered(spans, j, persons)) {
+      if (covered(spans, j, PERSON_TYPES)) {
         holdsPerson = true;
         continue;
       }
@@ -273,7 +273,7 @@ function forTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w:
   return ws.join(' ');
 }
 
-const TOPIC_END = /^(at|on|by|for|in|from|to|with|tomorrow|today|tonight|next|this|every|around|before|after|and|please|for)$/;
+const TOPIC_END = /^(at|on|by|for|in|from|to|with|tomorrow|today|tonight|next|this|every|around|before|after|and|please)$/;
 
 /**
  * What follows a kind of event and belongs to its name: "about the budget", "regarding q3", "with the
@@ -282,16 +282,16 @@ const TOPIC_END = /^(at|on|by|for|in|from|to|with|tomorrow|today|tonight|next|th
 function topicOf(tokens: readonly Token[], spans: readonly Span[], title: number): string | undefined {
   // Guests may come first: "1:1 with bob re: roadmap" is about the roadmap (the guests stay guests).
   let at = title;
-  if (tokens[at + 1]?.lower === 'with' && covered(spans, at + 2, new Set(['person', 'relation']))) {
+  if (tokens[at + 1]?.lower === 'with' && covered(spans, at + 2, PERSON_TYPES)) {
     let k = at + 2;
-    while (k < tokens.length && (covered(spans, k, new Set(['person', 'relation'])) || tokens[k]!.lower === 'and')) k++;
+    while (k < tokens.length && (covered(spans, k, PERSON_TYPES) || tokens[k]!.lower === 'and')) k++;
     if (/^(about|regarding|re)$/.test(tokens[k]?.lower ?? '')) at = k - 1;
   }
   const first = tokens[at + 1]?.lower;
   const opener = first === 'about' || first === 'regarding' || first === 're' ? 1 : first === 'with' && /^(the|our|a|an)$/.test(tokens[at + 2]?.lower ?? '') ? 2 : 0;
   if (!opener) return undefined;
   let to = at + 1 + opener;
-  while (to < tokens.length && !TOPIC_END.test(tokens[to]!.lower) && !WHEN_TOKEN.test(tokens[to]!.lower) && !covered(spans, to, WHEN_TYPES) && !covered(spans, to, new Set(['person', 'relation']))) to++;
+  while (to < tokens.length && !TOPIC_END.test(tokens[to]!.lower) && !WHEN_TOKEN.test(tokens[to]!.lower) && !covered(spans, to, WHEN_TYPES) && !covered(spans, to, PERSON_TYPES)) to++;
   // Only the article ("with the"), or a name was tagged there: not a topic.
   if (to <= at + 2 || (opener === 2 && to === at + 3)) return undefined;
   return words(tokens, at + 1, to);

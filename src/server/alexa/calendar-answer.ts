@@ -17,6 +17,7 @@ import { checkSlots } from './slot-checks.js';
 import { understandAlexaTurn } from './understanding.js';
 import { welcomeText } from './welcome.js';
 import { isKnownZone } from '../time-zones.js';
+import { escapeSsml } from '../../assistant/render/phrases.js';
 
 /**
  * The assistant behind the Alexa endpoint: the same {@link Assistant}, audited calendar provider and database
@@ -71,10 +72,6 @@ const speak = (text: string) => `<speak>${escapeSsml(text)}</speak>`;
 
 /** Words to say; with `endSession` false the microphone stays open and a silent person hears `reprompt`. */
 const say = (text: string, endSession = true, reprompt = WHAT_NEXT): AssistantReply => ({ text, ssml: speak(text), endSession, ...(endSession ? {} : { reprompt: speak(reprompt) }) });
-
-function escapeSsml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** The Alexa endpoint's {@link Answer}, backed by the assistant. */
 export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
