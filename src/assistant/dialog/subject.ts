@@ -4,6 +4,7 @@
  * abbreviations are spelled out when the title is proposed, and the first letter is capitalised when the
  * event is created; words typed with capitals ("iOS sync") and acronyms with digits ("Q3") are kept.
  */
+import { escapeRegExp } from '../../shared/regexp.js';
 
 const SPELLED: Readonly<Record<string, string>> = { mtg: 'meeting', mtng: 'meeting', mtgs: 'meetings', appt: 'appointment', appts: 'appointments', 'w/': 'with' };
 
@@ -24,8 +25,7 @@ export function eventSubject(title: string, guests: readonly { readonly name?: s
   let said = spelledOut(title);
   for (const g of guests) {
     if (!g.name) continue;
-    const escaped = g.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    said = said.replace(new RegExp(`\\b${escaped}\\b`, 'gi'), g.name);
+    said = said.replace(new RegExp(`\\b${escapeRegExp(g.name.toLowerCase())}\\b`, 'gi'), g.name);
   }
   const words = said
     .split(' ')

@@ -14,6 +14,7 @@ import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import type { DialogState, DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
+import { escapeRegExp } from '../../shared/regexp.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
 export interface TurnInput {
@@ -394,7 +395,7 @@ export class Dialog {
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
-    const unnamed = notInvited.map((name) => s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name);
+    const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
     const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
     const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited);
@@ -545,3 +546,10 @@ export class Dialog {
 }
 
 export type { Attendee };
+
+/** "lunch with the team": the guest as said, with "the", "my" or "our" when the words had it ("Lunch with the team"). */
+function withDeterminer(text: string, name: string): string {
+  if (/^(the|my|our)\s/i.test(name)) return name;
+  const said = new RegExp(`\\b(the|my|our)\\s+${escapeRegExp(name)}\\b`, 'i').exec(text);
+  return said ? `${said[1]!.toLowerCase()} ${name}` : name;
+}

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../shared/regexp.js';
 import { PsRuntimeError } from './errors.js';
 import { collapse, enumerate, isArray, PsObject, toBoolean, toText, typeNameOf, type Value } from './values.js';
 
@@ -25,7 +26,6 @@ export function wildcardToRegExp(pattern: string, caseSensitive: boolean): RegEx
   return new RegExp(`^${source}$`, caseSensitive ? 's' : 'is');
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toNumber(v: Value): number {
   if (typeof v === 'number') return v;

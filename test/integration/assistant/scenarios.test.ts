@@ -212,9 +212,11 @@ describe('the assistant answers from the calendar', () => {
 
   it('a guest the directory does not know stays in the title, is not invited, and the proposal says so', async () => {
     const team = await ask('add lunch w/ the team on 4/2 @noon', 'unknown-guest');
-    expect(team.text).toBe("I couldn't find anyone called team in the directory, so I won't invite anyone for that name. Add lunch with team on April 2 at noon for one hour?");
-    expect(team.pending).toMatchObject({ kind: 'create', draft: { subject: 'lunch with team' } });
+    expect(team.text).toBe("I couldn't find anyone called team in the directory, so I won't invite anyone for that name. Add lunch with the team on April 2 at noon for one hour?");
+    expect(team.pending).toMatchObject({ kind: 'create', draft: { subject: 'lunch with the team' } });
     expect(team.pending && 'draft' in team.pending ? team.pending.draft.attendees : undefined).toBeUndefined();
+    await ask('no', 'unknown-guest');
+    expect((await ask('add dinner with my mom on 4/2 at 7pm', 'unknown-guest')).pending).toMatchObject({ draft: { subject: 'dinner with my mom' } });
     await ask('no', 'unknown-guest');
     // Typed with a first name and a surname, or tagged as two people side by side: one guest, invited.
     expect((await ask('add dinner with ann lee on 4/3 at 7pm', 'two-words')).pending).toMatchObject({ draft: { attendees: [{ email: 'ann@contoso.com' }] } });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { escapeRegExp } from '../../../shared/regexp.js';
 
 /**
  * OPATH, the filter language of Exchange's -RecipientRestrictionFilter, -Filter and -RecipientFilter.
@@ -230,7 +231,7 @@ function compare(node: Extract<OpathNode, { kind: 'compare' }>, actual: string |
 export function wildcardMatcher(pattern: string): (value: string) => boolean {
   const source = pattern
     .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('.*');
   const re = new RegExp(`^${source}$`, 'is');
   return (value) => re.test(value);
