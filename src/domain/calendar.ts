@@ -80,3 +80,10 @@ export interface EventChange {
   readonly timeZone?: string;
   readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
 }
+
+/** Oldest first, then shortest. UTC ISO strings of one shape sort as text: plain comparison, not localeCompare (ICU is slow). */
+export function byStartThenEnd(a: Pick<CalendarEvent, 'start' | 'end'>, b: Pick<CalendarEvent, 'start' | 'end'>): number {
+  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
+  return 0;
+}

@@ -1,4 +1,4 @@
-import type { CalendarEvent, EventChange, EventDraft, Person, TimeWindow } from '../../domain/calendar.js';
+import { byStartThenEnd, type CalendarEvent, type EventChange, type EventDraft, type Person, type TimeWindow } from '../../domain/calendar.js';
 import { CreateCalendarItems, CreateMessage } from '../operations/create-item.js';
 import { DeleteItems } from '../operations/delete-item.js';
 import { UpdateCalendarItems } from '../operations/update-item.js';
@@ -65,6 +65,11 @@ export interface CalendarViewOptions {
   /** IANA zone of the caller, sent as TimeZoneContext. */
   readonly timeZone?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Which events to return, decided before attendees are read: a caller that asks for a wider window than
+   * it needs (to find all-day events made in other zones) pays no GetItem for the margins.
+   */
+  readonly keep?: (event: CalendarEvent) => boolean;
 }
 
 /**
@@ -146,6 +151,7 @@ export class EwsClient {
       start = last.start;
     }
     let items = [...seen.values()];
+    if (opts.keep) items = items.filter((i) => opts.keep!(toCalendarEvent(i)));
     if (opts.withAttendees) items = await this.#withDetails(items, call);
     return items.map(toCalendarEvent).sort(byStartThenEnd);
   }
@@ -328,9 +334,3 @@ export function unwrapOne<T>(results: readonly ItemResult<T>[]): T {
   return first.value;
 }
 
-/** Oldest first. UTC ISO strings of one shape sort as text; plain comparison, not localeCompare (ICU is slow). */
-function byStartThenEnd(a: CalendarEvent, b: CalendarEvent): number {
-  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
-  return 0;
-}

@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
-import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import { byStartThenEnd, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
+
+/** The widest gap between two zones' midnights: UTC-12 (Baker Island) to UTC+14 (Kiribati). */
+const ZONE_GAP_MS = 26 * 3_600_000;
 
 /** An all-day event moved onto the same dates in `zone` (its own zone's midnights become `zone`'s). */
 function onLocalDates(e: CalendarEvent, zone: string): CalendarEvent {
@@ -29,16 +32,19 @@ export class EwsCalendarProvider implements CalendarProvider {
   ) {}
 
   async listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
-    const events = await this.withClient((c) => c.calendarView(mailbox, window, { withAttendees: true, timeZone }));
-    if (!events.some((e) => e.isAllDay && e.timeZone && e.timeZone !== timeZone)) return events;
     // An all-day event is a date, not an instant: Exchange keeps it as midnight to midnight in the zone it
     // was made in, so "Offsite, Friday" made in Los Angeles spans Friday 09:00 to Saturday 09:00 in Berlin.
-    // Said to someone in Berlin it is Friday, all day: its dates are placed on the asker's midnights.
+    // Said to someone in Berlin it is Friday, all day: its dates are placed on the asker's midnights. So
+    // Exchange is asked for a window wider by the largest gap between two zones' midnights (one made in
+    // Los Angeles is still Friday for "Friday morning" asked in Sydney, hours before it starts there);
+    // events outside the asked window once placed are dropped before their attendees are read.
     const from = Date.parse(window.start);
     const to = Date.parse(window.end);
-    return events
-      .map((e) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e))
-      .filter((e) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from)));
+    const placed = (e: CalendarEvent) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e);
+    const inWindow = (e: CalendarEvent) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from));
+    const wide = { start: new Date(from - ZONE_GAP_MS).toISOString(), end: new Date(to + ZONE_GAP_MS).toISOString() };
+    const events = await this.withClient((c) => c.calendarView(mailbox, wide, { withAttendees: true, timeZone, keep: (e) => inWindow(placed(e)) }));
+    return events.map(placed).sort(byStartThenEnd);
   }
 
   async getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
