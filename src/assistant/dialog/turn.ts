@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
+import { asksForMore } from './more-words.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
@@ -345,6 +346,12 @@ export class Dialog {
         // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
         // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
         const pending = (await stateOf()).pending;
+        // "more", "go on" after "Want to hear them?": a yes to that question.
+        if (pending?.kind === 'more' && asksForMore(input.text)) {
+          intent = 'confirm';
+          const taken = await this.deps.store.take(input.sessionId, input.user);
+          return this.#confirm(input, taken?.pending, done, taken?.explanation);
+        }
         // A question waiting for its answer is asked again ("When should it be?"), not dropped into silence.
         if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);

@@ -276,6 +276,12 @@ describe('the assistant answers from the calendar', () => {
     expect(rest.text).toMatch(/^At 2 PM, Planning block 5\. At 3, Planning block 6\.$/);
     expect(rest.pending).toBeUndefined();
     expect(rest.expectsReply).toBe(false);
+    // "more", "go on", "read the rest": the same yes, in other words; with nothing offered, not a yes.
+    for (const more of ['more', 'go on', 'read the rest please', 'tell me more', 'keep going']) {
+      await ask("what's on my calendar today", `long-day-${more}`, monday);
+      expect((await ask(more, `long-day-${more}`, monday)).events.map((e) => e.subject), more).toEqual(['Planning block 5', 'Planning block 6']);
+    }
+    expect((await ask('more', 'long-day-nothing-offered', monday)).intent).toBe('out_of_scope');
   });
 
   it('"When should it be?" is answered by a time alone, on the day already said', async () => {
@@ -620,6 +626,18 @@ describe('the assistant answers from the calendar', () => {
     await inBerlin('move the offsite to friday');
     await inBerlin('yes');
     expect([offsite()?.start, offsite()?.end]).toEqual(['2027-03-12T08:00:00Z', '2027-03-13T08:00:00Z']);
+  });
+
+  it('an all-day event made in Los Angeles is in every part of its day for someone asking in Sydney, and read first', async () => {
+    // Friday all day in Los Angeles is Friday 19:00 to Saturday 19:00 in Sydney: "Friday morning" there is
+    // hours before it begins, yet it is Friday's event.
+    const inSydney = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Australia/Sydney', now: NOW, sessionId: 'sydney' });
+    expect((await inSydney('what do i have friday morning')).events.map((e) => e.subject)).toContain('Offsite');
+    expect((await inSydney('am i free friday at 10am')).text).toMatch(/^No, you have Offsite/);
+    const friday = await inSydney("what's on friday");
+    expect(friday.events.map((e) => e.subject)[0]).toBe('Offsite');
+    expect(friday.text).toMatch(/^You have \d+ events on Friday\. All day, Offsite\./);
+    expect((await inSydney("what's on saturday")).events.map((e) => e.subject)).not.toContain('Offsite');
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {

@@ -107,7 +107,7 @@ describe('writes', () => {
 });
 
 describe('dialog answers', () => {
-  it.each([['yes', 'confirm'], ['ok', 'confirm'], ['sure', 'confirm'], ['do it', 'confirm'], ['no', 'deny'], ['cancel that', 'deny'], ['never mind', 'deny'], ['why?', 'why'], ['Why', 'why']])('%s -> %s', (text, intent) => {
+  it.each([['yes', 'confirm'], ['ok', 'confirm'], ['sure', 'confirm'], ['do it', 'confirm'], ['please do', 'confirm'], ['yes book it', 'confirm'], ['ok, add it', 'confirm'], ['schedule it', 'confirm'], ['no', 'deny'], ['cancel that', 'deny'], ['never mind', 'deny'], ['why?', 'why'], ['Why', 'why']])('%s -> %s', (text, intent) => {
     expect(u(text).intent).toBe(intent);
   });
 });
