@@ -111,8 +111,13 @@ export class Dialog {
         const zone = input.timeZone;
         const minuteOf = (iso: string) => { const t = DateTime.fromISO(iso, { zone }); return t.hour * 60 + t.minute; };
         const chosen = chooseEvent(input.text, pending.candidates, { ...(s.start ? { minuteOfDay: minuteOf(s.start) } : {}), minuteOf: (e) => minuteOf(e.start) });
-        intent = pending.change === 'cancel' ? 'cancel_event' : 'move_event';
-        if (chosen) return this.#change(input, chosen, pending.change, pending.target ?? {}, done);
+        // The verb of the answer wins: "move the budget review to 4" answering "Which one should I cancel?"
+        // is a move (never the cancel that was asked about), and its own target replaces the one first said.
+        const said = u.intent === 'cancel_event' ? 'cancel' : u.intent === 'move_event' ? 'move' : undefined;
+        const change = said ?? pending.change;
+        const target = said === 'move' && (s.newStart || s.newDay || s.shiftMinutes) ? s : said === pending.change || !said ? pending.target ?? {} : {};
+        intent = change === 'cancel' ? 'cancel_event' : 'move_event';
+        if (chosen) return this.#change(input, chosen, change, target, done);
         // Not an answer that picks one: ask again, keeping the choices (a new request with a name is its own).
         if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
         intent = u.intent;

@@ -444,6 +444,16 @@ describe('the assistant answers from the calendar', () => {
     await ask('move my meeting on wednesday to 4pm', 'which-three');
     expect((await ask('the budget review', 'which-three')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T00:00:00Z' });
     await ask('no', 'which-three');
+    // The answer's own verb wins: a move said to "Which one should I cancel?" is a move, with its own time,
+    // and a cancel said to "Which one should I move?" is a cancel.
+    await ask('cancel my meeting on wednesday', 'which-verb');
+    const moved = await ask('move the budget review to 4', 'which-verb');
+    expect(moved.pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T00:00:00Z' });
+    expect(moved.text).toMatch(/^Move Budget review to Wednesday at 4 PM\?/);
+    await ask('no', 'which-verb');
+    await ask('move my meeting on wednesday to 4pm', 'which-verb-2');
+    expect((await ask('cancel the standup', 'which-verb-2')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup' } });
+    await ask('no', 'which-verb-2');
   });
 
   it('"when do i meet dave" finds the meetings Dave organizes', async () => {
