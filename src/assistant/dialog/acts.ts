@@ -52,6 +52,8 @@ export type Act =
   | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: 'cancel' | 'move' }
+  /** One occurrence of a series asked to move to or past the next (or previous) one: Exchange keeps a series in order. */
+  | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
   /** `read`: what was dropped was the rest of a read ("Want to hear them?" - "no"), not a change. */
   | { readonly kind: 'dropped'; readonly read?: boolean }

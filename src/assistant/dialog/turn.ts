@@ -513,7 +513,19 @@ export class Dialog {
     if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
     const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
-    const conflicts = timedFirst((await this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone)).filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
+    // One occurrence of a series stays strictly between its neighbours (Exchange refuses the move with
+    // ErrorOccurrenceCrossingBoundary): read from where it is to where it would go, and say so before "yes".
+    const occurrence = (target.kind === 'occurrence' || target.kind === 'exception') && target.uid !== undefined;
+    const from = occurrence ? iso(Math.min(Date.parse(to), Date.parse(target.start))) : to;
+    const until = occurrence ? iso(Math.max(Date.parse(end), Date.parse(target.end), Date.parse(to) + MINUTE)) : end;
+    const around = await this.deps.provider.listEvents(input.user, { start: from, end: until }, input.timeZone);
+    if (occurrence) {
+      const [a, b] = [Date.parse(target.start), Date.parse(to)].sort((x, y) => x - y) as [number, number];
+      const neighbour = around.find((e) => e.uid === target.uid && e.id !== target.id && Date.parse(e.start) !== Date.parse(target.start) && Date.parse(e.start) >= a && Date.parse(e.start) <= b);
+      if (neighbour) return done({ kind: 'cannot_pass_occurrence', event: target, start: to, neighbour }, [target, neighbour], undefined, explanation);
+    }
+    const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
+    const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 

@@ -282,6 +282,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const who = act.event.organizer?.name || act.event.organizer?.email || 'someone else';
       return sentences([`${who} organizes ${subject(act.event)}, so only they can ${act.change} it for everyone. You can decline it in Outlook, or ask them.`]);
     }
+    case 'cannot_pass_occurrence':
+      return sentences([
+        `I can't move this ${subject(act.event)} to ${when(act.start, clock).replace(/^on /, '')}: a series stays in order, so one occurrence can't move to or past another, and there's one ${when(act.neighbour.start, clock)}.`,
+        `Pick a time ${Date.parse(act.neighbour.start) > Date.parse(act.event.start) ? 'before' : 'after'} that, or cancel this one and add a new event.`,
+      ]);
     case 'not_found':
       if (act.at) return sentences([`I couldn't find ${act.query || 'an event'} starting ${when(act.at, clock)} on your calendar.`]);
       if (act.pastDays) return sentences([`I couldn't find ${act.query} on your calendar in the last ${act.pastDays} days.`]);

@@ -541,10 +541,12 @@ describe('the assistant answers from the calendar', () => {
     expect(b.text).toMatch(/^Yes, you have Budget review on Wednesday at 11 AM/);
   });
 
-  it('"push the team standup back a week" keeps 9 AM across the change to daylight time', async () => {
-    const a = await ask('push the team standup back a week', 'shift-days');
-    expect(a.pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, start: '2027-03-15T16:00:00Z' });
+  it('"push the budget review back a week" keeps 11 AM across the change to daylight time', async () => {
+    const a = await ask('push the budget review back a week', 'shift-days');
+    expect(a.pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review', start: '2027-03-10T19:00:00Z' }, start: '2027-03-17T18:00:00Z' });
     await ask('no', 'shift-days');
+    // A daily standup pushed a week would pass four of its own occurrences: refused, as Exchange would.
+    expect((await ask('push the team standup back a week', 'shift-days')).text).toMatch(/^I can't move this Team standup to March 15 at 9 AM: a series stays in order/);
     const b = await ask('push the budget review back a day', 'shift-days');
     expect(b.text).toMatch(/Move Budget review to Thursday at 11 AM\?/);
     await ask('no', 'shift-days');
@@ -648,6 +650,16 @@ describe('the assistant answers from the calendar', () => {
     expect(friday.events.map((e) => e.subject)[0]).toBe('Offsite');
     expect(friday.text).toMatch(/^You have \d+ events on Friday\. All day, Offsite\./);
     expect((await inSydney("what's on saturday")).events.map((e) => e.subject)).not.toContain('Offsite');
+  });
+
+  it('one standup cannot move to or past the next: said before "yes", and nothing is proposed', async () => {
+    const past = await ask("move tomorrow's standup to thursday", 'crossing');
+    expect(past.pending).toBeUndefined();
+    expect(past.text).toMatch(/^I can't move this Team standup to Thursday at 9 AM: a series stays in order, so one occurrence can't move to or past another, and there's one on Wednesday at 9 AM\. Pick a time before that/);
+    expect((await ask('yes', 'crossing')).text).toMatch(/nothing waiting/);
+    // Between its neighbours it moves, as before.
+    expect((await ask("move tomorrow's standup to 10", 'crossing-ok')).pending).toMatchObject({ kind: 'move', start: '2027-03-09T18:00:00Z' });
+    await ask('no', 'crossing-ok');
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
