@@ -39,7 +39,8 @@ export type Act =
   | { readonly kind: 'created'; readonly event: CalendarEvent }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
-  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[] }
+  /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[] }
   | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }

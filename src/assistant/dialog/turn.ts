@@ -518,7 +518,7 @@ export class Dialog {
     const occurrence = (target.kind === 'occurrence' || target.kind === 'exception') && target.uid !== undefined;
     const from = occurrence ? iso(Math.min(Date.parse(to), Date.parse(target.start))) : to;
     const until = occurrence ? iso(Math.max(Date.parse(end), Date.parse(target.end), Date.parse(to) + MINUTE)) : end;
-    const around = await this.deps.provider.listEvents(input.user, { start: from, end: until }, input.timeZone);
+    const [around, busyRooms] = await Promise.all([this.deps.provider.listEvents(input.user, { start: from, end: until }, input.timeZone), this.#roomsTakenFor(target, to, end)]);
     if (occurrence) {
       const [a, b] = [Date.parse(target.start), Date.parse(to)].sort((x, y) => x - y) as [number, number];
       const neighbour = around.find((e) => e.uid === target.uid && e.id !== target.id && Date.parse(e.start) !== Date.parse(target.start) && Date.parse(e.start) >= a && Date.parse(e.start) <= b);
@@ -526,7 +526,20 @@ export class Dialog {
     }
     const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
     const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
-    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+  }
+
+  /**
+   * The rooms of `event` that are booked by something else at the new time (they would decline the move).
+   * The time the event already holds is its own booking, so only the part of the new time outside it is checked.
+   */
+  async #roomsTakenFor(event: CalendarEvent, start: string, end: string): Promise<string[]> {
+    const rooms = event.attendees.filter((a) => a.kind === 'resource' && a.email);
+    if (!rooms.length || event.isAllDay) return [];
+    const [s, e, os, oe] = [Date.parse(start), Date.parse(end), Date.parse(event.start), Date.parse(event.end)];
+    const parts = [[s, Math.min(e, os)], [Math.max(s, oe), e]].filter(([a, b]) => a! < b!).map(([a, b]) => ({ start: iso(a!), end: iso(b!) }));
+    const taken = await Promise.all(rooms.map(async (r) => ((await Promise.all(parts.map((w) => this.deps.provider.isBusy(r.email!, w)))).some(Boolean) ? [r.name || r.email!] : [])));
+    return taken.flat();
   }
 
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {

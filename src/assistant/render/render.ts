@@ -245,7 +245,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
-      const roomsTaken = act.busyRooms?.length ? [`${act.busyRooms.join(' and ')} ${act.busyRooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
+      const roomsTaken = roomsWillDecline(act.busyRooms);
       return sentences([...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
@@ -260,7 +260,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
+      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
     case 'moved':
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
     case 'ask_person':
@@ -317,4 +317,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       }
       return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...(act.dropped ? ["I haven't changed anything."] : [])]);
   }
+}
+
+/** Said before "yes": rooms booked by something else at the proposed time decline ("Boardroom is booked then and will decline."). */
+function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
+  return rooms?.length ? [`${rooms.join(' and ')} ${rooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
 }
