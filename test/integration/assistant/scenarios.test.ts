@@ -663,14 +663,14 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('moving a meeting with a room says first when the room is taken at the new time', async () => {
-    const board = await client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-11T22:00:00Z', end: '2027-03-11T23:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
-    const taken = await ask('move the budget review to thursday at 2', 'move-room');
-    expect(taken.text).toMatch(/^Boardroom is booked then and will decline\. Move Budget review to Thursday at 2 PM\?$/);
+    const board = await client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-12T01:00:00Z', end: '2027-03-12T02:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
+    const taken = await ask('move the budget review to thursday at 5pm', 'move-room');
+    expect(taken.text).toMatch(/^Boardroom is booked then and will decline\. Move Budget review to Thursday at 5 PM\?$/);
     await ask('no', 'move-room');
     // Half an hour later on its own day the room holds this very meeting for the first half: not "taken".
     expect((await ask('move the budget review to wednesday at 11:30', 'move-room')).text).toMatch(/^Move Budget review to Wednesday at 11:30 AM\?$/);
     await ask('no', 'move-room');
-    await client.deleteEvents('bob@contoso.com', [board.id], { notify: false });
+    await client.deleteEvents('bob@contoso.com', [board.id], { notify: true });
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
