@@ -389,12 +389,15 @@ export class Dialog {
       }
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
     }
-    // "with ann": a word no model tagged is a guest only if the directory knows it ("with marketing" is not).
+    // "with ann": a word no model tagged is a guest only if the directory knows it. Otherwise ("with
+    // marketing", "with zelda fitzgerald") it stays in the title and the proposal says nobody is invited
+    // for it: the words are never dropped, and nobody is guessed.
     for (const name of s.maybePeople ?? []) {
       const found = await this.deps.provider.findPeople(name);
       const asPerson = { ...s, people: [...(s.people ?? []), name], maybePeople: (s.maybePeople ?? []).filter((p) => p !== name) };
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: asPerson, name, candidates: found.candidates });
       if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+      else if (!nameWords(name).every((w) => titleHas.has(w))) notInvited.push(name);
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
     let location = s.location;

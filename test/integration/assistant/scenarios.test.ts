@@ -513,10 +513,15 @@ describe('the assistant answers from the calendar', () => {
     expect(b.pending).toMatchObject({ kind: 'create', draft: { attendees: [{ email: 'ann@contoso.com' }] } });
     expect(b.text).toMatch(/with Ann Lee/);
     await ask('no', 'names');
-    // A word after "with" that is nobody is left out, never guessed.
+    // A word after "with" that is nobody is never guessed: it stays in the title, and the proposal says so.
     const c = await ask('add planning session with marketing friday at 2', 'names');
-    expect(c.pending).toMatchObject({ kind: 'create' });
+    expect(c.pending).toMatchObject({ kind: 'create', draft: { subject: 'planning session with marketing' } });
     expect((c.pending as { draft: { attendees?: unknown[] } }).draft.attendees).toBeUndefined();
+    expect(c.text).toMatch(/^I couldn't find anyone called marketing in the directory/);
+    await ask('no', 'names');
+    const d = await ask('add lunch with zelda fitzgerald friday at noon', 'names');
+    expect(d.pending).toMatchObject({ kind: 'create', draft: { subject: 'lunch with zelda fitzgerald' } });
+    expect(d.text).toMatch(/^I couldn't find anyone called zelda fitzgerald in the directory/);
     await ask('no', 'names');
   });
 
