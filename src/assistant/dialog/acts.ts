@@ -33,9 +33,12 @@ export type Act =
   | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
-  /** `notInvited`: names said as guests that the directory does not know (kept in the title, not invited). */
-  /** `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline). */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[] }
+  /**
+   * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
+   * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.
+   * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
+   */
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean }
   | { readonly kind: 'created'; readonly event: CalendarEvent }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }

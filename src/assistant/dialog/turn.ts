@@ -45,6 +45,9 @@ export interface TurnResult {
   readonly explanation?: Explanation;
 }
 
+/** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
+const REPEAT_WORDS = /\b(every|each|weekly|daily|monthly|yearly|annually|biweekly|fortnightly|recurring|repeating|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
+
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
@@ -427,7 +430,9 @@ export class Dialog {
     ]);
     const conflicts = timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
     const busyRooms = roomsBusy.flat();
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, conflicts, { kind: 'create', draft });
+    // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
+    const onceOnly = REPEAT_WORDS.test(input.text);
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}) }, conflicts, { kind: 'create', draft });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */

@@ -335,7 +335,11 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // An untagged kind of event takes the words that qualify it as a tagged one would ("add sprint review").
   const nounAt = noun ? tokens.indexOf(noun) : -1;
   const nounName = noun ? eventName(tokens, widenedName(tokens, spans, { type: 'event_name', from: nounAt, to: nounAt + 1 }, classOf)) ?? noun.lower : undefined;
-  const place = of('place_name')[0];
+  // "a call with ann in 2 hours": a "place" right after "with" is someone to meet, not where (the tagger
+  // learned "with" before names rarely enough to call Ann a place).
+  const tagged0 = of('place_name')[0];
+  const placeGuest = tagged0 && tokens[tagged0.from - 1]?.lower === 'with' && tagged0.to - tagged0.from <= 2 ? words(tokens, tagged0.from, tagged0.to) : undefined;
+  const place = placeGuest ? undefined : tagged0;
   const placeWords = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
   const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';
@@ -361,7 +365,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only
   // if the directory knows the word (the dialog asks it).
-  const untagged = people.length || typed.length ? [] : untaggedGuests(tokens, spans).filter((p) => p !== title);
+  const untagged = people.length || typed.length ? [] : [...untaggedGuests(tokens, spans), ...(placeGuest ? [placeGuest] : [])].filter((p) => p !== title);
   const found = people.length ? people : typed.length ? typed : intent === 'create_event' ? [] : untagged;
   if (found.length) about.people = found;
   if (intent === 'create_event' && untagged.length) about.maybePeople = untagged;

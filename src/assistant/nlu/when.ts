@@ -90,10 +90,24 @@ function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute:
   return { hour, minute: t.minute };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 function ranges(text: string, now: DateTime): { window: { start: DateTime; end: DateTime }; match: Match } | undefined {
   const today = now.startOf('day');
   const monday = today.minus({ days: today.weekday - 1 });
-  const m = /\b(?:the )?(rest|remainder) of (?:the |this |my )?(day|today|week|month)\b|\b(this|next|coming|last|the) (week|weekend|month)\b|\b(weekend|week)\b/.exec(text);
+  // "in march", "during april", "for may": that calendar month; this year's unless it is over (then next
+  // year's), or, said of the past ("what did i have in march"), the last one begun.
+  const month = /\b(?:in|during|for|all of|through|throughout) (january|february|march|april|may|june|july|august|september|october|november|december)\b(?! \d| the \d| (?:first|second|third|fourth|fifth|\w+th|\w+st|\w+nd|\w+rd)\b)/.exec(text);
+  if (month) {
+    const number = MONTHS.indexOf(month[1]!) + 1;
+    const past = /\b(did|was|were|had|last)\b/.test(text);
+    let start = today.set({ month: number, day: 1 });
+    if (past && start > today) start = start.minus({ years: 1 });
+    if (!past && start.plus({ months: 1 }) <= today) start = start.plus({ years: 1 });
+    return { window: { start, end: start.plus({ months: 1 }) }, match: { start: month.index, end: month.index + month[0].length } };
+  }
+  // ("the week of march 15" is that date's week: read once the date is known, in resolveWhen.)
+  const m = /\b(?:the )?(rest|remainder) of (?:the |this |my )?(day|today|week|month)\b|\b(this|next|coming|last|the) (week|weekend|month)\b(?! of\b)|\b(weekend|week)\b(?! of\b)/.exec(text);
   if (!m) return undefined;
   const match = { start: m.index, end: m.index + m[0].length };
   if (m[1]) {
@@ -153,6 +167,9 @@ export function partOfName(s: string, start: number, end: number): boolean {
   const prev = s.slice(0, start).trim().split(/\s+/).pop() ?? '';
   const next = s.slice(end).trim().split(/\s+/)[0] ?? '';
   if (NAMED_BY_PART.test(next)) return true;
+  // "a call with ann tonight at 9": "tonight" says when whatever comes before it ("movie night" is a name;
+  // "movie tonight" is a movie, tonight).
+  if (s.slice(start, end).trim() === 'tonight') return false;
   return prev !== '' && /^[a-z][a-z'-]*$/.test(prev) && !WHEN_CONTEXT.test(prev) && !PARTS_OF_DAY_WORDS.has(prev);
 }
 const PARTS_OF_DAY_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'tonight']);
@@ -163,11 +180,15 @@ function prepare(n: Normalised, now: DateTime): Prepared {
   s = s.replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) pm\b/, '$1 afternoon').replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) am\b/, '$1 morning');
   // "until eod", "from 2 to end of day": the end of the working day, 5 PM.
   s = s.replace(/\b(?:the )?(?:eod|cob|close of business|end of (?:the )?(?:work(?:ing)? ?)?day)\b/, '5 pm');
+  // "from 10 until noon", "10 till 11:30": a start and an end, as "from 10 to noon" (not a bound).
+  s = s.replace(/\b(from )?(\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon) (?:until|till|til|thru|through) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/, (_m, from: string | undefined, t: string) => `${from ?? 'from '}${t} to `);
   // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
   const boundBy = /\b(after|before|until|till) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
   // "what's left today": the rest of the day.
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
+  // "what do i have later today", "anything left today": from now to the day's end, not the whole day.
+  s = s.replace(/\b(what do i have|what have i got|do i have anything|is there anything|anything|what's on|whats on|what is on)( \S+)? (?:left|remaining|later) (?:for |on )?today\b/, '$1$2 rest of the day');
   // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
   s = s.replace(/\b(?:the )?day after tomorrow\b/, now.plus({ days: 2 }).toFormat('LLLL d yyyy')).replace(/\b(?:the )?day before yesterday\b/, now.minus({ days: 2 }).toFormat('LLLL d yyyy'));
   const next = NEXT_SPAN.exec(s);
@@ -226,6 +247,16 @@ function lastMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTim
   return undefined;
 }
 
+/** The first day numbered `dayOfMonth` from today on ("the 31st" said on April 8 is May 31). */
+function nextMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTime<true> | undefined {
+  for (let ahead = 0; ahead <= 12; ahead++) {
+    const month = now.startOf('month').plus({ months: ahead });
+    const d = DateTime.fromObject({ year: month.year, month: month.month, day: dayOfMonth }, { zone });
+    if (d.isValid && d.month === month.month && d >= now.startOf('day')) return d;
+  }
+  return undefined;
+}
+
 function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, future: boolean, lookBack = false): { day?: DateTime; lastDay?: DateTime; time?: Clock; endTime?: Clock } {
   const results = parser.parse(text, { instant: nowDate, timezone: now.offset }, { forwardDate: future });
   const found = results.map((r): Parts => {
@@ -243,11 +274,19 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
     return { ...p, ...(time ? { time } : {}), endTime };
   });
   const date = found.find((p) => p.date)?.date;
-  const timed = found.find((p) => p.time);
+  let timed = found.find((p) => p.time);
   let day = date ? DateTime.fromObject(date, { zone }) : undefined;
   // A day of the month alone ("the 3rd") that has passed means next month's.
   const dayOnly = !results.some((r) => r.start.isCertain('month')) && results.some((r) => r.start.isCertain('day') && !r.start.isCertain('weekday'));
   if (day && dayOnly && day < now.startOf('day') && !lookBack) day = day.plus({ months: 1 });
+  // "the 31st" in a month of 30 days (chrono drops it): the next month that has one, or, said in the past,
+  // the last one. Never today.
+  const lateDay = !day && !results.some((r) => r.start.isCertain('month')) ? /\b(?:the )?(29|30|31)(?:st|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(text) : null;
+  if (lateDay) {
+    day = lookBack ? lastMonthWith(Number(lateDay[1]), now, zone) : nextMonthWith(Number(lateDay[1]), now, zone);
+    // The hour said with it went with it: read again without the day ("the 31st at noon").
+    timed ??= parser.parse(`${text.slice(0, lateDay.index)} ${text.slice(lateDay.index + lateDay[0].length)}`, { instant: nowDate, timezone: now.offset }).map((r) => partsFrom(r.start, r.index, false)).find((p) => p.time);
+  }
   // "what did i have on tuesday", "what was on the 5th": said in the past, the day is the last one before today.
   if (day && lookBack && day > now.startOf('day')) {
     const said = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.start;
@@ -296,7 +335,10 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
 
   let window: When['window'];
   if (p.range) window = p.range;
-  else if (start) window = { start, end: end ?? start.plus({ minutes: durationMinutes ?? 60 }) };
+  else if (day && !start && /\bweek of\b/.test(n.text)) {
+    const monday = day.startOf('day').minus({ days: day.weekday - 1 });
+    window = { start: monday, end: monday.plus({ weeks: 1 }) };
+  } else if (start) window = { start, end: end ?? start.plus({ minutes: durationMinutes ?? 60 }) };
   else if (p.partOfDay) {
     const [h0, h1] = PARTS_OF_DAY[p.partOfDay];
     window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };

@@ -87,6 +87,12 @@ export const mondayOf = (d: LocalDate): LocalDate => dateOf(d.dayNumber - (d.wee
 /** "Friday". */
 export const weekdayName = (d: LocalDate): string => (isValid(d) ? WEEKDAYS_LONG[d.weekday - 1]! : INVALID_TEXT);
 
+/** "March", or with the year "March 2028". */
+export function monthName(d: LocalDate, withYear: boolean): string {
+  if (!isValid(d)) return INVALID_TEXT;
+  return withYear ? `${MONTHS_LONG[d.month - 1]} ${String(d.year).padStart(4, '0')}` : MONTHS_LONG[d.month - 1]!;
+}
+
 /** "December 11", or with the year "December 11, 2027". */
 export function monthDayName(d: LocalDate, withYear: boolean): string {
   if (!isValid(d)) return INVALID_TEXT;

@@ -1,7 +1,7 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { explainSentences } from './explain.js';
-import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
+import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
@@ -50,6 +50,8 @@ function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date):
   }
   if (wholeDays && days === 1) return dayLabel(s, today);
   if (wholeDays && days === 7 && s.weekday === 1) return weekLabel(s, today);
+  // A calendar month: "in March" (with its year when it is not this one).
+  if (wholeDays && s.day === 1 && e.day === 1 && (e.month === s.month % 12 + 1) && days >= 28) return `in ${monthName(s, s.year !== today.year)}`;
   // The end is the start of the day after the last one read.
   if (wholeDays) return `between ${bareDayLabel(s, today)} and ${bareDayLabel(previousDay(e), today)}`;
   // Within one day (a window ending at midnight ends on the day before it).
@@ -246,7 +248,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
       const roomsTaken = roomsWillDecline(act.busyRooms);
-      return sentences([...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
+      return sentences([...once, ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');

@@ -678,6 +678,39 @@ describe('the assistant answers from the calendar', () => {
     await client.deleteEvents('bob@contoso.com', [board.id], { notify: true });
   });
 
+  it('fourth review: tonight, until, a guest the tagger called a place, a repeat asked for, and more ways to ask', async () => {
+    const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { start: string; end: string; location?: string; attendees?: { email?: string }[] } }).draft;
+    // "tonight at 9" is 9 PM (every hour is pm tonight), whatever comes before "tonight".
+    const tonight = await ask('add a call with ann tonight at 9', 'review-4');
+    expect(draftOf(tonight).start).toBe('2027-03-09T05:00:00Z');
+    await ask('no', 'review-4');
+    // "from 10 until noon" ends at noon.
+    const until = draftOf(await ask('add a call with ann tomorrow from 10 until noon', 'review-4'));
+    expect([until.start, until.end]).toEqual(['2027-03-09T18:00:00Z', '2027-03-09T20:00:00Z']);
+    await ask('no', 'review-4');
+    // Ann, not a place called Ann: invited.
+    const inTwo = draftOf(await ask('add a call with ann in 2 hours', 'review-4'));
+    expect(inTwo.location).toBeUndefined();
+    expect(inTwo.attendees?.map((a) => a.email)).toEqual(['ann@contoso.com']);
+    await ask('no', 'review-4');
+    // A series asked for: one event, and said so before "yes".
+    expect((await ask('add a weekly sync with ann every monday at 10', 'review-4')).text).toMatch(/^I can't make repeating events yet, so this adds the first one only\./);
+    await ask('no', 'review-4');
+    // More ways to ask for a day, the rest of today, a month.
+    expect((await ask("what's happening tomorrow", 'review-4b')).events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
+    expect((await ask('what does wednesday look like', 'review-4b')).events.map((e) => e.subject)).toContain('Budget review');
+    expect((await ask('what do i have later today', 'review-4b')).explain?.window?.start).toBe(NOW.toISOString().replace('.000Z', 'Z'));
+    const march = await ask('what do i have in march', 'review-4b');
+    expect(march.explain?.window).toEqual({ start: '2027-03-01T08:00:00Z', end: '2027-04-01T07:00:00Z' });
+    expect(march.events.map((e) => e.subject)).toContain('Budget review');
+    expect(march.text).toMatch(/^You have \d+ events in March\./);
+    expect((await ask('what do i have the week of march 15', 'review-4b')).explain?.window).toEqual({ start: '2027-03-15T07:00:00Z', end: '2027-03-22T07:00:00Z' });
+    // "the 31st" asked in April (30 days): May's, or, asked of the past, March's; never today.
+    const april8 = new Date('2027-04-08T15:00:00Z');
+    expect((await ask('what do i have on the 31st', 'review-4b', april8)).explain?.window?.start).toBe('2027-05-31T07:00:00Z');
+    expect((await ask('what did i have on the 31st', 'review-4b', april8)).explain?.window?.start).toBe('2027-03-31T07:00:00Z');
+  });
+
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
     await ask('am i free at 11 on wednesday', 'carry');
     const thursday = await ask('what about thursday', 'carry');
