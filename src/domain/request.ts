@@ -50,6 +50,8 @@ export interface RequestSlots {
   readonly past?: boolean;
   /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
+  /** A zone said with the time ("at 3 eastern", "9 berlin time"), IANA: the instants are its wall clock, and a new event keeps it. */
+  readonly saidZone?: string;
   /** The spans as said. */
   readonly raw?: readonly SaidSpan[];
 }

@@ -415,7 +415,8 @@ export class Dialog {
     const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
     const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
     const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
-    const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
+    const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: s.saidZone ?? input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited);
   }
 

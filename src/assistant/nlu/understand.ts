@@ -12,6 +12,7 @@ import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
+import { saidZone } from './said-zone.js';
 import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
 
 export interface NluModels {
@@ -97,14 +98,17 @@ export function createUnderstander(models: NluModels): Understander {
     if (!room && !dialog && !unsupported && intent !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text)) intent = 'move_event';
     if (dialog) confidence = RULE_CONFIDENCE;
 
-    const move = intent === 'move_event' ? resolveMove(text, ctx.now, ctx.timeZone) : undefined;
-    let when = move?.current ?? resolveWhen(text, ctx.now, ctx.timeZone, { future: intent !== 'read_events' }, normalised);
+    // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
+    const zoned = saidZone(normalised.text);
+    const zone = zoned?.zone ?? ctx.timeZone;
+    const move = intent === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, zone) : undefined;
+    let when = move?.current ?? (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future: intent !== 'read_events' }) : resolveWhen(text, ctx.now, zone, { future: intent !== 'read_events' }, normalised));
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
     // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
     if (!move && !when.start && !when.window && (onlyWhenWords || intent === 'am_i_free') && words.some((w) => wordClass(w) === 'num')) {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
-      if (at !== normalised.text) when = resolveWhen(at, ctx.now, ctx.timeZone, { future: intent !== 'read_events' });
+      if (at !== normalised.text) when = resolveWhen(at, ctx.now, zone, { future: intent !== 'read_events' });
     }
     const about = describe(tokens, spansSaid, intent, nameParts);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
@@ -113,6 +117,7 @@ export function createUnderstander(models: NluModels): Understander {
       slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };
     }
     if (when.start) slots.start = iso(when.start);
+    if (zoned && zoned.zone !== ctx.timeZone && (when.start || when.window)) slots.saidZone = zoned.zone;
     if (when.after && intent === 'read_events') slots.after = when.after;
     // "what do i have until friday": from now to the end of Friday.
     if (when.untilEnd && (intent === 'read_events' || intent === 'am_i_free')) slots.window = { start: iso(DateTime.fromJSDate(ctx.now))!, end: iso(when.untilEnd)! };

@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { explainSentences } from './explain.js';
+import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
@@ -249,7 +250,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
       const roomsTaken = roomsWillDecline(act.busyRooms);
       const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
-      return sentences([...once, ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
+      const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
+      return sentences([...once, ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${theirs}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');

@@ -696,6 +696,14 @@ describe('the assistant answers from the calendar', () => {
     // A series asked for: one event, and said so before "yes".
     expect((await ask('add a weekly sync with ann every monday at 10', 'review-4')).text).toMatch(/^I can't make repeating events yet, so this adds the first one only\./);
     await ask('no', 'review-4');
+    // A zone said with the hour: that zone's clock, said back in both, and the event keeps the zone.
+    const eastern = await ask('add a meeting with ann tomorrow at 3 eastern', 'review-4');
+    expect(draftOf(eastern).start).toBe('2027-03-09T20:00:00Z');
+    expect(eastern.text).toMatch(/^Add meeting with Ann Lee tomorrow at noon \(3 PM Eastern\) for one hour\?$/);
+    expect((await ask('yes', 'review-4')).text).toMatch(/^Done\./);
+    const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-09T19:00:00Z', '2027-03-09T22:00:00Z').items.find((i) => i.subject === 'Meeting');
+    expect([made?.start, made?.requiredAttendees.map((a) => a.mailbox.email)]).toEqual(['2027-03-09T20:00:00Z', ['ann@contoso.com']]);
+    await client.deleteEvents('alice@contoso.com', [made!.id], { notify: false });
     // More ways to ask for a day, the rest of today, a month.
     expect((await ask("what's happening tomorrow", 'review-4b')).events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
     expect((await ask('what does wednesday look like', 'review-4b')).events.map((e) => e.subject)).toContain('Budget review');
