@@ -63,6 +63,9 @@ export type Act =
   | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
   | { readonly kind: 'rooms_not_set_up' }
+  /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
+  | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean }
+  | { readonly kind: 'unknown_room'; readonly name: string }
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }

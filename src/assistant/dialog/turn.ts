@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
+import { roomNamed } from './named-room.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
@@ -368,7 +369,7 @@ export class Dialog {
         return done({ kind: 'refuse', ...(write ? { dropped: true } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], write ? undefined : pending);
       }
       default:
-        return done({ kind: 'rooms_not_set_up' });
+        return this.#namedRoom(input, u.intent, s, done);
     }
   }
 
@@ -536,6 +537,25 @@ export class Dialog {
     const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
     const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+  }
+
+  /**
+   * A room request away from the room's own device: a room named is looked up in the directory; "is the
+   * boardroom free at 3" reads its free/busy, "book the boardroom tomorrow at 3" proposes a meeting with
+   * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
+   * a room, the answer says how to ask.
+   */
+  async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done): Promise<TurnResult> {
+    const name = intent === 'room_is_free' || intent === 'room_book' ? roomNamed(input.text) : undefined;
+    if (!name) return done({ kind: 'rooms_not_set_up' });
+    const found = await this.deps.provider.findPeople(name);
+    const room = found.kind === 'one' && found.person.isRoom ? found.person : found.kind === 'several' ? found.candidates.find((c) => c.isRoom) : undefined;
+    if (!room) return done({ kind: 'unknown_room', name });
+    if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: room.name }, done);
+    const start = s.window?.start ?? s.start ?? iso(input.now.getTime());
+    const window = s.window ?? { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 30) * MINUTE) };
+    const busy = await this.deps.provider.isBusy(room.email, window);
+    return done({ kind: 'named_room_free', room: room.name, window, ...(busy === undefined ? {} : { free: !busy }) });
   }
 
   /**

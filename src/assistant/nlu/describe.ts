@@ -358,7 +358,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // (The title a single word as said, tagged or not: "add 1:1 w/ bob re: roadmap".)
   const titleAt = title && !title.includes(' ') ? (noun && title === noun.lower ? nounAt : tokens.findIndex((t) => t.lower === title)) : -1;
   const topic = intent === 'create_event' && titleAt >= 0 ? topicOf(tokens, spans, titleAt) : undefined;
-  if (title) about.title = asTyped(tokens, topic ? `${title} ${topic}` : title);
+  // "a two-day offsite", "a conference starting thursday": the length and the "starting" say when, not what.
+  const what = title?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
+  if (what) about.title = asTyped(tokens, topic ? `${what} ${topic}` : what);
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...adjacentJoined(tokens, of('person')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);

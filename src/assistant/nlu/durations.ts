@@ -62,12 +62,13 @@ export function findDurations(text: string): DurationMatch[] {
   return out;
 }
 
-/** "a 30 minute meeting", "30-minute call": a length said as an adjective. */
+/** "a 30 minute meeting", "30-minute call", "a 2 day offsite": a length said as an adjective. */
 export function findAdjectiveDuration(text: string): DurationMatch | undefined {
-  const m = /\b(\d+)[\s-](minute|min|hour)\b(?!s)/.exec(text);
+  const m = /\b(\d+|two|three|four|five)[\s-](minute|min|hour|day)\b(?!s)/.exec(text);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  return { start: m.index, end: m.index + m[0].length, minutes: m[2] === 'hour' ? n * 60 : n, kind: 'length' };
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ['two', 'three', 'four', 'five'].indexOf(m[1]!) + 2;
+  if (m[2] === 'day' && (n < 1 || n > 14)) return undefined;
+  return { start: m.index, end: m.index + m[0].length, minutes: m[2] === 'day' ? n * 1440 : m[2] === 'hour' ? n * 60 : n, kind: 'length' };
 }
 
 /** Blanks the matched ranges out of the text (same length, so offsets stay valid). */

@@ -25,12 +25,14 @@ export function dialogIntent(words: readonly string[]): Intent | undefined {
 }
 
 const ROOM = String.raw`(?:this|the|a|our|that|my|any|an?)?\s*(?:free |empty |open |available |small |big |quiet |meeting |conference )*(?:room|space|boardroom)`;
+/** A room by its name: "the fishbowl room", "conference room 2", "room 4b" (the directory decides if it is one). */
+const NAMED_ROOM = String.raw`(?:the |our )?(?:[a-z]+ ){0,2}(?:room|boardroom)(?: \d+[a-z]?)?`;
 const MEETING_HERE = String.raw`(?:this|the|our|my|current)\s+(?:meeting|booking|reservation|session)`;
 
 const ROOM_RULES: readonly (readonly [Intent, RegExp])[] = [
   ['room_who_booked', new RegExp(String.raw`\bwho(?:'s| is| has)?\s+(?:booked|reserved|using|in|got|holding)\s+${ROOM}|\bwhose (?:meeting|booking|room) is (?:this|it)\b|\bwho (?:booked|reserved) (?:it|this)\b`)],
   ['room_when_free', new RegExp(String.raw`\bwhen (?:is|will|does)\s+${ROOM}\s+(?:be )?(?:free|available|open|empty|free up|next free)|\bwhen can (?:i|we) (?:use|have|book) ${ROOM}|\buntil when is ${ROOM}\b`)],
-  ['room_is_free', new RegExp(String.raw`\b(?:is|are)\s+${ROOM}\s+(?:free|available|busy|booked|taken|occupied|in use|empty)|\bis (?:anyone|anybody|someone) (?:using|in) ${ROOM}|\bcan (?:i|we) use ${ROOM}(?: now)?$`)],
+  ['room_is_free', new RegExp(String.raw`^(?:is|are)\s+${NAMED_ROOM}\s+(?:free|available|busy|booked|taken)\b|\b(?:is|are)\s+${ROOM}\s+(?:free|available|busy|booked|taken|occupied|in use|empty)|\bis (?:anyone|anybody|someone) (?:using|in) ${ROOM}|\bcan (?:i|we) use ${ROOM}(?: now)?$`)],
   ['room_extend', new RegExp(String.raw`\b(?:extend|prolong|lengthen)\s+(?:${MEETING_HERE}|${ROOM}|it|us)\b|\b(?:add|give us)\s+(?:another\s+)?\S+\s+(?:more\s+)?minutes?\s+to\s+${MEETING_HERE}|\b(?:can|could) we (?:stay|keep ${ROOM}) (?:for )?(?:another|longer|\S+ more)`)],
   ['room_end', new RegExp(String.raw`^(?:end|finish|stop|close|wrap up|conclude)\s+(?:${MEETING_HERE}|meeting|the booking)(?: now| early| here)?$|\b(?:release|free up|check out of|give up)\s+${ROOM}\b|\bwe(?:'re| are) done(?: with ${ROOM})?$|\bend (?:${MEETING_HERE}|it) (?:now|early)\b`)],
   ['room_book', new RegExp(String.raw`\b(?:book|reserve|grab|hold|take)\s+(?:this|the|that)\s+(?:room|space|boardroom)\b(?!\s+(?:for|on) (?:my|the|a) (?:meeting|event) (?:on|at|tomorrow))|\bcan (?:i|we) (?:book|reserve|have) (?:this|the) room\b`)],

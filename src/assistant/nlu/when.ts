@@ -349,8 +349,11 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const untilEnd = !start && !lastDay && day && p.untilDay && day.plus({ days: 1 }) > now ? day.plus({ days: 1 }) : undefined;
   if (start && p.bound === 'until') window = { start: now < start && now.hasSame(start, 'day') ? now : start.startOf('day'), end: start };
 
+  // "a 2 day offsite on thursday": whole days from the day said, all day.
+  const wholeDays = p.length && p.length.minutes % 1440 === 0 && !start && day && !p.range ? p.length.minutes / 1440 : undefined;
+  if (wholeDays) window = { start: base, end: base.plus({ days: wholeDays }) };
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
-  const isAllDay = /\ball[ -]day\b/.test(n.text) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);
+  const isAllDay = /\ball[ -]day\b/.test(n.text) || Boolean(wholeDays) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);
   return {
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),

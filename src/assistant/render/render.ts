@@ -310,7 +310,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'room_book_later':
       return sentences(roomSentences(act));
     case 'rooms_not_set_up':
-      return sentences(["This device isn't placed in a room yet. An administrator can add it under Rooms."]);
+      return sentences(['Which room do you mean? Name it, for example "is the boardroom free at 3" or "book the boardroom tomorrow at 2". (On a device in a room, an administrator places the device under Rooms.)']);
+    case 'named_room_free': {
+      const label = windowLabel(act.window, clock, ctx.now);
+      if (act.free === undefined) return sentences([`Exchange didn't say whether ${act.room} is free ${label}. Try again, or check the room in Outlook.`]);
+      return sentences([`${act.room} is ${act.free ? 'free' : 'booked'} ${label}.`]);
+    }
+    case 'unknown_room':
+      return sentences([`I couldn't find a room called ${act.name} in the directory. Rooms are found by the names in Outlook's room finder.`]);
     case 'changed_since': {
       const done = act.change === 'cancel' ? 'cancelled' : 'moved';
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);

@@ -696,6 +696,13 @@ describe('the assistant answers from the calendar', () => {
     // A series asked for: one event, and said so before "yes".
     expect((await ask('add a weekly sync with ann every monday at 10', 'review-4')).text).toMatch(/^I can't make repeating events yet, so this adds the first one only\./);
     await ask('no', 'review-4');
+    // "a 2 day offsite on thursday": Thursday and Friday, all day (not "in 2 days").
+    const offsite = await ask('add a 2 day offsite on thursday', 'review-4');
+    expect(offsite.pending).toMatchObject({ kind: 'create', draft: { subject: 'offsite', isAllDay: true, start: '2027-03-11T08:00:00Z', end: '2027-03-13T08:00:00Z' } });
+    expect(offsite.text).toMatch(/on Thursday, all day, until Friday\?$/);
+    await ask('no', 'review-4');
+    expect((await ask('add a two day conference starting thursday', 'review-4')).pending).toMatchObject({ draft: { subject: 'conference', start: '2027-03-11T08:00:00Z', end: '2027-03-13T08:00:00Z' } });
+    await ask('no', 'review-4');
     // A zone said with the hour: that zone's clock, said back in both, and the event keeps the zone.
     const eastern = await ask('add a meeting with ann tomorrow at 3 eastern', 'review-4');
     expect(draftOf(eastern).start).toBe('2027-03-09T20:00:00Z');
@@ -717,6 +724,16 @@ describe('the assistant answers from the calendar', () => {
     const april8 = new Date('2027-04-08T15:00:00Z');
     expect((await ask('what do i have on the 31st', 'review-4b', april8)).explain?.window?.start).toBe('2027-05-31T07:00:00Z');
     expect((await ask('what did i have on the 31st', 'review-4b', april8)).explain?.window?.start).toBe('2027-03-31T07:00:00Z');
+  });
+
+  it('a room named from a personal calendar: its free/busy, or a meeting that invites it', async () => {
+    // Wednesday 11 to noon the boardroom holds the budget review.
+    expect((await ask('is the boardroom free wednesday at 11', 'named-room')).text).toBe('Boardroom is booked on Wednesday between 11 AM and noon.');
+    expect((await ask('is the boardroom free at 3 tomorrow', 'named-room')).text).toBe('Boardroom is free tomorrow between 3 PM and 4 PM.');
+    const book = await ask('book the boardroom for 30 minutes tomorrow at 3', 'named-room');
+    expect(book.pending).toMatchObject({ kind: 'create', draft: { subject: 'Meeting', location: 'Boardroom', start: '2027-03-09T23:00:00Z', end: '2027-03-09T23:30:00Z', attendees: [{ email: 'boardroom@contoso.com', kind: 'resource' }] } });
+    await ask('no', 'named-room');
+    expect((await ask('is the fishbowl room free at 3', 'named-room')).text).toMatch(/^I couldn't find a room called fishbowl room in the directory/);
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {

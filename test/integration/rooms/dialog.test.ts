@@ -91,9 +91,9 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(state.json().current).toMatchObject({ organizer: { email: 'alice@contoso.com' }, checkedIn: true });
   });
 
-  it('without a room context, room requests answer that the device is not placed in a room', async () => {
+  it('without a room context, "this room" asks which room, and how to place a device', async () => {
     const res = await adminRequest(app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'is this room free', now: '2026-12-07T10:10:00-08:00', timeZone: 'America/Los_Angeles' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ intent: 'room_is_free', text: "This device isn't placed in a room yet. An administrator can add it under Rooms." });
+    expect(res.json()).toMatchObject({ intent: 'room_is_free', text: 'Which room do you mean? Name it, for example "is the boardroom free at 3" or "book the boardroom tomorrow at 2". (On a device in a room, an administrator places the device under Rooms.)' });
   });
 });

@@ -962,7 +962,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'clock-free 6 nothing_pending': ['There\'s nothing waiting for a yes right now.'],
   'clock-free 7 dropped': ['OK, I won\'t.'],
   'clock-free 8 explain': ['I haven\'t looked at your calendar yet in this conversation.'],
-  'clock-free 9 rooms_not_set_up': ['This device isn\'t placed in a room yet. An administrator can add it under Rooms.'],
+  'clock-free 9 rooms_not_set_up': ['Which room do you mean? Name it, for example "is the boardroom free at 3" or "book the boardroom tomorrow at 2". (On a device in a room, an administrator places the device under Rooms.)'],
   'clock-free 10 refuse': ['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.'],
   'clock-free 11 events': ['I couldn\'t find that on your calendar.'],
   'clock-free 12 events': ['You have no more meetings in the next two weeks.'],

@@ -1,0 +1,15 @@
+/**
+ * The room a request names, away from a room's own device: "is the boardroom free at 3", "book the
+ * fishbowl for 30 minutes", "reserve conference room 2 for my meeting". The words between the verb and
+ * what follows the room (free, for, at, a day) are the name; "this room", "a room" name none. The
+ * directory decides whether the name is a room.
+ */
+const NAMED = /\b(?:is|are|book|reserve|grab|hold|take|check)\s+(?:the\s+|our\s+)?(.+?)\s+(?:free|available|busy|booked|taken|open|empty|in use|for|at|on|from|tomorrow|today|tonight|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+const NOT_A_NAME = /^(this|that|a|an|any|my|the|some)?\s*(free |empty |meeting |conference )?(room|space)s?$/;
+
+export function roomNamed(text: string): string | undefined {
+  const m = NAMED.exec(text.toLowerCase().replace(/[?!.,]/g, ''));
+  const name = m?.[1]?.trim();
+  if (!name || NOT_A_NAME.test(name) || /^(it|i|we|you|there|anyone|anybody|someone)$/.test(name) || name.split(' ').length > 4) return undefined;
+  return name;
+}
