@@ -434,7 +434,9 @@ export class Dialog {
     const busyRooms = roomsBusy.flat();
     // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
     const onceOnly = REPEAT_WORDS.test(input.text);
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}) }, conflicts, { kind: 'create', draft });
+    // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
+    const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime();
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
@@ -536,7 +538,8 @@ export class Dialog {
     }
     const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
     const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
-    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+    const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime();
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 
   /**

@@ -87,7 +87,15 @@ export function createUnderstander(models: NluModels): Understander {
     // "when is my movie night": a part of day that is a word of a name is no time, whatever the tagger says
     // (SLURP's spans, `raw`, keep what it said).
     const nameParts = new Set([...normalised.text.matchAll(/\b(morning|afternoon|evening|night)\b/g)].filter((m) => partOfName(normalised.text, m.index, m.index + m[0].length)).map((m) => m[0]));
-    const spansSaid = nameParts.size ? spans.filter((sp) => !(WHEN_SPAN.has(sp.type) && words.slice(sp.from, sp.to).every((w) => nameParts.has(w)))) : spans;
+    let spansSaid = nameParts.size ? spans.filter((sp) => !(WHEN_SPAN.has(sp.type) && words.slice(sp.from, sp.to).every((w) => nameParts.has(w)))) : spans;
+    // "when is my one on one", "when is sprint 2 review": numbers the tagger called a time that no date or
+    // time reader can read are words of a name. (Read once here; the result is reused below.)
+    const zoned = saidZone(normalised.text);
+    const zone = zoned?.zone ?? ctx.timeZone;
+    const readWhen = (future: boolean) => (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future }) : resolveWhen(text, ctx.now, zone, { future }, normalised));
+    const hasNumber = (sp: { from: number; to: number }) => words.slice(sp.from, sp.to).some((w) => /^\d+$|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w));
+    const probe = spansSaid.some((sp) => WHEN_SPAN.has(sp.type) && hasNumber(sp)) ? readWhen(true) : undefined;
+    if (probe && !probe.start && !probe.window && probe.durationMinutes === undefined && probe.extensionMinutes === undefined && !probe.hasDate) spansSaid = spansSaid.filter((sp) => !(WHEN_SPAN.has(sp.type) && hasNumber(sp)));
     const typesSaid = spansSaid.map((sp) => sp.type);
     const hasDateOrTime = typesSaid.some((t) => t === 'date' || t === 'time' || t === 'timeofday');
     const named = typesSaid.some((t) => t === 'event_name' || t === 'person' || t === 'relation' || t === 'meal_type');
@@ -99,10 +107,8 @@ export function createUnderstander(models: NluModels): Understander {
     if (dialog) confidence = RULE_CONFIDENCE;
 
     // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
-    const zoned = saidZone(normalised.text);
-    const zone = zoned?.zone ?? ctx.timeZone;
     const move = intent === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, zone) : undefined;
-    let when = move?.current ?? (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future: intent !== 'read_events' }) : resolveWhen(text, ctx.now, zone, { future: intent !== 'read_events' }, normalised));
+    let when = move?.current ?? (probe && intent !== 'read_events' ? probe : readWhen(intent !== 'read_events'));
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
     // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
@@ -110,7 +116,7 @@ export function createUnderstander(models: NluModels): Understander {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
       if (at !== normalised.text) when = resolveWhen(at, ctx.now, zone, { future: intent !== 'read_events' });
     }
-    const about = describe(tokens, spansSaid, intent, nameParts);
+    const about = withNumberedName(describe(tokens, spansSaid, intent, nameParts), normalised.text, probe !== undefined && spansSaid.length < spans.length);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
@@ -167,4 +173,18 @@ export function createUnderstander(models: NluModels): Understander {
     }
     return { intent, coarse, slots, confidence };
   };
+}
+
+/**
+ * The name the numbers were part of, once they are known not to be a time: "my one on one" is the
+ * meeting called one on one; "sprint 2 review" is named with its number, not just "review".
+ */
+function withNumberedName<T extends { title?: string }>(about: T, text: string, numbersWereNames: boolean): T {
+  if (!numbersWereNames) return about;
+  if (/\b(one on one|1 on 1|one-on-one)\b/.test(text) && (!about.title || /^(meeting|one)$/.test(about.title))) return { ...about, title: 'one on one' };
+  if (about.title && !about.title.includes(' ')) {
+    const m = new RegExp(`\\b([a-z]+ (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)) ${about.title}\\b`).exec(text);
+    if (m && !/^(my|the|is|at|on|in|a|an)\b/.test(m[1]!)) return { ...about, title: `${m[1]} ${about.title}` };
+  }
+  return about;
 }

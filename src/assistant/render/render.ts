@@ -252,7 +252,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
-      return sentences([...once, ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${theirs}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${theirs}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
@@ -266,7 +266,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
+      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
     case 'moved':
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
     case 'ask_person':
@@ -335,4 +335,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
 /** Said before "yes": rooms booked by something else at the proposed time decline ("Boardroom is booked then and will decline."). */
 function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
   return rooms?.length ? [`${rooms.join(' and ')} ${rooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
+}
+
+/** Said before "yes" when the time asked for is already over. */
+function passed(inThePast: boolean | undefined): string[] {
+  return inThePast ? ['That time has already passed.'] : [];
 }

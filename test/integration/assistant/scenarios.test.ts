@@ -711,6 +711,15 @@ describe('the assistant answers from the calendar', () => {
     const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-09T19:00:00Z', '2027-03-09T22:00:00Z').items.find((i) => i.subject === 'Meeting');
     expect([made?.start, made?.requiredAttendees.map((a) => a.mailbox.email)]).toEqual(['2027-03-09T20:00:00Z', ['ann@contoso.com']]);
     await client.deleteEvents('alice@contoso.com', [made!.id], { notify: false });
+    // Numbers that are words of a name, not times: found, not read as today.
+    const one = await client.createEvent('alice@contoso.com', { subject: 'One on one', start: '2027-03-11T22:00:00Z', end: '2027-03-11T22:30:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
+    const sprint = await client.createEvent('alice@contoso.com', { subject: 'Sprint 2 review', start: '2027-03-18T17:00:00Z', end: '2027-03-18T18:00:00Z', timeZone: TZ });
+    expect((await ask('when is my one on one', 'review-4c')).events.map((e) => e.subject)).toEqual(['One on one']);
+    expect((await ask('when is sprint 2 review', 'review-4c')).events.map((e) => e.subject)).toEqual(['Sprint 2 review']);
+    await client.deleteEvents('alice@contoso.com', [one.id, sprint.id], { notify: false });
+    // A time already over is allowed, and said before "yes".
+    expect((await ask('add a call with ann today at 7am', 'review-4')).text).toMatch(/^That time has already passed\. Add call with Ann Lee today at 7 AM/);
+    await ask('no', 'review-4');
     // More ways to ask for a day, the rest of today, a month.
     expect((await ask("what's happening tomorrow", 'review-4b')).events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
     expect((await ask('what does wednesday look like', 'review-4b')).events.map((e) => e.subject)).toContain('Budget review');
