@@ -129,7 +129,8 @@ export class Dialog {
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
     // waiting for "yes", changed so.
-    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.start && !s.window)) {
+    // ("sure, call it team lunch" reads to the classifier like a cancel of lunch: the words decide.)
+    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
       const change = pending?.kind === 'create' ? proposalEdit(input.text, s) : undefined;
       if (pending?.kind === 'create' && change) {
@@ -377,6 +378,7 @@ export class Dialog {
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
     if (!s.start) return done({ kind: 'need_time', title }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
+    let location = s.location;
     // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,
     // with them in its title and nobody invited, and the proposal says so (a typo can be refused there).
     const notInvited: string[] = [];
@@ -392,6 +394,8 @@ export class Dialog {
         continue;
       }
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+      // "with bob in the boardroom", the boardroom tagged as a person: the room is where, and is said.
+      if (found.person.isRoom) location ??= found.person.name;
     }
     // "with ann": a word no model tagged is a guest only if the directory knows it. Otherwise ("with
     // marketing", "with zelda fitzgerald") it stays in the title and the proposal says nobody is invited
@@ -404,7 +408,6 @@ export class Dialog {
       else if (!nameWords(name).every((w) => titleHas.has(w))) notInvited.push(name);
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
-    let location = s.location;
     if (location && !attendees.some((a) => a.kind === 'resource')) {
       const room = await this.deps.provider.findPeople(location);
       if (room.kind === 'one' && room.person.isRoom) {

@@ -717,6 +717,12 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('when is my one on one', 'review-4c')).events.map((e) => e.subject)).toEqual(['One on one']);
     expect((await ask('when is sprint 2 review', 'review-4c')).events.map((e) => e.subject)).toEqual(['Sprint 2 review']);
     await client.deleteEvents('alice@contoso.com', [one.id, sprint.id], { notify: false });
+    // A room the tagger called a person is still the room: invited as a resource, and where.
+    const withRoom = await ask('schedule a meeting with bob jones in the boardroom tomorrow at 3 for 30 minutes', 'review-4');
+    expect(withRoom.text).toMatch(/^Add meeting with Bob Jones tomorrow at 3 PM for 30 minutes in Boardroom\?$/);
+    // "sure, call it team lunch": an edit of the proposal, not a cancel of lunch.
+    expect((await ask('sure, call it team lunch', 'review-4')).pending).toMatchObject({ kind: 'create', draft: { subject: 'team lunch', location: 'Boardroom' } });
+    await ask('no', 'review-4');
     // A time already over is allowed, and said before "yes".
     expect((await ask('add a call with ann today at 7am', 'review-4')).text).toMatch(/^That time has already passed\. Add call with Ann Lee today at 7 AM/);
     await ask('no', 'review-4');
