@@ -86,7 +86,10 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
   // An all-day event under way since before the window ("Conference", Monday to Wednesday, read on Tuesday)
   // is said on the first day read, not on the day it began.
   const from = localTime(ctx.window?.start ?? ctx.now, clock.zone);
-  const starts = read.map((e) => (e.isAllDay && shownDay(e, clock, from) === from ? from : localTime(e.start, clock.zone)));
+  // So is a timed event that began before the window and runs into it ("Late call", 11:30 PM Tuesday to
+  // 12:30 AM, read for Wednesday): "Until 12:30 AM, Late call, from Tuesday at 11:30 PM".
+  const under = (e: CalendarEvent) => !e.isAllDay && ctx.window !== undefined && Date.parse(e.start) < Date.parse(ctx.window.start);
+  const starts = read.map((e) => ((e.isAllDay && shownDay(e, clock, from) === from) || under(e) ? from : localTime(e.start, clock.zone)));
   const last = events[events.length - 1];
   const lastStart = events.length > limit ? localTime(last!.start, clock.zone) : starts[starts.length - 1];
   // The rest of a long read says its days unless all of it is today: it may start days after the part read.
@@ -99,9 +102,13 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     const start = starts[i]!;
     const day = dayOf(start);
     const dayPart = multiDay && day !== prevDay ? `${cap(day.replace(/^on /, ''))}, ` : '';
-    if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}${untilDay(e, start, clock)}.`);
+    if (under(e)) {
+      const began = localTime(e.start, clock.zone);
+      const since = sameLocalDay(began, from) ? `since ${spokenTime(began)}` : `from ${dayLabel(began, clock.today).replace(/^on /, '')} at ${spokenTime(began)}`;
+      out.push(`${dayPart}${dayPart ? 'until' : 'Until'} ${spokenTime(localTime(e.end, clock.zone))}, ${subject(e)}${withWhom(e, ctx.user)}, ${since}.`);
+    } else if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}${untilDay(e, start, clock)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
-    prev = e.isAllDay ? prev : start;
+    prev = e.isAllDay || under(e) ? prev : start;
     prevDay = day;
   });
   if (events.length > limit) {

@@ -726,6 +726,10 @@ describe('the assistant answers from the calendar', () => {
     // A time already over is allowed, and said before "yes".
     expect((await ask('add a call with ann today at 7am', 'review-4')).text).toMatch(/^That time has already passed\. Add call with Ann Lee today at 7 AM/);
     await ask('no', 'review-4');
+    // A call from 11:30 PM Tuesday to 12:30 AM Wednesday, read for Wednesday: under way when the day begins.
+    const late = await client.createEvent('alice@contoso.com', { subject: 'Late call', start: '2027-03-10T07:30:00Z', end: '2027-03-10T08:30:00Z', timeZone: TZ });
+    expect((await ask('what do i have wednesday', 'review-4c')).text).toMatch(/ on Wednesday\. Until 12:30 AM, Late call, from tomorrow at 11:30 PM\. At 9 AM, Team standup\./);
+    await client.deleteEvents('alice@contoso.com', [late.id], { notify: false });
     // More ways to ask for a day, the rest of today, a month.
     expect((await ask("what's happening tomorrow", 'review-4b')).events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
     expect((await ask('what does wednesday look like', 'review-4b')).events.map((e) => e.subject)).toContain('Budget review');
