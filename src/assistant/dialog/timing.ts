@@ -9,6 +9,11 @@ import type { DialogSlots } from './understanding.js';
 export const MINUTE = 60_000;
 export const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/** `days` calendar days after (or, negative, before) `now` in `zone`: 23 or 25 hours across a clock change. */
+export function localDaysFrom(now: Date, days: number, zone: string): string {
+  return iso(DateTime.fromJSDate(now, { zone }).plus({ days }).toMillis());
+}
+
 /** A proposed event as the request that made it, on its day, to propose again at another time. */
 export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
   const day = DateTime.fromISO(draft.start, { zone }).startOf('day');

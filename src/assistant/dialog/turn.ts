@@ -5,7 +5,7 @@ import { roomNamed } from './named-room.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
@@ -265,7 +265,7 @@ export class Dialog {
         return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
-        const window = { start: input.now.toISOString(), end: iso(input.now.getTime() + NEXT_WITHIN_DAYS * 86_400_000) };
+        const window = { start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) };
         const { shown, explanation } = await list(window);
         const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && eventMatches(e, s, input.user));
         return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
@@ -274,7 +274,7 @@ export class Dialog {
         // "when was the budget review", "what was my last meeting": the latest that started before now.
         // Nothing of that name before now ("when was the budget review" that is on Wednesday): the usual find.
         if (s.past) {
-          const { shown, explanation } = await list({ start: iso(input.now.getTime() - SEARCH_BACK_DAYS * 86_400_000), end: input.now.toISOString() });
+          const { shown, explanation } = await list({ start: localDaysFrom(input.now, -SEARCH_BACK_DAYS, input.timeZone), end: input.now.toISOString() });
           const before = shown.filter((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() && (!namesAnEvent(s) || eventMatches(e, s, input.user)));
           const latest = before.slice(-1);
           const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ') || 'a meeting';
@@ -292,7 +292,7 @@ export class Dialog {
         }
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
         if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
-        const window = s.window ?? { start: iso(input.now.getTime() - 86_400_000), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
+        const window = s.window ?? { start: localDaysFrom(input.now, -1, input.timeZone), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
         const { shown, explanation } = await list(window);
         const named = shown.filter((e) => eventMatches(e, s, input.user));
         const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
@@ -316,11 +316,11 @@ export class Dialog {
         const change = intent === 'cancel_event' ? 'cancel' : 'move';
         // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
         const at = s.start && (intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
-        const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: iso(input.now.getTime() + SEARCH_AHEAD_DAYS * 86_400_000) };
+        const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
         if (s.pick === 'next' && !namesAnEvent(s) && at === undefined) {
-          const { shown, explanation } = await list({ start: input.now.toISOString(), end: iso(input.now.getTime() + NEXT_WITHIN_DAYS * 86_400_000) });
+          const { shown, explanation } = await list({ start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) });
           const next = shown.find((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE);
           if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
           return this.#change(input, next, change, s, done, explanation);

@@ -730,6 +730,8 @@ describe('the assistant answers from the calendar', () => {
     const late = await client.createEvent('alice@contoso.com', { subject: 'Late call', start: '2027-03-10T07:30:00Z', end: '2027-03-10T08:30:00Z', timeZone: TZ });
     expect((await ask('what do i have wednesday', 'review-4c')).text).toMatch(/ on Wednesday\. Until 12:30 AM, Late call, from tomorrow at 11:30 PM\. At 9 AM, Team standup\./);
     await client.deleteEvents('alice@contoso.com', [late.id], { notify: false });
+    // "My next meeting" looks 14 calendar days ahead: across the change to daylight time, to 8 AM again.
+    expect((await ask("what's my next meeting", 'review-4c')).explain?.window?.end).toBe('2027-03-22T15:00:00Z');
     // More ways to ask for a day, the rest of today, a month.
     expect((await ask("what's happening tomorrow", 'review-4b')).events.map((e) => e.subject)).toEqual(['Berlin team sync', 'Team standup']);
     expect((await ask('what does wednesday look like', 'review-4b')).events.map((e) => e.subject)).toContain('Budget review');
