@@ -88,27 +88,37 @@ export function createUnderstander(models: NluModels): Understander {
     // (SLURP's spans, `raw`, keep what it said).
     const nameParts = new Set([...normalised.text.matchAll(/\b(morning|afternoon|evening|night)\b/g)].filter((m) => partOfName(normalised.text, m.index, m.index + m[0].length)).map((m) => m[0]));
     let spansSaid = nameParts.size ? spans.filter((sp) => !(WHEN_SPAN.has(sp.type) && words.slice(sp.from, sp.to).every((w) => nameParts.has(w)))) : spans;
-    // "when is my one on one", "when is sprint 2 review": numbers the tagger called a time that no date or
-    // time reader can read are words of a name. (Read once here; the result is reused below.)
     const zoned = saidZone(normalised.text);
     const zone = zoned?.zone ?? ctx.timeZone;
+    // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
     const readWhen = (future: boolean) => (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future }) : resolveWhen(text, ctx.now, zone, { future }, normalised));
-    const hasNumber = (sp: { from: number; to: number }) => words.slice(sp.from, sp.to).some((w) => /^\d+$|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w));
-    const probe = spansSaid.some((sp) => WHEN_SPAN.has(sp.type) && hasNumber(sp)) ? readWhen(true) : undefined;
-    if (probe && !probe.start && !probe.window && probe.durationMinutes === undefined && probe.extensionMinutes === undefined && !probe.hasDate) spansSaid = spansSaid.filter((sp) => !(WHEN_SPAN.has(sp.type) && hasNumber(sp)));
-    const typesSaid = spansSaid.map((sp) => sp.type);
-    const hasDateOrTime = typesSaid.some((t) => t === 'date' || t === 'time' || t === 'timeofday');
-    const named = typesSaid.some((t) => t === 'event_name' || t === 'person' || t === 'relation' || t === 'meal_type');
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
-    let intent: Intent = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
-    // "push it back 30 minutes", "make it an hour later": a shift of whatever was just proposed, not a length.
-    if (!room && !dialog && !unsupported && intent !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text)) intent = 'move_event';
+    const intentFor = (said: readonly { type: string }[]): Intent => {
+      const types = said.map((sp) => sp.type);
+      const hasDateOrTime = types.some((t) => t === 'date' || t === 'time' || t === 'timeofday');
+      const named = types.some((t) => t === 'event_name' || t === 'person' || t === 'relation' || t === 'meal_type');
+      const fine = room ?? dialog ?? (unsupported ? 'out_of_scope' : fineIntent(coarse, words, hasDateOrTime, named));
+      // "push it back 30 minutes", "make it an hour later": a shift of whatever was just proposed, not a length.
+      return !room && !dialog && !unsupported && fine !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text) ? 'move_event' : fine;
+    };
+    let intent: Intent = intentFor(spansSaid);
     if (dialog) confidence = RULE_CONFIDENCE;
-
-    // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
-    const move = intent === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, zone) : undefined;
-    let when = move?.current ?? (probe && intent !== 'read_events' ? probe : readWhen(intent !== 'read_events'));
+    const readFor = (i: Intent) => {
+      const m = i === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, zone) : undefined;
+      return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
+    };
+    let { move, when } = readFor(intent);
+    // "when is my one on one", "when is sprint 2 review": numbers the tagger called a time that no date or
+    // time reader can read are words of a name; the question is asked again without them (rarely: the
+    // usual path reads the words once).
+    const hasNumber = (sp: { from: number; to: number }) => words.slice(sp.from, sp.to).some((w) => /^\d+$|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w));
+    const numbersAreNames = !move && !when.start && !when.window && when.durationMinutes === undefined && when.extensionMinutes === undefined && !when.hasDate && spansSaid.some((sp) => WHEN_SPAN.has(sp.type) && hasNumber(sp));
+    if (numbersAreNames) {
+      spansSaid = spansSaid.filter((sp) => !(WHEN_SPAN.has(sp.type) && hasNumber(sp)));
+      const again = intentFor(spansSaid);
+      if (again !== intent) ({ move, when } = readFor((intent = again)));
+    }
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
     // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
@@ -116,7 +126,7 @@ export function createUnderstander(models: NluModels): Understander {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
       if (at !== normalised.text) when = resolveWhen(at, ctx.now, zone, { future: intent !== 'read_events' });
     }
-    const about = withNumberedName(describe(tokens, spansSaid, intent, nameParts), normalised.text, probe !== undefined && spansSaid.length < spans.length);
+    const about = withNumberedName(describe(tokens, spansSaid, intent, nameParts), normalised.text, numbersAreNames);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
