@@ -4,12 +4,12 @@
  * what follows the room (free, for, at, a day) are the name; "this room", "a room" name none. The
  * directory decides whether the name is a room.
  */
-const NAMED = /\b(?:is|are|book|reserve|grab|hold|take|check)\s+(?:the\s+|our\s+)?(.+?)\s+(?:free|available|busy|booked|taken|open|empty|in use|for|at|on|from|tomorrow|today|tonight|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+const NAMED = /\b(?:is|are|book|reserve|grab|hold)\s+(?:the\s+|our\s+)?(.+?)(?:\s+(?:free|available|busy|booked|taken|open|empty|in use|for|at|on|from|tomorrow|today|tonight|this|next|now|please|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)/;
 const NOT_A_NAME = /^(this|that|a|an|any|my|the|some)?\s*(free |empty |meeting |conference )?(room|space)s?$/;
 
 export function roomNamed(text: string): string | undefined {
   const m = NAMED.exec(text.toLowerCase().replace(/[?!.,]/g, ''));
   const name = m?.[1]?.trim();
-  if (!name || NOT_A_NAME.test(name) || /^(it|i|we|you|there|anyone|anybody|someone)$/.test(name) || name.split(' ').length > 4) return undefined;
+  if (!name || NOT_A_NAME.test(name) || /^(it|i|we|you|there|here|anyone|anybody|someone|somebody|this|that|in|out)\b/.test(name) || name.split(' ').length > 4) return undefined;
   return name;
 }

@@ -18,7 +18,8 @@ const NAME_LIST = String.raw`([a-z][a-z' -]*?)`;
 const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$`);
 const INSTEAD = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with|invite) ${NAME_LIST} instead$`);
 const PLACE = /^(?:and |actually,? )?(?:in|at) (?:the )?([a-z0-9][a-z0-9' -]*)$/;
-const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (.+)$/;
+// ("call it off", "call it a day", "call it quits" end things; they name nothing.)
+const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
 
 const names = (list: string): string[] => list.split(/\s*(?:,|\band\b)\s*/).map((n) => n.trim()).filter(Boolean);
 

@@ -47,7 +47,7 @@ export interface TurnResult {
 }
 
 /** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
-const REPEAT_WORDS = /\b(every|each|weekly|daily|monthly|yearly|annually|biweekly|fortnightly|recurring|repeating|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
+const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|every \d+|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
@@ -92,7 +92,10 @@ export class Dialog {
       return { shown, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
     let s: DialogSlots = u.slots;
-    const roomAct = input.desk ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
+    // On a room's own device, a question naming another room ("is the fishbowl free") is about that room.
+    const otherRoom = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book') ? roomNamed(input.text) : undefined;
+    const aboutHere = !otherRoom || input.room!.name.toLowerCase().includes(otherRoom) || otherRoom.includes(input.room!.name.toLowerCase());
+    const roomAct = input.desk && aboutHere ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
     if (roomAct) return done(roomAct);
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
     if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
@@ -438,7 +441,7 @@ export class Dialog {
     // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
     const onceOnly = REPEAT_WORDS.test(input.text);
     // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
-    const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime();
+    const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
     return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft });
   }
 
@@ -541,7 +544,7 @@ export class Dialog {
     }
     const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
     const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
-    const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime();
+    const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
   }
 

@@ -15,10 +15,13 @@ const ZONES: Readonly<Record<string, string>> = {
 };
 
 const NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
-// After an hour ("3", "3pm", "3:30 pm", "noon"), optionally "time" after the name; the city names need
-// "time" ("9 berlin time"), the zone names and abbreviations do not ("3 eastern", "9am est").
-const AFTER_HOUR = new RegExp(String.raw`\b(\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|noon|midnight)\s+((?:${NAMES}))(\s+time)?\b`, 'i');
-const CITY = /^(new york|chicago|denver|los angeles|san francisco|seattle|london|uk|berlin|paris|amsterdam|madrid|rome|zurich|india|singapore|tokyo|japan|sydney|toronto)$/;
+// Only after a clock time: a number said after "at", "from", "to", "until", "by" (or with am/pm), or noon and
+// midnight; and only where the zone word ends the phrase (the end, punctuation, "time", a day, "for",
+// "with"): "lunch at 12 central park", "2 ct scans", "the 3 eastern reps" are no zones.
+const CLOCK = String.raw`(?:(?:at|from|to|until|till|by|@)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|noon|midnight)`;
+const AFTER_HOUR = new RegExp(String.raw`(${CLOCK})\s+(${NAMES})(\s+time)?(?=$|\s*[,.?!]|\s+(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|for|with|and|please)\b)`, 'i');
+// Cities, and the two-letter abbreviations ("et", "ct"), only with "time": "9 berlin time", "3 et time".
+const NEEDS_TIME = /^(new york|chicago|denver|los angeles|san francisco|seattle|london|uk|berlin|paris|amsterdam|madrid|rome|zurich|india|singapore|tokyo|japan|sydney|toronto|et|ct|mt|pt)$/;
 
 export interface SaidZone {
   /** IANA name. */
@@ -31,7 +34,7 @@ export function saidZone(text: string): SaidZone | undefined {
   const m = AFTER_HOUR.exec(text);
   if (!m) return undefined;
   const name = m[2]!.toLowerCase();
-  if (CITY.test(name) && !m[3]) return undefined;
+  if (NEEDS_TIME.test(name) && !m[3]) return undefined;
   const from = m.index + m[1]!.length;
   return { zone: ZONES[name]!, text: `${text.slice(0, from)}${text.slice(m.index + m[0].length)}` };
 }

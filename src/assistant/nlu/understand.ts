@@ -105,7 +105,8 @@ export function createUnderstander(models: NluModels): Understander {
     let intent: Intent = intentFor(spansSaid);
     if (dialog) confidence = RULE_CONFIDENCE;
     const readFor = (i: Intent) => {
-      const m = i === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, zone) : undefined;
+      // A zone said in a move is the new time's ("move my 3pm to 4 eastern"): the event is found in the asker's.
+      const m = i === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, ctx.timeZone, zone) : undefined;
       return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
     };
     let { move, when } = readFor(intent);
@@ -173,7 +174,8 @@ export function createUnderstander(models: NluModels): Understander {
       if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
       // A day without a time is all day only for what lasts all day ("mary's birthday on friday") or when
       // said; "lunch with carol on friday" keeps its day and the dialog asks "When should it be?".
-      const allDay = /\ball[ -]day\b/.test(normalised.text) || lastsAllDay(about.title);
+      // ("a 2 day workshop": days said as its length are all day too.)
+      const allDay = /\ball[ -]day\b/.test(normalised.text) || lastsAllDay(about.title) || (when.durationMinutes !== undefined && when.durationMinutes % 1440 === 0);
       if (intent === 'create_event' && !when.start && when.isAllDay && when.window && allDay) {
         slots.isAllDay = true;
         slots.start = iso(when.window.start);
@@ -190,8 +192,9 @@ export function createUnderstander(models: NluModels): Understander {
  * meeting called one on one; "sprint 2 review" is named with its number, not just "review".
  */
 function withNumberedName<T extends { title?: string }>(about: T, text: string, numbersWereNames: boolean): T {
+  // "one on one" is a meeting's name wherever it stands ("cancel my 1 on 1 at 3", "add a one on one with ann").
+  if (/\b(one on one|1 on 1|one-on-one)\b/.test(text) && (!about.title || /^(meeting|one|1)$/.test(about.title))) return { ...about, title: 'one on one' };
   if (!numbersWereNames) return about;
-  if (/\b(one on one|1 on 1|one-on-one)\b/.test(text) && (!about.title || /^(meeting|one)$/.test(about.title))) return { ...about, title: 'one on one' };
   if (about.title && !about.title.includes(' ')) {
     const m = new RegExp(`\\b([a-z]+ (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)) ${about.title}\\b`).exec(text);
     if (m && !/^(my|the|is|at|on|in|a|an)\b/.test(m[1]!)) return { ...about, title: `${m[1]} ${about.title}` };

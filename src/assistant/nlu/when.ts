@@ -92,13 +92,15 @@ function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute:
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-function ranges(text: string, now: DateTime): { window: { start: DateTime; end: DateTime }; match: Match } | undefined {
+function ranges(text: string, now: DateTime, reads: boolean): { window: { start: DateTime; end: DateTime }; match: Match } | undefined {
   const today = now.startOf('day');
   const monday = today.minus({ days: today.weekday - 1 });
   // "in march", "during april", "for may": that calendar month; this year's unless it is over (then next
   // year's), or, said of the past ("what did i have in march"), the last one begun.
-  const month = /\b(?:in|during|for|all of|through|throughout) (january|february|march|april|may|june|july|august|september|october|november|december)\b(?! \d| the \d| (?:first|second|third|fourth|fifth|\w+th|\w+st|\w+nd|\w+rd)\b)/.exec(text);
-  if (month) {
+  const month = reads ? /\b(?:in|during|for|all of|through|throughout) (january|february|march|april|may|june|july|august|september|october|november|december)\b(?! \d| the \d| (?:first|second|third|fourth|fifth|\w+th|\w+st|\w+nd|\w+rd)\b)/.exec(text) : null;
+  // ("in april at 3", "in may on the 3rd": the month only qualifies another day or time, read by chrono.)
+  const rest = month ? text.slice(0, month.index) + text.slice(month.index + month[0].length) : '';
+  if (month && !/\d|\b(today|tomorrow|tonight|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|first|second|third|fourth|fifth|\w+(?:th|st|nd|rd))\b/.test(rest)) {
     const number = MONTHS.indexOf(month[1]!) + 1;
     const past = /\b(did|was|were|had|last)\b/.test(text);
     let start = today.set({ month: number, day: 1 });
@@ -146,6 +148,8 @@ interface Prepared {
   readonly bound?: 'after' | 'before' | 'until';
   /** The bound is an event named by its time ("after my 2pm"). */
   readonly boundIsEvent?: boolean;
+  /** "the week of march 22": the week of the day said. */
+  readonly weekOf?: boolean;
   /** "until friday", "through wednesday": from now to the end of the day said. */
   readonly untilDay?: boolean;
 }
@@ -174,14 +178,19 @@ export function partOfName(s: string, start: number, end: number): boolean {
 }
 const PARTS_OF_DAY_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'tonight']);
 
-function prepare(n: Normalised, now: DateTime): Prepared {
+function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   let s = n.text.replace(/\bbetween (\S+(?: [ap]m)?) and (\S+)/, 'from $1 to $2');
   // "friday pm", "tomorrow am": the afternoon or the morning of that day.
   s = s.replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) pm\b/, '$1 afternoon').replace(/\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|today|tomorrow) am\b/, '$1 morning');
   // "until eod", "from 2 to end of day": the end of the working day, 5 PM.
   s = s.replace(/\b(?:the )?(?:eod|cob|close of business|end of (?:the )?(?:work(?:ing)? ?)?day)\b/, '5 pm');
+  // "in may on the 3rd", "in may the 3rd": May 3 (chrono would read "may" as May 1 and the 3rd apart).
+  s = s.replace(/\bin (january|february|march|april|may|june|july|august|september|october|november|december),? (?:on )?(?:the )?(\d{1,2}(?:st|nd|rd|th))\b/, '$1 $2');
+  // "the week of march 22": the date's week. Cut out, as chrono reads "the week" as a week from now.
+  const weekOf = /\b(?:the )?week of\b/.exec(s);
+  if (weekOf) s = blank(s, [{ start: weekOf.index, end: weekOf.index + weekOf[0].length }]);
   // "from 10 until noon", "10 till 11:30": a start and an end, as "from 10 to noon" (not a bound).
-  s = s.replace(/\b(from )?(\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon) (?:until|till|til|thru|through) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/, (_m, from: string | undefined, t: string) => `${from ?? 'from '}${t} to `);
+  s = s.replace(/\b(from )?(\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon) (?:until|till|til|thru|through) (\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon)\b/, (_m, from: string | undefined, t: string, end: string) => `${from ?? 'from '}${t === 'noon' ? '12 pm' : t} to ${end === 'noon' ? '12 pm' : end}`);
   // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
   const boundBy = /\b(after|before|until|till) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
@@ -221,7 +230,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     parts.push(m[1] === 'tomorrow ' ? { start: m.index + m[1].length, end: m.index + m[0].length } : { start: m.index, end: m.index + m[0].length });
   }
   s = blank(s, parts);
-  const range = span ? { window: span } : ranges(s, now);
+  const range = span ? { window: span } : ranges(s, now, reads);
   if (range && 'match' in range) s = blank(s, [range.match]);
   return {
     text: s,
@@ -231,6 +240,7 @@ function prepare(n: Normalised, now: DateTime): Prepared {
     partOfDay,
     impliesToday,
     range: range?.window,
+    ...(weekOf ? { weekOf: true } : {}),
     ...(boundBy ? { bound: (boundBy[1] === 'till' ? 'until' : boundBy[1]) as 'after' | 'before' | 'until', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
     ...(!boundBy && /\b(until|till|thru|through)\b/.test(s) && !/\bfrom\b|\bbetween\b/.test(s) ? { untilDay: true } : {}),
   };
@@ -318,7 +328,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   // Weekdays and dates look ahead ("friday" on a Saturday is next Friday) unless the words look back.
   const past = /\b(did|was|were|had|last|yesterday|ago|previous|past)\b/.test(n.text);
   const future = !past;
-  const p = prepare(n, now);
+  const p = prepare(n, now, opts.future === false);
   const { day, lastDay, time, endTime } = readDateTime(p.text, nowDate, now, zone, future, /\b(did|was|were|had)\b/.test(n.text));
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
@@ -335,7 +345,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
 
   let window: When['window'];
   if (p.range) window = p.range;
-  else if (day && !start && /\bweek of\b/.test(n.text)) {
+  else if (day && !start && p.weekOf) {
     const monday = day.startOf('day').minus({ days: day.weekday - 1 });
     window = { start: monday, end: monday.plus({ weeks: 1 }) };
   } else if (start) window = { start, end: end ?? start.plus({ minutes: durationMinutes ?? 60 }) };
@@ -350,8 +360,14 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   if (start && p.bound === 'until') window = { start: now < start && now.hasSame(start, 'day') ? now : start.startOf('day'), end: start };
 
   // "a 2 day offsite on thursday": whole days from the day said, all day.
-  const wholeDays = p.length && p.length.minutes % 1440 === 0 && !start && day && !p.range ? p.length.minutes / 1440 : undefined;
-  if (wholeDays) window = { start: base, end: base.plus({ days: wholeDays }) };
+  // ("a 2 day workshop tomorrow at 9" is the two days, all day, not 48 hours from 9.)
+  const wholeDays = p.length && p.length.minutes % 1440 === 0 && (day || start) && !p.range ? p.length.minutes / 1440 : undefined;
+  if (wholeDays) {
+    const first = (start ?? base).startOf('day');
+    window = { start: first, end: first.plus({ days: wholeDays }) };
+    start = undefined;
+    end = undefined;
+  }
   // "block 2 hours tomorrow" is not all day: a length without a time leaves the time to ask for.
   const isAllDay = /\ball[ -]day\b/.test(n.text) || Boolean(wholeDays) || (!start && (Boolean(day) || Boolean(p.range)) && !p.partOfDay && !p.length);
   return {
@@ -449,7 +465,8 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * "push the standup to 10 tomorrow"). The words after the last "to"/"until" are the target; a target
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
-export function resolveMove(text: string, nowDate: Date, zone: string): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number; newTimeOnly?: boolean } {
+/** `targetZone`: a zone said with the new time ("move my 3pm to 4 eastern"); the event is found in `zone`. */
+export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number; newTimeOnly?: boolean } {
   const tokens = tokenize(text);
   // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
   // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
@@ -473,11 +490,11 @@ export function resolveMove(text: string, nowDate: Date, zone: string): { curren
   const targetText = text.slice(tokens[cut]!.end);
   // "to 4", "to ten thirty": a bare number after "to" is a clock time here, not a count.
   const bare = isBareClock(targetText);
-  const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, zone);
+  const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, targetZone);
   if (target.start) {
     // "to 4pm" with the event found on another day: same day as the event's current time when said.
-    const day = !target.hasDate && current.start ? current.start : target.start;
-    let newStart = day.set({ hour: target.start.hour, minute: target.start.minute });
+    const day = (!target.hasDate && current.start ? current.start : target.start).setZone(targetZone);
+    let newStart: DateTime = day.set({ hour: target.start.hour, minute: target.start.minute });
     // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
     if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
     // "move the budget review to 4pm": no day said, and the event's day is known only once it is found.

@@ -105,7 +105,10 @@ function readEvents(events: readonly CalendarEvent[], ctx: RenderContext, clock:
     if (under(e)) {
       const began = localTime(e.start, clock.zone);
       const since = sameLocalDay(began, from) ? `since ${spokenTime(began)}` : `from ${dayLabel(began, clock.today).replace(/^on /, '')} at ${spokenTime(began)}`;
-      out.push(`${dayPart}${dayPart ? 'until' : 'Until'} ${spokenTime(localTime(e.end, clock.zone))}, ${subject(e)}${withWhom(e, ctx.user)}, ${since}.`);
+      // Ending on a later day than the one read: that day is said ("until Tuesday at 5 PM").
+      const ends = localTime(e.end, clock.zone);
+      const until = sameLocalDay(millisecondBefore(ends), from) ? spokenTime(ends) : `${dayLabel(ends, clock.today).replace(/^on /, '')} at ${spokenTime(ends)}`;
+      out.push(`${dayPart}${dayPart ? 'until' : 'Until'} ${until}, ${subject(e)}${withWhom(e, ctx.user)}, ${since}.`);
     } else if (e.isAllDay) out.push(`${dayPart}${dayPart ? 'all day' : 'All day'}, ${subject(e)}${withWhom(e, ctx.user)}${untilDay(e, start, clock)}.`);
     else out.push(`${dayPart}${dayPart ? 'at' : 'At'} ${spokenTime(start, day === prevDay ? prev : undefined)}, ${subject(e)}${withWhom(e, ctx.user)}.`);
     prev = e.isAllDay || under(e) ? prev : start;

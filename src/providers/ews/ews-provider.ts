@@ -4,8 +4,12 @@ import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
 
-/** The widest gap between two zones' midnights: UTC-12 (Baker Island) to UTC+14 (Kiribati). */
-const ZONE_GAP_MS = 26 * 3_600_000;
+/** The asker's whole days that [from, to) touches: the window itself when it already is whole days. */
+function wholeDaysAround(from: number, to: number, zone: string): TimeWindow {
+  const first = DateTime.fromMillis(from, { zone }).startOf('day');
+  const last = DateTime.fromMillis(Math.max(from, to - 1), { zone }).startOf('day').plus({ days: 1 });
+  return { start: first.toUTC().toISO({ suppressMilliseconds: true })!, end: last.toUTC().toISO({ suppressMilliseconds: true })! };
+}
 
 /** An all-day event moved onto the same dates in `zone` (its own zone's midnights become `zone`'s). */
 function onLocalDates(e: CalendarEvent, zone: string): CalendarEvent {
@@ -34,16 +38,17 @@ export class EwsCalendarProvider implements CalendarProvider {
   async listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
     // An all-day event is a date, not an instant: Exchange keeps it as midnight to midnight in the zone it
     // was made in, so "Offsite, Friday" made in Los Angeles spans Friday 09:00 to Saturday 09:00 in Berlin.
-    // Said to someone in Berlin it is Friday, all day: its dates are placed on the asker's midnights. So
-    // Exchange is asked for a window wider by the largest gap between two zones' midnights (one made in
-    // Los Angeles is still Friday for "Friday morning" asked in Sydney, hours before it starts there);
-    // events outside the asked window once placed are dropped before their attendees are read.
+    // Said to someone in Berlin it is Friday, all day: its dates are placed on the asker's midnights. A
+    // window of whole days in the asker's zone always overlaps such an event's own span on the same date
+    // (two zones' midnights are less than 24 hours apart, but for UTC-12 against UTC+12 to +14), so Exchange
+    // is asked for the whole days a window touches ("Friday morning" asked in Sydney reads Friday, and
+    // finds an all-day Friday made in Los Angeles that starts there at 19:00); events that fall outside the
+    // asked window once placed are dropped before their attendees are read.
     const from = Date.parse(window.start);
     const to = Date.parse(window.end);
     const placed = (e: CalendarEvent) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e);
     const inWindow = (e: CalendarEvent) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from));
-    const wide = { start: new Date(from - ZONE_GAP_MS).toISOString(), end: new Date(to + ZONE_GAP_MS).toISOString() };
-    const events = await this.withClient((c) => c.calendarView(mailbox, wide, { withAttendees: true, timeZone, keep: (e) => inWindow(placed(e)) }));
+    const events = await this.withClient((c) => c.calendarView(mailbox, wholeDaysAround(from, to, timeZone), { withAttendees: true, timeZone, keep: (e) => inWindow(placed(e)) }));
     return events.map(placed).sort(byStartThenEnd);
   }
 

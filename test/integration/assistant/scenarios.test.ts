@@ -757,6 +757,38 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('is the fishbowl room free at 3', 'named-room')).text).toMatch(/^I couldn't find a room called fishbowl room in the directory/);
   });
 
+  it('fifth review: what the fourth broke, mended', async () => {
+    const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { subject: string; start: string; end: string; isAllDay?: boolean } }).draft;
+    const s = 'review-5';
+    // A zone said for the new time is the new time's: the event is found at 11 Pacific.
+    expect((await ask('move the budget review to thursday at 2pm central', s)).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-11T20:00:00Z' });
+    await ask('no', s);
+    // "until noon tomorrow" keeps tomorrow; "the week of march 22" is that week; a month qualifies a day.
+    const focus = draftOf(await ask('add focus time from 10 until noon tomorrow', s));
+    expect([focus.start, focus.end]).toEqual(['2027-03-09T18:00:00Z', '2027-03-09T20:00:00Z']);
+    await ask('no', s);
+    expect((await ask('what do i have the week of march 22', s)).explain?.window).toEqual({ start: '2027-03-22T07:00:00Z', end: '2027-03-29T07:00:00Z' });
+    expect(draftOf(await ask('add a meeting with ann in april at 3', s)).start).toBe('2027-04-01T22:00:00Z');
+    await ask('no', s);
+    expect(draftOf(await ask('add dentist in may on the 3rd at 10', s)).start).toBe('2027-05-03T17:00:00Z');
+    await ask('no', s);
+    // Days as a length with an hour: the days, all day.
+    expect(draftOf(await ask('add a 2 day workshop tomorrow at 9', s))).toMatchObject({ isAllDay: true, start: '2027-03-09T08:00:00Z', end: '2027-03-11T08:00:00Z' });
+    await ask('no', s);
+    // "now" has not passed; "one on one" is a name wherever it stands.
+    expect((await ask('add a meeting now', s)).text).not.toMatch(/already passed/);
+    await ask('no', s);
+    expect(draftOf(await ask('add a one on one with ann tomorrow at 3', s)).subject).toBe('one on one');
+    await ask('no', s);
+    // Under way before the day read and ending after it: both days said.
+    const hack = await client.createEvent('alice@contoso.com', { subject: 'Hackathon', start: '2027-03-23T16:00:00Z', end: '2027-03-26T00:00:00Z', timeZone: TZ });
+    expect((await ask('what do i have on march 24', s)).text).toMatch(/Until March 25 at 5 PM, Hackathon, from March 23 at 9 AM\./);
+    await client.deleteEvents('alice@contoso.com', [hack.id], { notify: false });
+    // "book the boardroom", nothing after it: a meeting in the room, from now.
+    expect((await ask('book the boardroom', s)).pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom' } });
+    await ask('no', s);
+  });
+
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
     await ask('am i free at 11 on wednesday', 'carry');
     const thursday = await ask('what about thursday', 'carry');
