@@ -64,6 +64,8 @@ export type Act =
   | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
   | { readonly kind: 'rooms_not_set_up' }
+  /** A "yes" to a write proposed longer ago than the dialog keeps it: not done. */
+  | { readonly kind: 'proposal_expired'; readonly minutes: number }
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
   | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean }
   | { readonly kind: 'unknown_room'; readonly name: string }
@@ -83,9 +85,11 @@ export type Act =
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =
-  | { readonly kind: 'create'; readonly draft: EventDraft }
-  | { readonly kind: 'cancel'; readonly event: CalendarEvent }
-  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string }
+  // `proposedAt`: when the write was proposed; a "yes" after DIALOG_TTL_MS does not carry it out, however
+  // often the state was stored again meanwhile ("why?" keeps what waits).
+  | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
+  | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
+  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */

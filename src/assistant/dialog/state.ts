@@ -1,5 +1,8 @@
 import type { Explanation, Pending } from './acts.js';
 
+/** How long what a turn leaves waits for the next: a "yes" an hour later should not book anything. */
+export const DIALOG_TTL_MS = 15 * 60_000;
+
 /** The conversation's memory between turns: what awaits confirmation, and the last explanation. */
 export interface DialogState {
   readonly pending?: Pending;

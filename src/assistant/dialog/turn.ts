@@ -14,7 +14,7 @@ import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
 import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
-import type { DialogState, DialogStore } from './state.js';
+import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
 import { escapeRegExp } from '../../shared/regexp.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
@@ -442,7 +442,7 @@ export class Dialog {
     const onceOnly = REPEAT_WORDS.test(input.text);
     // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
     const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft });
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
@@ -507,7 +507,7 @@ export class Dialog {
     if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
       return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
     }
-    if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target }, explanation);
+    if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
     const to = moveTarget(target, s, input.timeZone);
     if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
     return this.#confirmMove(input, target, to, done, explanation);
@@ -545,7 +545,7 @@ export class Dialog {
     const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
     const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end }, explanation);
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /**
@@ -582,6 +582,9 @@ export class Dialog {
 
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
+    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move') && pending.proposedAt && input.now.getTime() - Date.parse(pending.proposedAt) > DIALOG_TTL_MS) {
+      return done({ kind: 'proposal_expired', minutes: DIALOG_TTL_MS / MINUTE });
+    }
     switch (pending.kind) {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").

@@ -319,6 +319,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'room_free_at':
     case 'room_book_later':
       return sentences(roomSentences(act));
+    case 'proposal_expired':
+      return sentences([`That was proposed more than ${act.minutes} minutes ago, so I didn't do it. Ask again and I'll check the calendar afresh.`]);
     case 'rooms_not_set_up':
       return sentences(['Which room do you mean? Name it, for example "is the boardroom free at 3" or "book the boardroom tomorrow at 2". (On a device in a room, an administrator places the device under Rooms.)']);
     case 'named_room_free': {

@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialogState, DialogStore } from '../../assistant/dialog/state.js';
+import { DIALOG_TTL_MS, type DialogState, type DialogStore } from '../../assistant/dialog/state.js';
 import { dialogState, type Json, type Tables } from '../../persistence/index.js';
-
-/** Pending confirmations expire: a "yes" an hour later should not book anything. */
-const TTL_MS = 15 * 60_000;
 
 /** Dialog state in the database, so whichever instance gets the next turn knows what awaits "yes". */
 export class DbDialogStore implements DialogStore {
@@ -20,7 +17,7 @@ export class DbDialogStore implements DialogStore {
   }
 
   async put(sessionId: string, user: string, state: DialogState): Promise<void> {
-    await dialogState.put(this.db, { sessionId, user, state: state as unknown as Json, expiresAt: new Date(Date.now() + TTL_MS) });
+    await dialogState.put(this.db, { sessionId, user, state: state as unknown as Json, expiresAt: new Date(Date.now() + DIALOG_TTL_MS) });
   }
 
   /**

@@ -784,6 +784,12 @@ describe('the assistant answers from the calendar', () => {
     const hack = await client.createEvent('alice@contoso.com', { subject: 'Hackathon', start: '2027-03-23T16:00:00Z', end: '2027-03-26T00:00:00Z', timeZone: TZ });
     expect((await ask('what do i have on march 24', s)).text).toMatch(/Until March 25 at 5 PM, Hackathon, from March 23 at 9 AM\./);
     await client.deleteEvents('alice@contoso.com', [hack.id], { notify: false });
+    // A proposal kept alive by "why?" is still too old for "yes" after 15 minutes.
+    const later = (m: number) => new Date(NOW.getTime() + m * 60_000);
+    await ask('add tea with ann friday at 4', 'review-5-old');
+    await ask('why?', 'review-5-old', later(10));
+    expect((await ask('yes', 'review-5-old', later(20))).text).toMatch(/^That was proposed more than 15 minutes ago, so I didn't do it\./);
+    expect(sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-12T00:00:00Z', '2027-03-13T08:00:00Z').items.map((i) => i.subject)).not.toContain('Tea');
     // "book the boardroom", nothing after it: a meeting in the room, from now.
     expect((await ask('book the boardroom', s)).pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom' } });
     await ask('no', s);
