@@ -4,12 +4,23 @@ import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
 
-/** The asker's whole days that [from, to) touches: the window itself when it already is whole days. */
+/**
+ * The asker's whole days that [from, to) touches: the window itself when it already is whole days.
+ * Remembered (a few hundred windows): luxon's zone arithmetic costs more than the rest of a listing's own
+ * work, and most questions are about the same few days ("today") in the same few zones.
+ */
 function wholeDaysAround(from: number, to: number, zone: string): TimeWindow {
+  const key = `${zone} ${from} ${to}`;
+  const known = daysAround.get(key);
+  if (known) return known;
   const first = DateTime.fromMillis(from, { zone }).startOf('day');
   const last = DateTime.fromMillis(Math.max(from, to - 1), { zone }).startOf('day').plus({ days: 1 });
-  return { start: first.toUTC().toISO({ suppressMilliseconds: true })!, end: last.toUTC().toISO({ suppressMilliseconds: true })! };
+  const days = { start: first.toUTC().toISO({ suppressMilliseconds: true })!, end: last.toUTC().toISO({ suppressMilliseconds: true })! };
+  if (daysAround.size >= 512) daysAround.clear();
+  daysAround.set(key, days);
+  return days;
 }
+const daysAround = new Map<string, TimeWindow>();
 
 /** An all-day event moved onto the same dates in `zone` (its own zone's midnights become `zone`'s). */
 function onLocalDates(e: CalendarEvent, zone: string): CalendarEvent {
@@ -48,8 +59,12 @@ export class EwsCalendarProvider implements CalendarProvider {
     const to = Date.parse(window.end);
     const placed = (e: CalendarEvent) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e);
     const inWindow = (e: CalendarEvent) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from));
-    const events = await this.withClient((c) => c.calendarView(mailbox, wholeDaysAround(from, to, timeZone), { withAttendees: true, timeZone, keep: (e) => inWindow(placed(e)) }));
-    return events.map(placed).sort(byStartThenEnd);
+    const days = wholeDaysAround(from, to, timeZone);
+    // Asked for whole days already (most reads): nothing to drop before attendees but a stray all-day event.
+    const widened = Date.parse(days.start) !== from || Date.parse(days.end) !== to;
+    const events = await this.withClient((c) => c.calendarView(mailbox, days, { withAttendees: true, timeZone, ...(widened ? { keep: (e: CalendarEvent) => inWindow(placed(e)) } : {}) }));
+    const all = events.map(placed);
+    return (widened ? all : all.filter(inWindow)).sort(byStartThenEnd);
   }
 
   async getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
