@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/persistence/index.js';
 import type { ConciergeServer } from '../../../src/server/app.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
 import { CERT_URL, CLOCK, createAlexaPki, fixture, type AlexaPki, type FixtureEnvelope } from '../../unit/server/alexa/alexa-pki.js';
 import { LogCapture } from '../../support/server.js';
-import { ALEXA_ALICE, ALEXA_SVC, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
+import { ALEXA_ALICE, alexaOrganization, ALEXA_SVC, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
 
 const SVC = ALEXA_SVC;
 const ALICE = ALEXA_ALICE;
@@ -40,28 +39,16 @@ describe('Alexa conversation', () => {
     pki = await createAlexaPki();
     sim = await startSimulator({
       port: 0,
-      seed: parseSeed({
-        domain: 'contoso.com',
-        basicAuth: true,
-        mailboxes: [
-          { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: PST },
-          { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: PST },
-          { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: PST },
-          { smtp: 'boardroom@contoso.com', name: 'Boardroom', alias: 'boardroom', type: 'RoomMailbox', capacity: 12, timeZone: PST },
-          { smtp: SVC.upn, name: 'svc', password: SVC.password },
-        ],
-        shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
-        events: [
-          // Today: 10 AM and 2:30 PM in Los Angeles.
-          ev('Quarterly planning', '2026-12-08T18:00:00Z', '2026-12-08T19:00:00Z'),
-          ev('Vendor call', '2026-12-08T22:30:00Z', '2026-12-08T23:00:00Z'),
-          // Thursday: two design reviews ("which one?").
-          ev('Design review', '2026-12-10T17:00:00Z', '2026-12-10T18:00:00Z'),
-          ev('Design review', '2026-12-10T21:00:00Z', '2026-12-10T22:00:00Z'),
-          // Monday the 14th: a long day, read in part.
-          ...[16, 17, 18, 19, 20, 21, 22].map((h, i) => ev(`Block ${i + 1}`, `2026-12-14T${h}:00:00Z`, `2026-12-14T${h}:30:00Z`)),
-        ],
-      }),
+      seed: alexaOrganization([
+        // Today: 10 AM and 2:30 PM in Los Angeles.
+        ev('Quarterly planning', '2026-12-08T18:00:00Z', '2026-12-08T19:00:00Z'),
+        ev('Vendor call', '2026-12-08T22:30:00Z', '2026-12-08T23:00:00Z'),
+        // Thursday: two design reviews ("which one?").
+        ev('Design review', '2026-12-10T17:00:00Z', '2026-12-10T18:00:00Z'),
+        ev('Design review', '2026-12-10T21:00:00Z', '2026-12-10T22:00:00Z'),
+        // Monday the 14th: a long day, read in part.
+        ...[16, 17, 18, 19, 20, 21, 22].map((h, i) => ev(`Block ${i + 1}`, `2026-12-14T${h}:00:00Z`, `2026-12-14T${h}:30:00Z`)),
+      ]),
     });
     ({ database, server, aliceToken: alice } = await startAlexaEndpoint(sim.ewsUrl, pki, CLOCK, new LogCapture()));
   });

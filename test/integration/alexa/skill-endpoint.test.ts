@@ -6,10 +6,9 @@ import { SPEECH } from '../../../src/server/alexa/calendar-answer.js';
 import { LINK_ACCOUNT_SPEECH, LINK_AGAIN_SPEECH } from '../../../src/server/alexa/skill.js';
 import type { ConciergeServer } from '../../../src/server/app.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
 import { CERT_URL, CLOCK, createAlexaPki, fixture, type AlexaPki, type FixtureEnvelope } from '../../unit/server/alexa/alexa-pki.js';
 import { LogCapture } from '../../support/server.js';
-import { ALEXA_ALICE, ALEXA_SVC, linkedTokens, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
+import { ALEXA_ALICE, alexaOrganization, ALEXA_SVC, linkedTokens, PERSONAL_DEVICE, ROOM_DEVICE, startAlexaEndpoint } from './support.js';
 
 const SVC = ALEXA_SVC;
 const ALICE = ALEXA_ALICE;
@@ -27,26 +26,14 @@ describe('POST /alexa with account linking and room devices', () => {
     pki = await createAlexaPki();
     sim = await startSimulator({
       port: 0,
-      seed: parseSeed({
-        domain: 'contoso.com',
-        basicAuth: true,
-        mailboxes: [
-          { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: 'boardroom@contoso.com', name: 'Boardroom', alias: 'boardroom', type: 'RoomMailbox', capacity: 12, timeZone: 'Pacific Standard Time' },
-          { smtp: SVC.upn, name: 'svc', password: SVC.password },
-        ],
-        shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
-        events: [
-          // 2026-12-08 is the day the fixtures ask about (CLOCK); 10:00 and 14:30 in Los Angeles.
-          { organizer: 'alice@contoso.com', subject: 'Quarterly planning', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
-          { organizer: 'alice@contoso.com', subject: 'Vendor call', start: '2026-12-08T22:30:00Z', end: '2026-12-08T23:00:00Z', timeZone: 'Pacific Standard Time' },
-          { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
-          // The boardroom is in use at CLOCK (01:00 in Los Angeles): 00:30 to 01:30.
-          { organizer: 'bob@contoso.com', subject: 'Night deploy', start: '2026-12-08T08:30:00Z', end: '2026-12-08T09:30:00Z', timeZone: 'Pacific Standard Time', rooms: ['boardroom@contoso.com'] },
-        ],
-      }),
+      seed: alexaOrganization([
+        // 2026-12-08 is the day the fixtures ask about (CLOCK); 10:00 and 14:30 in Los Angeles.
+        { organizer: 'alice@contoso.com', subject: 'Quarterly planning', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
+        { organizer: 'alice@contoso.com', subject: 'Vendor call', start: '2026-12-08T22:30:00Z', end: '2026-12-08T23:00:00Z', timeZone: 'Pacific Standard Time' },
+        { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-08T18:00:00Z', end: '2026-12-08T19:00:00Z', timeZone: 'Pacific Standard Time' },
+        // The boardroom is in use at CLOCK (01:00 in Los Angeles): 00:30 to 01:30.
+        { organizer: 'bob@contoso.com', subject: 'Night deploy', start: '2026-12-08T08:30:00Z', end: '2026-12-08T09:30:00Z', timeZone: 'Pacific Standard Time', rooms: ['boardroom@contoso.com'] },
+      ]),
     });
     ({ database, server, aliceToken: aliceToken } = await startAlexaEndpoint(sim.ewsUrl, pki, CLOCK, logs));
   });

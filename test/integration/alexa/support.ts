@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { admins, openDatabase, SecretBox, type Database, type PersonState, type Tables } from '../../../src/persistence/index.js';
 import type { AlexaEndpointSettings } from '../../../src/server/alexa/mount.js';
 import { buildServer, type ConciergeServer, type ServerDeps } from '../../../src/server/app.js';
+import { parseSeed, type Seed } from '../../../src/simulator/seed.js';
 import type { AlexaPki } from '../../unit/server/alexa/alexa-pki.js';
 
 /** Test support (not a test): an in-process server with Alexa configured, people, and the linking flow. */
@@ -99,6 +100,27 @@ export async function linkedTokens(app: FastifyInstance, who: { email: string; p
 }
 
 export const ALEXA_SVC = { upn: 'svc@contoso.com', password: 'Svc-Alexa-Passw0rd!' };
+
+/**
+ * The organization both Alexa suites run against (Alice, two Bobs, the Boardroom, and the service account
+ * that impersonates), with each suite's own events.
+ */
+export function alexaOrganization(events: readonly object[]): Seed {
+  const pst = 'Pacific Standard Time';
+  return parseSeed({
+    domain: 'contoso.com',
+    basicAuth: true,
+    mailboxes: [
+      { smtp: 'alice@contoso.com', name: 'Alice Wong', password: 'Passw0rd!', timeZone: pst },
+      { smtp: 'bob@contoso.com', name: 'Bob Smith', password: 'Passw0rd!', timeZone: pst },
+      { smtp: 'bjones@contoso.com', name: 'Bob Jones', password: 'Passw0rd!', timeZone: pst },
+      { smtp: 'boardroom@contoso.com', name: 'Boardroom', alias: 'boardroom', type: 'RoomMailbox', capacity: 12, timeZone: pst },
+      { smtp: ALEXA_SVC.upn, name: 'svc', password: ALEXA_SVC.password },
+    ],
+    shell: ['New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc'],
+    events,
+  });
+}
 export const ALEXA_ALICE = { email: 'alice@contoso.com', password: 'Alice-Concierge-Passw0rd', state: 'linked' as const, mailbox: 'alice@contoso.com', timeZone: 'America/Los_Angeles' };
 export const ROOM_DEVICE = 'amzn1.ask.device.AFTESTROOMECHO0000BOARDROOM';
 export const PERSONAL_DEVICE = 'amzn1.ask.device.AFTESTKITCHENECHO';
