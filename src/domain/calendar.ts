@@ -87,3 +87,12 @@ export function byStartThenEnd(a: Pick<CalendarEvent, 'start' | 'end'>, b: Pick<
   if (a.end !== b.end) return a.end < b.end ? -1 : 1;
   return 0;
 }
+
+/**
+ * Whether an event falls in [from, to) (epoch milliseconds): it starts before the end and ends after the
+ * start; an event with no length counts where it stands.
+ */
+export function overlaps(e: Pick<CalendarEvent, 'start' | 'end'>, from: number, to: number): boolean {
+  const start = Date.parse(e.start);
+  return start < to && (Date.parse(e.end) > from || (e.start === e.end && start >= from));
+}

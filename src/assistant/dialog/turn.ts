@@ -7,7 +7,7 @@ import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
-import type { Attendee, AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
+import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
@@ -542,8 +542,7 @@ export class Dialog {
       const neighbour = around.find((e) => e.uid === target.uid && e.id !== target.id && Date.parse(e.start) !== Date.parse(target.start) && Date.parse(e.start) >= a && Date.parse(e.start) <= b);
       if (neighbour) return done({ kind: 'cannot_pass_occurrence', event: target, start: to, neighbour }, [target, neighbour], undefined, explanation);
     }
-    const overlapping = around.filter((e) => Date.parse(e.start) < Date.parse(end) && (Date.parse(e.end) > Date.parse(to) || (e.start === e.end && Date.parse(e.start) >= Date.parse(to))));
-    const conflicts = timedFirst(overlapping.filter((e) => e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
+    const conflicts = timedFirst(around.filter((e) => overlaps(e, Date.parse(to), Date.parse(end)) && e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
     return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString() }, explanation);
   }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { byStartThenEnd, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
+import { byStartThenEnd, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
@@ -58,7 +58,7 @@ export class EwsCalendarProvider implements CalendarProvider {
     const from = Date.parse(window.start);
     const to = Date.parse(window.end);
     const placed = (e: CalendarEvent) => (e.isAllDay && e.timeZone && e.timeZone !== timeZone ? onLocalDates(e, timeZone) : e);
-    const inWindow = (e: CalendarEvent) => Date.parse(e.start) < to && (Date.parse(e.end) > from || (e.start === e.end && Date.parse(e.start) >= from));
+    const inWindow = (e: CalendarEvent) => overlaps(e, from, to);
     const days = wholeDaysAround(from, to, timeZone);
     // Asked for whole days already (most reads): nothing to drop before attendees but a stray all-day event.
     const widened = Date.parse(days.start) !== from || Date.parse(days.end) !== to;
