@@ -707,6 +707,10 @@ describe('the assistant answers from the calendar', () => {
     const eastern = await ask('add a meeting with ann tomorrow at 3 eastern', 'review-4');
     expect(draftOf(eastern).start).toBe('2027-03-09T20:00:00Z');
     expect(eastern.text).toMatch(/^Add meeting with Ann Lee tomorrow at noon \(3 PM Eastern\) for one hour\?$/);
+    // An edit keeps the zone it was said in.
+    expect((await ask('call it zone sync', 'review-4')).pending).toMatchObject({ kind: 'create', draft: { subject: 'zone sync', timeZone: 'America/New_York', start: '2027-03-09T20:00:00Z' } });
+    await ask('no', 'review-4');
+    await ask('add a meeting with ann tomorrow at 3 eastern', 'review-4');
     expect((await ask('yes', 'review-4')).text).toMatch(/^Done\./);
     const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-09T19:00:00Z', '2027-03-09T22:00:00Z').items.find((i) => i.subject === 'Meeting');
     expect([made?.start, made?.requiredAttendees.map((a) => a.mailbox.email)]).toEqual(['2027-03-09T20:00:00Z', ['ann@contoso.com']]);
