@@ -91,13 +91,18 @@ function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute:
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = `(${MONTHS.join('|')})`;
+/** "in march", "during april": a month as a whole (not "in march 3" or "in march the 3rd"). */
+const IN_MONTH = new RegExp(String.raw`\b(?:in|during|for|all of|through|throughout) ${MONTH}\b(?! \d| the \d| (?:first|second|third|fourth|fifth|\w+th|\w+st|\w+nd|\w+rd)\b)`);
+/** "in may on the 3rd", "in may the 3rd": a month and a day of it. */
+const MONTH_AND_DAY = new RegExp(String.raw`\bin ${MONTH},? (?:on )?(?:the )?(\d{1,2}(?:st|nd|rd|th))\b`);
 
 function ranges(text: string, now: DateTime, reads: boolean): { window: { start: DateTime; end: DateTime }; match: Match } | undefined {
   const today = now.startOf('day');
   const monday = today.minus({ days: today.weekday - 1 });
   // "in march", "during april", "for may": that calendar month; this year's unless it is over (then next
   // year's), or, said of the past ("what did i have in march"), the last one begun.
-  const month = reads ? /\b(?:in|during|for|all of|through|throughout) (january|february|march|april|may|june|july|august|september|october|november|december)\b(?! \d| the \d| (?:first|second|third|fourth|fifth|\w+th|\w+st|\w+nd|\w+rd)\b)/.exec(text) : null;
+  const month = reads ? IN_MONTH.exec(text) : null;
   // ("in april at 3", "in may on the 3rd": the month only qualifies another day or time, read by chrono.)
   const rest = month ? text.slice(0, month.index) + text.slice(month.index + month[0].length) : '';
   if (month && !/\d|\b(today|tomorrow|tonight|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|first|second|third|fourth|fifth|\w+(?:th|st|nd|rd))\b/.test(rest)) {
@@ -185,7 +190,7 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   // "until eod", "from 2 to end of day": the end of the working day, 5 PM.
   s = s.replace(/\b(?:the )?(?:eod|cob|close of business|end of (?:the )?(?:work(?:ing)? ?)?day)\b/, '5 pm');
   // "in may on the 3rd", "in may the 3rd": May 3 (chrono would read "may" as May 1 and the 3rd apart).
-  s = s.replace(/\bin (january|february|march|april|may|june|july|august|september|october|november|december),? (?:on )?(?:the )?(\d{1,2}(?:st|nd|rd|th))\b/, '$1 $2');
+  s = s.replace(MONTH_AND_DAY, '$1 $2');
   // "the week of march 22": the date's week. Cut out, as chrono reads "the week" as a week from now.
   const weekOf = /\b(?:the )?week of\b/.exec(s);
   if (weekOf) s = blank(s, [{ start: weekOf.index, end: weekOf.index + weekOf[0].length }]);
