@@ -1,3 +1,5 @@
+import type { Repeat } from './repeat.js';
+
 /**
  * The calendar as Concierge thinks of it: plain readonly data, no protocol. Instants are ISO 8601
  * strings in UTC (`2026-12-04T17:00:00Z`); zones are IANA names. Surfaces format them for people.
@@ -69,6 +71,8 @@ export interface EventDraft {
   readonly freeBusy?: FreeBusyStatus;
   /** iCalendar UID; chosen by the client so a create whose answer was lost can be found again. */
   readonly uid?: string;
+  /** Makes it a series starting with this event ("every monday"); `start` is its first occurrence. */
+  readonly repeat?: Repeat;
 }
 
 /** A change to an existing event: only the fields given change. */

@@ -1,4 +1,5 @@
 import type { TimeWindow } from './calendar.js';
+import type { Repeat } from './repeat.js';
 
 /** A span of the request as said, typed the SLURP way (date, time, person, event_name, ...). */
 export interface SaidSpan {
@@ -52,6 +53,8 @@ export interface RequestSlots {
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
   /** A zone said with the time ("at 3 eastern", "9 berlin time"), IANA: the instants are its wall clock, and a new event keeps it. */
   readonly saidZone?: string;
+  /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */
+  readonly repeat?: Repeat;
   /** The spans as said. */
   readonly raw?: readonly SaidSpan[];
 }

@@ -1,4 +1,5 @@
 import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
+import type { Repeat } from '../../domain/repeat.js';
 import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
 import type { DialogSlots } from './understanding.js';
@@ -40,7 +41,8 @@ export type Act =
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
   | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
-  | { readonly kind: 'created'; readonly event: CalendarEvent }
+  /** `repeat`: the event is the first of a series made so. */
+  | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */

@@ -29,6 +29,7 @@ export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
     ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
     // Said in another zone ("at 3 eastern"): an edit ("call it sprint review") keeps the event there.
     ...(draft.timeZone && draft.timeZone !== zone ? { saidZone: draft.timeZone } : {}),
+    ...(draft.repeat ? { repeat: draft.repeat } : {}),
   };
 }
 

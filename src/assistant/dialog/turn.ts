@@ -16,6 +16,7 @@ import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
+import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { escapeRegExp } from '../../shared/regexp.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
@@ -47,7 +48,7 @@ export interface TurnResult {
 }
 
 /** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
-const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|every \d+|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
+const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
@@ -419,16 +420,22 @@ export class Dialog {
       }
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
-    const end = s.end ?? iso(Date.parse(s.start) + minutes * MINUTE);
+    const zone = s.saidZone ?? input.timeZone;
+    // "every tuesday at 3" said on a Monday: the series starts on the first day it falls on.
+    const asked = { start: s.start, end: s.end ?? iso(Date.parse(s.start) + minutes * MINUTE) };
+    const { start, end } = s.repeat ? firstTimes(s.repeat, asked.start, asked.end, zone, Boolean(s.isAllDay)) : asked;
     const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
     const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
-    const draft: EventDraft = { subject: spelledOut(titled), start: s.start, end, timeZone: s.saidZone ?? input.timeZone, ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited);
   }
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
-  async #propose(input: TurnInput, draft: EventDraft, done: Done, notInvited: readonly string[] = []): Promise<TurnResult> {
+  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = []): Promise<TurnResult> {
+    // A series moved off its day ("make it a day later"): one on a single day follows; else the first day it falls on.
+    const repeat = asked.repeat && startingOn(asked.repeat, asked.start, asked.timeZone);
+    const draft = repeat ? { ...asked, repeat, ...firstTimes(repeat, asked.start, asked.end, asked.timeZone, Boolean(asked.isAllDay)) } : asked;
     const window = { start: draft.start, end: draft.end };
     const rooms = (draft.attendees ?? []).filter((a) => a.kind === 'resource' && a.email);
     const [own, roomsBusy] = await Promise.all([
@@ -439,7 +446,7 @@ export class Dialog {
     const conflicts = timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
     const busyRooms = roomsBusy.flat();
     // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
-    const onceOnly = REPEAT_WORDS.test(input.text);
+    const onceOnly = !draft.repeat && REPEAT_WORDS.test(input.text);
     // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
     const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
     return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
@@ -497,7 +504,9 @@ export class Dialog {
     }
     // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
     const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
-    return this.#create(input, { ...rest, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
+    // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).
+    const repeat = rest.repeat && pending.proposed && s.saidDay ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
+    return this.#create(input, { ...rest, ...repeat, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
@@ -588,7 +597,7 @@ export class Dialog {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
-        return done({ kind: 'created', event }, [event]);
+        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat } : {}) }, [event]);
       }
       case 'cancel': {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.

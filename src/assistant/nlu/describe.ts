@@ -323,7 +323,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const classOf = (w: string): string => (nameParts.has(w) ? 'w' : wordClass(w));
   const about: About = {};
   const of = (type: string): Span[] => spans.filter((s) => s.type === type);
-  const event = of('event_name')[0] ?? of('meal_type')[0];
+  // "team lunch", "board dinner": a name tagged right before a meal is one name with it.
+  const [tagged1, meal] = [of('event_name')[0], of('meal_type')[0]];
+  const event = tagged1 && meal && meal.from === tagged1.to ? { ...tagged1, to: meal.to } : tagged1 ?? meal;
   const reminder = intent === 'create_event' && REMIND.test(tokens.map((t) => t.lower).join(' '));
   if (reminder) about.reminder = true;
   const remindTitle = reminder ? reminderTitle(tokens, spans) : undefined;

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
+import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
 import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
@@ -12,6 +13,7 @@ import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
+import { saidRepeat, type SaidRepeat } from './repeat.js';
 import { saidZone } from './said-zone.js';
 import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
 
@@ -92,6 +94,8 @@ export function createUnderstander(models: NluModels): Understander {
     const zone = zoned?.zone ?? ctx.timeZone;
     // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
     const readWhen = (future: boolean) => (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future }) : resolveWhen(text, ctx.now, zone, { future }, normalised));
+    // "every monday at 10": a new event's repeat is cut out, so the date reader sees the first one's time.
+    const repeated = saidRepeat(zoned?.text ?? normalised.text);
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
     const intentFor = (said: readonly { type: string }[]): Intent => {
@@ -107,6 +111,11 @@ export function createUnderstander(models: NluModels): Understander {
     const readFor = (i: Intent) => {
       // A zone said in a move is the new time's ("move my 3pm to 4 eastern"): the event is found in the asker's.
       const m = i === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, ctx.timeZone, zone) : undefined;
+      if (i === 'create_event' && repeated) {
+        // "rent due on the 1st of every month": no day left to read; the series starts from today.
+        const first = resolveWhen(repeated.text, ctx.now, zone, { future: true });
+        return { move: m, when: first.start || first.window ? first : resolveWhen(`${repeated.text} today`, ctx.now, zone, { future: true }) };
+      }
       return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
     };
     let { move, when } = readFor(intent);
@@ -166,6 +175,7 @@ export function createUnderstander(models: NluModels): Understander {
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 
+    if (intent === 'create_event' && repeated) slots.repeat = untilSaid(repeated, ctx.now, zone);
     if (intent === 'create_event' || intent === 'room_book') {
       // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
       const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);
@@ -200,4 +210,21 @@ function withNumberedName<T extends { title?: string }>(about: T, text: string, 
     if (m && !/^(my|the|is|at|on|in|a|an)\b/.test(m[1]!)) return { ...about, title: `${m[1]} ${about.title}` };
   }
   return about;
+}
+
+/**
+ * The repeat, with "until june 30" read as its last day in the event's zone. A month alone is where it
+ * stops ("until june": the last day of May); "through june" and "the end of june" take that month in.
+ */
+function untilSaid(said: SaidRepeat, now: Date, zone: string): Repeat {
+  if (!said.untilText) return said.repeat;
+  const month = /^(?:(the end of) )?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$/.exec(said.untilText);
+  const w = resolveWhen(month ? `${month[2]} 1` : said.untilText, now, zone, { future: true });
+  const first = w.window?.start ?? w.start;
+  if (month && first) {
+    const last = month[1] || said.through ? first.endOf('month') : first.minus({ days: 1 });
+    return { ...said.repeat, until: last.toISODate()! };
+  }
+  const last = w.window ? w.window.end.minus({ milliseconds: 1 }) : w.start;
+  return last ? { ...said.repeat, until: last.toISODate()! } : said.repeat;
 }

@@ -3,6 +3,7 @@ import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { explainSentences } from './explain.js';
 import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
+import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
 import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
@@ -262,14 +263,16 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
-      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${whenEvent(d, clock)}${theirs}${d.isAllDay ? '' : ` for ${spokenDuration(minutes)}`}${where}?`]);
+      const at = d.repeat ? repeatWords(d.repeat, d.start, clock.zone, clock.today, Boolean(d.isAllDay)) : whenEvent(d, clock);
+      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${at}${theirs}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
       // A room is booked the way Exchange books it: its calendar answers. A declined room is said, never
       // hidden behind "Done".
       const rooms = act.event.attendees.filter((a) => a.kind === 'resource').map((r) => roomAnswer(r.name || r.email || 'The room', r.response));
-      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${whenEvent(act.event, clock)}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
+      const at = act.repeat ? repeatWords(act.repeat, act.event.start, clock.zone, clock.today, act.event.isAllDay) : whenEvent(act.event, clock);
+      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
       return sentences([`Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EventChange, EventDraft, FreeBusyStatus, Person } from '../../domain/calendar.js';
-import type { CalendarItemInput, EmailAddress, LegacyFreeBusy } from '../schema/types.js';
+import { anchored, lastDay, type Repeat } from '../../domain/repeat.js';
+import type { CalendarItemInput, DayOfWeek, DayOfWeekIndex, EmailAddress, LegacyFreeBusy, Month, Recurrence, RecurrencePattern, RecurrenceRange } from '../schema/types.js';
 import { ianaToWindows } from './zones.js';
 
 const LEGACY: Record<FreeBusyStatus, LegacyFreeBusy> = { free: 'Free', tentative: 'Tentative', busy: 'Busy', away: 'OOF', elsewhere: 'WorkingElsewhere', unknown: 'NoData' };
@@ -34,6 +35,33 @@ export function wholeDays(start: string, end: string, zone: string): { start: st
   return { start: s.toUTC().toISO({ suppressMilliseconds: true })!, end: e.toUTC().toISO({ suppressMilliseconds: true })! };
 }
 
+const MONTHS: readonly Month[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const NTH: Readonly<Record<number, DayOfWeekIndex>> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
+const dayOfWeek = (d: string): DayOfWeek => (d[0]!.toUpperCase() + d.slice(1)) as DayOfWeek;
+
+/**
+ * A repeat as EWS says it. The range starts on the first occurrence's date in the event's zone (Exchange
+ * lays the series out in the zone given with the start), and the pattern's defaults (weekday, day of the
+ * month) are the first occurrence's.
+ */
+export function toRecurrence(repeat: Repeat, start: string, zone: string): Recurrence {
+  const first = DateTime.fromISO(start, { zone });
+  const r = anchored(repeat, start, zone);
+  const pattern: RecurrencePattern =
+    r.every === 'day' ? { type: 'Daily', interval: r.interval }
+    : r.every === 'week' ? { type: 'Weekly', interval: r.interval, daysOfWeek: (r.weekdays ?? []).map(dayOfWeek) }
+    : r.every === 'month' && r.nth !== undefined ? { type: 'RelativeMonthly', interval: r.interval, daysOfWeek: dayOfWeek(r.weekdays?.[0] ?? 'monday'), dayOfWeekIndex: NTH[r.nth]! }
+    : r.every === 'month' ? { type: 'AbsoluteMonthly', interval: r.interval, dayOfMonth: r.dayOfMonth ?? first.day }
+    : { type: 'AbsoluteYearly', dayOfMonth: first.day, month: MONTHS[first.month - 1]! };
+  const startDate = first.toISODate()!;
+  const endDate = lastDay(r, start, zone);
+  const range: RecurrenceRange =
+    r.count !== undefined ? { type: 'Numbered', startDate, numberOfOccurrences: r.count }
+    : endDate !== undefined ? { type: 'EndDate', startDate, endDate }
+    : { type: 'NoEnd', startDate };
+  return { pattern, range };
+}
+
 /** Domain draft -> EWS CalendarItem fields. */
 export function draftToInput(draft: EventDraft & { readonly uid: string }): CalendarItemInput {
   const d = draft.isAllDay ? { ...draft, ...wholeDays(draft.start, draft.end, draft.timeZone) } : draft;
@@ -48,6 +76,7 @@ export function draftToInput(draft: EventDraft & { readonly uid: string }): Cale
     ...(d.freeBusy ? { legacyFreeBusyStatus: LEGACY[d.freeBusy] } : {}),
     ...(d.location !== undefined ? { location: d.location } : {}),
     ...attendeeLists(d.attendees),
+    ...(d.repeat ? { recurrence: toRecurrence(d.repeat, d.start, d.timeZone) } : {}),
     timeZoneId: ianaToWindows(d.timeZone),
   };
 }

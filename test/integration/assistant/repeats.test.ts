@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant.js';
+import { MemoryDialogStore } from '../../../src/assistant/dialog/state.js';
+import { defaultUnderstand } from '../../../src/assistant/understand.js';
+import { EwsClient } from '../../../src/ews/client/ews-client.js';
+import { BasicAuth } from '../../../src/ews/transport/auth.js';
+import { EwsCalendarProvider } from '../../../src/providers/ews/ews-provider.js';
+import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useSimulator } from '../../support/use-simulator.js';
+
+/**
+ * Repeating events asked for in words ("every tuesday at 3", "every weekday", "on the 1st of every
+ * month"), made as Exchange series, over the simulator: what is proposed, what is said after "yes", and
+ * which occurrences the calendars then hold. Monday 8 March 2027, 08:00 in Los Angeles; the US goes to
+ * daylight time on Sunday 14 March, so a series at 3 PM is 23:00Z before and 22:00Z after.
+ */
+const TZ = 'America/Los_Angeles';
+const NOW = new Date('2027-03-08T16:00:00Z');
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
+const sim = useSimulator(() =>
+  startContoso({
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), serviceAccount(SVC)],
+    shell: [impersonation('imp')],
+  }),
+);
+let client: EwsClient;
+let assistant: Assistant;
+
+beforeAll(async () => {
+  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth(SVC.upn, SVC.password), access: 'impersonation' });
+  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: SVC.upn, method: 'impersonation' });
+  assistant = new Assistant(provider, new MemoryDialogStore(), await defaultUnderstand());
+});
+
+afterAll(async () => {
+  await client?.close();
+});
+
+const ask = (text: string, sessionId: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
+/** Starts (UTC) of the occurrences of `subject` on a calendar, as Exchange lays them out. */
+const startsOf = (mailbox: string, subject: string, from: string, to: string) =>
+  sim.exchange.calendar.calendarView(mailbox, 'calendar', from, to).items.filter((i) => i.subject === subject).map((i) => i.start);
+
+describe('repeating events', () => {
+  it('"every tuesday at 3pm" said on a Monday: a weekly series from tomorrow, Bob invited, at 3 PM across the DST change', async () => {
+    const propose = await ask('add team sync with bob every tuesday at 3pm', 'weekly');
+    expect(propose.text).toBe('Add team sync with Bob Smith every Tuesday at 3 PM, starting tomorrow, for one hour?');
+    expect(propose.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T23:00:00Z', repeat: { every: 'week', interval: 1, weekdays: ['tuesday'] } } });
+    const done = await ask('yes', 'weekly');
+    expect(done.text).toBe('Done. Team sync is on your calendar every Tuesday at 3 PM, starting tomorrow, and the invitations are sent.');
+    const expected = ['2027-03-09T23:00:00Z', '2027-03-16T22:00:00Z', '2027-03-23T22:00:00Z', '2027-03-30T22:00:00Z'];
+    expect(startsOf('alice@contoso.com', 'Team sync', '2027-03-08T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual(expected);
+    expect(startsOf('bob@contoso.com', 'Team sync', '2027-03-08T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual(expected);
+    // And the assistant reads it back as one series.
+    const read = await ask('what do i have next week', 'weekly-read');
+    expect(read.events.filter((e) => e.subject === 'Team sync').map((e) => e.start)).toEqual(['2027-03-16T22:00:00Z']);
+  });
+
+  it('"every weekday at 9:15 for 15 minutes, 10 times": Monday to Friday, ten of them, starting today', async () => {
+    const propose = await ask('add standup every weekday at 9:15 for 15 minutes 10 times', 'weekdays');
+    expect(propose.text).toBe('Add standup every weekday at 9:15 AM, starting today, 10 times, for 15 minutes?');
+    await ask('yes', 'weekdays');
+    const starts = startsOf('alice@contoso.com', 'Standup', '2027-03-08T00:00:00Z', '2027-04-30T00:00:00Z');
+    expect(starts).toHaveLength(10);
+    expect(starts[0]).toBe('2027-03-08T17:15:00Z');
+    expect(starts[5]).toBe('2027-03-15T16:15:00Z'); // the second Monday, after the change to daylight time
+    expect(starts[9]).toBe('2027-03-19T16:15:00Z');
+  });
+
+  it('"every other wednesday at 6pm until april": the last one in March', async () => {
+    const propose = await ask('add gym every other wednesday at 6pm until april', 'fortnightly');
+    expect(propose.text).toBe('Add gym every other Wednesday at 6 PM, starting Wednesday, until March 31, for one hour?');
+    await ask('yes', 'fortnightly');
+    expect(startsOf('alice@contoso.com', 'Gym', '2027-03-01T00:00:00Z', '2027-06-01T00:00:00Z')).toEqual(['2027-03-11T02:00:00Z', '2027-03-25T01:00:00Z']);
+  });
+
+  it('"rent due on the 1st of every month": all day, from April 1', async () => {
+    const propose = await ask('add rent due on the 1st of every month', 'monthly');
+    expect(propose.text).toBe('Add rent due on the 1st of every month, starting April 1?');
+    await ask('yes', 'monthly');
+    const days = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-01T00:00:00Z', '2027-06-15T00:00:00Z').items.filter((i) => i.subject === 'Rent due');
+    expect(days.map((d) => [d.start, d.isAllDay])).toEqual([['2027-04-01T07:00:00Z', true], ['2027-05-01T07:00:00Z', true], ['2027-06-01T07:00:00Z', true]]);
+  });
+
+  it('"every day at 7am for two weeks": fourteen mornings from tomorrow', async () => {
+    const propose = await ask('add yoga every day at 7am for two weeks', 'daily');
+    expect(propose.text).toBe('Add yoga every day at 7 AM, starting tomorrow, until March 22, for one hour?');
+    await ask('yes', 'daily');
+    const starts = startsOf('alice@contoso.com', 'Yoga', '2027-03-01T00:00:00Z', '2027-04-30T00:00:00Z');
+    expect(starts).toHaveLength(14);
+    expect([starts[0], starts[13]]).toEqual(['2027-03-09T15:00:00Z', '2027-03-22T14:00:00Z']);
+  });
+
+  it('"no, friday" to "every Monday at 10" makes it every Friday; "make it 11" keeps the day', async () => {
+    expect((await ask('add review every monday at 10', 'edit')).text).toBe('Add review every Monday at 10 AM, starting today, for one hour?');
+    expect((await ask('no, friday', 'edit')).text).toBe('Add review every Friday at 10 AM, starting Friday, for one hour?');
+    const later = await ask('make it 11', 'edit');
+    expect(later.text).toBe('Add review every Friday at 11 AM, starting Friday, for one hour?');
+    expect(later.pending).toMatchObject({ draft: { start: '2027-03-12T19:00:00Z', repeat: { weekdays: ['friday'] } } });
+  });
+
+  it('"every monday" without a time asks for it, and the answer starts the series on a Monday', async () => {
+    const nowTuesday = new Date('2027-03-09T16:00:00Z');
+    const askTue = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: nowTuesday, sessionId: 'no-time' });
+    expect((await askTue('add team lunch every monday')).text).toMatch(/^When should it be\?/);
+    const propose = await askTue('noon');
+    expect(propose.text).toBe('Add team lunch every Monday at noon, starting Monday, for one hour?');
+  });
+
+  it('"every second tuesday of the month at 8": a monthly series on the second Tuesday', async () => {
+    const propose = await ask('add board prep every second tuesday of the month at 8', 'relative');
+    expect(propose.text).toBe('Add board prep on the second Tuesday of every month at 8 AM, starting tomorrow, for one hour?');
+    await ask('yes', 'relative');
+    expect(startsOf('alice@contoso.com', 'Board prep', '2027-03-01T00:00:00Z', '2027-06-01T00:00:00Z')).toEqual(['2027-03-09T16:00:00Z', '2027-04-13T15:00:00Z', '2027-05-11T15:00:00Z']);
+  });
+
+  it('a repeat it cannot make ("every 2nd and 4th thursday") says only the first is added', async () => {
+    const a = await ask('add review every 2nd and 4th thursday at 4pm', 'unsupported');
+    expect(a.text).toMatch(/^I can't make repeating events yet, so this adds the first one only\./);
+  });
+});
