@@ -31,6 +31,8 @@ export interface RequestSlots {
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */
   readonly newDay?: string;
+  /** `newDay` is the Monday of a week said ("to next week"): the event keeps its weekday in that week. */
+  readonly newWeek?: boolean;
   /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */
   readonly shiftMinutes?: number;
   /** move_event: the target had a time but no day ("to 4pm"): on the event's own day, wherever it is. */
@@ -53,6 +55,8 @@ export interface RequestSlots {
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
   /** A zone said with the time ("at 3 eastern", "9 berlin time"), IANA: the instants are its wall clock, and a new event keeps it. */
   readonly saidZone?: string;
+  /** "until noon", "make it end at 5": an end said without a start; `start` then is now (a new event), and an edit keeps the proposal's start. */
+  readonly endOnly?: boolean;
   /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */
   readonly repeat?: Repeat;
   /** The spans as said. */

@@ -83,7 +83,7 @@ export type Act =
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
+  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =
@@ -102,4 +102,4 @@ export type Pending =
   /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
   | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   /** "Which one should I cancel: ...?": the events offered, and for a move where to (as said). */
-  | { readonly kind: 'which'; readonly change: 'cancel' | 'move'; readonly candidates: readonly CalendarEvent[]; readonly target?: Pick<DialogSlots, 'newStart' | 'newDay' | 'shiftMinutes' | 'newTimeOnly'> };
+  | { readonly kind: 'which'; readonly change: 'cancel' | 'move'; readonly candidates: readonly CalendarEvent[]; readonly target?: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly'> };

@@ -84,7 +84,9 @@ export function chooseEvent(answer: string, candidates: readonly CalendarEvent[]
     const at = candidates.filter((e) => said.minuteOf(e) === said.minuteOfDay);
     if (at.length === 1) return at[0];
   }
-  const named = nameWords(answer).filter((w) => !CHOICE_FILLER.has(w) && !/^\d/.test(w));
+  // A number is a time ("the 9am one", read above) unless it is a word of an offered name ("sprint 2 planning").
+  const subjectWords = new Set(candidates.flatMap((e) => nameWords(e.subject)));
+  const named = nameWords(answer).filter((w) => !CHOICE_FILLER.has(w) && (!/^\d/.test(w) || subjectWords.has(w)));
   if (named.length === 0) return undefined;
   const fits = candidates.filter((e) => {
     const have = new Set([...nameWords(e.subject), ...[e.organizer, ...e.attendees].flatMap(personWords)]);

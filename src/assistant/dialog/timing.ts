@@ -41,6 +41,10 @@ export const within = (instant: string, w: { readonly start: string; readonly en
  */
 export function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
   if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
+  if (s.newDay && s.newWeek) {
+    const monday = DateTime.fromISO(s.newDay, { zone });
+    return onDayOf(event.start, iso(monday.plus({ days: DateTime.fromISO(event.start, { zone }).weekday - 1 }).toMillis()), zone);
+  }
   if (s.newDay) return onDayOf(event.start, s.newDay, zone);
   // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
   if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());

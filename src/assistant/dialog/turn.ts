@@ -158,6 +158,17 @@ export class Dialog {
         return this.#confirmMove(input, pending.event, by(pending.start), done);
       }
     }
+    // "until 11:30", "make it end at 5": the proposal waiting for "yes" ends then (on its own day), same start.
+    if (s.endOnly && s.start && !s.title && !s.people?.length && u.intent !== 'create_event') {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'create' && !pending.draft.isAllDay) {
+        const end = onDayOf(s.start, pending.draft.start, input.timeZone);
+        if (Date.parse(end) > Date.parse(pending.draft.start)) {
+          intent = 'create_event';
+          return this.#propose(input, { ...pending.draft, end }, done);
+        }
+      }
+    }
     // "make it 45 minutes": a new length for the event waiting for "yes" (or for its time).
     if (s.lengthSaid && s.durationMinutes !== undefined && !s.start && !s.window && !s.title && !s.people?.length && u.intent !== 'move_event') {
       const pending = (await stateOf()).pending;
@@ -341,7 +352,7 @@ export class Dialog {
         if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
         if (distinct.length > 1) {
           const candidates = distinct.slice(0, WHICH_AT_MOST);
-          const target = { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
+          const target = { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay, ...(s.newWeek ? { newWeek: true } : {}) } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
           const more = distinct.length - candidates.length;
           return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
         }
@@ -370,8 +381,9 @@ export class Dialog {
         if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
-        const write = pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move';
-        return done({ kind: 'refuse', ...(write ? { dropped: true } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], write ? undefined : pending);
+        // What was dropped is named: the person must not think it still waits for "yes".
+        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' ? { change: pending.kind, subject: pending.event.subject } : undefined;
+        return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
       default:
         return this.#namedRoom(input, u.intent, s, done);
@@ -394,6 +406,13 @@ export class Dialog {
       const found = await this.deps.provider.findPeople(name);
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
       if (found.kind === 'none') {
+        // "with bob ann and dave" said aloud: "bob ann" is nobody, but Bob and Ann each may be someone.
+        const each = name.includes(' ') ? await Promise.all(name.split(' ').map((w) => this.deps.provider.findPeople(w))) : [];
+        const [a, b] = each;
+        if (a?.kind === 'one' && b?.kind === 'one' && a.person.email !== b.person.email) {
+          for (const f of each) if (f.kind === 'one') attendees.push({ email: f.person.email, name: f.person.name, kind: f.person.isRoom ? 'resource' : 'required' });
+          continue;
+        }
         notInvited.push(name);
         continue;
       }
@@ -486,7 +505,11 @@ export class Dialog {
         const endIso = iso(end.toMillis());
         return this.#create(input, { ...rest, isAllDay: true, start, end: endIso }, done);
       }
-      s = { ...s, start: onDayOf(pending.proposed, s.window.start, zone), saidDay: true };
+      // ("make it next week": the same weekday that week, not its Monday.)
+      const from = DateTime.fromISO(s.window.start, { zone });
+      const week = from.weekday === 1 && DateTime.fromISO(s.window.end, { zone }).equals(from.plus({ weeks: 1 }));
+      const day = week ? iso(from.plus({ days: DateTime.fromISO(pending.proposed, { zone }).weekday - 1 }).toMillis()) : s.window.start;
+      s = { ...s, start: onDayOf(pending.proposed, day, zone), saidDay: true };
     }
     if (!s.start && s.window) {
       // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
@@ -510,7 +533,7 @@ export class Dialog {
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
-  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'shiftMinutes' | 'newTimeOnly'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {

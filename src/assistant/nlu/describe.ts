@@ -159,32 +159,42 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
 
 /**
  * Guests said as a list after "with" where the tagger caught only some: "a call with dana and bob" ->
- * dana, bob. A word joins only inside a list that holds a tagged person, and only if it could be a name.
+ * dana, bob; "with Bob Smith and Ann Lee" -> Ann Lee too. Each item is a name of one or two words, ended
+ * by "and", a comma or the end of the list. Items join only a list that holds a tagged person, and only
+ * if each word could be a name; items holding a tagged person are that person's (see withSurname).
  */
 function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
+  const isPerson = (k: number) => covered(spans, k, PERSON_TYPES);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.lower !== 'with') continue;
-    const list: number[] = [];
-    let holdsPerson = false;
-    for (let j = i + 1; j < tokens.length; j++) {
-      const w = tokens[j]!.lower;
-      if (w === 'and' || w === ',' || w === '&') continue;
-      if (covered(spans, j, PERSON_TYPES)) {
-        holdsPerson = true;
-        continue;
+    const items: { from: number; to: number }[] = [];
+    let j = i + 1;
+    while (j < tokens.length) {
+      let k = j;
+      while (k < tokens.length && k - j < 2 && (k === j || !commaBefore(tokens, k)) && (isPerson(k) || couldBeName(spans, k, tokens[k]!.lower))) k++;
+      if (k === j) break;
+      const next = tokens[k]?.lower;
+      if (next === 'and' || next === '&') {
+        items.push({ from: j, to: k });
+        j = k + 1;
+      } else if (next !== undefined && commaBefore(tokens, k)) {
+        items.push({ from: j, to: k });
+        j = k;
+      } else {
+        if (endsBefore(spans, k, next)) items.push({ from: j, to: k });
+        break;
       }
-      if (covered(spans, j) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !/^[a-z][a-z'-]*$/.test(w) || !['w', 'name'].includes(wordClass(w))) break;
-      // Only a single word between separators: "with dana and bob", not "with the new team and bob".
-      const prev = tokens[j - 1]!.lower;
-      const next = tokens[j + 1]?.lower;
-      if (!(prev === 'with' || prev === 'and' || prev === ',' || prev === '&') || !(next === undefined || next === 'and' || next === ',' || next === '&' || covered(spans, j + 1) || TRAILING.test(next))) break;
-      list.push(j);
     }
-    if (holdsPerson) for (const j of list) out.push({ name: cleanName(tokens[j]!.lower), at: j });
+    const range = (it: { from: number; to: number }) => Array.from({ length: it.to - it.from }, (_, n) => it.from + n);
+    if (!items.some((it) => range(it).some(isPerson))) continue;
+    for (const it of items) if (!range(it).some(isPerson)) out.push({ name: cleanName(words(tokens, it.from, it.to)), at: it.from });
   }
   return out;
 }
+
+/** Whether a comma (or other mark) was typed between token `k` and the one before it: tokens keep no punctuation. */
+const commaBefore = (tokens: readonly Token[], k: number): boolean => k > 0 && tokens[k]!.start - tokens[k - 1]!.end > 1;
 
 /** Whether the untagged word `w` at `i` could be (part of) a person's name: a plain word, not an opening, a stop word or a when. */
 function couldBeName(spans: readonly Span[], i: number, w: string | undefined): w is string {
@@ -217,7 +227,7 @@ function adjacentJoined(tokens: readonly Token[], persons: readonly Span[]): Spa
 function withSurname(tokens: readonly Token[], spans: readonly Span[], person: Span): Span {
   const next = tokens[person.to]?.lower;
   const after = tokens[person.to + 1]?.lower;
-  if (!couldBeName(spans, person.to, next)) return person;
+  if (!couldBeName(spans, person.to, next) || commaBefore(tokens, person.to)) return person;
   return after === ',' || endsBefore(spans, person.to + 1, after) ? { ...person, to: person.to + 1 } : person;
 }
 
@@ -309,6 +319,40 @@ function asTyped(tokens: readonly Token[], title: string): string {
   return title;
 }
 
+const FIXED_NAMES = /\b(happy hour|book club|book group|date night|game night|movie night|poker night|trivia night|quiz night|karaoke night|girls'? night|guys'? night|night out|parents'? evening|open house|office hours?)\b/;
+
+/** "q4", "v2", "3.1", "2nd", "10th": a number that is a word of a name wherever it stands next to one. */
+const NAME_NUMBER_SHAPE = /^(?=[a-z0-9.]*\d)(?=[a-z0-9.]*[a-z])[a-z]{0,2}\d+(\.\d+)*[a-z]{0,2}$|^\d+\.\d+(\.\d+)*$/;
+/** Not "30m", "1h", "2pm", "3d": lengths and times typed short. */
+const nameNumber = (w: string): boolean => NAME_NUMBER_SHAPE.test(w) && (/^\d+\.\d+$/.test(w) || !WHEN_TOKEN.test(w)) && !/^\d+(\.\d+)?([ap]m?|d|days?|w|wks?|hrs?)$/.test(w);
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight|morning|afternoon|evening|night|weekend|week|month|day|days|o'clock|oclock)$/;
+/** A word that can be part of a name: letters, not a time word, a function word or a command. */
+const nameWord = (w: string | undefined): boolean => w !== undefined && /^[a-z][a-z'-]*$/.test(w) && !NOT_A_NAME.test(w) && !TRAILING.test(w) && !WHEN_TOKEN.test(w) && !DAY_OR_MONTH.test(w);
+
+/**
+ * The numbers of a name that no model keeps in it: "sprint 2 planning", "top 10 review", "release 3.1
+ * planning", "Q4 OKR review", "v2 launch party", "2nd interview". A bare number counts only between name
+ * words ("sprint 2" alone, or "review at 2", stay as they were): the date reader reads it otherwise.
+ */
+function withNameNumbers(tokens: readonly Token[], title: string): string {
+  const want = title.toLowerCase().split(' ');
+  const lower = tokens.map((t) => t.lower);
+  const at = lower.findIndex((_, i) => want.every((w, k) => lower[i + k] === w));
+  if (at < 0) return title;
+  let from = at;
+  let to = at + want.length;
+  for (let n = 0; n < 2; n++) {
+    const before = lower[from - 1];
+    if (before && nameNumber(before)) from--;
+    else if (before && /^\d+$/.test(before) && nameWord(lower[from - 2]) && !COMMAND_VERB.test(lower[from - 2]!)) from -= 2;
+    else break;
+  }
+  const after = lower[to];
+  if (after && (nameNumber(after) || /^\d+$/.test(after)) && nameWord(lower[to + 1])) to += 2;
+  if (from === at && to === at + want.length) return title;
+  return [...lower.slice(from, at), ...want, ...lower.slice(at + want.length, to)].join(' ');
+}
+
 /** A place said where a name is expected ("add gym at 6pm"), with no "at/in" before it, is what the event is. */
 function placeAsName(tokens: readonly Token[], place: Span): boolean {
   const before = tokens[place.from - 1]?.lower;
@@ -361,8 +405,10 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const titleAt = title && !title.includes(' ') ? (noun && title === noun.lower ? nounAt : tokens.findIndex((t) => t.lower === title)) : -1;
   const topic = intent === 'create_event' && titleAt >= 0 ? topicOf(tokens, spans, titleAt) : undefined;
   // "a two-day offsite", "a conference starting thursday": the length and the "starting" say when, not what.
-  const what = title?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
-  if (what) about.title = asTyped(tokens, topic ? `${what} ${topic}` : what);
+  // "happy hour", "book club", "date night": names made of words that alone are a time or a command.
+  const fixed = FIXED_NAMES.exec(tokens.map((t) => t.lower).join(' '))?.[0];
+  const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
+  if (what) about.title = asTyped(tokens, withNameNumbers(tokens, topic ? `${what} ${topic}` : what));
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   const tagged = [...adjacentJoined(tokens, of('person')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);

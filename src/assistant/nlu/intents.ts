@@ -79,9 +79,13 @@ const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|pl
 // With minutes said ("my ten thirty") or typed ("my 2:30"), no am/pm is needed to make it a time.
 const HOUR = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const MY_TIME = String.raw`my (?:${HOUR}(?::\d\d)?(?: ?[ap]m| o'?clock)|\d{1,2}:\d\d|${HOUR} (?:thirty|fifteen|forty five)(?: ?[ap]m)?)\b`;
+/** A day or a time said (as the models see words: numbers may be spelled out). */
+const WHEN_SAID = /\b(at|on|from) \S+|\b(today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|morning|afternoon|evening|next week)\b|\b\d/;
+/** What is booked somewhere else than on a calendar. */
+const BOOKED_ELSEWHERE = /\b(table|restaurant|flights?|hotel|train|bus|seats?|rooms? at|tickets?|cab|taxi|ride|uber|car)\b/;
 const CALENDAR_WORD = /\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b/;
 const CALENDAR_NOUN = new RegExp(String.raw`\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?)\b|\b${MY_TIME}`);
-const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all|offsite|sync|kickoff|workshop|retreat|retro|huddle|one on one|dentist|doctor|demo|standup|check in|1:1)\b`);
+const CALENDARISH = new RegExp(String.raw`\b${MY_TIME}|\b(calendar|calender|schedule|agenda|meetings?|appointments?|appt|events?|reminders?|birthday|party|lunch|dinner|breakfast|call|conference|interview|class|session|standup|review|practice|game|date|plans?|everything|all|offsite|sync|kickoff|workshop|retreat|retro|huddle|one on one|dentist|doctor|demo|standup|check in|1:1|focus time|focus block)\b`);
 
 // Alarms and timers belong to the device, not the calendar (in the training part, 67 of 69 lines naming
 // one are out of scope; the other two are a mislabelled kitchen timer and an alarm "in my calendar").
@@ -220,6 +224,9 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
     // ("push yoga back a day", "move my 3 to 4": a change verb first, then "my" or a time, names an event too.)
     const rest = t.replace(LEAD, '');
+    // "please book lunch at 3", "can you add dinner with ann friday": a command to add a kind of event, with a
+    // day or a time, is a new event (not a table, a trip or a ticket).
+    if (/^(add|schedule|book|put|set up|create|pencil in|block( off| out)?|hold|reserve)\b/.test(rest) && CALENDARISH.test(rest) && WHEN_SAID.test(rest) && !BOOKED_ELSEWHERE.test(rest)) return 'calendar_set';
     return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');

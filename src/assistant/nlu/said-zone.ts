@@ -20,8 +20,11 @@ const NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
 // "with"): "lunch at 12 central park", "2 ct scans", "the 3 eastern reps" are no zones.
 const CLOCK = String.raw`(?:(?:at|from|to|until|till|by|@)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|noon|midnight)`;
 const AFTER_HOUR = new RegExp(String.raw`(${CLOCK})\s+(${NAMES})(\s+time)?(?=$|\s*[,.?!]|\s+(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|for|with|and|please)\b)`, 'i');
-// Cities, and the two-letter abbreviations ("et", "ct"), only with "time": "9 berlin time", "3 et time".
+// Cities only with "time": "9 berlin time". The two-letter abbreviations ("et", "pt") with "time" or right
+// after am/pm ("3pm ET", "10 am pt"), where nothing else can they be.
 const NEEDS_TIME = /^(new york|chicago|denver|los angeles|san francisco|seattle|london|uk|berlin|paris|amsterdam|madrid|rome|zurich|india|singapore|tokyo|japan|sydney|toronto|et|ct|mt|pt)$/;
+const TWO_LETTERS = /^(et|ct|mt|pt)$/;
+const ENDS_IN_MERIDIEM = /[ap]\.?m\.?$/i;
 
 export interface SaidZone {
   /** IANA name. */
@@ -34,7 +37,7 @@ export function saidZone(text: string): SaidZone | undefined {
   const m = AFTER_HOUR.exec(text);
   if (!m) return undefined;
   const name = m[2]!.toLowerCase();
-  if (NEEDS_TIME.test(name) && !m[3]) return undefined;
+  if (NEEDS_TIME.test(name) && !m[3] && !(TWO_LETTERS.test(name) && ENDS_IN_MERIDIEM.test(m[1]!))) return undefined;
   const from = m.index + m[1]!.length;
   return { zone: ZONES[name]!, text: `${text.slice(0, from)}${text.slice(m.index + m[0].length)}` };
 }

@@ -27,7 +27,7 @@ export type Understander = (text: string, ctx: UnderstandContext) => Understandi
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 /** Words of a bare "when": "friday at noon", "the 3rd", "2pm please", "make it ten thirty". */
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
-const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about)$/;
+const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with)$/;
 const RULE_CONFIDENCE = 0.95;
 const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 /** The first number of a bare answer ("3", "3:30", "10.30"), to be read as a clock time. */
@@ -152,9 +152,11 @@ export function createUnderstander(models: NluModels): Understander {
     if (move?.newDay) slots.newDay = iso(move.newDay);
     if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
     if (move?.newTimeOnly) slots.newTimeOnly = true;
+    if (move?.newWeek) slots.newWeek = true;
     if (when.hasDate) slots.saidDay = true;
     if (when.end || when.durationMinutes !== undefined) slots.lengthSaid = true;
     if ((when.start || when.window) && onlyWhenWords) slots.whenOnly = true;
+    if (when.endOnly) slots.endOnly = true;
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;
     if (intent === 'room_extend' && when.extensionMinutes !== undefined) slots.durationMinutes = when.extensionMinutes;
 
@@ -176,6 +178,13 @@ export function createUnderstander(models: NluModels): Understander {
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 
     if (intent === 'create_event' && repeated) slots.repeat = untilSaid(repeated, ctx.now, zone);
+    // "add focus time until noon": from now (to the minute) until then; an edit of a proposal keeps its start.
+    if (intent === 'create_event' && when.endOnly && when.endOnly.toMillis() > ctx.now.getTime()) {
+      slots.start = iso(DateTime.fromJSDate(ctx.now, { zone }).startOf('minute'));
+      slots.end = iso(when.endOnly);
+      slots.endOnly = true;
+      slots.lengthSaid = true;
+    }
     if (intent === 'create_event' || intent === 'room_book') {
       // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
       const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);

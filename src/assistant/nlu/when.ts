@@ -38,6 +38,8 @@ export interface When {
   readonly after?: 'from' | 'later';
   /** "until friday", "through wednesday": the end of that day, for a read from now (a new event keeps its days). */
   readonly untilEnd?: DateTime;
+  /** "until noon", "make it end at 5": an end said without a start (a new event runs from now, an edit keeps its start). */
+  readonly endOnly?: DateTime;
 }
 
 interface Clock {
@@ -53,16 +55,24 @@ interface Parts {
   readonly index: number;
 }
 
+/**
+ * What may follow a day of the month ("the 3rd at noon", "the 15th and 16th", "the 3rd with bob"). Any
+ * other word makes the number part of a name: "2nd interview", "10th anniversary", "the 3rd floor".
+ */
+const AFTER_A_DAY = 'at|from|to|until|till|til|in|on|for|and|or|through|thru|between|by|before|after|am|pm|of|this|next|morning|afternoon|evening|night|tonight|noon|midnight|with|about|is|was|will|would|please|instead|then|too|all|anything|any|free|ok|okay|works|if|so|but';
 // "the 3rd", "on the 12th": a day of this month (or next, once passed); chrono has no parser for it.
-const ordinalDay: chrono.Parser = {
-  pattern: () => /\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+// The tagger's features mark every ordinal (its models were trained so); the date reader, only those a day follows.
+const ordinalDay = (strict: boolean): chrono.Parser => ({
+  pattern: () => new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))${strict ? String.raw`(?!\s+(?!(?:${AFTER_A_DAY})\b)[a-z])` : ''}`, 'i'),
   extract: (_ctx, m) => {
     const day = Number(m[1]);
     return day >= 1 && day <= 31 ? { day } : null;
   },
-};
+});
 const parser = chrono.casual.clone();
-parser.parsers.push(ordinalDay);
+parser.parsers.push(ordinalDay(true));
+const featureParser = chrono.casual.clone();
+featureParser.parsers.push(ordinalDay(false));
 
 const PART_RE = /\b(this |tomorrow |tonight|in the |during the )?(morning|afternoon|evening|night|tonight)s?\b/g;
 
@@ -76,7 +86,8 @@ function partsFrom(c: chrono.ParsedComponents, index: number, forDate: boolean):
 
 /** The half of the day a meal puts a bare hour in: "dinner at 7" is 7 PM, "breakfast at 6" is 6 AM. */
 function mealPart(text: string): PartOfDay | undefined {
-  if (/\b(dinner|supper|drinks|cocktails|happy hour)\b/.test(text)) return 'evening';
+  // ("date night at 7", "movie night at 8": a night out, so the evening too.)
+  if (/\b(dinner|supper|drinks|cocktails|happy hour|night)\b/.test(text)) return 'evening';
   if (/\bbreakfast\b/.test(text)) return 'morning';
   return undefined;
 }
@@ -197,6 +208,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   // "from 10 until noon", "10 till 11:30": a start and an end, as "from 10 to noon" (not a bound).
   s = s.replace(/\b(from )?(\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon) (?:until|till|til|thru|through) (\d{1,2}(?::\d\d)?(?: ?[ap]m)?|noon)\b/, (_m, from: string | undefined, t: string, end: string) => `${from ?? 'from '}${t === 'noon' ? '12 pm' : t} to ${end === 'noon' ? '12 pm' : end}`);
   // "anything after 5 today", "what's before noon": read as the hour, kept as a bound of the window.
+  // ("make it end at 11:30", "finishing at 5": an end said alone, as "until".)
+  s = s.replace(/\b(?:end|ends|ending|finish|finishes|finishing|done) (?:at|by) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/, 'until ');
   const boundBy = /\b(after|before|until|till) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
   // "what's left today": the rest of the day.
@@ -385,6 +398,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     ...(start && p.bound === 'after' ? { after: p.boundIsEvent ? ('later' as const) : ('from' as const) } : {}),
     ...(isAllDay ? { isAllDay } : {}),
     ...(untilEnd ? { untilEnd } : {}),
+    ...(start && p.bound === 'until' && !end ? { endOnly: start } : {}),
     hasDate,
     hasTime: Boolean(start),
   };
@@ -400,7 +414,7 @@ export function timeTokenKinds(words: readonly string[]): string[] {
   const tokens = words.map((w, i) => ({ text: w, lower: w, start: i, end: i }));
   const n = normalise(tokens);
   const kinds = words.map(() => '');
-  for (const r of parser.parse(n.text, SPAN_REF)) {
+  for (const r of featureParser.parse(n.text, SPAN_REF)) {
     const range = tokenRange(n, r.index, r.index + r.text.length);
     if (!range) continue;
     const hasTime = r.start.isCertain('hour');
@@ -471,7 +485,7 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
 /** `targetZone`: a zone said with the new time ("move my 3pm to 4 eastern"); the event is found in `zone`. */
-export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; shiftMinutes?: number; newTimeOnly?: boolean } {
+export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; newWeek?: boolean; shiftMinutes?: number; newTimeOnly?: boolean } {
   const tokens = tokenize(text);
   // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
   // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
@@ -505,6 +519,11 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
     // "move the budget review to 4pm": no day said, and the event's day is known only once it is found.
     return { current, newStart, ...(!target.hasDate && !current.start ? { newTimeOnly: true } : {}) };
   }
-  if (target.window && target.hasDate) return { current, newDay: target.window.start };
+  if (target.window && target.hasDate) {
+    // "to next week": the same weekday that week, not its Monday.
+    const { start, end } = target.window;
+    const week = start.weekday === 1 && start.equals(start.startOf('day')) && end.equals(start.plus({ weeks: 1 }));
+    return { current, newDay: start, ...(week ? { newWeek: true } : {}) };
+  }
   return { current };
 }

@@ -338,12 +338,17 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
       return sentences([`${cap(subject(act.event))} changed since I asked: it is now ${whenEvent(act.now, clock)}. I haven't ${done} it; ask again if you still want to.`]);
     }
-    case 'refuse':
+    case 'refuse': {
+      // A proposal dropped by words that were not understood is named, so nobody waits to say "yes" to it.
+      const d = act.dropped;
+      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
       if (act.unsupported) {
         const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name", location: "where an event is" }[act.unsupported];
-        return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...(act.dropped ? ["I haven't changed anything."] : [])]);
+        return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...dropped]);
       }
-      return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...(act.dropped ? ["I haven't changed anything."] : [])]);
+      if (typeof d === 'object') return sentences(dropped);
+      return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...dropped]);
+    }
   }
 }
 

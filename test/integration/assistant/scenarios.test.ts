@@ -383,7 +383,8 @@ describe('the assistant answers from the calendar', () => {
   it('words not understood drop a change waiting for "yes"; a later "yes" does nothing', async () => {
     await ask('cancel the budget review', 'wait-no');
     const odd = await ask('wait no', 'wait-no');
-    expect(odd.text).toMatch(/I haven't changed anything/);
+    // What was dropped is named, so nobody waits to say "yes" to it.
+    expect(odd.text).toBe("I didn't follow that, so I dropped the cancel of Budget review: nothing was changed. Ask again with the whole request.");
     const yes = await ask('yes', 'wait-no');
     expect(yes.text).toMatch(/nothing waiting/i);
     expect((await ask('when is the budget review', 'wait-no')).events).toHaveLength(1);
@@ -929,5 +930,51 @@ describe('the assistant answers from the calendar', () => {
     expect(a.intent).toBe('out_of_scope');
     expect(a.text).toMatch(/only help with your calendar/);
     expect(a.events).toEqual([]);
+  });
+  it('sixth review: ordinals and numbers in names, lists of guests, "until noon", "3pm ET", "to next week"', async () => {
+    const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { subject: string; start: string; end: string; timeZone: string; attendees?: { email?: string }[] } }).draft;
+    // An ordinal that is part of a name is no date ("2nd interview tomorrow" was March 2, in the past).
+    const interview = await ask('add 2nd interview with bob smith tomorrow at 1', 'six');
+    expect(interview.text).toBe('Add 2nd interview with Bob Smith tomorrow at 1 PM for one hour?');
+    await ask('no', 'six');
+    expect(draftOf(await ask('add 10th anniversary dinner friday at 7', 'six'))).toMatchObject({ subject: '10th anniversary dinner', start: '2027-03-13T03:00:00Z' });
+    await ask('no', 'six');
+    expect(draftOf(await ask('add team meeting at 2 on the 3rd floor tomorrow', 'six')).start).toBe('2027-03-09T22:00:00Z');
+    await ask('no', 'six');
+    // Numbers of a name stay in it.
+    expect(draftOf(await ask('add sprint 2 planning tomorrow at 10', 'six')).subject).toBe('sprint 2 planning');
+    await ask('no', 'six');
+    expect(draftOf(await ask('add Q4 OKR review friday at 2', 'six')).subject).toBe('Q4 OKR review');
+    await ask('no', 'six');
+    // A name that is a night out is in the evening.
+    expect(draftOf(await ask('add date night saturday at 7', 'six'))).toMatchObject({ subject: 'date night', start: '2027-03-14T03:00:00Z' });
+    await ask('no', 'six');
+    // Every guest of a list is invited: two full names, a typed list with commas, a spoken one without.
+    const emails = (a: { pending?: unknown }) => (draftOf(a).attendees ?? []).map((x) => x.email).sort();
+    expect(emails(await ask('add meeting with Bob Smith and Ann Lee tomorrow at 4', 'six'))).toEqual(['ann@contoso.com', 'bob@contoso.com']);
+    await ask('no', 'six');
+    expect(emails(await ask('add lunch with Ann, Dave and Bob Smith friday at noon', 'six'))).toEqual(['ann@contoso.com', 'bob@contoso.com', 'dave@contoso.com']);
+    await ask('no', 'six');
+    expect(emails(await ask('add lunch with dave ann and bob smith on friday at 1', 'six'))).toEqual(['ann@contoso.com', 'bob@contoso.com', 'dave@contoso.com']);
+    await ask('no', 'six');
+    // "until noon": from now until then; "until 11:30" to a proposal: its end.
+    expect(draftOf(await ask('add focus time until noon', 'six'))).toMatchObject({ start: '2027-03-08T16:00:00Z', end: '2027-03-08T20:00:00Z' });
+    await ask('no', 'six');
+    await ask('add coffee with ann tomorrow at 10', 'six');
+    const longer = await ask('until 11:30', 'six');
+    expect(longer.text).toBe('Add coffee with Ann Lee tomorrow at 10 AM for an hour and a half?');
+    // "can we do 3 instead": the same proposal at 3.
+    expect((await ask('can we do 3 instead', 'six')).text).toBe('Add coffee with Ann Lee tomorrow at 3 PM for an hour and a half?');
+    await ask('no', 'six');
+    // "3pm ET": Eastern's clock (noon in Los Angeles), and the event keeps the zone.
+    expect(draftOf(await ask('add call tomorrow at 3pm ET for 30 minutes', 'six'))).toMatchObject({ start: '2027-03-09T20:00:00Z', timeZone: 'America/New_York' });
+    await ask('no', 'six');
+    // "please book ...", "can you book ...": a new event, not a refusal.
+    expect((await ask('please book lunch with ann at 3 tomorrow', 'six')).intent).toBe('create_event');
+    await ask('no', 'six');
+    // "to next week" keeps the weekday: the Wednesday review goes to the next Wednesday, not Monday.
+    const moved = await ask('move the budget review to next week', 'six');
+    expect(moved.text).toMatch(/^(.* )?Move Budget review to March 17 at 11 AM\?$/);
+    await ask('no', 'six');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMatches, isWith, nameWords, namesAnEvent } from '../../../../src/assistant/dialog/match-event.js';
+import { chooseEvent, eventMatches, isWith, nameWords, namesAnEvent } from '../../../../src/assistant/dialog/match-event.js';
 import type { CalendarEvent } from '../../../../src/domain/calendar.js';
 
 const ALICE = 'alice@contoso.com';
@@ -51,5 +51,16 @@ describe('which events a request names', () => {
     const berlin = event('Berlin team sync', [], { name: 'Dave Kim', email: 'dave@contoso.com' });
     expect(eventMatches(berlin, { title: 'dave' }, ALICE)).toBe(true);
     expect(eventMatches(berlin, { title: 'dave', people: ['bob'] }, ALICE)).toBe(false);
+  });
+});
+
+describe('an answer to "Which one?"', () => {
+  it('a number that is a word of an offered name picks by it ("sprint 2 planning"); other numbers are times', () => {
+    const one = event('Sprint 1 planning');
+    const two = event('Sprint 2 planning');
+    expect(chooseEvent('sprint 2 planning', [one, two])).toBe(two);
+    expect(chooseEvent('the sprint 1 one', [one, two])).toBe(one);
+    // "the 9 one" names no subject: read as a time, which neither has here, so nothing is guessed.
+    expect(chooseEvent('the 9 one', [one, two])).toBeUndefined();
   });
 });

@@ -302,3 +302,46 @@ describe('second review: names, short questions, moves and refusals', () => {
     expect(u('add planning in the boardroom thursday at 2').slots).toMatchObject({ title: 'planning', location: 'boardroom' });
   });
 });
+
+describe('numbers that are names, ends said alone, zones said short', () => {
+  it('an ordinal a name word follows is part of the name, not a day ("2nd interview tomorrow")', () => {
+    expect(u('add 2nd interview tomorrow at 1').slots).toMatchObject({ title: '2nd interview', start: '2026-03-05T18:00:00Z' });
+    expect(u('add 10th anniversary dinner friday at 7').slots).toMatchObject({ title: '10th anniversary dinner', start: '2026-03-07T00:00:00Z' });
+    // A day of the month is still one: "the 15th", "the 15th at noon", "the 12th with bob".
+    expect(u('what do i have on the 15th').slots.window).toEqual({ start: '2026-03-15T04:00:00Z', end: '2026-03-16T04:00:00Z' });
+    expect(u('add lunch the 15th at noon').slots.start).toBe('2026-03-15T16:00:00Z');
+  });
+
+  it.each([
+    ['add sprint 2 planning tomorrow at 10', 'sprint 2 planning'],
+    ['add top 10 review tomorrow at 4', 'top 10 review'],
+    ['add release 3.1 planning friday at 2', 'release 3.1 planning'],
+    ['add v2 launch party friday at 6pm', 'v2 launch party'],
+    ['add book club thursday at 7pm', 'book club'],
+    ['add happy hour friday at 5', 'happy hour'],
+    ['book a 30m call with bob at 2', 'call'],
+  ])('%s -> %s', (text, title) => {
+    expect(u(text).slots.title).toBe(title);
+  });
+
+  it('"until noon" starts now; "make it end at 5" is an end said alone', () => {
+    // Now is noon in New York: "until 3" runs from now until 3 PM.
+    expect(u('add focus time until 3').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T20:00:00Z', endOnly: true });
+    expect(u('block my calendar until 5').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T22:00:00Z', durationMinutes: 300 });
+    expect(u('make it end at 5').slots).toMatchObject({ endOnly: true, start: '2026-03-04T22:00:00Z' });
+  });
+
+  it('"3pm ET", "10 am CT": the two-letter zones right after am/pm', () => {
+    expect(u('add call tomorrow at 3pm CT').slots).toMatchObject({ start: '2026-03-05T21:00:00Z', saidZone: 'America/Chicago' });
+    expect(u('add 2 ct scans at 3').slots.saidZone).toBeUndefined();
+  });
+
+  it('a move "to next week" is that week\'s Monday, marked as a week (the event keeps its weekday)', () => {
+    expect(u('push my 1:1 with bob to next week').slots).toMatchObject({ newDay: '2026-03-09T04:00:00Z', newWeek: true });
+  });
+
+  it('guests of a list: two full names, and a comma-typed list', () => {
+    expect(u('add meeting with Bob Smith and Ann Lee tomorrow at 4').slots.people).toEqual(['bob smith', 'ann lee']);
+    expect(u('add lunch with Bob, Ann and Dave friday at noon').slots.people).toEqual(['bob', 'ann', 'dave']);
+  });
+});
