@@ -29,7 +29,11 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   // A request that names a when is its own ("add bob friday at 2"), not an edit.
   if (s.start || s.window) return undefined;
   const title = TITLE.exec(t);
-  if (title) return { title: title[1]!.trim() };
+  // The new name as typed ("call it Sprint Review"): the same characters, before lower-casing.
+  if (title) {
+    const typed = text.replace(/[.!?]+$/, '').replace(/\s+/g, ' ').trim();
+    return { title: typed.slice(typed.length - title[1]!.length).trim() };
+  }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
   const add = ADD.exec(t);

@@ -444,7 +444,7 @@ export class Dialog {
     const asked = { start: s.start, end: s.end ?? iso(Date.parse(s.start) + minutes * MINUTE) };
     const { start, end } = s.repeat ? firstTimes(s.repeat, asked.start, asked.end, zone, Boolean(s.isAllDay)) : asked;
     const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
-    const titled = unnamed.length ? `${title} with ${unnamed.join(' and ')}` : title;
+    const titled = unnamed.length ? `${title} ${guestWord(input.text, unnamed)} ${unnamed.join(' and ')}` : title;
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited);
@@ -658,7 +658,15 @@ export type { Attendee };
 
 /** "lunch with the team": the guest as said, with "the", "my" or "our" when the words had it ("Lunch with the team"). */
 function withDeterminer(text: string, name: string): string {
-  if (/^(the|my|our)\s/i.test(name)) return name;
+  // As typed: "Emma", not "emma".
+  const typed = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').exec(text)?.[0] ?? name;
+  if (/^(the|my|our)\s/i.test(name)) return typed;
   const said = new RegExp(`\\b(the|my|our)\\s+${escapeRegExp(name)}\\b`, 'i').exec(text);
-  return said ? `${said[1]!.toLowerCase()} ${name}` : name;
+  return said ? `${said[1]!.toLowerCase()} ${typed}` : typed;
+}
+
+/** "piano lesson for Emma": the word the names were said with ("for"), else "with". */
+function guestWord(text: string, names: readonly string[]): 'with' | 'for' {
+  const first = names[0];
+  return first && new RegExp(`\\bfor\\s+(?:the\\s+|my\\s+|our\\s+)?${escapeRegExp(first.replace(/^(the|my|our)\s+/i, ''))}\\b`, 'i').test(text) ? 'for' : 'with';
 }

@@ -56,7 +56,7 @@ function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string
 }
 
 /** A typed clock, date or length: when or how long, never what or where ("2:30", "3/25", "30m", "1.5h"). */
-const WHEN_TOKEN = /^(\d{1,2}(:\d\d)?|\d+(\.\d+)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs)|hours?|hrs?|minutes?|mins?)$/;
+const WHEN_TOKEN = /^(\d+h\d{1,2}m?|\d{1,2}(:\d\d)?|\d+(\.\d+)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs)|hours?|hrs?|minutes?|mins?)$/;
 
 /** A typed clock, date or length at the front of a name is not part of it: "my 2:30 meeting" -> "meeting". */
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
@@ -109,7 +109,7 @@ function typedPeople(tokens: readonly Token[]): string[] {
 }
 
 /** Words that open a request or stand for no event: never part of a name recovered from untagged words. */
-const NOT_A_NAME = /^(see|seeing|visit|back|later|earlier|forward|ahead|sooner|out|by|free|busy|available|around|there|here|ok|meet|meeting's|actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
+const NOT_A_NAME = /^(whole|entire|see|seeing|visit|back|later|earlier|forward|ahead|sooner|out|by|free|busy|available|around|there|here|ok|meet|meeting's|actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
 const COMMAND_VERB = /^(set|line|sign|hook|book|add|schedule|create|make|put|plan|cancel|delete|remove|move|reschedule|push)$/;
 
 /** Whether token `i` lies in a span, or in a span of one of `types`. */
@@ -270,6 +270,9 @@ function trailingPlace(tokens: readonly Token[], spans: readonly Span[]): string
   return undefined;
 }
 
+/** "in building 5", "in room 12b", "on the 3rd floor": a place named with its number (which is no time). */
+export const NUMBERED_PLACE = /\b(?:in|at|on) (?:the )?((?:building|bldg|room|rm|suite|gate|level|hall|studio|lab|conference room|meeting room|auditorium) \d+[a-z]?|\d+(?:st|nd|rd|th) floor|floor \d+)\b/;
+
 /** "block 2-4 friday for focus time": what the time is for, said last after "for". */
 function forTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w: string) => string): string | undefined {
   const at = tokens.map((t) => t.lower).lastIndexOf('for');
@@ -410,7 +413,10 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
   if (what) about.title = asTyped(tokens, withNameNumbers(tokens, topic ? `${what} ${topic}` : what));
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
-  const tagged = [...adjacentJoined(tokens, of('person')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  // "meeting at Starbucks": a "person" after "at" or "in" is where, not who.
+  const placed = (sp: Span) => /^(at|in)$/.test(tokens[sp.from - 1]?.lower ?? '');
+  const personAsPlace = intent === 'create_event' ? of('person').find(placed) : undefined;
+  const tagged = [...adjacentJoined(tokens, of('person')).filter((sp) => sp !== personAsPlace).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only
@@ -419,8 +425,10 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const found = people.length ? people : typed.length ? typed : intent === 'create_event' ? [] : untagged;
   if (found.length) about.people = found;
   if (intent === 'create_event' && untagged.length) about.maybePeople = untagged;
-  const location = placeTitle || outOfOffice ? undefined : placeWords ?? (intent === 'create_event' ? trailingPlace(tokens, spans) : undefined);
+  const numbered = NUMBERED_PLACE.exec(tokens.map((t) => t.lower).join(' '))?.[1] ?? (personAsPlace ? words(tokens, personAsPlace.from, personAsPlace.to) : undefined);
+  const location = placeTitle || outOfOffice ? undefined : (numbered && (!placeWords || numbered.includes(placeWords)) ? numbered : placeWords) ?? (intent === 'create_event' ? numbered ?? trailingPlace(tokens, spans) : undefined);
   // "book this room": the room is where the panel is, not a place that was named.
-  if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = location;
+  // Kept as typed ("Café Rouge", "Building 5"), as titles are.
+  if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = asTyped(tokens, location);
   return about;
 }

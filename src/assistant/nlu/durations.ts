@@ -18,8 +18,10 @@ export interface DurationMatch extends Match {
 const AMOUNT = String.raw`(?:an?|one|\d+(?:\.\d+)?|a couple of|couple of|a few|few)`;
 const UNIT = String.raw`(?:hours?|hrs?|h|minutes?|mins?|m)`;
 const HALF = String.raw`(?:\s+and\s+a\s+half)?`;
-const PLAIN = String.raw`(?:${AMOUNT}\s+${UNIT}${HALF}(?:\s+and\s+\d+\s+${UNIT})?|half\s+(?:an?\s+)?hour|${AMOUNT}\s+and\s+a\s+half\s+hours?)`;
-const COMPACT = String.raw`(?:\d+(?:\.\d+)?\s?(?:h|hr|hrs|min|mins|m)\b)`;
+const QUARTERS = String.raw`(?:an?|one|\d)\s+quarters?\s+of\s+an?\s+hour`;
+const PLAIN = String.raw`(?:${AMOUNT}\s+${UNIT}${HALF}(?:\s+and\s+\d+\s+${UNIT})?|half\s+(?:an?\s+)?hour|${AMOUNT}\s+and\s+a\s+half\s+hours?|${QUARTERS})`;
+/** "1.5h", "45m", and hours with minutes typed together: "1h30", "1h 30m", "2hr15". */
+const COMPACT = String.raw`(?:\d+\s?(?:h|hr|hrs)\s?\d{1,2}(?:\s?(?:m|min|mins))?\b|\d+(?:\.\d+)?\s?(?:h|hr|hrs|min|mins|m)\b)`;
 
 function amount(a: string): number {
   if (a === 'a' || a === 'an' || a === 'one') return 1;
@@ -32,6 +34,10 @@ function amount(a: string): number {
 export function phraseMinutes(phrase: string): number | undefined {
   const p = phrase.trim();
   if (/^half\s+(an?\s+)?hour$/.test(p)) return 30;
+  const quarters = /^(an?|one|\d)\s+quarters?\s+of\s+an?\s+hour$/.exec(p);
+  if (quarters) return 15 * amount(quarters[1]!);
+  const hoursAndMinutes = /^(\d+)\s?(?:h|hr|hrs)\s?(\d{1,2})(?:\s?(?:m|min|mins))?$/.exec(p);
+  if (hoursAndMinutes) return Number(hoursAndMinutes[1]) * 60 + Number(hoursAndMinutes[2]);
   let m = /^(\S+(?:\s+of)?|a couple of|a few)\s+and\s+a\s+half\s+hours?$/.exec(p);
   if (m) return Math.round((amount(m[1]!) + 0.5) * 60);
   let total = 0;
@@ -50,7 +56,7 @@ export function findDurations(text: string): DurationMatch[] {
   const out: DurationMatch[] = [];
   const re = new RegExp(String.raw`\b(for|lasting|in|after|within|by|another|extra|an extra|additional|an additional)?\s*(${PLAIN}|${COMPACT})(\s+(?:long|more|longer|extra))?\b`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const minutes = phraseMinutes(m[2]!.replace(/(\d)(h|hr|hrs|min|mins|m)\b/, '$1 $2'));
+    const minutes = phraseMinutes(/^\d+\s?(?:h|hr|hrs)\s?\d/.test(m[2]!) ? m[2]! : m[2]!.replace(/(\d)(h|hr|hrs|min|mins|m)\b/, '$1 $2'));
     if (minutes === undefined || minutes <= 0) continue;
     const lead = m[1] ?? '';
     const tail = (m[3] ?? '').trim();

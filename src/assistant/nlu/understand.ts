@@ -142,19 +142,20 @@ export function createUnderstander(models: NluModels): Understander {
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
       slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };
     }
-    if (when.start) slots.start = iso(when.start);
+    // ("am i free all morning": a window to ask about, not a time something starts.)
+    if (when.start && !(when.allPart && intent !== 'create_event')) slots.start = iso(when.start);
     if (zoned && zoned.zone !== ctx.timeZone && (when.start || when.window)) slots.saidZone = zoned.zone;
     if (when.after && intent === 'read_events') slots.after = when.after;
     // "what do i have until friday": from now to the end of Friday.
     if (when.untilEnd && (intent === 'read_events' || intent === 'am_i_free')) slots.window = { start: iso(DateTime.fromJSDate(ctx.now))!, end: iso(when.untilEnd)! };
-    if (when.end) slots.end = iso(when.end);
+    if (when.end && !(when.allPart && intent !== 'create_event')) slots.end = iso(when.end);
     if (move?.newStart) slots.newStart = iso(move.newStart);
     if (move?.newDay) slots.newDay = iso(move.newDay);
     if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
     if (move?.newTimeOnly) slots.newTimeOnly = true;
     if (move?.newWeek) slots.newWeek = true;
     if (when.hasDate) slots.saidDay = true;
-    if (when.end || when.durationMinutes !== undefined) slots.lengthSaid = true;
+    if ((when.end && !(when.allPart && intent !== 'create_event')) || when.durationMinutes !== undefined) slots.lengthSaid = true;
     if ((when.start || when.window) && onlyWhenWords) slots.whenOnly = true;
     if (when.endOnly) slots.endOnly = true;
     if (when.durationMinutes !== undefined && !move?.shiftMinutes) slots.durationMinutes = when.durationMinutes;

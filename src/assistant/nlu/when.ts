@@ -38,6 +38,8 @@ export interface When {
   readonly after?: 'from' | 'later';
   /** "until friday", "through wednesday": the end of that day, for a read from now (a new event keeps its days). */
   readonly untilEnd?: DateTime;
+  /** "all afternoon": the part of the day said whole (a new event takes all of it). */
+  readonly allPart?: boolean;
   /** "until noon", "make it end at 5": an end said without a start (a new event runs from now, an edit keeps its start). */
   readonly endOnly?: DateTime;
 }
@@ -168,6 +170,10 @@ interface Prepared {
   readonly weekOf?: boolean;
   /** "until friday", "through wednesday": from now to the end of the day said. */
   readonly untilDay?: boolean;
+  /** "next week on tuesday", "monday to wednesday next week": the weekdays said are in the week so many weeks on. */
+  readonly inWeek?: number;
+  /** "all afternoon": the whole part of the day is the time (an event from its start to its end). */
+  readonly allPart?: boolean;
 }
 
 /**
@@ -178,7 +184,7 @@ interface Prepared {
 const NEXT_SPAN = /\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (?:(an?|one|\d+|a couple of|a few|few) )?(hours?|minutes?|mins?)\b|\b(?:in |for |over |during |within )?(?:the )?(?:next|coming) (\d+|a couple of|a few|few) (days|weeks)\b/;
 
 /** Words around a part of day that say when ("friday night", "at night", "my morning", "tonight at 8"). */
-const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through)$/;
+const WHEN_CONTEXT = /^(at|in|on|the|this|that|every|each|tomorrow|today|tonight|yesterday|my|of|for|by|until|till|from|to|and|or|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|weekday|\d{1,2}(:\d\d)?|am|pm|o'clock|free|busy|look|looks|like|is|are|was|anything|plans?|what|whats|what's|have|do|i|any|schedule|calendar|agenda|next|last|sunday|before|after|during|through|all|whole|entire)$/;
 /** Nouns that a part of day names ("the morning standup", "night shift"). */
 const NAMED_BY_PART = /^(standup|stand-up|meeting|sync|call|briefing|news|session|class|run|workout|shift|maintenance|deploy|routine|prayer|show|walk|huddle|check-in|review|yoga|jog|swim|market)s?$/;
 
@@ -248,6 +254,11 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
     parts.push(m[1] === 'tomorrow ' ? { start: m.index + m[1].length, end: m.index + m[0].length } : { start: m.index, end: m.index + m[0].length });
   }
   s = blank(s, parts);
+  // "next week on tuesday", "tuesday next week", "monday to wednesday next week": days of that week, not
+  // the whole week (nor this Tuesday).
+  const weekAndDays = /\b(?:on )?(this|next|coming|the following) week\b(?! of\b)/.exec(s);
+  const inWeek = weekAndDays && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(s) ? (weekAndDays[1] === 'this' ? 0 : 1) : undefined;
+  if (weekAndDays && inWeek !== undefined) s = blank(s, [{ start: weekAndDays.index, end: weekAndDays.index + weekAndDays[0].length }]);
   const range = span ? { window: span } : ranges(s, now, reads);
   if (range && 'match' in range) s = blank(s, [range.match]);
   return {
@@ -259,6 +270,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
     impliesToday,
     range: range?.window,
     ...(weekOf ? { weekOf: true } : {}),
+    ...(inWeek !== undefined ? { inWeek } : {}),
+    ...(partOfDay && partOfDay !== 'night' && new RegExp(`\\b(all|the whole|the entire) ${partOfDay}\\b`).test(n.text) ? { allPart: true } : {}),
     ...(boundBy ? { bound: (boundBy[1] === 'till' ? 'until' : boundBy[1]) as 'after' | 'before' | 'until', ...(boundBy[2] ? { boundIsEvent: true } : {}) } : {}),
     ...(!boundBy && /\b(until|till|thru|through)\b/.test(s) && !/\bfrom\b|\bbetween\b/.test(s) ? { untilDay: true } : {}),
   };
@@ -347,7 +360,17 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const past = /\b(did|was|were|had|last|yesterday|ago|previous|past)\b/.test(n.text);
   const future = !past;
   const p = prepare(n, now, opts.future === false);
-  const { day, lastDay, time, endTime } = readDateTime(p.text, nowDate, now, zone, future, /\b(did|was|were|had)\b/.test(n.text));
+  const read = readDateTime(p.text, nowDate, now, zone, future, /\b(did|was|were|had)\b/.test(n.text));
+  const { time, endTime } = read;
+  let { day, lastDay } = read;
+  // "next week on tuesday": that weekday of the week said.
+  if (p.inWeek !== undefined && day) {
+    const monday = now.startOf('day').minus({ days: now.weekday - 1 }).plus({ weeks: p.inWeek });
+    const inThatWeek = (d: DateTime) => monday.plus({ days: d.weekday - 1 });
+    const first = inThatWeek(day);
+    lastDay = lastDay ? first.plus({ days: Math.max(0, Math.round(lastDay.startOf('day').diff(day.startOf('day'), 'days').days)) }) : undefined;
+    day = first;
+  }
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
   const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, { zone });
@@ -371,6 +394,11 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     const [h0, h1] = PARTS_OF_DAY[p.partOfDay];
     window = { start: base.set({ hour: h0 }), end: h1 === 24 ? base.plus({ days: 1 }) : base.set({ hour: h1 }) };
   } else if (hasDate) window = { start: base, end: (lastDay ?? base).plus({ days: 1 }) };
+  // "block all afternoon friday": 12 to 5 that day is the event's time.
+  if (p.allPart && !start && window && p.partOfDay) {
+    start = window.start;
+    end = window.end;
+  }
   // "after 5 today": from 5 to the end of that day; "before noon": from the day's start to noon.
   if (start && p.bound === 'after') window = { start, end: start.startOf('day').plus({ days: 1 }) };
   if (start && p.bound === 'before') window = { start: start.startOf('day'), end: start };
@@ -399,6 +427,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     ...(isAllDay ? { isAllDay } : {}),
     ...(untilEnd ? { untilEnd } : {}),
     ...(start && p.bound === 'until' && !end ? { endOnly: start } : {}),
+    ...(p.allPart ? { allPart: true } : {}),
     hasDate,
     hasTime: Boolean(start),
   };
