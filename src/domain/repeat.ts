@@ -76,10 +76,8 @@ export function startingOn(rule: Repeat, start: string, zone: string): Repeat {
   const at = DateTime.fromISO(start, { zone });
   if (fits(rule, at)) return rule;
   if (rule.every === 'week' && (rule.weekdays?.length ?? 0) <= 1) return { ...rule, weekdays: [weekdayOf(at)] };
-  if (rule.every === 'month' && rule.nth !== undefined) {
-    const nth = Math.ceil(at.day / 7);
-    return { ...rule, weekdays: [weekdayOf(at)], nth: nth > 4 ? -1 : (nth as 1 | 2 | 3 | 4) };
-  }
+  // "no, thursday" to "the last Friday of every month": the last Thursday (its place in the month stays).
+  if (rule.every === 'month' && rule.nth !== undefined) return { ...rule, weekdays: [weekdayOf(at)] };
   if (rule.every === 'month') return { ...rule, dayOfMonth: at.day };
   return rule;
 }

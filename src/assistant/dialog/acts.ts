@@ -42,7 +42,7 @@ export type Act =
    */
   | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
-  | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat }
+  | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string }
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */

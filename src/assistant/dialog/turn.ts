@@ -158,6 +158,16 @@ export class Dialog {
         return this.#confirmMove(input, pending.event, by(pending.start), done);
       }
     }
+    // "make it every week", "weekly": the proposal waiting for "yes", made a series.
+    if (s.repeat && !s.title && !s.people?.length && !s.start && !s.window) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'create') {
+        intent = 'create_event';
+        // On the first day the series falls on ("every monday" to a Tuesday proposal: next Monday).
+        const d = pending.draft;
+        return this.#propose(input, { ...d, repeat: s.repeat, ...firstTimes(s.repeat, d.start, d.end, d.timeZone, Boolean(d.isAllDay)) }, done);
+      }
+    }
     // "until 11:30", "make it end at 5": the proposal waiting for "yes" ends then (on its own day), same start.
     if (s.endOnly && s.start && !s.title && !s.people?.length && u.intent !== 'create_event') {
       const pending = (await stateOf()).pending;
@@ -503,7 +513,9 @@ export class Dialog {
         // "until monday" said on a Monday about a Wednesday-to-Friday event: the Monday after it starts.
         while (until && end.toMillis() <= Date.parse(start)) end = end.plus({ weeks: 1 });
         const endIso = iso(end.toMillis());
-        return this.#create(input, { ...rest, isAllDay: true, start, end: endIso }, done);
+        // ("no, friday" to "vacation every monday": every Friday.)
+        const repeat = rest.repeat && !until ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
+        return this.#create(input, { ...rest, ...repeat, isAllDay: true, start, end: endIso }, done);
       }
       // ("make it next week": the same weekday that week, not its Monday.)
       const from = DateTime.fromISO(s.window.start, { zone });
@@ -529,7 +541,9 @@ export class Dialog {
     const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
     // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).
     const repeat = rest.repeat && pending.proposed && s.saidDay ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
-    return this.#create(input, { ...rest, ...repeat, start, ...(minutes !== undefined ? { durationMinutes: minutes } : {}) }, done);
+    // "focus time tomorrow until noon", then "9": 9 until noon.
+    const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
+    return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
@@ -620,7 +634,7 @@ export class Dialog {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
-        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat } : {}) }, [event]);
+        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}) }, [event]);
       }
       case 'cancel': {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.

@@ -163,8 +163,8 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
  * by "and", a comma or the end of the list. Items join only a list that holds a tagged person, and only
  * if each word could be a name; items holding a tagged person are that person's (see withSurname).
  */
-function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name: string; at: number }[] {
-  const out: { name: string; at: number }[] = [];
+function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name: string; at: number; takes: number[] }[] {
+  const out: { name: string; at: number; takes: number[] }[] = [];
   const isPerson = (k: number) => covered(spans, k, PERSON_TYPES);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.lower !== 'with') continue;
@@ -188,7 +188,9 @@ function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name:
     }
     const range = (it: { from: number; to: number }) => Array.from({ length: it.to - it.from }, (_, n) => it.from + n);
     if (!items.some((it) => range(it).some(isPerson))) continue;
-    for (const it of items) if (!range(it).some(isPerson)) out.push({ name: cleanName(words(tokens, it.from, it.to)), at: it.from });
+    // An item whose tagged word is not its first ("dave [kim]", "ann [carol]") is said whole: the
+    // directory decides whether it is one person or two (see the dialog). Its tagged word is then taken.
+    for (const it of items) if (!isPerson(it.from)) out.push({ name: cleanName(words(tokens, it.from, it.to)), at: it.from, takes: range(it).filter(isPerson) });
   }
   return out;
 }
@@ -417,7 +419,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const placed = (sp: Span) => /^(at|in)$/.test(tokens[sp.from - 1]?.lower ?? '');
   const personAsPlace = intent === 'create_event' ? of('person').find(placed) : undefined;
   const tagged = [...adjacentJoined(tokens, of('person')).filter((sp) => sp !== personAsPlace).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
-  const people = (tagged.length ? [...tagged, ...listedGuests(tokens, spans)] : []).sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
+  const listed = tagged.length ? listedGuests(tokens, spans) : [];
+  const taken = new Set(listed.flatMap((l) => l.takes));
+  const people = [...tagged.filter((t) => !taken.has(t.at)), ...listed].sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only
   // if the directory knows the word (the dialog asks it).

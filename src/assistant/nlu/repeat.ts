@@ -15,6 +15,8 @@ export interface SaidRepeat {
   readonly untilText?: string;
   /** Said with "through"/"thru": the day or month named is in the series. */
   readonly through?: boolean;
+  /** "starting next month": where the series may start at the earliest, for the date reader. */
+  readonly startText?: string;
 }
 
 const DAY_FORMS: Readonly<Record<string, Weekday>> = Object.fromEntries(
@@ -105,13 +107,16 @@ export function saidRepeat(text: string): SaidRepeat | undefined {
       rest = rest.slice(0, lasting.index) + rest.slice(lasting.index + lasting[0].length);
     }
     // "until june", "through may 30", "till the end of april": the last day, read by the caller.
-    const until = /\b(until|till|til|through|thru)\s+((?:the\s+end\s+of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|next\s+(?:week|month|year)|the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|christmas|new year'?s?))\b/.exec(rest);
+    const until = /\b(until|till|til|through|thru)\s+((?:the\s+end\s+of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|(?:next|this)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:the\s+)?(?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|christmas|new year'?s?))\b/.exec(rest);
     let untilText: string | undefined;
     if (until && rule2.count === undefined) {
       untilText = until[2]!;
       rest = rest.slice(0, until.index) + rest.slice(until.index + until[0].length);
     }
-    return { repeat: rule2, text: rest.replace(/\s+/g, ' ').trim(), ...(untilText ? { untilText, ...(/^thr/.test(until![1]!) ? { through: true } : {}) } : {}) };
+    // "starting next month", "beginning next week": the series starts there (the day and time said stay).
+    const starting = /\b(?:starting|beginning|from)\s+((?:next|this)\s+(?:week|month)|the\s+week\s+after\s+next)\b/.exec(rest);
+    if (starting) rest = rest.slice(0, starting.index) + rest.slice(starting.index + starting[0].length);
+    return { repeat: rule2, text: rest.replace(/\s+/g, ' ').trim(), ...(untilText ? { untilText, ...(/^thr/.test(until![1]!) ? { through: true } : {}) } : {}), ...(starting ? { startText: starting[1]! } : {}) };
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ const NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
 // midnight; and only where the zone word ends the phrase (the end, punctuation, "time", a day, "for",
 // "with"): "lunch at 12 central park", "2 ct scans", "the 3 eastern reps" are no zones.
 const CLOCK = String.raw`(?:(?:at|from|to|until|till|by|@)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|noon|midnight)`;
-const AFTER_HOUR = new RegExp(String.raw`(${CLOCK})\s+(${NAMES})(\s+time)?(?=$|\s*[,.?!]|\s+(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|for|with|and|please)\b)`, 'i');
+const AFTER_HOUR = new RegExp(String.raw`(${CLOCK})\s+(${NAMES})(\s+time)?(?=$|\s*[,.?!]|\s+(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|for|with|and|please|every|each|until|till|through|thru|starting|beginning|weekly|daily|monthly|biweekly|in|about|re|\d+ times)\b)`, 'i');
 // Cities only with "time": "9 berlin time". The two-letter abbreviations ("et", "pt") with "time" or right
 // after am/pm ("3pm ET", "10 am pt"), where nothing else can they be.
 const NEEDS_TIME = /^(new york|chicago|denver|los angeles|san francisco|seattle|london|uk|berlin|paris|amsterdam|madrid|rome|zurich|india|singapore|tokyo|japan|sydney|toronto|et|ct|mt|pt)$/;

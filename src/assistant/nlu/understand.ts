@@ -15,7 +15,7 @@ import { modelToken, normalise, tokenize } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
 import { saidRepeat, type SaidRepeat } from './repeat.js';
 import { saidZone } from './said-zone.js';
-import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds } from './when.js';
+import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds, type When } from './when.js';
 
 export interface NluModels {
   readonly intent: IntentModel;
@@ -29,6 +29,8 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
 const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with)$/;
 const RULE_CONFIDENCE = 0.95;
+/** What may be said around a repeat alone ("make it every week", "actually, weekly"). */
+const REPEAT_FILLER = /^(?:(?:make|it|actually|no|let's|lets|can|could|we|you|do|please|instead|then|and|so|ok|okay|yes|but|how|about|what|add|set|schedule)\s*)*$/;
 const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 /** The first number of a bare answer ("3", "3:30", "10.30"), to be read as a clock time. */
 const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
@@ -96,6 +98,8 @@ export function createUnderstander(models: NluModels): Understander {
     const readWhen = (future: boolean) => (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future }) : resolveWhen(text, ctx.now, zone, { future }, normalised));
     // "every monday at 10": a new event's repeat is cut out, so the date reader sees the first one's time.
     const repeated = saidRepeat(zoned?.text ?? normalised.text);
+    // "make it every week", "actually weekly": a repeat alone, for the proposal waiting for "yes".
+    const repeatAlone = repeated !== undefined && REPEAT_FILLER.test(repeated.text);
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
     const unsupported = room || dialog ? undefined : unsupportedChange(words);
     const intentFor = (said: readonly { type: string }[]): Intent => {
@@ -114,7 +118,7 @@ export function createUnderstander(models: NluModels): Understander {
       if (i === 'create_event' && repeated) {
         // "rent due on the 1st of every month": no day left to read; the series starts from today.
         const first = resolveWhen(repeated.text, ctx.now, zone, { future: true });
-        return { move: m, when: first.start || first.window ? first : resolveWhen(`${repeated.text} today`, ctx.now, zone, { future: true }) };
+        return { move: m, when: startingFrom(repeated, first.start || first.window || repeatAlone ? first : resolveWhen(`${repeated.text} today`, ctx.now, zone, { future: true }), ctx.now, zone) };
       }
       return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
     };
@@ -179,12 +183,21 @@ export function createUnderstander(models: NluModels): Understander {
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 
     if (intent === 'create_event' && repeated) slots.repeat = untilSaid(repeated, ctx.now, zone);
+    else if (repeated && repeatAlone) slots.repeat = untilSaid(repeated, ctx.now, zone);
     // "add focus time until noon": from now (to the minute) until then; an edit of a proposal keeps its start.
-    if (intent === 'create_event' && when.endOnly && when.endOnly.toMillis() > ctx.now.getTime()) {
-      slots.start = iso(DateTime.fromJSDate(ctx.now, { zone }).startOf('minute'));
+    // On another day ("tomorrow until noon") the start is asked for, the end kept.
+    if (intent === 'create_event' && when.endOnly) {
+      const nowHere = DateTime.fromJSDate(ctx.now, { zone });
+      if (when.endOnly > nowHere && when.endOnly.hasSame(nowHere, 'day')) {
+        slots.start = iso(nowHere.startOf('minute'));
+        slots.lengthSaid = true;
+      } else {
+        delete slots.start;
+        delete slots.durationMinutes;
+        slots.window = { start: iso(when.endOnly.startOf('day'))!, end: iso(when.endOnly.startOf('day').plus({ days: 1 }))! };
+      }
       slots.end = iso(when.endOnly);
       slots.endOnly = true;
-      slots.lengthSaid = true;
     }
     if (intent === 'create_event' || intent === 'room_book') {
       // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
@@ -223,18 +236,41 @@ function withNumberedName<T extends { title?: string }>(about: T, text: string, 
 }
 
 /**
- * The repeat, with "until june 30" read as its last day in the event's zone. A month alone is where it
- * stops ("until june": the last day of May); "through june" and "the end of june" take that month in.
+ * The repeat, with "until june 30" read as its last day in the event's zone. A month or a coming period
+ * alone is where it stops ("until june": the last day of May; "until next month": the last of this one);
+ * "through june" and "the end of june" take that month in.
  */
 function untilSaid(said: SaidRepeat, now: Date, zone: string): Repeat {
   if (!said.untilText) return said.repeat;
+  const at = (d: DateTime) => ({ ...said.repeat, until: d.toISODate()! });
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const period = /^(?:(the end of) )?(?:(next|this|the) )?(week|month|year)$/.exec(said.untilText);
+  if (period) {
+    const unit = period[3] as 'week' | 'month' | 'year';
+    const thisOne = today.startOf(unit);
+    // "the end of the month", "through this week": to its end; "until next month": to the end of this one.
+    return at(period[2] === 'next' && !period[1] && !said.through ? thisOne.plus({ [`${unit}s`]: 1 }).minus({ days: 1 }) : thisOne.plus({ [`${unit}s`]: period[2] === 'next' ? 2 : 1 }).minus({ days: 1 }));
+  }
   const month = /^(?:(the end of) )?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$/.exec(said.untilText);
   const w = resolveWhen(month ? `${month[2]} 1` : said.untilText, now, zone, { future: true });
   const first = w.window?.start ?? w.start;
-  if (month && first) {
-    const last = month[1] || said.through ? first.endOf('month') : first.minus({ days: 1 });
-    return { ...said.repeat, until: last.toISODate()! };
-  }
+  if (month && first) return at(month[1] || said.through ? first.endOf('month') : first.minus({ days: 1 }));
   const last = w.window ? w.window.end.minus({ milliseconds: 1 }) : w.start;
-  return last ? { ...said.repeat, until: last.toISODate()! } : said.repeat;
+  return last ? at(last) : said.repeat;
+}
+
+/** "every tuesday at 7pm starting next month": the first event no earlier than that period's start. */
+function startingFrom(said: SaidRepeat, first: When, now: Date, zone: string): When {
+  if (!said.startText) return first;
+  const from = resolveWhen(said.startText, now, zone, { future: true }).window?.start;
+  const at = first.start ?? first.window?.start;
+  if (!from || !at || at >= from) return first;
+  const moved = (d: DateTime) => from.set({ hour: d.hour, minute: d.minute });
+  const shift = moved(at).toMillis() - at.toMillis();
+  return {
+    ...first,
+    ...(first.start ? { start: moved(first.start) } : {}),
+    ...(first.end ? { end: first.end.plus({ milliseconds: shift }) } : {}),
+    ...(first.window ? { window: { start: first.window.start.plus({ milliseconds: shift }), end: first.window.end.plus({ milliseconds: shift }) } } : {}),
+  };
 }

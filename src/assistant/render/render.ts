@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../domain/calendar.js';
+import type { Repeat } from '../../domain/repeat.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { explainSentences } from './explain.js';
 import { zoneLabel } from './zone-label.js';
@@ -263,15 +264,15 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
-      const at = d.repeat ? repeatWords(d.repeat, d.start, clock.zone, clock.today, Boolean(d.isAllDay)) : whenEvent(d, clock);
-      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${at}${theirs}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
+      const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
+      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
       // A room is booked the way Exchange books it: its calendar answers. A declined room is said, never
       // hidden behind "Done".
       const rooms = act.event.attendees.filter((a) => a.kind === 'resource').map((r) => roomAnswer(r.name || r.email || 'The room', r.response));
-      const at = act.repeat ? repeatWords(act.repeat, act.event.start, clock.zone, clock.today, act.event.isAllDay) : whenEvent(act.event, clock);
+      const at = act.repeat ? seriesWords(act.repeat, act.event.start, act.repeatZone, ctx, clock, act.event.isAllDay) : whenEvent(act.event, clock);
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
@@ -350,6 +351,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...dropped]);
     }
   }
+}
+
+/** A series in the asker's zone, or in the zone it is kept in with that zone named. */
+function seriesWords(repeat: Repeat, start: string, zone: string | undefined, ctx: RenderContext, clock: Clock, allDay: boolean): string {
+  if (!zone || zone === clock.zone || allDay) return repeatWords(repeat, start, clock.zone, clock.today, allDay);
+  return repeatWords(repeat, start, zone, localTime(ctx.now, zone), allDay, zoneLabel(zone));
 }
 
 /** Said before "yes": rooms booked by something else at the proposed time decline ("Boardroom is booked then and will decline."). */

@@ -27,10 +27,12 @@ function pattern(r: Repeat, first: LocalDate & { readonly month: number; readonl
 /**
  * A series as said before and after "yes": "every Monday at 10 AM, starting today", "every weekday at
  * 9:15 AM, starting tomorrow, 10 times", "every other Wednesday at 6 PM, starting on March 10, until May 26".
+ * A series kept in another zone is said on that zone's days and clock ("every Monday at 9 AM Tokyo time"):
+ * in the asker's, its days may differ.
  */
-export function repeatWords(r: Repeat, start: string, zone: string, today: LocalDate, allDay: boolean): string {
+export function repeatWords(r: Repeat, start: string, zone: string, today: LocalDate, allDay: boolean, zoneName?: string): string {
   const first = localTime(start, zone);
-  const at = allDay ? '' : ` at ${spokenTime(first)}`;
+  const at = allDay ? '' : ` at ${spokenTime(first)}${zoneName ? ` ${zoneName} time` : ''}`;
   const from = `, starting ${bareDayLabel(first, today)}`;
   const last = lastDay(r, start, zone);
   const until = r.count !== undefined ? `, ${r.count === 1 ? 'once' : `${r.count} times`}` : last ? `, until ${bareDayLabel(localTime(`${last}T12:00:00Z`, 'UTC'), today)}` : '';

@@ -118,4 +118,40 @@ describe('repeating events', () => {
     const a = await ask('add review every 2nd and 4th thursday at 4pm', 'unsupported');
     expect(a.text).toMatch(/^I can't make repeating events yet, so this adds the first one only\./);
   });
+  it('a series said in another zone is kept and said in that zone ("every monday at 9 eastern")', async () => {
+    const a = await ask('add call at 9 eastern every monday', 'eastern');
+    expect(a.text).toBe('Add call every Monday at 9 AM Eastern time, starting March 15, for one hour?');
+    expect(a.pending).toMatchObject({ draft: { start: '2027-03-15T13:00:00Z', timeZone: 'America/New_York', repeat: { weekdays: ['monday'] } } });
+    await ask('no', 'eastern');
+  });
+
+  it('how long and from when: "until friday", "until next month", "starting next month"', async () => {
+    const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { start: string; repeat: { until?: string } } }).draft;
+    expect(draftOf(await ask('add stretch every day at 7am until friday', 'ends')).repeat.until).toBe('2027-03-12');
+    await ask('no', 'ends');
+    expect(draftOf(await ask('add stretch every day at 7am until next month', 'ends')).repeat.until).toBe('2027-03-31');
+    await ask('no', 'ends');
+    const club = await ask('add book club every tuesday at 7pm starting next month', 'ends');
+    expect(draftOf(club).start).toBe('2027-04-07T02:00:00Z');
+    expect(club.text).toBe('Add book club every Tuesday at 7 PM, starting April 6, for one hour?');
+    await ask('no', 'ends');
+  });
+
+  it('edits keep a series\' shape: an all-day one moves to the day said; "the last friday" becomes "the last thursday"', async () => {
+    await ask('add vacation every monday', 'allday-edit');
+    expect((await ask('no, friday', 'allday-edit')).text).toMatch(/Add vacation every Friday, starting Friday\?$/);
+    await ask('no', 'allday-edit');
+    await ask('add drinks the last friday of every month at 5', 'nth-edit');
+    const thursday = await ask('no, thursday', 'nth-edit');
+    expect(thursday.pending).toMatchObject({ draft: { start: '2027-03-26T00:00:00Z', repeat: { nth: -1, weekdays: ['thursday'] } } });
+    expect(thursday.text).toBe('Add drinks on the last Thursday of every month at 5 PM, starting March 25, for one hour?');
+    await ask('no', 'nth-edit');
+  });
+
+  it('"make it every week" to a proposal makes it a series from its day', async () => {
+    await ask('add review tomorrow at 10', 'make-weekly');
+    expect((await ask('make it every week', 'make-weekly')).text).toBe('Add review every Tuesday at 10 AM, starting tomorrow, for one hour?');
+    expect((await ask('every monday', 'make-weekly')).text).toBe('Add review every Monday at 10 AM, starting March 15, for one hour?');
+    await ask('no', 'make-weekly');
+  });
 });

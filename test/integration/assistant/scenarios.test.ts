@@ -977,4 +977,15 @@ describe('the assistant answers from the calendar', () => {
     expect(moved.text).toMatch(/^(.* )?Move Budget review to March 17 at 11 AM\?$/);
     await ask('no', 'six');
   });
+  it('seventh review: "until" on another day asks for the start; names beside tagged ones; days before any word', async () => {
+    const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { start: string; end: string; attendees?: { email?: string }[] } }).draft;
+    expect((await ask('add focus time tomorrow until noon', 'seven')).text).toMatch(/^When should it be\?/);
+    expect(draftOf(await ask('9', 'seven'))).toMatchObject({ start: '2027-03-09T17:00:00Z', end: '2027-03-09T20:00:00Z' });
+    await ask('no', 'seven');
+    expect((draftOf(await ask('add meeting with ann and dave kim tomorrow at 3', 'seven')).attendees ?? []).map((a) => a.email).sort()).toEqual(['ann@contoso.com', 'dave@contoso.com']);
+    await ask('no', 'seven');
+    expect(draftOf(await ask('add call on the 15th re budget at 2', 'seven')).start).toBe('2027-03-15T21:00:00Z');
+    await ask('no', 'seven');
+    expect((await ask('how does the 16th look', 'seven')).explain?.window?.start).toBe('2027-03-16T07:00:00Z');
+  });
 });

@@ -57,3 +57,9 @@ describe('where a series ends, and its defaults', () => {
     expect(anchored({ every: 'month', interval: 1 }, '2027-03-10T02:00:00Z', LA).dayOfMonth).toBe(9);
   });
 });
+
+describe('a monthly series on a weekday, moved to another weekday', () => {
+  it('keeps its place in the month ("the last Friday" to Thursday is the last Thursday)', () => {
+    expect(startingOn({ every: 'month', interval: 1, nth: -1, weekdays: ['friday'] }, '2027-03-11T16:00:00Z', LA)).toEqual({ every: 'month', interval: 1, nth: -1, weekdays: ['thursday'] });
+  });
+});
