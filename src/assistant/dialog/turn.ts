@@ -50,6 +50,9 @@ export interface TurnResult {
 /** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
 const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
+/** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
+const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
+
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
@@ -75,7 +78,9 @@ export class Dialog {
     // The intent the turn acted on (a follow-up "and friday?" is a read even if the words alone were not),
     // so the next follow-up continues it too.
     const understood = () => `${intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}`;
-    const done = async (act: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
+    const done = async (said: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
+      // "where is the budget review": the event found, and what was asked about it.
+      const act: Act = said.kind === 'events' && (said.scope === 'find' || said.scope === 'next') && u.slots.asked ? { ...said, asked: u.slots.asked } : said;
       // A turn that read nothing keeps the last explanation for "why?", unless it answered something else
       // (a refusal, a question about which event): then "why?" must not explain an older search.
       const fresh = (act.kind === 'which_event' && !act.candidates) || act.kind === 'unknown_person';
@@ -537,6 +542,8 @@ export class Dialog {
       const other = [12, -12].map((h) => iso(Date.parse(start) + h * 3_600_000)).find((t) => within(t, asked.window!));
       if (other) start = other;
     }
+    // "add dinner with ann", then "tomorrow at 7": 7 PM, as "dinner at 7" would be (unless "am" is said).
+    if (EVENING_THING.test(asked.title ?? '') && !/\b(am|a\.m\.?|morning)\b/i.test(input.text) && DateTime.fromISO(start, { zone }).hour < 12) start = iso(Date.parse(start) + 12 * 3_600_000);
     // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
     const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
     // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).

@@ -68,11 +68,15 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
   if (coarse === 'calendar_set') return 'create_event';
   if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';
   if (FREE.test(t)) return 'am_i_free';
-  if (FIND.test(t) && (hasNamedThing || !hasDateOrTime)) return 'find_meeting';
+  if ((FIND.test(t) || ASKS_ABOUT.test(t.replace(LEAD, ''))) && (hasNamedThing || !hasDateOrTime)) return 'find_meeting';
   if (/\b(with|about)\b/.test(t) && hasNamedThing && !hasDateOrTime) return 'find_meeting';
   return 'read_events';
 }
 
+/** "where is the budget review", "who is in my 2pm", "how long is my next meeting": a question about an event. */
+export const ASKS_ABOUT = /^(where is|where's|wheres|where are|what room is|which room is|who is|who's|whos|who are|who will be|how long is|how long's|how long are|how long will)\b/;
+/** The event asked about is one of the person's: "my ...", or "the" with a kind of meeting. */
+const ONE_OF_MINE = new RegExp(String.raw`\b(my|our)\b|\b${'(?:the)'} (?:\S+ ){0,3}(meeting|review|sync|call|standup|stand-up|interview|appointment|1:1|one on one|offsite|workshop|kickoff|retro|huddle|planning|lunch|dinner|demo|session)\b`);
 const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
 const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|playlist|songs?|music|lights?|orders?|cart|tickets?|cab|taxi|uber)\b/;
 // "my 2pm", "my ten thirty": an event named by its time.
@@ -219,6 +223,8 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   const t = words.join(' ');
   if (NOT_CALENDAR.test(t)) return undefined;
   if (shortCalendarQuestion(words)) return 'calendar_query';
+  // "where is the budget review", "who is in my 2pm", "how long is my next meeting".
+  if (ASKS_ABOUT.test(t.replace(LEAD, '')) && ONE_OF_MINE.test(t) && CALENDARISH.test(t)) return 'calendar_query';
   if (strict && !CALENDAR_NOUN.test(t)) {
     if (onlyADayAsked(words) || pastEventQuestion(t.replace(LEAD, ''))) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.
@@ -227,6 +233,8 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     // "please book lunch at 3", "can you add dinner with ann friday": a command to add a kind of event, with a
     // day or a time, is a new event (not a table, a trip or a ticket).
     if (/^(add|schedule|book|put|set up|create|pencil in|block( off| out)?|hold|reserve)\b/.test(rest) && CALENDARISH.test(rest) && WHEN_SAID.test(rest) && !BOOKED_ELSEWHERE.test(rest)) return 'calendar_set';
+    // "coffee with ann friday at 9", "lunch with bob tomorrow at 1": a kind of meeting, someone, a when.
+    if (/^(a |an )?(coffee|lunch|dinner|breakfast|brunch|drinks|meeting|call|sync|catch ?up|1:1|one on one|tea|walk)\b \S*\s*with \S+/.test(rest) && WHEN_SAID.test(rest) && !/\?$|\b(recipe|recipes|order|deliver|delivery|near|nearby|cook|make)\b/.test(rest)) return 'calendar_set';
     return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');

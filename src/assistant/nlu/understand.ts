@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
-import { coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
+import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
@@ -179,6 +179,11 @@ export function createUnderstander(models: NluModels): Understander {
     }
     // "cancel my next meeting", "delay my next meeting by 15 minutes": the next one, whatever its name.
     if ((intent === 'cancel_event' || intent === 'move_event') && /\bnext (meeting|event|appointment|call|one)\b/.test(normalised.text)) slots.pick = 'next';
+    // "where is the budget review", "who is in my 2pm", "how long is my next meeting": what the answer says.
+    if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
+      const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];
+      if (asked && ASKS_ABOUT.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, ''))) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
+    }
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 

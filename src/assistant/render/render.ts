@@ -211,6 +211,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
   switch (act.kind) {
     case 'events': {
       const label = windowLabel(ctx.window, clock, ctx.now);
+      if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events[0]) return sentences([aboutEvent(act.events[0], act.asked, act.scope === 'next', ctx, clock)]);
       if (act.scope === 'next') {
         const e = act.events[0];
         if (!e) return sentences(['You have no more meetings in the next two weeks.']);
@@ -351,6 +352,21 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...dropped]);
     }
   }
+}
+
+/** "Budget review is in Boardroom, on Wednesday at 11 AM.": what was asked about one event. */
+function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length', next: boolean, ctx: RenderContext, clock: Clock): string {
+  const name = next ? `Your next meeting, ${subject(e)}` : cap(subject(e));
+  const at = whenEvent(e, clock);
+  if (asked === 'where') return e.location ? `${name} is in ${e.location}, ${at}.` : `${name}, ${at}, has no place set.`;
+  if (asked === 'who') {
+    const others = [e.organizer, ...e.attendees.filter((a) => a.kind !== 'resource')].filter((p): p is NonNullable<typeof p> => Boolean(p) && p!.email?.toLowerCase() !== ctx.user.toLowerCase());
+    const unique = others.filter((p, i) => others.findIndex((q) => (q.email ?? q.name) === (p.email ?? p.name)) === i);
+    return unique.length ? `${name}, ${at}, is with ${peopleList(unique, ctx.user)}.` : `${name}, ${at}, has nobody else invited.`;
+  }
+  if (e.isAllDay) return `${name} is ${at}.`;
+  const minutes = Math.round((Date.parse(e.end) - Date.parse(e.start)) / 60_000);
+  return `${name}, ${at}, lasts ${spokenDuration(minutes)}, until ${spokenTime(localTime(e.end, clock.zone))}.`;
 }
 
 /** A series in the asker's zone, or in the zone it is kept in with that zone named. */

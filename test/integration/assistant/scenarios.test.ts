@@ -988,4 +988,21 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'seven');
     expect((await ask('how does the 16th look', 'seven')).explain?.window?.start).toBe('2027-03-16T07:00:00Z');
   });
+  it('where, who and how long: questions about an event, answered from it', async () => {
+    expect((await ask('where is the budget review', 'about')).text).toBe('Budget review is in Boardroom, on Wednesday at 11 AM.');
+    expect((await ask('who is in the budget review', 'about')).text).toBe('Budget review, on Wednesday at 11 AM, is with Bob Smith.');
+    expect((await ask('how long is the budget review', 'about')).text).toBe('Budget review, on Wednesday at 11 AM, lasts one hour, until noon.');
+    expect((await ask('how long is my next meeting', 'about')).text).toBe('Your next meeting, Team standup, today at 9 AM, lasts 15 minutes, until 9:15 AM.');
+    // Not about an event of theirs: still refused.
+    expect((await ask('where is the nearest gas station', 'about')).intent).toBe('out_of_scope');
+  });
+  it('"dinner with ann", then "tomorrow at 7": 7 PM; "coffee with ann friday at 9" is a new event', async () => {
+    expect((await ask('add dinner with ann', 'dinner-time')).text).toMatch(/^When should it be\?/);
+    expect((await ask('tomorrow at 7', 'dinner-time')).text).toBe('Add dinner with Ann Lee tomorrow at 7 PM for one hour?');
+    await ask('no', 'dinner-time');
+    const coffee = await ask('coffee with ann friday at 9', 'verbless');
+    expect(coffee.intent).toBe('create_event');
+    expect(coffee.text).toMatch(/Add coffee with Ann Lee on Friday at 9 AM for one hour\?$/);
+    await ask('no', 'verbless');
+  });
 });
