@@ -10,14 +10,17 @@ export interface ProposalEdit {
   readonly addPeople?: readonly string[];
   /** Guests instead of those proposed. */
   readonly replacePeople?: readonly string[];
+  /** Guests not to invite after all ("without ann"). */
+  readonly removePeople?: readonly string[];
   readonly location?: string;
   readonly title?: string;
 }
 
 const NAME_LIST = String.raw`([a-z][a-z' -]*?)`;
-const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$`);
+const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$|^(?:and|also|plus) (?:with )?${NAME_LIST}$|^with ${NAME_LIST}(?: (?:too|as well|also))?$`);
+const REMOVE = new RegExp(String.raw`^(?:but |and |actually,? )?(?:without|not|minus|drop|remove|uninvite|don't invite|do not invite|leave out|take out|take off) ${NAME_LIST}$`);
 const INSTEAD = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with|invite) ${NAME_LIST} instead$`);
-const PLACE = /^(?:and |actually,? )?(?:in|at) (?:the )?([a-z0-9][a-z0-9' -]*)$/;
+const PLACE = /^(?:and |actually,? )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*)$/u;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
 
@@ -36,9 +39,12 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
+  const remove = REMOVE.exec(t);
+  if (remove) return { removePeople: names(remove[1]!) };
   const add = ADD.exec(t);
-  if (add) return { addPeople: names(add[1] ?? add[2]!) };
+  if (add) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!) };
   const place = PLACE.exec(t);
-  if (place) return { location: place[1]!.trim() };
+  // The place as typed ("at Café Rouge").
+  if (place) return { location: text.trim().replace(/[.!?]+$/, '').slice(-place[1]!.trim().length) };
   return undefined;
 }

@@ -144,8 +144,10 @@ export class Dialog {
       const change = pending?.kind === 'create' ? proposalEdit(input.text, s) : undefined;
       if (pending?.kind === 'create' && change) {
         intent = 'create_event';
-        const { window: _, ...asked } = slotsOf(pending.draft, input.timeZone);
-        const people = change.replacePeople ?? [...(asked.people ?? []), ...(change.addPeople ?? [])];
+        const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
+        // "without ann": each guest whose name has the words said is left out.
+        const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
+        const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
         return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }

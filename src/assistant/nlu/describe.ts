@@ -324,7 +324,7 @@ function asTyped(tokens: readonly Token[], title: string): string {
   return title;
 }
 
-const FIXED_NAMES = /\b(happy hour|book club|book group|date night|game night|movie night|poker night|trivia night|quiz night|karaoke night|girls'? night|guys'? night|night out|parents'? evening|open house|office hours?)\b/;
+const FIXED_NAMES = /\b(day off|days off|happy hour|book club|book group|date night|game night|movie night|poker night|trivia night|quiz night|karaoke night|girls'? night|guys'? night|night out|parents'? evening|open house|office hours?)\b/;
 
 /** "q4", "v2", "3.1", "2nd", "10th": a number that is a word of a name wherever it stands next to one. */
 const NAME_NUMBER_SHAPE = /^(?=[a-z0-9.]*\d)(?=[a-z0-9.]*[a-z])[a-z]{0,2}\d+(\.\d+)*[a-z]{0,2}$|^\d+\.\d+(\.\d+)*$/;

@@ -9,7 +9,7 @@ import type { CoarseIntent, Intent } from './types.js';
 const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b/g;
 
 // "please do" arrives as "do" (please is filler); "yes book it", "ok add it": a yes and what to do.
-const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|add it|schedule it|make it so|do that|absolutely|of course|perfect|great|good)( (do it|go ahead|go for it|book it|add it|schedule it|move it|that's (fine|right|good)|please|sure))*$/;
+const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|add it|schedule it|make it so|do that|absolutely|of course|perfect|great|good|that works|that works for me|works for me|works|that's fine|that is fine|that's good|looks good|lgtm|cancel it please|yes cancel it|yes move it|yes book it)( (do it|go ahead|go for it|book it|add it|schedule it|move it|that's (fine|right|good)|please|sure|thanks|thank you))*$/;
 
 const DENY = /^(no|nope|nah|no way|negative|cancel( that| it)?|never mind|nevermind|forget it|don't|do not|don't do (it|that)|stop|no thanks|no thank you|not now|leave it|scratch that|abort)( (no|thanks|thank you|please))*$/;
 const WHY = /^(why|why not|why is that|why's that|how come|why did you (do|say) that|what for|explain|explain why|why so)$/;
@@ -53,7 +53,8 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
   return 'calendar_query';
 }
 
-const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
+// ("shift" after "night", "day", "late"... is a work shift: "add night shift tomorrow at 11".)
+const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
 const FREE = /^(free|busy|available)\b|\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open|ok|okay|clear|good)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;

@@ -239,6 +239,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
     span = { start: now, end: unit === 'days' ? today.plus({ days: count }) : unit === 'weeks' ? today.plus({ weeks: count }) : now.plus(/^h/.test(unit) ? { hours: count } : { minutes: count }) };
     s = blank(s, [{ start: next.index, end: next.index + next[0].length }]);
   }
+  // "a day off on friday": a day off is what it is, not a length.
+  s = s.replace(/\b(?:a |the )?days? off\b/, (m) => ' '.repeat(m.length));
   const durations = findDurations(s);
   const adjective = findAdjectiveDuration(blank(s, durations));
   s = blank(s, [...durations, ...(adjective ? [adjective] : [])]);

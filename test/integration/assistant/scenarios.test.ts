@@ -1005,4 +1005,23 @@ describe('the assistant answers from the calendar', () => {
     expect(coffee.text).toMatch(/Add coffee with Ann Lee on Friday at 9 AM for one hour\?$/);
     await ask('no', 'verbless');
   });
+  it('edits by guest and place: "without ann", "and dave", "with ann", "at Café Rouge"; "that works" is a yes', async () => {
+    const guests = (a: { pending?: unknown }) => ((a.pending as { draft: { attendees?: { email?: string }[] } }).draft.attendees ?? []).map((x) => x.email).sort();
+    await ask('add lunch with bob smith and ann on 4/9 at noon', 'guest-edit');
+    expect(guests(await ask('without ann', 'guest-edit'))).toEqual(['bob@contoso.com']);
+    expect(guests(await ask('and dave', 'guest-edit'))).toEqual(['bob@contoso.com', 'dave@contoso.com']);
+    expect(guests(await ask('with ann', 'guest-edit'))).toEqual(['ann@contoso.com', 'bob@contoso.com', 'dave@contoso.com']);
+    const place = await ask('at Café Rouge', 'guest-edit');
+    expect((place.pending as { draft: { location?: string } }).draft.location).toBe('Café Rouge');
+    expect((await ask('that works', 'guest-edit')).text).toMatch(/^Done\. Lunch is on your calendar on April 9 at noon, and the invitations are sent\.$/);
+  });
+
+  it('"a day off on friday" is all day Friday; "night shift tomorrow at 11" is a new event at 11 PM', async () => {
+    expect((await ask('add a day off on friday', 'day-off')).pending).toMatchObject({ draft: { subject: 'day off', isAllDay: true, start: '2027-03-12T08:00:00Z' } });
+    await ask('no', 'day-off');
+    const shift = await ask('add night shift tomorrow at 11', 'day-off');
+    expect(shift.intent).toBe('create_event');
+    expect(shift.pending).toMatchObject({ draft: { start: '2027-03-10T07:00:00Z' } });
+    await ask('no', 'day-off');
+  });
 });
