@@ -1,4 +1,4 @@
-import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
+import type { CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
@@ -34,6 +34,8 @@ export type Act =
   | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: 'where' | 'who' | 'length' }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
+  /** "When am I free tomorrow?": the free stretches of `span`, each at least `minutes` long when a length was said. */
+  | { readonly kind: 'free_gaps'; readonly span: TimeWindow; readonly gaps: readonly TimeWindow[]; readonly minutes?: number }
   /**
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.
@@ -43,10 +45,11 @@ export type Act =
   | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string }
-  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent }
+  /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
+  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
-  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean }
   | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
@@ -62,6 +65,11 @@ export type Act =
   /** One occurrence of a series asked to move to or past the next (or previous) one: Exchange keeps a series in order. */
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
+  /**
+   * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
+   * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
+   */
+  | { readonly kind: 'many_at_once'; readonly change: 'cancel' | 'move'; readonly what: 'series' | 'all'; readonly title?: string }
   /** `read`: what was dropped was the rest of a read ("Want to hear them?" - "no"), not a change. */
   | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }

@@ -7,6 +7,7 @@ import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
+import { askedSpan, freeGaps } from './free-gaps.js';
 import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -50,6 +51,12 @@ export interface TurnResult {
 /** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
 const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
+/** "... and my 3pm (to 4)", "... and the offsite": a second event named in a change of one. */
+const SEVERAL_EVENTS = /\s*,?\s+(?:and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+/i;
+/** A whole series or everything in a window. */
+const SERIES_WORDS = /\b(series|recurring|every|each|all (?:my |the )?(?:future |upcoming |remaining )?\S+s\b|all future|all upcoming|the whole \S+ series|daily|weekly)\b/i;
+const MANY_EVENTS = /\b(series|recurring|every(?:thing)?|each|all (?:my |the |of my |of the )?(?:future |upcoming |remaining |other )?(?:\S+s|day|afternoon|morning|evening|week|of them)\b|all future|all upcoming|clear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)|the whole (?:day|morning|afternoon|series))\b/i;
+
 /** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
 const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
 
@@ -66,7 +73,13 @@ export class Dialog {
   constructor(private readonly deps: TurnDeps) {}
 
   async take(input: TurnInput): Promise<TurnResult> {
-    const u = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    const said = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    // "move my 2pm to 3 and my 3pm to 4": one change at a time, the first as said alone (reading the whole
+    // sentence as one would move the 2pm to 4).
+    const several = said.intent === 'cancel_event' || said.intent === 'move_event' ? SEVERAL_EVENTS.exec(input.text) : null;
+    const first = several ? this.deps.understand(input.text.slice(0, several.index), { now: input.now, timeZone: input.timeZone }) : undefined;
+    const u = first && first.intent === said.intent ? first : said;
+    const firstOfSeveral = u === first;
     // What the last turn left is read only when this turn needs it: a question about the calendar always
     // replaces it, so asking one costs no lookup. Other intents start the lookup now, alongside their work.
     let loading: Promise<DialogState> | undefined;
@@ -78,9 +91,10 @@ export class Dialog {
     // The intent the turn acted on (a follow-up "and friday?" is a read even if the words alone were not),
     // so the next follow-up continues it too.
     const understood = () => `${intent}${Object.keys(u.slots).length ? ` ${JSON.stringify(u.slots)}` : ''}`;
-    const done = async (said: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
+    const done = async (decided: Act, events: readonly CalendarEvent[] = [], pending?: Pending, explanation?: Explanation): Promise<TurnResult> => {
       // "where is the budget review": the event found, and what was asked about it.
-      const act: Act = said.kind === 'events' && (said.scope === 'find' || said.scope === 'next') && u.slots.asked ? { ...said, asked: u.slots.asked } : said;
+      const asked: Act = decided.kind === 'events' && (decided.scope === 'find' || decided.scope === 'next') && u.slots.asked ? { ...decided, asked: u.slots.asked } : decided;
+      const act: Act = firstOfSeveral && (asked.kind === 'confirm_cancel' || asked.kind === 'confirm_move') ? { ...asked, firstOfSeveral } : asked;
       // A turn that read nothing keeps the last explanation for "why?", unless it answered something else
       // (a refusal, a question about which event): then "why?" must not explain an older search.
       const fresh = (act.kind === 'which_event' && !act.candidates) || act.kind === 'unknown_person';
@@ -336,6 +350,13 @@ export class Dialog {
         return done({ kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, found.slice(0, 3), undefined, explanation);
       }
       case 'am_i_free': {
+        // "when am i free tomorrow", "do i have time for a 30 minute call this afternoon": the free stretches.
+        if (s.window && (s.findFree || (s.lengthSaid && s.durationMinutes !== undefined && !s.start))) {
+          const span = askedSpan(s.window, input.now, input.timeZone);
+          const { shown, explanation } = await list(s.window);
+          const minutes = s.lengthSaid ? s.durationMinutes : undefined;
+          return done({ kind: 'free_gaps', span, gaps: freeGaps(span, shown, minutes ?? 15), ...(minutes !== undefined ? { minutes } : {}) }, [], undefined, { ...explanation, window: span });
+        }
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
         const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
@@ -346,6 +367,14 @@ export class Dialog {
       case 'cancel_event':
       case 'move_event': {
         const change = intent === 'cancel_event' ? 'cancel' : 'move';
+        // "cancel all my standups", "clear my afternoon": many events at once are refused by name, never
+        // narrowed to one that then stands for all of them.
+        const many = MANY_EVENTS.exec(input.text);
+        if (many) {
+          // "all my standups", "the standup series": the series' name, said once ("the whole standup series").
+          const title = s.title?.replace(/\b(series|recurring|whole|all|every|each|future|upcoming|remaining)\b/g, '').replace(/^(.{3,}[^s])s$/, '$1').trim();
+          return done({ kind: 'many_at_once', change, what: SERIES_WORDS.test(input.text) ? 'series' : 'all', ...(title && !/^(everything|all|meetings?|events?|)$/.test(title) ? { title } : {}) });
+        }
         // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
         const at = s.start && (intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
         const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
@@ -636,7 +665,8 @@ export class Dialog {
 
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
-    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move') && pending.proposedAt && input.now.getTime() - Date.parse(pending.proposedAt) > DIALOG_TTL_MS) {
+    // Either way: a "yes" whose clock is before the proposal (a replayed or mistyped `now`) is no answer to it.
+    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
       return done({ kind: 'proposal_expired', minutes: DIALOG_TTL_MS / MINUTE });
     }
     switch (pending.kind) {

@@ -29,6 +29,7 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
 const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with)$/;
 const RULE_CONFIDENCE = 0.95;
+const FIND_FREE = /\b(when|what times?|which times?) (am i|are we|i'm|im|will i be|do i have) (free|available|open)\b|\bwhen do i have (time|a gap|an opening|a free)\b|\bfree (time|slots?|windows?|gaps?)\b|\bopen (slots?|time)\b|\b(gaps?|openings?) in my\b/;
 /** What may be said around a repeat alone ("make it every week", "actually, weekly"). */
 const REPEAT_FILLER = /^(?:(?:make|it|actually|no|let's|lets|can|could|we|you|do|please|instead|then|and|so|ok|okay|yes|but|how|about|what|add|set|schedule)\s*)*$/;
 const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
@@ -184,6 +185,8 @@ export function createUnderstander(models: NluModels): Understander {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];
       if (asked && ASKS_ABOUT.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, ''))) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
     }
+    // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
+    if (intent === 'am_i_free' && FIND_FREE.test(normalised.text)) slots.findFree = true;
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.
     if (intent === 'am_i_free' && ASKED_BUSY.test(normalised.text) && !ASKED_FREE.test(normalised.text)) slots.askedBusy = true;
 

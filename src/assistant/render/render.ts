@@ -277,11 +277,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
-      return sentences([`Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?`]);
+      return sentences([...oneAtATime(act.firstOfSeveral), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}`]);
     case 'moved':
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
     case 'ask_person':
@@ -314,6 +314,25 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`I couldn't find ${act.query || 'that'} on your calendar.`]);
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);
+    case 'free_gaps': {
+      const first = localTime(act.span.start, clock.zone);
+      const day = dayLabel(first, clock.today);
+      const between = `between ${spokenTime(first)} and ${spokenTime(localTime(act.span.end, clock.zone))}`;
+      if (act.gaps.length === 0) return sentences([act.minutes ? `No, you have no ${spokenDuration(act.minutes)} free ${day} ${between}.` : `You're not free ${day} ${between}.`]);
+      const said = act.gaps.slice(0, 5).map((g) => {
+        const from = localTime(g.start, clock.zone);
+        const to = localTime(g.end, clock.zone);
+        return `from ${spokenTime(from, to)} to ${spokenTime(to)}`;
+      });
+      const more = act.gaps.length - said.length;
+      const list = more ? `${said.join(', ')}, and ${more} more times` : said.length === 1 ? said[0]! : said.length === 2 ? `${said[0]} and ${said[1]}` : `${said.slice(0, -1).join(', ')}, and ${said[said.length - 1]}`;
+      return sentences([`${act.minutes ? `Yes, ${day}` : cap(day)} you're free ${list}.`]);
+    }
+    case 'many_at_once': {
+      const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
+      const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';
+      return sentences([`I can't ${act.change} ${what} yet: I ${act.change} one event at a time${act.what === 'series' ? ', one occurrence of a series' : ''}, so I haven't changed anything. Ask for each one, for example ${example}${act.what === 'series' ? ', or change the series in Outlook' : ''}.`]);
+    }
     case 'dropped':
       return sentences([act.read ? 'OK.' : "OK, I won't."]);
     case 'explain':
@@ -368,6 +387,11 @@ function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length', next: b
   const minutes = Math.round((Date.parse(e.end) - Date.parse(e.start)) / 60_000);
   return `${name}, ${at}, lasts ${spokenDuration(minutes)}, until ${spokenTime(localTime(e.end, clock.zone))}.`;
 }
+
+/** Said first when a request named several events: they are taken one at a time. */
+const oneAtATime = (first: boolean | undefined): string[] => (first ? ['One at a time: the first one first, then ask me about the next.'] : []);
+/** An occurrence of a series is changed alone, and the proposal says so. */
+const onlyThisOne = (e: CalendarEvent): string => (e.isRecurring ? ' Only this one; the rest of the series stays.' : '');
 
 /** A series in the asker's zone, or in the zone it is kept in with that zone named. */
 function seriesWords(repeat: Repeat, start: string, zone: string | undefined, ctx: RenderContext, clock: Clock, allDay: boolean): string {

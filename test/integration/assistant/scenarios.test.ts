@@ -1024,4 +1024,29 @@ describe('the assistant answers from the calendar', () => {
     expect(shift.pending).toMatchObject({ draft: { start: '2027-03-10T07:00:00Z' } });
     await ask('no', 'day-off');
   });
+  it('eighth review: several events in one request, whole series and everything at once are never narrowed to one', async () => {
+    // Two changes in one sentence: the first, as said alone (reading it whole moved the 9am to 4).
+    const two = await ask('move my 9am tomorrow to 10 and the budget review to 4', 'many');
+    expect(two.text).toBe('One at a time: the first one first, then ask me about the next. Move Team standup to tomorrow at 10 AM? Only this one; the rest of the series stays.');
+    await ask('no', 'many');
+    const cancelTwo = await ask('cancel the budget review and the team standup', 'many');
+    expect(cancelTwo.text).toMatch(/^One at a time: .* Cancel Budget review on Wednesday at 11 AM\? The attendees will be told\.$/);
+    await ask('no', 'many');
+    // A whole series, or everything in a window: refused by name, nothing waits for "yes".
+    for (const text of ['cancel all my standups', 'cancel the standup series', 'move every standup to 10', 'clear my afternoon', 'cancel everything on friday', 'push all my meetings tomorrow back 30 minutes']) {
+      const a = await ask(text, 'many');
+      expect(a.text, text).toMatch(/^I can't (cancel|move) (the whole .* series|a whole series|several events at once) yet: .* so I haven't changed anything\./);
+      expect(a.pending, text).toBeUndefined();
+    }
+    // One occurrence says that the series stays.
+    expect((await ask("cancel tomorrow's standup", 'many')).text).toBe('Cancel Team standup tomorrow at 9 AM? Only this one; the rest of the series stays.');
+    await ask('no', 'many');
+  });
+  it('free stretches: "when am i free tomorrow" over working hours, "time for a 30 minute call" only long enough gaps', async () => {
+    expect((await ask('when am i free tomorrow', 'gaps')).text).toBe("Tomorrow you're free from 8 to 9 AM and from 9:15 AM to 6 PM.");
+    // Wednesday: standup 9 to 9:15, Budget review 11 to noon.
+    // (A morning is 6 to noon.)
+    expect((await ask('do i have time for a 90 minute call on wednesday morning', 'gaps')).text).toBe("Yes, on Wednesday you're free from 6 to 9 AM and from 9:15 to 11 AM.");
+    expect((await ask('do i have time for a 4 hour workshop on wednesday morning', 'gaps')).text).toBe('No, you have no 4 hours free on Wednesday between 6 AM and noon.');
+  });
 });
