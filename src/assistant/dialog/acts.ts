@@ -65,6 +65,8 @@ export type Act =
   /** One occurrence of a series asked to move to or past the next (or previous) one: Exchange keeps a series in order. */
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
+  /** "wait", "hold on": the proposal still waits for yes or no. */
+  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }
   /**
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.

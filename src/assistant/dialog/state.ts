@@ -1,3 +1,4 @@
+import type { CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation, Pending } from './acts.js';
 
 /** How long what a turn leaves waits for the next: a "yes" an hour later should not book anything. */
@@ -7,6 +8,8 @@ export const DIALOG_TTL_MS = 15 * 60_000;
 export interface DialogState {
   readonly pending?: Pending;
   readonly explanation?: Explanation;
+  /** The one event the last answers were about ("what's my next meeting"), for "cancel it", "move it to 3". */
+  readonly about?: CalendarEvent;
 }
 
 /** Where dialog state lives: the database on the server (any instance takes the next turn), memory in the CLI. */

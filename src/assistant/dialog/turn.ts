@@ -57,6 +57,12 @@ const SEVERAL_EVENTS = /\s*,?\s+(?:and|then|also|plus)\s+(?:also\s+)?(?:my|the)\
 const SERIES_WORDS = /\b(series|recurring|every|each|all (?:my |the )?(?:future |upcoming |remaining )?\S+s\b|all future|all upcoming|the whole \S+ series|daily|weekly)\b/i;
 const MANY_EVENTS = /\b(series|recurring|every(?:thing)?|each|all (?:my |the |of my |of the )?(?:future |upcoming |remaining |other )?(?:\S+s|day|afternoon|morning|evening|week|of them)\b|all future|all upcoming|clear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)|the whole (?:day|morning|afternoon|series))\b/i;
 
+/** An event named by pointing at the one just talked about. */
+const IT = /\b(it|that|this|that one|this one|that meeting|this meeting)\b/i;
+
+/** Words that ask for time to think, not a change of mind. */
+const HOLD_ON = /^(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|just a (?:sec|second|moment|minute)|give me a (?:sec|second|moment|minute)|let me (?:think|check)(?: about it)?|hmm+|um+|uh+)(?: a (?:sec|second|moment|minute))?[.!…]*$/i;
+
 /** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
 const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
 
@@ -103,7 +109,10 @@ export class Dialog {
       const window = windowOf(act);
       const made = deed ? { ...(explanation ?? { ...explanationBase, understood: understood(), leftOut: [] }), ...(window ? { window } : {}), did: deed } : explanation;
       const kept = made ?? (fresh ? undefined : (await stateOf()).explanation);
-      await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}) });
+      // The one event this answer is about, for a following "cancel it"; a read of others forgets it.
+      const aboutNow = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length === 1 ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' ? act.event : undefined;
+      const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' ? undefined : (await stateOf()).about);
+      await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}), ...(about ? { about } : {}) });
       return { intent, act, events, ...(pending ? { pending } : {}), ...(made ? { explanation: made } : {}) };
     };
     const list = async (window: { start: string; end: string }) => {
@@ -386,6 +395,11 @@ export class Dialog {
           if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
           return this.#change(input, next, change, s, done, explanation);
         }
+        // "what's my next meeting", then "cancel it": the event the last answer was about.
+        if (!namesAnEvent(s) && at === undefined && !s.window && IT.test(input.text)) {
+          const about = (await stateOf()).about;
+          if (about) return this.#change(input, about, change, s, done);
+        }
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
         const { shown, explanation } = await list(window);
         const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
@@ -427,6 +441,10 @@ export class Dialog {
         if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
+        // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
+        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move')) {
+          return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.event.subject }, [], pending);
+        }
         // What was dropped is named: the person must not think it still waits for "yes".
         const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' ? { change: pending.kind, subject: pending.event.subject } : undefined;
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);

@@ -9,7 +9,7 @@ import type { CoarseIntent, Intent } from './types.js';
 const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b/g;
 
 // "please do" arrives as "do" (please is filler); "yes book it", "ok add it": a yes and what to do.
-const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|add it|schedule it|make it so|do that|absolutely|of course|perfect|great|good|that works|that works for me|works for me|works|that's fine|that is fine|that's good|looks good|lgtm|cancel it please|yes cancel it|yes move it|yes book it)( (do it|go ahead|go for it|book it|add it|schedule it|move it|that's (fine|right|good)|please|sure|thanks|thank you))*$/;
+const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|add it|schedule it|make it so|do that|absolutely|of course|perfect|great|good|sure thing|that works|that works for me|works for me|works|that's fine|that is fine|that's good|looks good|lgtm|cancel it please|yes cancel it|yes move it|yes book it)( (do it|go ahead|go for it|book it|add it|schedule it|move it|that's (fine|right|good)|please|sure|thanks|thank you))*$/;
 
 const DENY = /^(no|nope|nah|no way|negative|cancel( that| it)?|never mind|nevermind|forget it|don't|do not|don't do (it|that)|stop|no thanks|no thank you|not now|leave it|scratch that|abort)( (no|thanks|thank you|please))*$/;
 const WHY = /^(why|why not|why is that|why's that|how come|why did you (do|say) that|what for|explain|explain why|why so)$/;
@@ -147,7 +147,7 @@ function onlyADayAsked(words: readonly string[]): boolean {
 }
 
 const WHEN_WORD = new Set([...DAY_WORD, 'partofday', 'timeword']);
-const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|through|thru|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming|end|eod|cob)$/;
+const WHEN_FILL = /^(the|this|next|on|at|in|of|and|to|-|from|between|until|till|through|thru|for|now|right|rest|day|week|hours?|minutes?|mins?|few|couple|coming|end|eod|cob|after|before|later)$/;
 const isWhen = (w: string): boolean => WHEN_WORD.has(wordClass(w)) || WHEN_FILL.test(w);
 
 /**
@@ -165,8 +165,9 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
     if (rest.length > 0 && rest.every(isWhen) && rest.some((w) => WHEN_WORD.has(wordClass(w)))) return true;
   }
   // "is 3pm free", "is tomorrow morning busy": a when, then free or busy.
-  const isFree = /^is (?:my )?(.+?) (free|busy|open|available|ok|okay|good|clear)$/.exec(t);
-  if (isFree && isFree[1]!.split(' ').every(isWhen) && isFree[1]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
+  // ("is 2:45 free today": a when may follow too.)
+  const isFree = /^is (?:my )?(.+?) (free|busy|open|available|ok|okay|good|clear)(?: (.+))?$/.exec(t);
+  if (isFree && isFree[1]!.split(' ').every(isWhen) && (isFree[3] ?? '').split(' ').filter(Boolean).every(isWhen) && isFree[1]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;
   // "what's at 2pm", "what's after my 2pm", "what's before noon tomorrow".
   const at = /^(?:what's|whats|what is) (at|after|before) (?:my )?(.+)$/.exec(t);
   if (at && at[2]!.split(' ').every(isWhen) && at[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;

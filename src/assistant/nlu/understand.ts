@@ -27,7 +27,7 @@ export type Understander = (text: string, ctx: UnderstandContext) => Understandi
 const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 /** Words of a bare "when": "friday at noon", "the 3rd", "2pm please", "make it ten thirty". */
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
-const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with)$/;
+const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with|yes|yeah|yep|sure|but)$/;
 const RULE_CONFIDENCE = 0.95;
 const FIND_FREE = /\b(when|what times?|which times?) (am i|are we|i'm|im|will i be|do i have) (free|available|open)\b|\bwhen do i have (time|a gap|an opening|a free)\b|\bfree (time|slots?|windows?|gaps?)\b|\bopen (slots?|time)\b|\b(gaps?|openings?) in my\b/;
 /** What may be said around a repeat alone ("make it every week", "actually, weekly"). */
@@ -70,7 +70,18 @@ export function decideCoarse(model: IntentModel, words: readonly string[]): { co
 
 const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
 
+/** "no, move it to 5 instead", "actually, make it 4": a correction; what follows the "no" is the request. */
+const CORRECTION = /^\s*(?:no|nope|nah|actually|wait|sorry|oops|hmm|um|uh)\b[,.!]?\s+(?=(?:move|make|change|push|put|add|book|schedule|cancel|can we|could we|let's|lets|how about|what about|do|invite|call it)\b)/i;
+
 export function createUnderstander(models: NluModels): Understander {
+  const understandOne = understander(models);
+  return (text, ctx) => {
+    const correction = CORRECTION.exec(text);
+    return understandOne(correction ? text.slice(correction[0].length) : text, ctx);
+  };
+}
+
+function understander(models: NluModels): Understander {
   return (text, ctx) => {
     const tokens = tokenize(text);
     const words = tokens.map((t) => modelToken(t.lower));

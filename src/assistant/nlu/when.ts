@@ -542,7 +542,8 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
   // "move my 3 to 4": a bare number after "my" is the event's time.
   const myHour = /\bmy (\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$/i.exec(before);
   const current = resolveWhen(myHour ? `${before.slice(0, myHour.index)}at ${myHour[1]}` : before, nowDate, zone);
-  const targetText = text.slice(tokens[cut]!.end);
+  // ("to 5 instead", "to friday please": the target is the when, not the words after it.)
+  const targetText = text.slice(tokens[cut]!.end).replace(/\s+(?:instead|please|then|rather|thanks|thank you)[.!?]*\s*$/i, '');
   // "to 4", "to ten thirty": a bare number after "to" is a clock time here, not a count.
   const bare = isBareClock(targetText);
   const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, targetZone);

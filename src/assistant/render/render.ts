@@ -328,6 +328,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const list = more ? `${said.join(', ')}, and ${more} more times` : said.length === 1 ? said[0]! : said.length === 2 ? `${said[0]} and ${said[1]}` : `${said.slice(0, -1).join(', ')}, and ${said[said.length - 1]}`;
       return sentences([`${act.minutes ? `Yes, ${day}` : cap(day)} you're free ${list}.`]);
     }
+    case 'holding':
+      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
       const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
       const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';

@@ -1049,4 +1049,20 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('do i have time for a 90 minute call on wednesday morning', 'gaps')).text).toBe("Yes, on Wednesday you're free from 6 to 9 AM and from 9:15 to 11 AM.");
     expect((await ask('do i have time for a 4 hour workshop on wednesday morning', 'gaps')).text).toBe('No, you have no 4 hours free on Wednesday between 6 AM and noon.');
   });
+  it('"it" is the event just talked about; "wait" keeps a proposal; corrections start with "no"', async () => {
+    await ask("what's my next meeting", 'it');
+    expect((await ask('cancel it', 'it')).text).toMatch(/^Cancel Team standup today at 9 AM\?/);
+    expect((await ask('wait', 'it')).text).toBe('OK, take your time. Say yes to cancel Team standup, or no to drop it.');
+    expect((await ask('no', 'it')).text).not.toMatch(/nothing waiting/);
+    await ask('when is the budget review', 'it');
+    expect((await ask('move it to 2', 'it')).text).toMatch(/Move Budget review to Wednesday at 2 PM\?$/);
+    expect((await ask('no, move it to 4 instead', 'it')).text).toMatch(/Move Budget review to Wednesday at 4 PM\?$/);
+    await ask('no', 'it');
+    await ask('add tea with ann on 4/12 at 3', 'it');
+    expect((await ask('yes but at 5', 'it')).text).toBe('Add tea with Ann Lee on April 12 at 5 PM for one hour?');
+    await ask('no', 'it');
+    // Short typed questions with a bound or a day after "free".
+    expect((await ask('anything after 3 today', 'it')).intent).toBe('read_events');
+    expect((await ask('is 2:45 free today', 'it')).intent).toBe('am_i_free');
+  });
 });
