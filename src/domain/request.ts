@@ -57,6 +57,8 @@ export interface RequestSlots {
   readonly saidZone?: string;
   /** "until noon", "make it end at 5": an end said without a start; `start` then is now (a new event), and an edit keeps the proposal's start. */
   readonly endOnly?: boolean;
+  /** "decline the product review", "accept ann's invite": the answer to a meeting someone else organizes. */
+  readonly reply?: 'accept' | 'tentative' | 'decline';
   /** "When am I free tomorrow?": the free stretches are asked for, not a yes or no. */
   readonly findFree?: boolean;
   /** What is asked about an event rather than when it is: "where is", "who is in", "how long is". */

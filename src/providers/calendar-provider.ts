@@ -20,6 +20,9 @@ export interface AccessPath {
  * The calendar contract the assistant speaks: domain types only. The EWS implementation lives in
  * providers/ews; a test double or another backend (Graph, CalDAV) fits behind the same interface.
  */
+/** An attendee's answer to a meeting. */
+export type MeetingReply = 'accept' | 'tentative' | 'decline';
+
 export interface CalendarProvider {
   readonly accessPath: AccessPath;
   /** Events overlapping the window, occurrences expanded, oldest first, with attendees. */
@@ -29,6 +32,8 @@ export interface CalendarProvider {
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
+  /** Answers a meeting someone else organizes, as an attendee; the organizer is told. */
+  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;
   /**
    * Whether a room (or anyone) is busy at some time in the window, by free/busy: what a booking proposal

@@ -1,6 +1,6 @@
 import type { CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
-import type { AccessPath, DirectoryEntry } from '../../providers/calendar-provider.js';
+import type { AccessPath, DirectoryEntry, MeetingReply } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
 import type { DialogSlots } from './understanding.js';
 
@@ -21,7 +21,7 @@ export interface Explanation {
 export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
-  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }
+  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }
   | { readonly kind: 'not_organizer'; readonly change: 'cancel' | 'move'; readonly subject: string; readonly organizer: string };
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
@@ -65,8 +65,12 @@ export type Act =
   /** One occurrence of a series asked to move to or past the next (or previous) one: Exchange keeps a series in order. */
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
+  /** "decline the product review": proposed, then sent; `respond_own`: the asker organizes it, so there is nothing to answer. */
+  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply }
+  | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply }
+  | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */
-  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }
+  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }
   /**
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
@@ -93,7 +97,7 @@ export type Act =
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
+  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =
@@ -102,6 +106,8 @@ export type Pending =
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string }
+  /** "decline the product review": the answer to send to its organizer. */
+  | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly proposedAt?: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */

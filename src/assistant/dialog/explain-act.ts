@@ -18,6 +18,8 @@ export function deedOf(act: Act): TurnDeed | undefined {
       return { kind: 'wrote', change: 'cancel', subject: act.event.subject };
     case 'moved':
       return { kind: 'wrote', change: 'move', subject: act.event.subject };
+    case 'responded':
+      return { kind: 'wrote', change: 'respond', subject: act.event.subject };
     case 'not_organizer':
       return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else' };
     default:

@@ -373,6 +373,8 @@ export class Dialog {
       }
       case 'create_event':
         return this.#create(input, s, done);
+      case 'respond_event':
+        return this.#respond(input, s, stateOf, done, list);
       case 'cancel_event':
       case 'move_event': {
         const change = intent === 'cancel_event' ? 'cancel' : 'move';
@@ -442,11 +444,11 @@ export class Dialog {
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
         // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
-        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move')) {
+        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond')) {
           return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.event.subject }, [], pending);
         }
         // What was dropped is named: the person must not think it still waits for "yes".
-        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' ? { change: pending.kind, subject: pending.event.subject } : undefined;
+        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' ? { change: pending.kind, subject: pending.event.subject } : undefined;
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
       default:
@@ -602,6 +604,33 @@ export class Dialog {
     return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
   }
 
+  /**
+   * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
+   * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
+   */
+  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
+    const reply = s.reply ?? 'decline';
+    let target: CalendarEvent | undefined;
+    let explanation: Explanation | undefined;
+    if (!namesAnEvent(s) && !s.start && IT.test(input.text)) target = (await stateOf()).about;
+    if (!target) {
+      if (!namesAnEvent(s) && !s.start) return done({ kind: 'which_event', change: 'find' });
+      const at = s.start ? Date.parse(s.start) : undefined;
+      const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+      const found = await list(window);
+      explanation = found.explanation;
+      const fits = found.shown.filter((e) => !e.isCancelled && eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
+      // Occurrences of one series are one meeting, and the next one is meant.
+      const distinct = fits.filter((e, i) => fits.findIndex((f) => (f.uid ?? f.id) === (e.uid ?? e.id)) === i);
+      if (distinct.length === 0) return done({ kind: 'not_found', query: s.title ?? 'that meeting', ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
+      if (distinct.length > 1) return done({ kind: 'which_event', change: 'find' }, [], undefined, explanation);
+      target = distinct[0]!;
+    }
+    const own = target.myResponse === 'organizer' || !target.organizer?.email || target.organizer.email.toLowerCase() === input.user.toLowerCase();
+    if (own) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
+    return done({ kind: 'confirm_respond', event: target, reply }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
+  }
+
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
   async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
@@ -684,10 +713,14 @@ export class Dialog {
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
     // Either way: a "yes" whose clock is before the proposal (a replayed or mistyped `now`) is no answer to it.
-    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
+    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move' || pending.kind === 'respond') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
       return done({ kind: 'proposal_expired', minutes: DIALOG_TTL_MS / MINUTE });
     }
     switch (pending.kind) {
+      case 'respond': {
+        await this.deps.provider.respondToEvent(input.user, pending.event, pending.reply);
+        return done({ kind: 'responded', event: pending.event, reply: pending.reply }, [pending.event]);
+      }
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });

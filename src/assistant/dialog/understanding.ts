@@ -11,6 +11,7 @@ export type DialogIntent =
   | 'create_event'
   | 'cancel_event'
   | 'move_event'
+  | 'respond_event'
   | 'confirm'
   | 'deny'
   | 'why'

@@ -12,6 +12,7 @@ export const INTENTS = [
   'create_event',
   'cancel_event',
   'move_event',
+  'respond_event',
   'confirm',
   'deny',
   'why',

@@ -29,6 +29,11 @@ const CALENDAR = ['calendar_query', 'calendar_set', 'calendar_remove'] as const;
 const WHEN_ONLY_WORD = new Set(['month', 'weekday', 'relday', 'num', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon', 'timeword', 'prep']);
 const WHEN_FILLER = /^(at|on|the|this|next|in|of|and|to|-|please|ok|okay|make|it|say|let's|lets|how|about|maybe|then|morning|afternoon|evening|tonight|o'clock|oclock|a|an|actually|instead|rather|no|change|wait|sorry|do|better|what|how|and|about|can|could|would|we|you|time|that|works|work|i|mean|meant|hmm|um|uh|oh|well|try|switch|go|with|yes|yeah|yep|sure|but)$/;
 const RULE_CONFIDENCE = 0.95;
+/** "decline the product review", "accept my 3pm", "rsvp no to the offsite", "say no to ann's invite". */
+const REPLY = /^(decline|reject|turn down|say no to|rsvp no to|accept|say yes to|rsvp yes to|tentatively accept|rsvp maybe to)\s+(.+)$/;
+/** What a reply is to: a meeting (by a kind of meeting, an invitation, a time, or "it"), never lights, offers or terms. */
+const MEETING_REPLIED = /\b(it|that|this one|meeting|invite|invitation|review|sync|standup|stand-up|interview|appointment|lunch|dinner|breakfast|1:1|one on one|offsite|workshop|session|kickoff|retro|planning|demo|huddle|call|\d{1,2}(:\d\d)? ?(am|pm))\b/;
+const NOT_A_MEETING = /\b(lights?|volume|music|tv|heat|heating|temperature|offer|job|cookies?|terms|payment|friend|request|call from|calls? from|connection|transaction|package|delivery|order|charges?|card|update|changes|suggestion|recommendation|alarm|timer)\b/;
 const FIND_FREE = /\b(when|what times?|which times?) (am i|are we|i'm|im|will i be|do i have) (free|available|open)\b|\bwhen do i have (time|a gap|an opening|a free)\b|\bfree (time|slots?|windows?|gaps?)\b|\bopen (slots?|time)\b|\b(gaps?|openings?) in my\b/;
 /** What may be said around a repeat alone ("make it every week", "actually, weekly"). */
 const REPEAT_FILLER = /^(?:(?:make|it|actually|no|let's|lets|can|could|we|you|do|please|instead|then|and|so|ok|okay|yes|but|how|about|what|add|set|schedule)\s*)*$/;
@@ -123,6 +128,15 @@ function understander(models: NluModels): Understander {
       return !room && !dialog && !unsupported && fine !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text) ? 'move_event' : fine;
     };
     let intent: Intent = intentFor(spansSaid);
+    // "decline the product review", "accept ann's invite", "tentatively accept my 3pm": an answer to a meeting.
+    const replyWords = room || dialog ? null : REPLY.exec(normalised.text.replace(/^(?:(?:please|can you|could you|would you|go ahead and|i want to|i'd like to|let's|lets)\s+)+/, ''));
+    // ("decline the vendor pitch": "the" or "my" and a name will do, but for "turn down", which is said of lights.)
+    const replied = replyWords && (MEETING_REPLIED.test(replyWords[2]!) || spansSaid.some((sp) => sp.type === 'event_name') || (replyWords[1] !== 'turn down' && /^(the|my|\S+'s) \S/.test(replyWords[2]!))) && !NOT_A_MEETING.test(replyWords[2]!) ? replyWords : null;
+    if (replied) {
+      intent = 'respond_event';
+      if (coarse === 'other') coarse = 'calendar_set';
+      confidence = RULE_CONFIDENCE;
+    }
     if (dialog) confidence = RULE_CONFIDENCE;
     const readFor = (i: Intent) => {
       // A zone said in a move is the new time's ("move my 3pm to 4 eastern"): the event is found in the asker's.
@@ -152,7 +166,8 @@ function understander(models: NluModels): Understander {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
       if (at !== normalised.text) when = resolveWhen(at, ctx.now, zone, { future: intent !== 'read_events' });
     }
-    const about = withNumberedName(describe(tokens, spansSaid, intent, nameParts), normalised.text, numbersAreNames);
+    // (An answer names its meeting as a cancel does.)
+    const about = withNumberedName(describe(tokens, spansSaid, intent === 'respond_event' ? 'cancel_event' : intent, nameParts), normalised.text, numbersAreNames);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
@@ -191,6 +206,18 @@ function understander(models: NluModels): Understander {
     }
     // "cancel my next meeting", "delay my next meeting by 15 minutes": the next one, whatever its name.
     if ((intent === 'cancel_event' || intent === 'move_event') && /\bnext (meeting|event|appointment|call|one)\b/.test(normalised.text)) slots.pick = 'next';
+    // ("tentatively accept my 3pm": the verb is no name.)
+    if (replied && slots.title) {
+      const title = slots.title.replace(/^(?:tentatively\s+)?(?:decline|accept|reject|turn down)\b\s*/i, '');
+      if (title) slots.title = title;
+      else delete slots.title;
+    }
+    // "decline the vendor pitch": what follows the verb names the meeting when no model tagged it.
+    if (replied && !slots.title && !slots.people?.length && !/^(it|that|this)\b/.test(replied[2]!)) {
+      const named = replied[2]!.replace(/^(?:the|my|our)\s+/, '').split(/\s+(?:on|at|for|this|next|tomorrow|today|tonight|from|invite|invitation|meeting)\b/)[0]!.replace(/\b(invite|invitation)$/, '').trim();
+      if (named && !/^\d/.test(named)) slots.title = named;
+    }
+    if (replied) slots.reply = /^(tentatively|maybe|rsvp maybe)/.test(replied[1]!) ? 'tentative' : /^(accept|say yes|rsvp yes|confirm)/.test(replied[1]!) ? 'accept' : 'decline';
     // "where is the budget review", "who is in my 2pm", "how long is my next meeting": what the answer says.
     if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];

@@ -9,7 +9,7 @@ export function explainSentences(x: Explanation | undefined): string[] {
   const how = `in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}`;
   const did = x.did;
   const deed =
-    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
+    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved', respond: 'answered' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
     : did?.kind === 'checked_clashes' ? `I checked the ${x.calendar} of ${x.mailbox}${window} for clashes before asking, ${how}.`
     : `I read the ${x.calendar} of ${x.mailbox}${window}, ${how}.`;
   const organizer = did?.kind === 'not_organizer' ? [`${did.organizer} organizes ${did.subject}, so only they can ${did.change} it for everyone.`] : [];

@@ -301,7 +301,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
     case 'not_organizer': {
       const who = act.event.organizer?.name || act.event.organizer?.email || 'someone else';
-      return sentences([`${who} organizes ${subject(act.event)}, so only they can ${act.change} it for everyone. You can decline it in Outlook, or ask them.`]);
+      return sentences([`${who} organizes ${subject(act.event)}, so only they can ${act.change} it for everyone. You can decline it (say "decline ${subject(act.event).toLowerCase()}"), or ask them${act.change === 'move' ? ' for another time' : ''}.`]);
     }
     case 'cannot_pass_occurrence':
       return sentences([
@@ -328,8 +328,18 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const list = more ? `${said.join(', ')}, and ${more} more times` : said.length === 1 ? said[0]! : said.length === 2 ? `${said[0]} and ${said[1]}` : `${said.slice(0, -1).join(', ')}, and ${said[said.length - 1]}`;
       return sentences([`${act.minutes ? `Yes, ${day}` : cap(day)} you're free ${list}.`]);
     }
+    case 'confirm_respond': {
+      const verb = { accept: 'Accept', tentative: 'Tentatively accept', decline: 'Decline' }[act.reply];
+      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${organizerOf(act.event)} will be told.`]);
+    }
+    case 'responded': {
+      const did = { accept: 'accepted', tentative: 'tentatively accepted', decline: 'declined' }[act.reply];
+      return sentences([`Done. You ${did} ${subject(act.event)}, and ${organizerOf(act.event)} has been told.`]);
+    }
+    case 'respond_own':
+      return sentences([`You organize ${subject(act.event)}, so there is no invitation to ${act.reply === 'decline' ? 'decline' : 'accept'}. To call it off, say "cancel ${subject(act.event).toLowerCase()}".`]);
     case 'holding':
-      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change} ${act.subject}, or no to drop it.`]);
+      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change === 'respond' ? 'answer' : act.change} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
       const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
       const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';
@@ -364,7 +374,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'refuse': {
       // A proposal dropped by words that were not understood is named, so nobody waits to say "yes" to it.
       const d = act.dropped;
-      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
+      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
       if (act.unsupported) {
         const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name", location: "where an event is" }[act.unsupported];
         return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...dropped]);
@@ -389,6 +399,8 @@ function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length', next: b
   const minutes = Math.round((Date.parse(e.end) - Date.parse(e.start)) / 60_000);
   return `${name}, ${at}, lasts ${spokenDuration(minutes)}, until ${spokenTime(localTime(e.end, clock.zone))}.`;
 }
+
+const organizerOf = (e: CalendarEvent): string => e.organizer?.name || e.organizer?.email || 'the organizer';
 
 /** Said first when a request named several events: they are taken one at a time. */
 const oneAtATime = (first: boolean | undefined): string[] => (first ? ['One at a time: the first one first, then ask me about the next.'] : []);

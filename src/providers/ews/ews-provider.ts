@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { byStartThenEnd, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, PeopleLookup } from '../calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../calendar-provider.js';
 
 /**
  * The asker's whole days that [from, to) touches: the window itself when it already is whole days.
@@ -93,6 +93,11 @@ export class EwsCalendarProvider implements CalendarProvider {
   async cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
     const [r] = await this.withClient((c) => c.deleteEvents(mailbox, [event.id]));
     if (r && !r.ok) throw r.error;
+  }
+
+  async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+    const ews = answer === 'accept' ? 'AcceptItem' : answer === 'tentative' ? 'TentativelyAcceptItem' : 'DeclineItem';
+    await this.withClient((c) => c.respondToMeeting(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, ews));
   }
 
   async isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {

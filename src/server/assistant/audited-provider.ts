@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
-import type { AccessPath, CalendarProvider, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { AccessPath, CalendarProvider, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
 
 /** Who acts on whose calendar, for the audit trail. */
 export interface AuditSubject {
@@ -55,6 +55,12 @@ export class AuditedProvider implements CalendarProvider {
     const about = event as Partial<CalendarEvent>;
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
     return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
+  }
+
+  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+    const about = event as Partial<CalendarEvent>;
+    const detail = { eventId: event.id, answer, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
+    return this.#audited('calendar.respond', mailbox, detail, async () => ({ value: await this.inner.respondToEvent(mailbox, event, answer) }));
   }
 
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
-import type { AccessPath, CalendarProvider, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { AccessPath, CalendarProvider, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
 
 /** "today" in a question that is not a write: the answer will almost surely list today. */
 const MENTIONS_TODAY = /\btoday\b/i;
@@ -76,6 +76,10 @@ export class PrefetchingProvider implements CalendarProvider {
 
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
     return this.inner.cancelEvent(mailbox, event);
+  }
+
+  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+    return this.inner.respondToEvent(mailbox, event, answer);
   }
 
   getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {

@@ -1065,4 +1065,20 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('anything after 3 today', 'it')).intent).toBe('read_events');
     expect((await ask('is 2:45 free today', 'it')).intent).toBe('am_i_free');
   });
+  it('answering a meeting: "decline the vendor pitch" after yes tells Bob; one\'s own meeting has nothing to answer', async () => {
+    const own = await ask('decline the budget review', 'reply');
+    expect(own.text).toBe('You organize Budget review, so there is no invitation to decline. To call it off, say "cancel budget review".');
+    expect(own.pending).toBeUndefined();
+    // Bob invites Alice to a meeting of his.
+    await client.createEvent('bob@contoso.com', { subject: 'Vendor pitch', start: '2027-03-11T21:00:00Z', end: '2027-03-11T22:00:00Z', timeZone: TZ, attendees: [{ email: 'alice@contoso.com', name: 'Alice Wong', kind: 'required' }] });
+    const propose = await ask('decline the vendor pitch', 'reply');
+    expect(propose.text).toBe('Decline Vendor pitch on Thursday at 1 PM? Bob Smith will be told.');
+    expect(propose.pending?.kind).toBe('respond');
+    expect((await ask('yes', 'reply')).text).toBe('Done. You declined Vendor pitch, and Bob Smith has been told.');
+    // The organizer's copy holds Alice's answer.
+    const bobs = sim.exchange.calendar.calendarView('bob@contoso.com', 'calendar', '2027-03-11T20:00:00Z', '2027-03-11T23:00:00Z').items.find((i) => i.subject === 'Vendor pitch');
+    expect(bobs?.requiredAttendees.find((a) => a.mailbox.email === 'alice@contoso.com')?.responseType).toBe('Decline');
+    // A meeting of someone else's that cannot be moved offers the answer instead.
+    expect((await ask('move the berlin team sync to 9', 'reply')).text).toMatch(/Dave Kim organizes Berlin team sync, so only they can move it for everyone\. You can decline it \(say "decline berlin team sync"\), or ask them for another time\./);
+  });
 });
