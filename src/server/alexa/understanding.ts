@@ -13,6 +13,11 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   CreateEventIntent: 'create_event',
   CancelEventIntent: 'cancel_event',
   MoveEventIntent: 'move_event',
+  // "when am I free tomorrow", "do I have time for a 30 minute call today": the free stretches.
+  WhenAmIFreeIntent: 'am_i_free',
+  // "decline the vendor pitch", "accept the design review": an answer to a meeting someone else organizes.
+  DeclineMeetingIntent: 'respond_event',
+  AcceptMeetingIntent: 'respond_event',
   RoomIsFreeIntent: 'room_is_free',
   RoomBookIntent: 'room_book',
   RoomEndMeetingIntent: 'room_end',
@@ -100,6 +105,14 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.date) slots.saidDay = true;
   if (turn.intent === 'TimeAnswerIntent') slots.whenOnly = true;
   if (turn.intent === 'AmIBusyIntent') slots.askedBusy = true;
+  if (turn.intent === 'DeclineMeetingIntent') slots.reply = 'decline';
+  if (turn.intent === 'AcceptMeetingIntent') slots.reply = 'accept';
+  if (turn.intent === 'WhenAmIFreeIntent') {
+    slots.findFree = true;
+    // No day said: today.
+    slots.window ??= { start: iso(now.startOf('day')), end: iso(now.startOf('day').plus({ days: 1 })) };
+    if (s.duration) slots.lengthSaid = true;
+  }
   if (s.duration) {
     const d = Duration.fromISO(s.duration);
     if (d.isValid) slots.durationMinutes = Math.round(d.as('minutes'));
@@ -111,7 +124,8 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   if (s.date) slots.raw = [{ type: 'date', value: s.date }];
   if (slots.start && slots.durationMinutes !== undefined && !slots.isAllDay) slots.end = iso(DateTime.fromISO(slots.start).plus({ minutes: slots.durationMinutes }));
   if (s.title) slots.title = s.title;
-  if (s.query) slots.title = s.query;
+  // ("decline the vendor pitch invitation": the meeting, not the invitation.)
+  if (s.query) slots.title = intent === 'respond_event' ? s.query.replace(/^(?:the |my )/i, '').replace(/\s+(?:invitation|invite|meeting)$/i, '') : s.query;
   if (s.person) slots.people = [s.person];
   // "add lunch with bob smith": when Alexa hears it all as the title (no sample fits it better), the guests go
   // where the dialog looks them up in the directory (and asks "which Bob?"); in the title they would be nobody's

@@ -46,6 +46,8 @@ describe('Alexa conversation', () => {
         // Thursday: two design reviews ("which one?").
         ev('Design review', '2026-12-10T17:00:00Z', '2026-12-10T18:00:00Z'),
         ev('Design review', '2026-12-10T21:00:00Z', '2026-12-10T22:00:00Z'),
+        // Wednesday: Bob's meeting, Alice invited (to answer).
+        { organizer: 'bob@contoso.com', subject: 'Vendor pitch', start: '2026-12-09T21:00:00Z', end: '2026-12-09T22:00:00Z', timeZone: PST, attendees: ['alice@contoso.com'] },
         // Monday the 14th: a long day, read in part.
         ...[16, 17, 18, 19, 20, 21, 22].map((h, i) => ev(`Block ${i + 1}`, `2026-12-14T${h}:00:00Z`, `2026-12-14T${h}:30:00Z`)),
       ]),
@@ -163,6 +165,22 @@ describe('Alexa conversation', () => {
     expect(speech(r)).toMatch(/How long/);
     expect(speech(r)).not.toMatch(/Add budget review|0 hours|5000/);
     expectOpen(r);
+  });
+
+  it('"when am I free today" gives the free stretches of the working day', async () => {
+    const r = await say({ intent: 'WhenAmIFreeIntent', slots: { date: '2026-12-08' } });
+    expect(speech(r)).toBe("<speak>Today you're free from 8 to 10 AM, from 11 AM to 2:30 PM, and from 3 to 6 PM.</speak>");
+    const call = await say({ intent: 'WhenAmIFreeIntent', slots: { date: '2026-12-08', duration: 'PT2H' } });
+    expect(speech(call)).toBe("<speak>Yes, today you're free from 8 to 10 AM, from 11 AM to 2:30 PM, and from 3 to 6 PM.</speak>");
+  });
+
+  it('"decline the vendor pitch" asks first, then tells Bob', async () => {
+    const sessionId = newSession();
+    const ask = await say({ intent: 'DeclineMeetingIntent', slots: { query: 'the vendor pitch' }, sessionId });
+    expect(speech(ask)).toBe('<speak>Decline Vendor pitch tomorrow at 1 PM? Bob Smith will be told.</speak>');
+    expectOpen(ask);
+    const done = await say({ intent: 'AMAZON.YesIntent', sessionId });
+    expect(speech(done)).toBe('<speak>Done. You declined Vendor pitch, and Bob Smith has been told.</speak>');
   });
 
   it('takes whole days as the length of an all-day event', async () => {

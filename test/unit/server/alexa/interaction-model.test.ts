@@ -24,7 +24,7 @@ describe('skill/interaction-model.json', () => {
   it('is invoked as "concierge" and has the intents Concierge answers', () => {
     expect(model.invocationName).toBe('concierge');
     expect(model.intents.map((i) => i.name)).toEqual([
-      'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'AmIBusyIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent',
+      'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'AmIBusyIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent', 'WhenAmIFreeIntent', 'DeclineMeetingIntent', 'AcceptMeetingIntent',
       'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent', 'PersonAnswerIntent',
       'AMAZON.YesIntent', 'AMAZON.NoIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
     ]);
