@@ -35,7 +35,7 @@ export type Act =
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
   /** "When am I free tomorrow?": the free stretches of `span`, each at least `minutes` long when a length was said. */
-  | { readonly kind: 'free_gaps'; readonly span: TimeWindow; readonly gaps: readonly TimeWindow[]; readonly minutes?: number }
+  | { readonly kind: 'free_gaps'; readonly days: readonly { readonly span: TimeWindow; readonly gaps: readonly TimeWindow[] }[]; readonly minutes?: number }
   /**
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.

@@ -40,9 +40,12 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
   const remove = REMOVE.exec(t);
-  if (remove) return { removePeople: names(remove[1]!) };
+  // ("drop it", "not really", "not yet": a no, not a guest.)
+  if (remove && !/^(it|that|this|really|yet|now|sure|quite|so|too|exactly|the \S+)$/.test(remove[1]!)) return { removePeople: names(remove[1]!) };
+  if (remove) return undefined;
   const add = ADD.exec(t);
-  if (add) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!) };
+  // ("and the boardroom" names no one: a place, left to the place edit below.)
+  if (add && !/^the\s/.test(add[1] ?? add[2] ?? add[3] ?? add[4]!)) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!) };
   const place = PLACE.exec(t);
   // The place as typed ("at Café Rouge").
   if (place) return { location: text.trim().replace(/[.!?]+$/, '').slice(-place[1]!.trim().length) };

@@ -7,7 +7,7 @@ import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
-import { askedSpan, freeGaps } from './free-gaps.js';
+import { askedSpans, freeGaps } from './free-gaps.js';
 import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
@@ -52,16 +52,25 @@ export interface TurnResult {
 const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
 /** "... and my 3pm (to 4)", "... and the offsite": a second event named in a change of one. */
-const SEVERAL_EVENTS = /\s*,?\s+(?:and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+/i;
-/** A whole series or everything in a window. */
-const SERIES_WORDS = /\b(series|recurring|every|each|all (?:my |the )?(?:future |upcoming |remaining )?\S+s\b|all future|all upcoming|the whole \S+ series|daily|weekly)\b/i;
-const MANY_EVENTS = /\b(series|recurring|every(?:thing)?|each|all (?:my |the |of my |of the )?(?:future |upcoming |remaining |other )?(?:\S+s|day|afternoon|morning|evening|week|of them)\b|all future|all upcoming|clear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)|the whole (?:day|morning|afternoon|series))\b/i;
+const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+/i;
+/**
+ * A whole series ("all my standups", "every standup", "the standup series") or everything in a window
+ * ("everything on friday", "all my meetings tomorrow", "clear my afternoon"). Words of names ("the all
+ * hands", "the speaker series talk", "for all attendees") are not: a determiner or the end must frame them.
+ */
+const SERIES_WORDS = /\b(?:all|each)(?: of)? (?:my|the|our)(?: future| upcoming| remaining| other)? (?!meetings\b|events\b|appointments\b)\S+s\b|\b(?:every|each) (?!day\b|week\b|other\b|one\b|time\b)\S+\b|\bseries(?= *$| (?:to|on|at|for|from|by|until|please)\b)|\ball (?:future|upcoming) \S+/i;
+const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beverything\b|\ball (?:of )?(?:my|the|our) (?:meetings|events|appointments)\b|\ball (?:meetings|events|appointments)\b|\bclear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)\b|\bthe whole (?:day|morning|afternoon|evening|week)\b`, 'i');
 
 /** An event named by pointing at the one just talked about. */
 const IT = /\b(it|that|this|that one|this one|that meeting|this meeting)\b/i;
 
 /** Words that ask for time to think, not a change of mind. */
 const HOLD_ON = /^(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|just a (?:sec|second|moment|minute)|give me a (?:sec|second|moment|minute)|let me (?:think|check)(?: about it)?|hmm+|um+|uh+)(?: a (?:sec|second|moment|minute))?[.!…]*$/i;
+
+/** The new time of a move, from the slots that say one. */
+function pickTarget(s: DialogSlots): Partial<DialogSlots> {
+  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
+}
 
 /** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
 const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
@@ -84,8 +93,11 @@ export class Dialog {
     // sentence as one would move the 2pm to 4).
     const several = said.intent === 'cancel_event' || said.intent === 'move_event' ? SEVERAL_EVENTS.exec(input.text) : null;
     const first = several ? this.deps.understand(input.text.slice(0, several.index), { now: input.now, timeZone: input.timeZone }) : undefined;
-    const u = first && first.intent === said.intent ? first : said;
-    const firstOfSeveral = u === first;
+    // ("move the design review and the budget review to friday": the target said once is the first's too.)
+    const target = (x: typeof said) => Boolean(x.slots.newStart || x.slots.newDay || x.slots.shiftMinutes);
+    const firstWithTarget = first && first.intent === 'move_event' && !target(first) && target(said) ? { ...first, slots: { ...first.slots, ...pickTarget(said.slots) } } : first;
+    const u = firstWithTarget && firstWithTarget.intent === said.intent ? firstWithTarget : said;
+    const firstOfSeveral = u === firstWithTarget;
     // What the last turn left is read only when this turn needs it: a question about the calendar always
     // replaces it, so asking one costs no lookup. Other intents start the lookup now, alongside their work.
     let loading: Promise<DialogState> | undefined;
@@ -110,7 +122,9 @@ export class Dialog {
       const made = deed ? { ...(explanation ?? { ...explanationBase, understood: understood(), leftOut: [] }), ...(window ? { window } : {}), did: deed } : explanation;
       const kept = made ?? (fresh ? undefined : (await stateOf()).explanation);
       // The one event this answer is about, for a following "cancel it"; a read of others forgets it.
-      const aboutNow = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length === 1 ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' ? act.event : undefined;
+      // (A find whose events are all one series is about its first; a new event is what "it" means next.)
+      const oneSeries = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length > 0 && act.events.every((e) => (e.uid ?? e.id) === (act.events[0]!.uid ?? act.events[0]!.id));
+      const aboutNow = act.kind === 'events' && oneSeries ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' || act.kind === 'confirm_respond' || act.kind === 'created' ? act.event : undefined;
       const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' ? undefined : (await stateOf()).about);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}), ...(about ? { about } : {}) });
       return { intent, act, events, ...(pending ? { pending } : {}), ...(made ? { explanation: made } : {}) };
@@ -361,10 +375,11 @@ export class Dialog {
       case 'am_i_free': {
         // "when am i free tomorrow", "do i have time for a 30 minute call this afternoon": the free stretches.
         if (s.window && (s.findFree || (s.lengthSaid && s.durationMinutes !== undefined && !s.start))) {
-          const span = askedSpan(s.window, input.now, input.timeZone);
+          const spans = askedSpans(s.window, input.now, input.timeZone);
           const { shown, explanation } = await list(s.window);
           const minutes = s.lengthSaid ? s.durationMinutes : undefined;
-          return done({ kind: 'free_gaps', span, gaps: freeGaps(span, shown, minutes ?? 15), ...(minutes !== undefined ? { minutes } : {}) }, [], undefined, { ...explanation, window: span });
+          const days = spans.map((span) => ({ span, gaps: freeGaps(span, shown, minutes ?? 15) }));
+          return done({ kind: 'free_gaps', days, ...(minutes !== undefined ? { minutes } : {}) }, [], undefined, explanation);
         }
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
@@ -380,6 +395,7 @@ export class Dialog {
         const change = intent === 'cancel_event' ? 'cancel' : 'move';
         // "cancel all my standups", "clear my afternoon": many events at once are refused by name, never
         // narrowed to one that then stands for all of them.
+        // ("cancel the recurring standup tomorrow": a day said picks one occurrence.)
         const many = MANY_EVENTS.exec(input.text);
         if (many) {
           // "all my standups", "the standup series": the series' name, said once ("the whole standup series").
@@ -594,7 +610,8 @@ export class Dialog {
       if (other) start = other;
     }
     // "add dinner with ann", then "tomorrow at 7": 7 PM, as "dinner at 7" would be (unless "am" is said).
-    if (EVENING_THING.test(asked.title ?? '') && !/\b(am|a\.m\.?|morning)\b/i.test(input.text) && DateTime.fromISO(start, { zone }).hour < 12) start = iso(Date.parse(start) + 12 * 3_600_000);
+    const hour = DateTime.fromISO(start, { zone }).hour;
+    if (EVENING_THING.test(asked.title ?? '') && !/\b(am|a\.m\.?|morning|midnight)\b/i.test(input.text) && hour >= 1 && hour < 12) start = iso(Date.parse(start) + 12 * 3_600_000);
     // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
     const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
     // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).

@@ -101,7 +101,8 @@ function mealPart(text: string): PartOfDay | undefined {
 
 function fixHour(t: Clock, part: PartOfDay | undefined): { hour: number; minute: number } {
   let hour = t.hour;
-  if (!t.certainMeridiem && hour < 12) {
+  // (Midnight is hour 0 and stays so, "night" or not.)
+  if (!t.certainMeridiem && hour < 12 && hour !== 0) {
     if (part === 'afternoon' || part === 'evening' || part === 'night') hour += 12;
     else if (part !== 'morning' && hour >= 1 && hour <= 6) hour += 12;
   }

@@ -211,7 +211,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
   switch (act.kind) {
     case 'events': {
       const label = windowLabel(ctx.window, clock, ctx.now);
-      if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events[0]) return sentences([aboutEvent(act.events[0], act.asked, act.scope === 'next', ctx, clock)]);
+      // (Several events found: the question is answered by listing them, not about the first alone.)
+      if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events.length === 1) return sentences([aboutEvent(act.events[0]!, act.asked, act.scope === 'next', ctx, clock)]);
       if (act.scope === 'next') {
         const e = act.events[0];
         if (!e) return sentences(['You have no more meetings in the next two weeks.']);
@@ -315,18 +316,25 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'nothing_pending':
       return sentences(["There's nothing waiting for a yes right now."]);
     case 'free_gaps': {
-      const first = localTime(act.span.start, clock.zone);
-      const day = dayLabel(first, clock.today);
-      const between = `between ${spokenTime(first)} and ${spokenTime(localTime(act.span.end, clock.zone))}`;
-      if (act.gaps.length === 0) return sentences([act.minutes ? `No, you have no ${spokenDuration(act.minutes)} free ${day} ${between}.` : `You're not free ${day} ${between}.`]);
-      const said = act.gaps.slice(0, 5).map((g) => {
-        const from = localTime(g.start, clock.zone);
-        const to = localTime(g.end, clock.zone);
-        return `from ${spokenTime(from, to)} to ${spokenTime(to)}`;
+      if (act.days.length === 0) return sentences(['That time is over: ask me about a time still to come.']);
+      const several = act.days.length > 1;
+      const withGaps = act.days.filter((d) => d.gaps.length > 0);
+      if (withGaps.length === 0) {
+        const d = act.days[0]!;
+        const first = localTime(d.span.start, clock.zone);
+        const when = several ? `on any day asked about` : `${dayLabel(first, clock.today)} between ${spokenTime(first)} and ${spokenTime(localTime(d.span.end, clock.zone))}`;
+        return sentences([act.minutes ? `No, you have no ${spokenDuration(act.minutes)} free ${when}.` : `You're not free ${when}.`]);
+      }
+      // Several days: each with its free time, the first three said, the rest counted.
+      const said = withGaps.slice(0, several ? 3 : 1).map((d, i) => {
+        // (Days of one week asked about are named by their weekday: "On Monday", not "On March 15".)
+        const date = localTime(d.span.start, clock.zone);
+        const day = several && Math.abs(daysBetween(clock.today, date)) > 1 ? `on ${weekdayName(date)}` : dayLabel(date, clock.today);
+        const list = gapList(d.gaps, clock, several ? 3 : 5);
+        return i === 0 && act.minutes ? `Yes, ${day} you're free ${list}.` : `${cap(day)} you're free ${list}.`;
       });
-      const more = act.gaps.length - said.length;
-      const list = more ? `${said.join(', ')}, and ${more} more times` : said.length === 1 ? said[0]! : said.length === 2 ? `${said[0]} and ${said[1]}` : `${said.slice(0, -1).join(', ')}, and ${said[said.length - 1]}`;
-      return sentences([`${act.minutes ? `Yes, ${day}` : cap(day)} you're free ${list}.`]);
+      const more = withGaps.length - said.length;
+      return sentences([...said, ...(more > 0 ? [`And on ${more} more ${more === 1 ? 'day' : 'days'}.`] : [])]);
     }
     case 'confirm_respond': {
       const verb = { accept: 'Accept', tentative: 'Tentatively accept', decline: 'Decline' }[act.reply];
@@ -406,6 +414,18 @@ const organizerOf = (e: CalendarEvent): string => e.organizer?.name || e.organiz
 const oneAtATime = (first: boolean | undefined): string[] => (first ? ['One at a time: the first one first, then ask me about the next.'] : []);
 /** An occurrence of a series is changed alone, and the proposal says so. */
 const onlyThisOne = (e: CalendarEvent): string => (e.isRecurring ? ' Only this one; the rest of the series stays.' : '');
+
+/** "from 8 to 9 AM, from 11 AM to 2:30 PM, and from 3 to 6 PM": at most `most` stretches, the rest counted. */
+function gapList(gaps: readonly { readonly start: string; readonly end: string }[], clock: Clock, most: number): string {
+  const said = gaps.slice(0, most).map((g) => {
+    const from = localTime(g.start, clock.zone);
+    const to = localTime(g.end, clock.zone);
+    return `from ${spokenTime(from, to)} to ${spokenTime(to)}`;
+  });
+  const more = gaps.length - said.length;
+  if (more > 0) return `${said.join(', ')}, and ${more} more ${more === 1 ? 'time' : 'times'}`;
+  return said.length === 1 ? said[0]! : said.length === 2 ? `${said[0]} and ${said[1]}` : `${said.slice(0, -1).join(', ')}, and ${said[said.length - 1]}`;
+}
 
 /** A series in the asker's zone, or in the zone it is kept in with that zone named. */
 function seriesWords(repeat: Repeat, start: string, zone: string | undefined, ctx: RenderContext, clock: Clock, allDay: boolean): string {

@@ -1081,4 +1081,29 @@ describe('the assistant answers from the calendar', () => {
     // A meeting of someone else's that cannot be moved offers the answer instead.
     expect((await ask('move the berlin team sync to 9', 'reply')).text).toMatch(/Dave Kim organizes Berlin team sync, so only they can move it for everyone\. You can decline it \(say "decline berlin team sync"\), or ask them for another time\./);
   });
+  it('ninth review: names with "all" or "series" are names; "it" after a new event; a week of free time; midnight', async () => {
+    await client.createEvent('alice@contoso.com', { subject: 'All hands', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', timeZone: TZ });
+    expect((await ask('cancel the all hands', 'nine')).text).toBe('Cancel All hands on Thursday at 10 AM?');
+    await ask('no', 'nine');
+    expect((await ask('move the budget review to 2pm and let all attendees know', 'nine')).text).toMatch(/Move Budget review to Wednesday at 2 PM\?$/);
+    await ask('no', 'nine');
+    // A new event is what "it" means next.
+    await ask('when is the budget review', 'nine');
+    await ask('add dentist on 4/14 at 3', 'nine');
+    await ask('yes', 'nine');
+    expect((await ask('move it to 4', 'nine')).text).toMatch(/^Move Dentist to April 14 at 4 PM\?/);
+    await ask('drop it', 'nine');
+    expect((await ask('yes', 'nine')).text).toMatch(/nothing waiting/i);
+    // One target for two events: the first takes it.
+    expect((await ask('move the budget review and the team standup to friday', 'nine')).text).toMatch(/^One at a time: .* Move Budget review to Friday at 11 AM\?$/);
+    await ask('no', 'nine');
+    // Plural questions read, as before.
+    expect((await ask('where are my meetings tomorrow', 'nine')).intent).toBe('read_events');
+    // A week: its working days, each with its free time.
+    const week = await ask('when am i free next week', 'nine');
+    expect(week.text).toMatch(/^On Monday you're free from 8 to 9 AM and from 9:15 AM to 6 PM\. On Tuesday you're free .* And on 2 more days\.$/);
+    // Midnight is midnight, "night" or not.
+    expect((await ask('add night shift tomorrow at midnight', 'nine')).pending).toMatchObject({ draft: { start: '2027-03-09T08:00:00Z' } }); // (the midnight that starts the day said)
+    await ask('no', 'nine');
+  });
 });
