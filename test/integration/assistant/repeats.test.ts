@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Assistant } from '../../../src/assistant/assistant.js';
-import { MemoryDialogStore } from '../../../src/assistant/dialog/state.js';
-import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import { EwsClient } from '../../../src/ews/client/ews-client.js';
-import { BasicAuth } from '../../../src/ews/transport/auth.js';
-import { EwsCalendarProvider } from '../../../src/providers/ews/ews-provider.js';
+import { describe, expect, it } from 'vitest';
 import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
 
 /**
@@ -23,20 +18,9 @@ const sim = useSimulator(() =>
     shell: [impersonation('imp')],
   }),
 );
-let client: EwsClient;
-let assistant: Assistant;
+const over = useAssistant(sim, SVC);
 
-beforeAll(async () => {
-  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth(SVC.upn, SVC.password), access: 'impersonation' });
-  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: SVC.upn, method: 'impersonation' });
-  assistant = new Assistant(provider, new MemoryDialogStore(), await defaultUnderstand());
-});
-
-afterAll(async () => {
-  await client?.close();
-});
-
-const ask = (text: string, sessionId: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
+const ask = (text: string, sessionId: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
 /** Starts (UTC) of the occurrences of `subject` on a calendar, as Exchange lays them out. */
 const startsOf = (mailbox: string, subject: string, from: string, to: string) =>
   sim.exchange.calendar.calendarView(mailbox, 'calendar', from, to).items.filter((i) => i.subject === subject).map((i) => i.start);
@@ -101,7 +85,7 @@ describe('repeating events', () => {
 
   it('"every monday" without a time asks for it, and the answer starts the series on a Monday', async () => {
     const nowTuesday = new Date('2027-03-09T16:00:00Z');
-    const askTue = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: nowTuesday, sessionId: 'no-time' });
+    const askTue = (text: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: nowTuesday, sessionId: 'no-time' });
     expect((await askTue('add team lunch every monday')).text).toMatch(/^When should it be\?/);
     const propose = await askTue('noon');
     expect(propose.text).toBe('Add team lunch every Monday at noon, starting Monday, for one hour?');

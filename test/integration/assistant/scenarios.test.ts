@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Assistant } from '../../../src/assistant/assistant.js';
-import { MemoryDialogStore } from '../../../src/assistant/dialog/state.js';
-import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import { EwsClient } from '../../../src/ews/client/ews-client.js';
-import { BasicAuth } from '../../../src/ews/transport/auth.js';
-import { EwsCalendarProvider } from '../../../src/providers/ews/ews-provider.js';
+import { describe, expect, it } from 'vitest';
 import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
 
 /**
@@ -37,20 +32,9 @@ const sim = useSimulator(() =>
     ],
   }),
 );
-let client: EwsClient;
-let assistant: Assistant;
+const over = useAssistant(sim, SVC);
 
-beforeAll(async () => {
-  client = new EwsClient({ url: sim.ewsUrl, auth: new BasicAuth(SVC.upn, SVC.password), access: 'impersonation' });
-  const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(sim.ewsUrl).host, account: SVC.upn, method: 'impersonation' });
-  assistant = new Assistant(provider, new MemoryDialogStore(), await defaultUnderstand());
-});
-
-afterAll(async () => {
-  await client?.close();
-});
-
-const ask = (text: string, sessionId = 'scenario', now = NOW) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now, sessionId });
+const ask = (text: string, sessionId = 'scenario', now = NOW) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now, sessionId });
 
 describe('the assistant answers from the calendar', () => {
   it("what's on my calendar tomorrow: the Berlin sync at 7 AM Pacific and the standup at 9, oldest first", async () => {
@@ -260,7 +244,7 @@ describe('the assistant answers from the calendar', () => {
   it('a long day is read in part and the rest offered; "yes" reads the rest', async () => {
     // Monday 22 March: the standup at 9, then six one-hour meetings from 10 to 3.
     for (let h = 10; h <= 15; h++) {
-      await client.createEvent('alice@contoso.com', { subject: `Planning block ${h - 9}`, start: `2027-03-22T${h}:00:00-07:00`, end: `2027-03-22T${h}:45:00-07:00`, timeZone: TZ });
+      await over.client.createEvent('alice@contoso.com', { subject: `Planning block ${h - 9}`, start: `2027-03-22T${h}:00:00-07:00`, end: `2027-03-22T${h}:45:00-07:00`, timeZone: TZ });
     }
     const monday = new Date('2027-03-22T15:00:00Z');
     const day = await ask("what's on my calendar today", 'long-day', monday);
@@ -588,18 +572,18 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('a "yes" to a move proposed before the event was moved elsewhere does not overwrite that move', async () => {
-    const made = await client.createEvent('alice@contoso.com', { subject: 'Vendor call', start: '2027-03-16T21:00:00Z', end: '2027-03-16T21:30:00Z', timeZone: TZ });
+    const made = await over.client.createEvent('alice@contoso.com', { subject: 'Vendor call', start: '2027-03-16T21:00:00Z', end: '2027-03-16T21:30:00Z', timeZone: TZ });
     expect((await ask('move the vendor call to friday', 'stale-a')).pending).toMatchObject({ kind: 'move' });
     // Meanwhile another session moves it to Thursday.
     await ask('move the vendor call to thursday', 'stale-b');
     expect((await ask('yes', 'stale-b')).text).toMatch(/Vendor call is now on Thursday/);
     const late = await ask('yes', 'stale-a');
     expect(late.text).toBe("Vendor call changed since I asked: it is now on Thursday at 2 PM. I haven't moved it; ask again if you still want to.");
-    const [now] = await client.getEvents('alice@contoso.com', [made.id]);
+    const [now] = await over.client.getEvents('alice@contoso.com', [made.id]);
     expect(now?.ok && now.value.start).toBe('2027-03-11T22:00:00Z');
     // And a cancel proposed before the event was deleted says so.
     expect((await ask('cancel the vendor call', 'stale-a')).pending).toMatchObject({ kind: 'cancel' });
-    await client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
+    await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
     expect((await ask('yes', 'stale-a')).text).toBe("Vendor call is no longer on your calendar, so I haven't cancelled anything.");
   });
 
@@ -623,14 +607,14 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('an event with no length can be cancelled', async () => {
-    const made = await client.createEvent('alice@contoso.com', { subject: 'Pay rent', start: '2027-03-09T18:00:00Z', end: '2027-03-09T18:00:00Z', timeZone: TZ });
+    const made = await over.client.createEvent('alice@contoso.com', { subject: 'Pay rent', start: '2027-03-09T18:00:00Z', end: '2027-03-09T18:00:00Z', timeZone: TZ });
     expect((await ask('cancel pay rent', 'zero-length')).pending).toMatchObject({ kind: 'cancel' });
     expect((await ask('yes', 'zero-length')).text).toMatch(/Pay rent is cancelled/);
-    await client.deleteEvents('alice@contoso.com', [made.id], { notify: false }).catch(() => undefined);
+    await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false }).catch(() => undefined);
   });
 
   it('an all-day event made in Los Angeles is on its own day for someone asking in Berlin', async () => {
-    const inBerlin = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Europe/Berlin', now: NOW, sessionId: 'berlin' });
+    const inBerlin = (text: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Europe/Berlin', now: NOW, sessionId: 'berlin' });
     const friday = await inBerlin("what's on friday");
     expect(friday.events.map((e) => [e.subject, e.start, e.end])).toContainEqual(['Offsite', '2027-03-11T23:00:00Z', '2027-03-12T23:00:00Z']);
     const saturday = await inBerlin("what's on saturday");
@@ -649,7 +633,7 @@ describe('the assistant answers from the calendar', () => {
   it('an all-day event made in Los Angeles is in every part of its day for someone asking in Sydney, and read first', async () => {
     // Friday all day in Los Angeles is Friday 19:00 to Saturday 19:00 in Sydney: "Friday morning" there is
     // hours before it begins, yet it is Friday's event.
-    const inSydney = (text: string) => assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Australia/Sydney', now: NOW, sessionId: 'sydney' });
+    const inSydney = (text: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Australia/Sydney', now: NOW, sessionId: 'sydney' });
     expect((await inSydney('what do i have friday morning')).events.map((e) => e.subject)).toContain('Offsite');
     expect((await inSydney('am i free friday at 10am')).text).toMatch(/^No, you have Offsite/);
     const friday = await inSydney("what's on friday");
@@ -669,14 +653,14 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('moving a meeting with a room says first when the room is taken at the new time', async () => {
-    const board = await client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-12T01:00:00Z', end: '2027-03-12T02:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
+    const board = await over.client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-12T01:00:00Z', end: '2027-03-12T02:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
     const taken = await ask('move the budget review to thursday at 5pm', 'move-room');
     expect(taken.text).toMatch(/^Boardroom is booked then and will decline\. Move Budget review to Thursday at 5 PM\?$/);
     await ask('no', 'move-room');
     // Half an hour later on its own day the room holds this very meeting for the first half: not "taken".
     expect((await ask('move the budget review to wednesday at 11:30', 'move-room')).text).toMatch(/^Move Budget review to Wednesday at 11:30 AM\?$/);
     await ask('no', 'move-room');
-    await client.deleteEvents('bob@contoso.com', [board.id], { notify: true });
+    await over.client.deleteEvents('bob@contoso.com', [board.id], { notify: true });
   });
 
   it('fourth review: tonight, until, a guest the tagger called a place, a repeat asked for, and more ways to ask', async () => {
@@ -715,13 +699,13 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('yes', 'review-4')).text).toMatch(/^Done\./);
     const made = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-09T19:00:00Z', '2027-03-09T22:00:00Z').items.find((i) => i.subject === 'Meeting');
     expect([made?.start, made?.requiredAttendees.map((a) => a.mailbox.email)]).toEqual(['2027-03-09T20:00:00Z', ['ann@contoso.com']]);
-    await client.deleteEvents('alice@contoso.com', [made!.id], { notify: false });
+    await over.client.deleteEvents('alice@contoso.com', [made!.id], { notify: false });
     // Numbers that are words of a name, not times: found, not read as today.
-    const one = await client.createEvent('alice@contoso.com', { subject: 'One on one', start: '2027-03-11T22:00:00Z', end: '2027-03-11T22:30:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
-    const sprint = await client.createEvent('alice@contoso.com', { subject: 'Sprint 2 review', start: '2027-03-18T17:00:00Z', end: '2027-03-18T18:00:00Z', timeZone: TZ });
+    const one = await over.client.createEvent('alice@contoso.com', { subject: 'One on one', start: '2027-03-11T22:00:00Z', end: '2027-03-11T22:30:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
+    const sprint = await over.client.createEvent('alice@contoso.com', { subject: 'Sprint 2 review', start: '2027-03-18T17:00:00Z', end: '2027-03-18T18:00:00Z', timeZone: TZ });
     expect((await ask('when is my one on one', 'review-4c')).events.map((e) => e.subject)).toEqual(['One on one']);
     expect((await ask('when is sprint 2 review', 'review-4c')).events.map((e) => e.subject)).toEqual(['Sprint 2 review']);
-    await client.deleteEvents('alice@contoso.com', [one.id, sprint.id], { notify: false });
+    await over.client.deleteEvents('alice@contoso.com', [one.id, sprint.id], { notify: false });
     // A room the tagger called a person is still the room: invited as a resource, and where.
     const withRoom = await ask('schedule a meeting with bob jones in the boardroom tomorrow at 3 for 30 minutes', 'review-4');
     expect(withRoom.text).toMatch(/^Add meeting with Bob Jones tomorrow at 3 PM for 30 minutes in Boardroom\?$/);
@@ -732,9 +716,9 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('add a call with ann today at 7am', 'review-4')).text).toMatch(/^That time has already passed\. Add call with Ann Lee today at 7 AM/);
     await ask('no', 'review-4');
     // A call from 11:30 PM Tuesday to 12:30 AM Wednesday, read for Wednesday: under way when the day begins.
-    const late = await client.createEvent('alice@contoso.com', { subject: 'Late call', start: '2027-03-10T07:30:00Z', end: '2027-03-10T08:30:00Z', timeZone: TZ });
+    const late = await over.client.createEvent('alice@contoso.com', { subject: 'Late call', start: '2027-03-10T07:30:00Z', end: '2027-03-10T08:30:00Z', timeZone: TZ });
     expect((await ask('what do i have wednesday', 'review-4c')).text).toMatch(/ on Wednesday\. Until 12:30 AM, Late call, from tomorrow at 11:30 PM\. At 9 AM, Team standup\./);
-    await client.deleteEvents('alice@contoso.com', [late.id], { notify: false });
+    await over.client.deleteEvents('alice@contoso.com', [late.id], { notify: false });
     // "My next meeting" looks 14 calendar days ahead: across the change to daylight time, to 8 AM again.
     expect((await ask("what's my next meeting", 'review-4c')).explain?.window?.end).toBe('2027-03-22T15:00:00Z');
     // More ways to ask for a day, the rest of today, a month.
@@ -786,9 +770,9 @@ describe('the assistant answers from the calendar', () => {
     expect(draftOf(await ask('add a one on one with ann tomorrow at 3', s)).subject).toBe('one on one');
     await ask('no', s);
     // Under way before the day read and ending after it: both days said.
-    const hack = await client.createEvent('alice@contoso.com', { subject: 'Hackathon', start: '2027-03-23T16:00:00Z', end: '2027-03-26T00:00:00Z', timeZone: TZ });
+    const hack = await over.client.createEvent('alice@contoso.com', { subject: 'Hackathon', start: '2027-03-23T16:00:00Z', end: '2027-03-26T00:00:00Z', timeZone: TZ });
     expect((await ask('what do i have on march 24', s)).text).toMatch(/Until March 25 at 5 PM, Hackathon, from March 23 at 9 AM\./);
-    await client.deleteEvents('alice@contoso.com', [hack.id], { notify: false });
+    await over.client.deleteEvents('alice@contoso.com', [hack.id], { notify: false });
     // A proposal kept alive by "why?" is still too old for "yes" after 15 minutes.
     const later = (m: number) => new Date(NOW.getTime() + m * 60_000);
     await ask('add tea with ann friday at 4', 'review-5-old');
@@ -1070,7 +1054,7 @@ describe('the assistant answers from the calendar', () => {
     expect(own.text).toBe('You organize Budget review, so there is no invitation to decline. To call it off, say "cancel budget review".');
     expect(own.pending).toBeUndefined();
     // Bob invites Alice to a meeting of his.
-    await client.createEvent('bob@contoso.com', { subject: 'Vendor pitch', start: '2027-03-11T21:00:00Z', end: '2027-03-11T22:00:00Z', timeZone: TZ, attendees: [{ email: 'alice@contoso.com', name: 'Alice Wong', kind: 'required' }] });
+    await over.client.createEvent('bob@contoso.com', { subject: 'Vendor pitch', start: '2027-03-11T21:00:00Z', end: '2027-03-11T22:00:00Z', timeZone: TZ, attendees: [{ email: 'alice@contoso.com', name: 'Alice Wong', kind: 'required' }] });
     const propose = await ask('decline the vendor pitch', 'reply');
     expect(propose.text).toBe('Decline Vendor pitch on Thursday at 1 PM? Bob Smith will be told.');
     expect(propose.pending?.kind).toBe('respond');
@@ -1082,7 +1066,7 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('move the berlin team sync to 9', 'reply')).text).toMatch(/Dave Kim organizes Berlin team sync, so only they can move it for everyone\. You can decline it \(say "decline berlin team sync"\), or ask them for another time\./);
   });
   it('ninth review: names with "all" or "series" are names; "it" after a new event; a week of free time; midnight', async () => {
-    await client.createEvent('alice@contoso.com', { subject: 'All hands', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', timeZone: TZ });
+    await over.client.createEvent('alice@contoso.com', { subject: 'All hands', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', timeZone: TZ });
     expect((await ask('cancel the all hands', 'nine')).text).toBe('Cancel All hands on Thursday at 10 AM?');
     await ask('no', 'nine');
     expect((await ask('move the budget review to 2pm and let all attendees know', 'nine')).text).toMatch(/Move Budget review to Wednesday at 2 PM\?$/);
