@@ -1,0 +1,25 @@
+/**
+ * Words that shape a turn before any lookup: a repeat the assistant cannot make, several events or whole
+ * series in one change, "it", "wait", and what happens in the evening. Kept apart from the dialog's steps.
+ */
+/** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
+export const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
+
+/** "... and my 3pm (to 4)", "... and the offsite": a second event named in a change of one. */
+export const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+/i;
+/**
+ * A whole series ("all my standups", "every standup", "the standup series") or everything in a window
+ * ("everything on friday", "all my meetings tomorrow", "clear my afternoon"). Words of names ("the all
+ * hands", "the speaker series talk", "for all attendees") are not: a determiner or the end must frame them.
+ */
+export const SERIES_WORDS = /\b(?:all|each)(?: of)? (?:my|the|our)(?: future| upcoming| remaining| other)? (?!meetings\b|events\b|appointments\b)\S+s\b|\b(?:every|each) (?!day\b|week\b|other\b|one\b|time\b)\S+\b|\bseries(?= *$| (?:to|on|at|for|from|by|until|please)\b)|\ball (?:future|upcoming) \S+/i;
+export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beverything\b|\ball (?:of )?(?:my|the|our) (?:meetings|events|appointments)\b|\ball (?:meetings|events|appointments)\b|\bclear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)\b|\bthe whole (?:day|morning|afternoon|evening|week)\b`, 'i');
+
+/** An event named by pointing at the one just talked about. */
+export const IT = /\b(it|that|this|that one|this one|that meeting|this meeting)\b/i;
+
+/** Words that ask for time to think, not a change of mind. */
+export const HOLD_ON = /^(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|just a (?:sec|second|moment|minute)|give me a (?:sec|second|moment|minute)|let me (?:think|check)(?: about it)?|hmm+|um+|uh+)(?: a (?:sec|second|moment|minute))?[.!…]*$/i;
+
+/** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
+export const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
