@@ -383,7 +383,7 @@ export class Dialog {
         }
         // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
         const at = s.start && (intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
-        const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+        const window = searchWindow(s, at, input);
         // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
         // ("my meeting" names nothing either: every event is a meeting.)
         if (s.pick === 'next' && !namesAnEvent(s) && at === undefined) {
@@ -402,9 +402,7 @@ export class Dialog {
         const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
         // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
-        const firstOfEach = new Map<string, CalendarEvent>();
-        for (const e of fits) if (!firstOfEach.has(e.uid ?? e.id)) firstOfEach.set(e.uid ?? e.id, e);
-        const distinct = [...firstOfEach.values()];
+        const distinct = firstOfEachSeries(fits);
         const target = distinct[0];
         if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
         if (distinct.length > 1) {
@@ -612,12 +610,11 @@ export class Dialog {
     if (!target) {
       if (!namesAnEvent(s) && !s.start) return done({ kind: 'which_event', change: 'find' });
       const at = s.start ? Date.parse(s.start) : undefined;
-      const window = at !== undefined ? { start: iso(at - MINUTE), end: iso(at + MINUTE) } : s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+      const window = searchWindow(s, at, input);
       const found = await list(window);
       explanation = found.explanation;
       const fits = found.shown.filter((e) => !e.isCancelled && eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
-      // Occurrences of one series are one meeting, and the next one is meant.
-      const distinct = fits.filter((e, i) => fits.findIndex((f) => (f.uid ?? f.id) === (e.uid ?? e.id)) === i);
+      const distinct = firstOfEachSeries(fits);
       if (distinct.length === 0) return done({ kind: 'not_found', query: s.title ?? 'that meeting', ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
       if (distinct.length > 1) return done({ kind: 'which_event', change: 'find' }, [], undefined, explanation);
       target = distinct[0]!;
@@ -755,6 +752,18 @@ export class Dialog {
 }
 
 export type { Attendee };
+
+/** Where an event named by a change is looked for: at the minute said ("my 2:30"), the window said, or the days ahead. */
+function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput): { start: string; end: string } {
+  if (at !== undefined) return { start: iso(at - MINUTE), end: iso(at + MINUTE) };
+  return s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+}
+
+/** Occurrences of one series are one event (the first, the next one being meant), in the order given. */
+function firstOfEachSeries(events: readonly CalendarEvent[]): CalendarEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => !seen.has(e.uid ?? e.id) && Boolean(seen.add(e.uid ?? e.id)));
+}
 
 /** "lunch with the team": the guest as said, with "the", "my" or "our" when the words had it ("Lunch with the team"). */
 function withDeterminer(text: string, name: string): string {
