@@ -1065,6 +1065,17 @@ describe('the assistant answers from the calendar', () => {
     // A meeting of someone else's that cannot be moved offers the answer instead.
     expect((await ask('move the berlin team sync to 9', 'reply')).text).toMatch(/Dave Kim organizes Berlin team sync, so only they can move it for everyone\. You can decline it \(say "decline berlin team sync"\), or ask them for another time\./);
   });
+  it('declining one occurrence of a series answers that occurrence only, and the organizer sees it there', async () => {
+    const propose = await ask('decline the berlin team sync', 'reply-series');
+    expect(propose.text).toBe('Decline Berlin team sync tomorrow at 7 AM? Only this one; the rest of the series stays. Dave Kim will be told.');
+    expect((await ask('yes', 'reply-series')).text).toBe('Done. You declined Berlin team sync, and Dave Kim has been told.');
+    // Off Alice's calendar that Tuesday, still there the next; Dave sees the answer on that occurrence only.
+    const alice = sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-09T00:00:00Z', '2027-03-17T00:00:00Z').items.filter((i) => i.subject === 'Berlin team sync');
+    expect(alice.map((i) => i.start)).toEqual(['2027-03-16T15:00:00Z']);
+    const dave = sim.exchange.calendar.calendarView('dave@contoso.com', 'calendar', '2027-03-09T00:00:00Z', '2027-03-17T00:00:00Z').items.filter((i) => i.subject === 'Berlin team sync');
+    expect(dave.map((i) => i.requiredAttendees.find((a) => a.mailbox.email === 'alice@contoso.com')?.responseType)).toEqual(['Decline', 'Unknown']);
+    expect((await ask("what's on my calendar tomorrow", 'reply-series')).events.map((e) => e.subject)).toEqual(['Team standup']);
+  });
   it('ninth review: names with "all" or "series" are names; "it" after a new event; a week of free time; midnight', async () => {
     await over.client.createEvent('alice@contoso.com', { subject: 'All hands', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', timeZone: TZ });
     expect((await ask('cancel the all hands', 'nine')).text).toBe('Cancel All hands on Thursday at 10 AM?');

@@ -213,37 +213,3 @@ export function distributeOccurrence(core: StoreCore, organizer: string, master:
   if (o.saveCopy) file(core, organizer, 'sentitems', draft(master, 'IPM.Schedule.Meeting.Request', f.subject ?? master.subject, info));
   core.touch(organizer, master);
 }
-
-const ORGANIZER_CODE = { Accept: 'ErrorCalendarIsOrganizerForAccept', Tentative: 'ErrorCalendarIsOrganizerForTentative', Decline: 'ErrorCalendarIsOrganizerForDecline' } as const;
-const CANCELLED_CODE = { Accept: 'ErrorCalendarIsCancelledForAccept', Tentative: 'ErrorCalendarIsCancelledForTentative', Decline: 'ErrorCalendarIsCancelledForDecline' } as const;
-
-/**
- * AcceptItem / TentativelyAcceptItem / DeclineItem on an attendee's copy. Accepting shows the
- * organizer's intended status; declining moves the copy to Deleted Items. The answered request leaves
- * the Inbox, as Outlook and OWA do. With `send`, the organizer's tracking and Inbox get the response.
- */
-export function respond(core: StoreCore, mailbox: string, copy: CalendarItemRecord, response: MeetingResponse, send: boolean, text = ''): void {
-  if (copy.myResponseType === 'Organizer') throw new StoreError(ORGANIZER_CODE[response], 'The organizer cannot respond to their own meeting.');
-  if (copy.isCancelled) throw new StoreError(CANCELLED_CODE[response], 'The meeting was cancelled.');
-  copy.myResponseType = response;
-  if (response === 'Accept') copy.legacyFreeBusy = copy.intendedFreeBusy ?? 'Busy';
-  if (response === 'Tentative') copy.legacyFreeBusy = 'Tentative';
-  core.touch(mailbox, copy);
-  // Declining files the copy in Deleted Items; a later accept brings it back.
-  const folder = core.locate(copy.id)?.folder;
-  if (response === 'Decline' && folder === 'calendar') core.move(copy.id, 'deleteditems');
-  if (response !== 'Decline' && folder === 'deleteditems') core.move(copy.id, 'calendar');
-  for (const m of core.items(mailbox, 'inbox')) {
-    if (m.kind === 'message' && m.itemClass === 'IPM.Schedule.Meeting.Request' && m.meeting?.uid === copy.uid) core.move(m.id, 'deleteditems');
-  }
-  if (!send) return;
-  const from: EmailAddress = { name: core.resolve(mailbox)?.name ?? mailbox, email: mailbox, routingType: 'SMTP', mailboxType: 'Mailbox' };
-  const d = responseDraft(from, copy.organizer, copy, response, text);
-  const organizer = copy.organizer.email;
-  if (isLocal(core, organizer)) {
-    const org = core.byUid(organizer, copy.uid);
-    if (org && org.myResponseType === 'Organizer') recordResponse(core, organizer, org, mailbox, response);
-    file(core, organizer, 'inbox', d);
-  }
-  file(core, mailbox, 'sentitems', d);
-}

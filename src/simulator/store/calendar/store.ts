@@ -26,7 +26,8 @@ import { StoreCore, mailboxKey, type Located } from './core.js';
 import { StoreError } from './errors.js';
 import { parseId } from './ids.js';
 import { applyPatch, buildRecord, patchOccurrence, type CalendarItemPatch } from './items.js';
-import { cancelMeeting, distributeMeeting, distributeOccurrence, respond, sendPlan } from './meetings.js';
+import { cancelMeeting, distributeMeeting, distributeOccurrence, sendPlan } from './meetings.js';
+import { respond, respondToOccurrence } from './responses.js';
 import { deliver, newMessage, sendNote, type Delivery } from './messages.js';
 import { calendarView, type CalendarViewResult } from './calendar-view.js';
 import { freeBusy, type FreeBusyResult } from './free-busy.js';
@@ -177,12 +178,12 @@ export class CalendarStore {
   }
 
   /**
-   * AcceptItem / TentativelyAcceptItem / DeclineItem, by the attendee's calendar item or the meeting
-   * request in their Inbox. `send: false` answers without telling the organizer.
+   * AcceptItem / TentativelyAcceptItem / DeclineItem, by the attendee's calendar item, one occurrence
+   * of their series, or the meeting request in their Inbox. `send: false` answers without telling the organizer.
    */
   respond(id: string, response: MeetingResponse, opts: { readonly send?: boolean; readonly body?: string } = {}): void {
     const t = this.target(id);
-    if (t.kind === 'occurrence') throw new StoreError('ErrorInvalidOperation', 'Responding to a single occurrence is not supported by the simulator.');
+    if (t.kind === 'occurrence') return respondToOccurrence(this.core, t.at.mailbox, t.master, t.occ, response, opts.send ?? true, opts.body);
     const { mailbox, item } = t.at;
     const copy = item.kind === 'calendarItem' ? item : item.meeting && this.core.byUid(mailbox, item.meeting.uid);
     if (!copy) throw notFound();

@@ -181,6 +181,31 @@ describe('responses', () => {
     expect(mail(store, ALICE).map((m) => m.subject).sort()).toEqual(['Accepted: Planning', 'Declined: Planning', 'Tentative: Planning']);
     expect(codeOf(() => store.respond(org.id, 'Accept'))).toBe('ErrorCalendarIsOrganizerForAccept');
   });
+
+  it('an answer to one occurrence is that occurrence\'s only: declined, it leaves the attendee\'s calendar', () => {
+    const store = newStore({ now: clock().now });
+    const daily = { pattern: { type: 'Daily', interval: 1 }, range: { type: 'Numbered', startDate: '2026-03-09', numberOfOccurrences: 3 } } as const;
+    const org = store.createItem(ALICE, { ...planning, start: '2026-03-09T17:00:00Z', end: '2026-03-09T18:00:00Z', recurrence: daily }, 'SendToAllAndSaveCopy');
+    const window = ['2026-03-09T00:00:00Z', '2026-03-12T00:00:00Z'] as const;
+    const bobSeries = () => store.calendarView(BOB, 'calendar', ...window).items;
+    store.respond(bobSeries()[1]!.id, 'Decline', { body: 'Out on Tuesday' });
+    store.respond(bobSeries()[1]!.id, 'Tentative'); // now the third one
+    expect(bobSeries().map((i) => [i.instanceIndex, i.myResponseType, i.legacyFreeBusy])).toEqual([
+      [1, 'NoResponseReceived', 'Tentative'],
+      [3, 'Tentative', 'Tentative'],
+    ]);
+    // The organizer sees each answer on its own occurrence; the series itself is unanswered by Bob.
+    const orgView = store.calendarView(ALICE, 'calendar', ...window).items;
+    expect(orgView.map((i) => responseOf(i, BOB))).toEqual(['Unknown', 'Decline', 'Tentative']);
+    expect(responseOf(store.getItem(org.id) as CalendarEntry, BOB)).toBe('Unknown');
+    expect(mail(store, ALICE).map((m) => [m.subject, m.meeting?.originalStart])).toEqual(
+      expect.arrayContaining([
+        ['Declined: Planning', '2026-03-10T17:00:00Z'],
+        ['Tentative: Planning', '2026-03-11T17:00:00Z'],
+      ]),
+    );
+    expect(codeOf(() => store.respond(store.getOccurrence(org.id, 1).id, 'Accept'))).toBe('ErrorCalendarIsOrganizerForAccept');
+  });
 });
 
 describe('cancellation', () => {
