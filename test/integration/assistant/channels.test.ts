@@ -36,6 +36,13 @@ describe('assistant channels', () => {
     expect(JSON.stringify(await bad({ text: '   ' }))).toMatch(/text/);
     expect(JSON.stringify(await bad({ now: '2026-12-07T08:00:00' }))).toMatch(/with an offset, such as 2026-12-07T08:00:00-08:00/);
     expect(await bad({ timeZone: 'europe/berlin' })).toMatchObject({ code: 'UnknownTimeZone', hint: 'Zone names are case-sensitive: use Europe/Berlin.' });
+    // Links of the tz database are zones too: newer names this ICU lists under old ones, and old aliases.
+    for (const timeZone of ['Asia/Kolkata', 'US/Pacific', 'Europe/Kyiv']) {
+      const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone });
+      expect(linked.statusCode, linked.body).toBe(200);
+      expect(linked.json().explain.timeZone).toBe(timeZone);
+    }
+    expect((await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone: 'US/Pacific' })).json().text).toMatch(/At 9 AM, Standup/);
     const notMine = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'svc2@contoso.com', text: "what's on my calendar today" });
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().code).toBe('NotYourCalendar');
