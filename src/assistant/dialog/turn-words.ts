@@ -23,3 +23,6 @@ export const HOLD_ON = /^(?:wait|hold on|hang on|one (?:sec|second|moment|minute
 
 /** What happens in the evening: a bare hour given for it is PM (as the date reader does for "dinner at 7"). */
 export const EVENING_THING = /\b(dinner|supper|drinks|cocktails|happy hour|night)\b/i;
+
+/** A question about when something is ("when is book club", "what time's the recital"). */
+export const WHEN_IS = /^\s*(?:and |so |ok |okay |hey )?(?:when(?:'s| is| are| does| do)|what time(?:'s| is| does| do))\b/i;

@@ -19,7 +19,8 @@ import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { escapeRegExp } from '../../shared/regexp.js';
-import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS } from './turn-words.js';
+import { aroundEvent, isMeal, mealHours, windowAround, type AroundEvent } from './around-event.js';
+import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
 export interface TurnInput {
@@ -291,6 +292,12 @@ export class Dialog {
         s = { ...s, ...found };
       }
     }
+    // "what do i have before my 1:1", "what's after lunch": a read up to or from an event of one's own.
+    const around = intent === 'read_events' || intent === 'out_of_scope' || intent === 'find_meeting' ? aroundEvent(input.text) : undefined;
+    if (around) {
+      intent = 'read_events';
+      return this.#around(input, around, s, done, list);
+    }
     switch (intent) {
       case 'read_events': {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
@@ -340,16 +347,8 @@ export class Dialog {
         }
         // "when is the project kickoff" with no name understood: say so, never answer with another event.
         if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
-        const window = s.window ?? { start: localDaysFrom(input.now, -1, input.timeZone), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
-        const { shown, explanation } = await list(window);
-        const named = shown.filter((e) => eventMatches(e, s, input.user));
-        const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
-        const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
-        // Over already ("when is the budget review" at 12:30, after it ran 11 to 12): the latest one, said as past.
-        const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
-        if (found.length === 0 && over.length) return done({ kind: 'events', scope: 'find', label: '', events: over, query, past: true }, over, undefined, explanation);
-        if (found.length === 0) return done({ kind: 'not_found', query }, [], undefined, explanation);
-        return done({ kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, found.slice(0, 3), undefined, explanation);
+        const { act, explanation } = await this.#findNamed(input, s, list);
+        return done(act, act.kind === 'events' ? act.events : [], undefined, explanation);
       }
       case 'am_i_free': {
         // "when am i free tomorrow", "do i have time for a 30 minute call this afternoon": the free stretches.
@@ -439,6 +438,15 @@ export class Dialog {
         // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
         if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond')) {
           return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.event.subject }, [], pending);
+        }
+        // "when is book club": words read as another assistant's question ("when is the next lakers game")
+        // are a calendar question when the calendar has an event of that name; otherwise still refused.
+        if (!pending && s.title && WHEN_IS.test(input.text)) {
+          const { act, explanation } = await this.#findNamed(input, s, list);
+          if (act.kind === 'events') {
+            intent = 'find_meeting';
+            return done(act, act.events, undefined, explanation);
+          }
         }
         // What was dropped is named: the person must not think it still waits for "yes".
         const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' ? { change: pending.kind, subject: pending.event.subject } : undefined;
@@ -596,6 +604,44 @@ export class Dialog {
     // "focus time tomorrow until noon", then "9": 9 until noon.
     const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
     return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
+  }
+
+  /**
+   * "what do i have after the budget review (on wednesday)": the event is found (on the day said, else
+   * from today on), then what is on its day before it starts or after it ends. A meal that is not on the
+   * calendar ("after lunch") stands for its usual hours, on the day said or today.
+   */
+  async #around(input: TurnInput, around: AroundEvent, s: DialogSlots, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
+    const [title, person] = around.name.split(/\s+with\s+/i) as [string, string | undefined];
+    const named = { title, ...(person ? { people: [person] } : {}) };
+    const day = s.window ?? dayWindow(input.now, input.timeZone);
+    // A meal said without a day is today's ("what's after lunch"); another event, the next one of that name.
+    const searched = s.window ?? (isMeal(title) ? day : { start: day.start, end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) });
+    const { shown, explanation } = await list(searched);
+    const event = shown.find((e) => !e.isAllDay && !e.isCancelled && Date.parse(e.end) > input.now.getTime() && eventMatches(e, named, input.user));
+    const anchor = event ?? mealHours(title, day.start, input.timeZone);
+    if (!anchor) return done({ kind: 'not_found', query: around.name }, [], undefined, explanation);
+    const window = windowAround(around.edge, anchor, input.now, input.timeZone);
+    const events = shown.filter((e) => e !== event && !e.isAllDay && (around.edge === 'after' ? Date.parse(e.start) >= Date.parse(window.start) && Date.parse(e.start) < Date.parse(window.end) : Date.parse(e.start) < Date.parse(window.end) && Date.parse(e.end) > Date.parse(window.start)));
+    const subject = event?.subject ?? title.toLowerCase();
+    return done({ kind: 'events', scope: 'window', label: '', events, around: { edge: around.edge, subject, start: anchor.start } }, events, undefined, { ...explanation, window });
+  }
+
+  /**
+   * "when is the budget review": the events of that name (or with those people) from yesterday on, the
+   * first three not over yet; when all are over, the latest, said as past.
+   */
+  async #findNamed(input: TurnInput, s: DialogSlots, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<{ act: Act; explanation: Explanation }> {
+    const window = s.window ?? { start: localDaysFrom(input.now, -1, input.timeZone), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+    const { shown, explanation } = await list(window);
+    const named = shown.filter((e) => eventMatches(e, s, input.user));
+    const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
+    const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
+    // Over already ("when is the budget review" at 12:30, after it ran 11 to 12): the latest one, said as past.
+    const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
+    if (found.length === 0 && over.length) return { act: { kind: 'events', scope: 'find', label: '', events: over, query, past: true }, explanation };
+    if (found.length === 0) return { act: { kind: 'not_found', query }, explanation };
+    return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, explanation };
   }
 
   /**

@@ -210,7 +210,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
   switch (act.kind) {
     case 'events': {
-      const label = windowLabel(ctx.window, clock, ctx.now);
+      // "what do i have after the budget review": said by that event, not by the hours it leaves.
+      const label = act.around ? `${act.around.edge} ${act.around.subject} ${dayLabel(localTime(act.around.start, clock.zone), clock.today)}` : windowLabel(ctx.window, clock, ctx.now);
       // (Several events found: the question is answered by listing them, not about the first alone.)
       if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events.length === 1) return sentences([aboutEvent(act.events[0]!, act.asked, act.scope === 'next', ctx, clock)]);
       if (act.scope === 'next') {

@@ -1102,3 +1102,30 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'nine');
   });
 });
+
+describe('reads bounded by an event, and "when is" for names the model doubts', () => {
+  it('"what do I have before/after <event>" reads that event\'s day up to it or from it; a meal not on the calendar is its usual hours', async () => {
+    await over.client.createEvent('alice@contoso.com', { subject: 'Book club', start: '2027-03-11T03:00:00Z', end: '2027-03-11T04:00:00Z', timeZone: TZ });
+    await over.client.createEvent('alice@contoso.com', { subject: 'Lunch', start: '2027-03-10T20:00:00Z', end: '2027-03-10T21:00:00Z', timeZone: TZ });
+    const before = await ask('what do i have before the budget review', 'around');
+    expect(before.intent).toBe('read_events');
+    expect(before.events.map((e) => e.subject)).toEqual(['Team standup']);
+    expect(before.text).toBe('You have one event before Budget review on Wednesday. At 9 AM, Team standup.');
+    const after = await ask('anything after the budget review on wednesday', 'around');
+    expect(after.events.map((e) => e.subject)).toEqual(['Lunch', 'Book club']);
+    // Said without a day, lunch is today's: none on the calendar today, so after 1 PM.
+    expect((await ask("what's after lunch", 'around')).text).toBe('You have nothing on your calendar after lunch today.');
+    expect((await ask('what do i have after lunch on wednesday', 'around')).events.map((e) => e.subject)).toEqual(['Book club']);
+    expect((await ask('what do i have before my 1:1', 'around')).text).toBe("I couldn't find 1:1 on your calendar.");
+    // Times stay times, and other assistants' questions stay refused.
+    expect((await ask('what do i have after 3pm tomorrow', 'around')).text).toMatch(/tomorrow between 3 PM and midnight/);
+    expect((await ask("what's the weather after lunch", 'around')).intent).toBe('out_of_scope');
+  });
+
+  it('"when is book club": a name the model took for another assistant\'s is answered when the calendar has it', async () => {
+    const a = await ask('when is book club', 'when-is');
+    expect(a.intent).toBe('find_meeting');
+    expect(a.text).toBe('Book club is on Wednesday at 7 PM.');
+    expect((await ask('when is the next lakers game', 'when-is')).intent).toBe('out_of_scope');
+  });
+});
