@@ -7,6 +7,7 @@ import { EVENT_NOUNS } from './lexicon.js';
 import type { Span } from './slots.js';
 import type { Token } from './text.js';
 import type { Intent } from './types.js';
+import { cleanName, commaBefore, DAY_OR_MONTH, NOT_A_NAME, TRAILING, WHEN_TOKEN, words } from './name-words.js';
 
 export interface About {
   title?: string;
@@ -19,19 +20,9 @@ export interface About {
 
 const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
 const PERSON_TYPES = new Set(['person', 'relation']);
-const TRAILING = /^(at|on|by|for|in|from|to|this|next|the|every|around|about|before|after|tomorrow|today|tonight|and|with|without|except|please)$/;
 /** "without carol", "w/o bob", "everyone except dana": people said so that they are left out. */
 const LEAVES_OUT = /^(without|except|excluding)$/;
 const REMIND = /\b(remind|reminder|remember|notify|alert)\b(?: me| us)?(?: to| that i (?:need|have) to| about| of)?\b/;
-
-function words(tokens: readonly Token[], from: number, to: number, original = false): string {
-  return tokens.slice(from, to).map((t) => (original ? t.text : t.lower)).join(' ');
-}
-
-/** Possessives and articles are how a name was said, not part of it: "bob's" -> "bob". */
-function cleanName(value: string): string {
-  return value.replace(/'s$|s'$/, '').replace(/^(my|the|our) /, '');
-}
 
 /** The words after "remind me to", up to the first date or time. */
 function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string | undefined {
@@ -54,9 +45,6 @@ function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string
   while (from < to && /^(go|to)$/.test(tokens[from]!.lower) && to - from > 1 && tokens[from]!.lower === 'to') from++;
   return to > from ? words(tokens, from, to) : undefined;
 }
-
-/** A typed clock, date or length: when or how long, never what or where ("2:30", "3/25", "30m", "1.5h"). */
-const WHEN_TOKEN = /^(\d+h\d{1,2}m?|\d{1,2}(:\d\d)?|\d+(\.\d+)?|\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?|am|pm|-|\d+(\.\d+)?(m|min|mins|h|hr|hrs)|hours?|hrs?|minutes?|mins?)$/;
 
 /** A typed clock, date or length at the front of a name is not part of it: "my 2:30 meeting" -> "meeting". */
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
@@ -108,8 +96,6 @@ function typedPeople(tokens: readonly Token[]): string[] {
   return out;
 }
 
-/** Words that open a request or stand for no event: never part of a name recovered from untagged words. */
-const NOT_A_NAME = /^(whole|entire|see|seeing|visit|back|later|earlier|forward|ahead|sooner|out|by|free|busy|available|around|there|here|ok|meet|meeting's|actually|instead|rather|okay|ok|yes|no|wait|sorry|maybe|let's|lets|how|hey|hi|alexa|add|schedule|create|book|put|set|make|plan|arrange|block|hold|reserve|mark|pencil|save|enter|insert|invite|cancel|delete|remove|clear|drop|move|reschedule|postpone|push|shift|bump|change|when|where|what|what's|whats|when's|which|who|is|are|was|will|does|do|did|time|find|show|tell|check|look|please|can|could|would|you|i|i'm|want|need|have|has|to|me|my|our|the|a|an|this|that|it|its|those|these|new|next|last|first|upcoming|all|every|everything|anything|something|nothing|event|events|calendar|calender|schedule|agenda|diary|up|about|start|starts|begin|begins|scheduled|planned|again|remind|reminder|note|there|here|any|some|one|of|and|or|so|just|also|then|now|today|tonight|tomorrow)$/;
 const COMMAND_VERB = /^(set|line|sign|hook|book|add|schedule|create|make|put|plan|cancel|delete|remove|move|reschedule|push)$/;
 
 /** Whether token `i` lies in a span, or in a span of one of `types`. */
@@ -194,9 +180,6 @@ function listedGuests(tokens: readonly Token[], spans: readonly Span[]): { name:
   }
   return out;
 }
-
-/** Whether a comma (or other mark) was typed between token `k` and the one before it: tokens keep no punctuation. */
-const commaBefore = (tokens: readonly Token[], k: number): boolean => k > 0 && tokens[k]!.start - tokens[k - 1]!.end > 1;
 
 /** Whether the untagged word `w` at `i` could be (part of) a person's name: a plain word, not an opening, a stop word or a when. */
 function couldBeName(spans: readonly Span[], i: number, w: string | undefined): w is string {
@@ -330,7 +313,6 @@ const FIXED_NAMES = /\b(day off|days off|happy hour|book club|book group|date ni
 const NAME_NUMBER_SHAPE = /^(?=[a-z0-9.]*\d)(?=[a-z0-9.]*[a-z])[a-z]{0,2}\d+(\.\d+)*[a-z]{0,2}$|^\d+\.\d+(\.\d+)*$/;
 /** Not "30m", "1h", "2pm", "3d": lengths and times typed short. */
 const nameNumber = (w: string): boolean => NAME_NUMBER_SHAPE.test(w) && (/^\d+\.\d+$/.test(w) || !WHEN_TOKEN.test(w)) && !/^\d+(\.\d+)?([ap]m?|d|days?|w|wks?|hrs?)$/.test(w);
-const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight|morning|afternoon|evening|night|weekend|week|month|day|days|o'clock|oclock)$/;
 /** A word that can be part of a name: letters, not a time word, a function word or a command. */
 const nameWord = (w: string | undefined): boolean => w !== undefined && /^[a-z][a-z'-]*$/.test(w) && !NOT_A_NAME.test(w) && !TRAILING.test(w) && !WHEN_TOKEN.test(w) && !DAY_OR_MONTH.test(w);
 
