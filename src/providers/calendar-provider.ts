@@ -36,8 +36,9 @@ export interface CalendarProvider {
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;
   /**
-   * Whether a room (or anyone) is busy at some time in the window, by free/busy: what a booking proposal
-   * warns about before the room's calendar declines. Undefined when the free/busy cannot be read.
+   * When a room (or anyone) is busy within the window, by free/busy, oldest first and clipped to the
+   * window: what a booking proposal warns about before the room's calendar declines, and what "is the
+   * boardroom free friday" answers. Undefined when the free/busy cannot be read.
    */
-  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined>;
+  busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined>;
 }

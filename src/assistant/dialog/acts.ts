@@ -38,11 +38,13 @@ export type Act =
   | { readonly kind: 'free_gaps'; readonly days: readonly { readonly span: TimeWindow; readonly gaps: readonly TimeWindow[] }[]; readonly minutes?: number }
   /**
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
+   * `roomNotFound`: a place said as a room ("in the board room") that no room mailbox is: kept as the
+   * location, nothing booked.
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
@@ -83,7 +85,10 @@ export type Act =
   /** A "yes" to a write proposed longer ago than the dialog keeps it: not done. */
   | { readonly kind: 'proposal_expired'; readonly minutes: number }
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
-  | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean }
+  /** `busy`: when it is booked within the window (a long window, "friday", is answered with them). */
+  | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[] }
+  /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
+  | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[] }
   | { readonly kind: 'unknown_room'; readonly name: string }
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }

@@ -1,7 +1,7 @@
 /** The answer to "Which Bob do you mean?": a position or the words of a name, never a guess. */
 
 const ORDINALS: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
-const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add', 'person', 'guy']);
+const FILLER = new Set(['i', 'mean', 'meant', 'the', 'a', 'please', 'him', 'her', 'them', 'it', 'is', 'its', "it's", 'that', 'one', 'yes', 'no', 'from', 'in', 'with', 'oh', 'um', 'sorry', 'actually', 'invite', 'add', 'person', 'guy', 'just', 'only']);
 
 /**
  * Which of the offered people an answer names: "the second one" or "the last one" by position (as they
@@ -20,5 +20,8 @@ export function chooseCandidate<T extends { readonly name: string; readonly emai
     const theirs = wordsOf(c);
     return named.every((w) => theirs.has(w));
   });
-  return fits.length === 1 ? fits[0] : undefined;
+  if (fits.length === 1) return fits[0];
+  // "Fishbowl" to "Fishbowl, or Fishbowl Annex?": the one whose whole name was said.
+  const whole = fits.filter((c) => c.name.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean).join(' ') === named.join(' '));
+  return whole.length === 1 ? whole[0] : undefined;
 }

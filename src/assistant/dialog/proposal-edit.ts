@@ -20,7 +20,7 @@ const NAME_LIST = String.raw`([a-z][a-z' -]*?)`;
 const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$|^(?:and|also|plus) (?:with )?${NAME_LIST}$|^with ${NAME_LIST}(?: (?:too|as well|also))?$`);
 const REMOVE = new RegExp(String.raw`^(?:but |and |actually,? )?(?:without|not|minus|drop|remove|uninvite|don't invite|do not invite|leave out|take out|take off) ${NAME_LIST}$`);
 const INSTEAD = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with|invite) ${NAME_LIST} instead$`);
-const PLACE = /^(?:and |actually,? )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*)$/u;
+const PLACE = /^(?:and |actually,? |no,? |make it )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: instead| please| then| rather)*$/u;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
 
@@ -48,6 +48,10 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   if (add && !/^the\s/.test(add[1] ?? add[2] ?? add[3] ?? add[4]!)) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!) };
   const place = PLACE.exec(t);
   // The place as typed ("at Café Rouge").
-  if (place) return { location: text.trim().replace(/[.!?]+$/, '').slice(-place[1]!.trim().length) };
+  if (place) {
+    const typed = text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+    const at = typed.toLowerCase().lastIndexOf(place[1]!);
+    return { location: typed.slice(at, at + place[1]!.length) };
+  }
   return undefined;
 }

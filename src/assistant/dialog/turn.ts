@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
 import { roomNamed } from './named-room.js';
+import { roomFor, ROOM_WORDS } from './room-lookup.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
@@ -9,7 +10,7 @@ import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf,
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
-import type { CalendarProvider } from '../../providers/calendar-provider.js';
+import type { CalendarProvider, DirectoryEntry, PeopleLookup } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
@@ -164,6 +165,8 @@ export class Dialog {
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
         // "without ann": each guest whose name has the words said is left out.
         const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
+        // "in the huddle room instead": the room booked before is no longer asked for.
+        if (change.location) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
         const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
         return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
@@ -290,6 +293,18 @@ export class Dialog {
       if (found.title || found.people) {
         intent = 'cancel_event';
         s = { ...s, ...found };
+      }
+    }
+    // "is the fishbowl free at 2", "book room 202 at 10": a room by a name the model does not know as one
+    // (it read a question about the asker, or an event called "fishbowl"). The directory decides.
+    if ((intent === 'am_i_free' || intent === 'create_event') && !input.desk) {
+      const name = roomNamed(input.text);
+      const booking = intent === 'create_event' && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined && s.title !== undefined && s.title.toLowerCase() === name;
+      const asking = intent === 'am_i_free' && name !== undefined && !/^\d/.test(name) && /^\s*(?:is|are)\b/i.test(input.text);
+      if ((booking || asking) && (await roomFor(this.deps.provider, name!)).kind !== 'none') {
+        intent = booking ? 'room_book' : 'room_is_free';
+        const { title: _room, ...rest } = s;
+        return this.#namedRoom(input, intent, booking ? rest : s, done, name);
       }
     }
     // "what do i have before my 1:1", "what's after lunch": a read up to or from an event of one's own.
@@ -470,11 +485,11 @@ export class Dialog {
     const titleHas = new Set(nameWords(title));
     for (const name of s.people ?? []) {
       if (nameWords(name).every((w) => titleHas.has(w))) continue;
-      const found = await this.deps.provider.findPeople(name);
+      const found = await this.#guest(name, input.user);
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
       if (found.kind === 'none') {
         // "with bob ann and dave" said aloud: "bob ann" is nobody, but Bob and Ann each may be someone.
-        const each = name.includes(' ') ? await Promise.all(name.split(' ').map((w) => this.deps.provider.findPeople(w))) : [];
+        const each = name.includes(' ') ? await Promise.all(name.split(' ').map((w) => this.#guest(w, input.user))) : [];
         const [a, b] = each;
         if (a?.kind === 'one' && b?.kind === 'one' && a.person.email !== b.person.email) {
           for (const f of each) if (f.kind === 'one') attendees.push({ email: f.person.email, name: f.person.name, kind: f.person.isRoom ? 'resource' : 'required' });
@@ -484,26 +499,31 @@ export class Dialog {
         continue;
       }
       attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
-      // "with bob in the boardroom", the boardroom tagged as a person: the room is where, and is said.
-      if (found.person.isRoom) location ??= found.person.name;
+      // "with bob in the boardroom", the boardroom tagged as a person (or the answer to "Which fishbowl?"):
+      // the room is where, and is said by its name.
+      if (found.person.isRoom) location = found.person.name;
     }
     // "with ann": a word no model tagged is a guest only if the directory knows it. Otherwise ("with
     // marketing", "with zelda fitzgerald") it stays in the title and the proposal says nobody is invited
     // for it: the words are never dropped, and nobody is guessed.
     for (const name of s.maybePeople ?? []) {
-      const found = await this.deps.provider.findPeople(name);
+      const found = await this.#guest(name, input.user);
       const asPerson = { ...s, people: [...(s.people ?? []), name], maybePeople: (s.maybePeople ?? []).filter((p) => p !== name) };
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: asPerson, name, candidates: found.candidates });
       if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
       else if (!nameWords(name).every((w) => titleHas.has(w))) notInvited.push(name);
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
+    let roomNotFound: string | undefined;
     if (location && !attendees.some((a) => a.kind === 'resource')) {
-      const room = await this.deps.provider.findPeople(location);
-      if (room.kind === 'one' && room.person.isRoom) {
-        attendees.push({ email: room.person.email, name: room.person.name, kind: 'resource' });
-        location = room.person.name;
-      }
+      const room = await roomFor(this.deps.provider, location);
+      if (room.kind === 'one') {
+        attendees.push({ email: room.room.email, name: room.room.name, kind: 'resource' });
+        location = room.room.name;
+      } else if (room.kind === 'several') {
+        // "in the fishbowl" with Fishbowl and Fishbowl Annex: asked, as for two Bobs (the answer books it).
+        return done({ kind: 'ask_person', name: location, candidates: room.candidates }, [], { kind: 'person', create: { ...s, people: [...(s.people ?? []), location] }, name: location, candidates: room.candidates });
+      } else if (ROOM_WORDS.test(location)) roomNotFound = location;
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const zone = s.saidZone ?? input.timeZone;
@@ -514,11 +534,11 @@ export class Dialog {
     const titled = unnamed.length ? `${title} ${guestWord(input.text, unnamed)} ${unnamed.join(' and ')}` : title;
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
-    return this.#propose(input, draft, done, notInvited);
+    return this.#propose(input, draft, done, notInvited, roomNotFound);
   }
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
-  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = []): Promise<TurnResult> {
+  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = [], roomNotFound?: string): Promise<TurnResult> {
     // A series moved off its day ("make it a day later"): one on a single day follows; else the first day it falls on.
     const repeat = asked.repeat && startingOn(asked.repeat, asked.start, asked.timeZone);
     const draft = repeat ? { ...asked, repeat, ...firstTimes(repeat, asked.start, asked.end, asked.timeZone, Boolean(asked.isAllDay)) } : asked;
@@ -527,7 +547,7 @@ export class Dialog {
     const [own, roomsBusy] = await Promise.all([
       this.deps.provider.listEvents(input.user, window, input.timeZone),
       // A room taken then would decline: said before "yes", not after.
-      Promise.all(rooms.map(async (r) => ((await this.deps.provider.isBusy(r.email!, window)) ? [r.name || r.email!] : []))),
+      Promise.all(rooms.map(async (r) => ((await this.deps.provider.busyTimes(r.email!, window))?.length ? [r.name || r.email!] : []))),
     ]);
     const conflicts = timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
     const busyRooms = roomsBusy.flat();
@@ -535,7 +555,7 @@ export class Dialog {
     const onceOnly = !draft.repeat && REPEAT_WORDS.test(input.text);
     // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
     const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(roomNotFound ? { roomNotFound } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
@@ -604,6 +624,19 @@ export class Dialog {
     // "focus time tomorrow until noon", then "9": 9 until noon.
     const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
     return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
+  }
+
+  /**
+   * Who a guest's name is in the directory, the asker left out: "with al" is not Alice asking (a prefix
+   * of her name to Exchange), so it is nobody, and said so, rather than an invitation to herself.
+   */
+  async #guest(name: string, user: string): Promise<PeopleLookup> {
+    const found = await this.deps.provider.findPeople(name);
+    const me = (p: DirectoryEntry) => p.email.toLowerCase() === user.toLowerCase();
+    if (found.kind === 'one') return me(found.person) ? { kind: 'none' } : found;
+    if (found.kind !== 'several') return found;
+    const others = found.candidates.filter((c) => !me(c));
+    return others.length === 1 ? { kind: 'one', person: others[0]! } : others.length === 0 ? { kind: 'none' } : { kind: 'several', candidates: others };
   }
 
   /**
@@ -723,18 +756,21 @@ export class Dialog {
    * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
    * a room, the answer says how to ask.
    */
-  async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done): Promise<TurnResult> {
-    const name = intent === 'room_is_free' || intent === 'room_book' ? roomNamed(input.text) : undefined;
+  async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
+    const name = said ?? (intent === 'room_is_free' || intent === 'room_book' ? roomNamed(input.text) : undefined);
     if (!name) return done({ kind: 'rooms_not_set_up' });
-    const found = await this.deps.provider.findPeople(name);
-    const room = found.kind === 'one' && found.person.isRoom ? found.person : found.kind === 'several' ? found.candidates.find((c) => c.isRoom) : undefined;
-    if (!room) return done({ kind: 'unknown_room', name });
-    if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: room.name }, done);
+    // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
+    if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
+    const found = await roomFor(this.deps.provider, name);
+    if (found.kind === 'none') return done({ kind: 'unknown_room', name });
+    if (found.kind === 'several') return done({ kind: 'which_room', name, candidates: found.candidates.map((c) => c.name) });
+    const room = found.room;
     const start = s.window?.start ?? s.start ?? iso(input.now.getTime());
     const window = s.window ?? { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 30) * MINUTE) };
-    const busy = await this.deps.provider.isBusy(room.email, window);
-    return done({ kind: 'named_room_free', room: room.name, window, ...(busy === undefined ? {} : { free: !busy }) });
+    const busy = await this.deps.provider.busyTimes(room.email, window);
+    return done({ kind: 'named_room_free', room: room.name, window, ...(busy === undefined ? {} : { free: busy.length === 0, busy }) });
   }
+
 
   /**
    * The rooms of `event` that are booked by something else at the new time (they would decline the move).
@@ -745,7 +781,7 @@ export class Dialog {
     if (!rooms.length || event.isAllDay) return [];
     const [s, e, os, oe] = [Date.parse(start), Date.parse(end), Date.parse(event.start), Date.parse(event.end)];
     const parts = [[s, Math.min(e, os)], [Math.max(s, oe), e]].filter(([a, b]) => a! < b!).map(([a, b]) => ({ start: iso(a!), end: iso(b!) }));
-    const taken = await Promise.all(rooms.map(async (r) => ((await Promise.all(parts.map((w) => this.deps.provider.isBusy(r.email!, w)))).some(Boolean) ? [r.name || r.email!] : [])));
+    const taken = await Promise.all(rooms.map(async (r) => ((await Promise.all(parts.map((w) => this.deps.provider.busyTimes(r.email!, w)))).some((b) => Boolean(b?.length)) ? [r.name || r.email!] : [])));
     return taken.flat();
   }
 

@@ -7,6 +7,7 @@ import { EVENT_NOUNS } from './lexicon.js';
 import type { Span } from './slots.js';
 import type { Token } from './text.js';
 import type { Intent } from './types.js';
+import { guestList, placeAfterIn, titleBefore } from './request-shape.js';
 import { cleanName, commaBefore, DAY_OR_MONTH, NOT_A_NAME, TRAILING, WHEN_TOKEN, words } from './name-words.js';
 
 export interface About {
@@ -416,5 +417,51 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "book this room": the room is where the panel is, not a place that was named.
   // Kept as typed ("Café Rouge", "Building 5"), as titles are.
   if (location && !(intent.startsWith('room_') && /^(this |the |a )?room$/.test(location))) about.location = asTyped(tokens, location);
-  return about;
+  return byShape(tokens, intent, about);
+}
+
+/** Whether every word of `part` is a word of `whole` ("huddle" of "huddle room", "bob jones" of itself). */
+const wordsOf = (part: string, whole: string): boolean => {
+  const have = new Set(whole.toLowerCase().split(' '));
+  return part.toLowerCase().split(' ').every((w) => have.has(w));
+};
+
+/**
+ * The guests of a list and the room after "in the", read by the request's shape (request-shape.ts) where
+ * the tagger's spans missed them: "with bob smith and [bob jones]" (taken for the name), "invite ann and
+ * dave to ...", "add sync in the [huddle room]" (taken for the name, the place lost).
+ */
+function byShape(tokens: readonly Token[], intent: Intent, about: About): About {
+  const out: About = { ...about };
+  const list = guestList(tokens);
+  // One name after "with" is the tagger's to read (a place, a team, a surname); a list or an "invite" is not.
+  if (list && (list.names.length > 1 || tokens[list.anchor]!.lower !== 'with')) {
+    const listed = list.names.join(' ');
+    out.people = [...list.names, ...(about.people ?? []).filter((p) => !wordsOf(p, listed))];
+    if (about.maybePeople) {
+      const rest = about.maybePeople.filter((p) => !wordsOf(p, listed));
+      if (rest.length) out.maybePeople = rest;
+      else delete out.maybePeople;
+    }
+    if (about.title && wordsOf(about.title, listed)) {
+      const named = titleBefore(tokens, list.anchor);
+      if (named) out.title = asTyped(tokens, named);
+      else delete out.title;
+    }
+  }
+  const place = intent === 'create_event' ? placeAfterIn(tokens) : undefined;
+  if (place) {
+    const titleIsPlace = out.title !== undefined && wordsOf(out.title, place.name);
+    if (titleIsPlace || (place.isRoom && (!out.location || wordsOf(out.location, place.name)))) {
+      out.location = asTyped(tokens, place.name);
+      if (titleIsPlace) {
+        const named = titleBefore(tokens, Math.min(place.at, list?.anchor ?? place.at));
+        if (named) out.title = asTyped(tokens, named);
+        else delete out.title;
+      }
+      if (out.people) out.people = out.people.filter((p) => !wordsOf(p, place.name));
+      if (out.people?.length === 0) delete out.people;
+    }
+  }
+  return out;
 }

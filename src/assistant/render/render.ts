@@ -259,6 +259,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
       const unknown = act.notInvited?.length ? [`I couldn't find anyone called ${act.notInvited.join(' or ')} in the directory, so I won't invite anyone for ${act.notInvited.length === 1 ? 'that name' : 'those names'}.`] : [];
+      const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
       const where = d.location ? ` in ${d.location}` : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
@@ -268,7 +269,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
-      return sentences([...once, ...passed(act.inThePast), ...unknown, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...once, ...passed(act.inThePast), ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
@@ -371,8 +372,15 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'named_room_free': {
       const label = windowLabel(act.window, clock, ctx.now);
       if (act.free === undefined) return sentences([`Exchange didn't say whether ${act.room} is free ${label}. Try again, or check the room in Outlook.`]);
-      return sentences([`${act.room} is ${act.free ? 'free' : 'booked'} ${label}.`]);
+      // Over more than a couple of hours ("is the boardroom free friday"), when it is taken is the answer.
+      const long = Date.parse(act.window.end) - Date.parse(act.window.start) > 2 * 3_600_000;
+      if (act.free || !long || !act.busy?.length) return sentences([`${act.room} is ${act.free ? 'free' : 'booked'} ${label}.`]);
+      const spans = act.busy.slice(0, 3).map((b) => `from ${spokenTime(localTime(b.start, clock.zone))} to ${spokenTime(localTime(b.end, clock.zone))}`);
+      const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
+      return sentences([`${act.room} is booked ${label} ${spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans[spans.length - 1]}` : spans[0]}${more}, and free the rest of the time.`]);
     }
+    case 'which_room':
+      return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with its full name.`]);
     case 'unknown_room':
       return sentences([`I couldn't find a room called ${act.name} in the directory. Rooms are found by the names in Outlook's room finder.`]);
     case 'changed_since': {

@@ -100,12 +100,16 @@ export class EwsCalendarProvider implements CalendarProvider {
     await this.withClient((c) => c.respondToMeeting(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, ews));
   }
 
-  async isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
+  async busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
     try {
       const [answer] = await this.withClient((c) => c.availability([{ email, attendeeType: 'Room' }], window, { timeZone: 'UTC', view: 'FreeBusy' }));
       if (!answer?.ok) return undefined;
       const [from, to] = [Date.parse(window.start), Date.parse(window.end)];
-      return answer.value.events.some((e) => e.busyType !== 'Free' && e.busyType !== 'NoData' && Date.parse(e.start) < to && Date.parse(e.end) > from);
+      const clip = (ms: number) => new Date(Math.min(to, Math.max(from, ms))).toISOString().replace('.000Z', 'Z');
+      return answer.value.events
+        .filter((e) => e.busyType !== 'Free' && e.busyType !== 'NoData' && Date.parse(e.start) < to && Date.parse(e.end) > from)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+        .map((e) => ({ start: clip(Date.parse(e.start)), end: clip(Date.parse(e.end)) }));
     } catch (err) {
       // A warning we cannot give is no reason to fail the proposal: the room's calendar still answers.
       if (err instanceof EwsError) return undefined;

@@ -39,8 +39,8 @@ export class AuditedProvider implements CalendarProvider {
     return this.inner.findPeople(query);
   }
 
-  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
-    return this.inner.isBusy(email, window);
+  busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
+    return this.inner.busyTimes(email, window);
   }
 
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {

@@ -90,7 +90,7 @@ export class PrefetchingProvider implements CalendarProvider {
     return this.inner.findPeople(query);
   }
 
-  isBusy(email: string, window: TimeWindow): Promise<boolean | undefined> {
-    return this.inner.isBusy(email, window);
+  busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
+    return this.inner.busyTimes(email, window);
   }
 }

@@ -30,4 +30,11 @@ describe('chooseCandidate: the answer to "Which Bob do you mean?"', () => {
   it.each(['bob', 'smi', 'carol', 'yes', '', 'the first or the second', 'bob, the one i met last week'])('%j fits several or none: no choice', (answer) => {
     expect(chooseCandidate(answer, BOBS)).toBeUndefined();
   });
+
+  it('a name that is all of one candidate\'s and part of another\'s picks the whole one ("Fishbowl", not "Fishbowl Annex")', () => {
+    const rooms = [{ name: 'Fishbowl', email: 'fishbowl@contoso.com' }, { name: 'Fishbowl Annex', email: 'fishbowl.annex@contoso.com' }];
+    expect(chooseCandidate('Fishbowl', rooms)?.email).toBe('fishbowl@contoso.com');
+    expect(chooseCandidate('just fishbowl please', rooms)?.email).toBe('fishbowl@contoso.com');
+    expect(chooseCandidate('the annex', rooms)?.email).toBe('fishbowl.annex@contoso.com');
+  });
 });

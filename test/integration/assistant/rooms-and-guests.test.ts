@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { AssistantAnswer } from '../../../src/assistant/assistant.js';
+import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useAssistant } from '../../support/use-assistant.js';
+import { useSimulator } from '../../support/use-simulator.js';
+
+/**
+ * Guests and rooms as people say them: lists with two Bobs, "invite ann and dave", rooms with names of
+ * several words or none of "room" ("the fishbowl"), spoken "board room", similar names (a question, never
+ * a guess), a room question about a whole day. Checked on what Exchange is asked to do (the proposal's
+ * attendees and rooms) and on what is said, not on exact wording alone.
+ */
+const TZ = 'America/Los_Angeles';
+const NOW = new Date('2027-03-08T16:00:00Z'); // Monday 8 March, 08:00 in Los Angeles
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
+const PEOPLE = [
+  person('alice', 'Alice Wong', { timeZone: PACIFIC, firstName: 'Alice', lastName: 'Wong' }),
+  person('bob', 'Bob Smith', { timeZone: PACIFIC, firstName: 'Bob', lastName: 'Smith' }),
+  person('bjones', 'Bob Jones', { timeZone: 'Eastern Standard Time', firstName: 'Bob', lastName: 'Jones' }),
+  person('ann', 'Ann Lee', { timeZone: PACIFIC, firstName: 'Ann', lastName: 'Lee' }),
+  person('dave', 'Dave Kim', { timeZone: 'W. Europe Standard Time', firstName: 'Dave', lastName: 'Kim' }),
+  serviceAccount(SVC),
+];
+const invited = (a: AssistantAnswer) => ((a.pending as { draft?: { attendees?: { email?: string }[] } } | undefined)?.draft?.attendees ?? []).map((x) => x.email).sort();
+const subjectOf = (a: AssistantAnswer) => (a.pending as { draft?: { subject: string } } | undefined)?.draft?.subject;
+
+describe('guests and rooms, one boardroom and two fishbowls', () => {
+  const sim = useSimulator(() =>
+    startContoso({
+      mailboxes: [...PEOPLE, roomMailbox('boardroom', 'Boardroom', 12, { timeZone: PACIFIC }), roomMailbox('fishbowl', 'Fishbowl', 4, { timeZone: PACIFIC }), roomMailbox('fishbowl.annex', 'Fishbowl Annex', 8, { timeZone: PACIFIC }), roomMailbox('huddle', 'Huddle Room', 2, { timeZone: PACIFIC })],
+      shell: [impersonation('imp')],
+      events: [
+        { organizer: 'bob@contoso.com', subject: 'Board prep', start: '2027-03-12T14:00:00-08:00', end: '2027-03-12T15:00:00-08:00', timeZone: PACIFIC, rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+        { organizer: 'bob@contoso.com', subject: 'Fish sync', start: '2027-03-09T14:00:00-08:00', end: '2027-03-09T15:00:00-08:00', timeZone: PACIFIC, rooms: ['fishbowl@contoso.com'], location: 'Fishbowl' },
+      ],
+    }),
+  );
+  const over = useAssistant(sim, SVC);
+  const ask = (text: string, sessionId: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
+
+  it('every guest of a list is invited: "invite ann and dave to ...", two Bobs named in full, a list with a room', async () => {
+    expect(invited(await ask('invite ann and dave to a meeting thursday at 2', 'list-1'))).toEqual(['ann@contoso.com', 'dave@contoso.com']);
+    expect(invited(await ask('schedule a meeting thursday at 2 and invite ann and dave', 'list-2'))).toEqual(['ann@contoso.com', 'dave@contoso.com']);
+    const bobs = await ask('add meeting with bob smith and bob jones tomorrow at 10', 'list-3');
+    expect(invited(bobs)).toEqual(['bjones@contoso.com', 'bob@contoso.com']);
+    const all = await ask('add all hands with ann, bob smith, dave and bob jones in the huddle room tomorrow at 10', 'list-4');
+    expect(subjectOf(all)).toBe('all hands');
+    expect(invited(all)).toEqual(['ann@contoso.com', 'bjones@contoso.com', 'bob@contoso.com', 'dave@contoso.com', 'huddle@contoso.com']);
+    // A list is never the name of the event.
+    const noTime = await ask('invite ann and bob', 'list-5');
+    expect(noTime.text).toMatch(/^When should it be\?/);
+    expect(noTime.text).not.toMatch(/for ann/);
+  });
+
+  it('"with al" is nobody, not Alice herself, and the proposal says so', async () => {
+    const a = await ask('add call with al tomorrow at 3', 'al');
+    expect(invited(a)).toEqual([]);
+    expect(a.text).toMatch(/couldn't find anyone called al/);
+  });
+
+  it('rooms said as people say them are booked as rooms: several words, no "room" in the name, spoken "board room", numbered', async () => {
+    const annex = await ask('add sync in the fishbowl annex tomorrow at 11', 'room-1');
+    expect([subjectOf(annex), invited(annex)]).toEqual(['sync', ['fishbowl.annex@contoso.com']]);
+    const spoken = await ask('set up a meeting with bob jones and ann lee in the board room tomorrow at 4 pm', 'room-2');
+    expect(invited(spoken)).toEqual(['ann@contoso.com', 'bjones@contoso.com', 'boardroom@contoso.com']);
+    expect((await ask('yes', 'room-2')).text).toMatch(/Boardroom accepted/);
+    const book = await ask('book the fishbowl tomorrow at 11 for 30 minutes', 'room-3');
+    expect(invited(book)).toEqual(['fishbowl@contoso.com']);
+    expect(book.text).toMatch(/in Fishbowl\?$/);
+    expect(invited(await ask('book the board room tomorrow at 10 for 30 minutes', 'room-4'))).toEqual(['boardroom@contoso.com']);
+    // A place said as a room that is none: kept as where, and said before "yes".
+    const unknown = await ask('add sync in the blue room tomorrow at 9', 'room-5');
+    expect(invited(unknown)).toEqual([]);
+    expect(unknown.text).toMatch(/I couldn't find a room called blue room in the directory, so no room will be booked\./);
+  });
+
+  it('"in the fishbowl" with Fishbowl and Fishbowl Annex is the room of exactly that name', async () => {
+    const a = await ask('add sync in the fishbowl wednesday at 10', 'which-room');
+    expect(invited(a)).toEqual(['fishbowl@contoso.com']);
+    expect(a.text).toMatch(/in Fishbowl\?$/);
+  });
+
+  it('"in the huddle room instead" replaces the room of a proposal', async () => {
+    await ask('add sync with ann tomorrow at 4 in the boardroom', 'instead');
+    const changed = await ask('in the huddle room instead', 'instead');
+    expect(invited(changed)).toEqual(['ann@contoso.com', 'huddle@contoso.com']);
+    expect(changed.text).toMatch(/in Huddle Room\?$/);
+  });
+
+  it('room questions: a room without "room" in its name is the room\'s, and a whole day says when it is booked', async () => {
+    const fishbowl = await ask('is the fishbowl free tomorrow at 2', 'q-1');
+    expect(fishbowl.intent).toBe('room_is_free');
+    expect(fishbowl.text).toMatch(/^Fishbowl is booked tomorrow/);
+    expect((await ask('is the boardroom free friday', 'q-2')).text).toBe('Boardroom is booked on Friday from 2 PM to 3 PM, and free the rest of the time.');
+    // The asker's own question stays the asker's.
+    expect((await ask('am i free tomorrow at 2', 'q-3')).intent).toBe('am_i_free');
+  });
+});
+
+describe('two boardrooms: a question, never a guess', () => {
+  const sim = useSimulator(() =>
+    startContoso({
+      mailboxes: [...PEOPLE, roomMailbox('boardroom.north', 'Boardroom North', 12, { timeZone: PACIFIC }), roomMailbox('boardroom.south', 'Boardroom South', 6, { timeZone: PACIFIC }), roomMailbox('room.202', 'Room 202', 20, { timeZone: PACIFIC })],
+      shell: [impersonation('imp')],
+    }),
+  );
+  const over = useAssistant(sim, SVC);
+  const ask = (text: string, sessionId: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
+
+  it('asks which boardroom, for a question and for a booking; a numbered room is booked by its number', async () => {
+    expect((await ask('is the boardroom free at 5', 'two-1')).text).toBe('Which boardroom do you mean: Boardroom North, or Boardroom South? Ask again with its full name.');
+    const book = await ask('book the boardroom at 3', 'two-2');
+    expect(book.pending?.kind).toBe('person');
+    expect(book.text).toMatch(/Which boardroom do you mean: Boardroom North, or Boardroom South\?/);
+    expect(invited(await ask('south', 'two-2'))).toEqual(['boardroom.south@contoso.com']);
+    expect(invited(await ask('book room 202 tomorrow at 10 for 30 minutes', 'two-3'))).toEqual(['room.202@contoso.com']);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../../src/assistant/nlu/index.js';
+
+// Monday 8 March 2027, 08:00 in Los Angeles.
+const LA = { now: new Date('2027-03-08T16:00:00Z'), timeZone: 'America/Los_Angeles' };
+const slots = (text: string) => understand(text, LA).slots;
+
+describe('guests and rooms read by the request\'s shape, where the tagger took them for the name', () => {
+  it('every guest of a list is a guest: two Bobs, names with commas, "invite ... to ..."', () => {
+    expect(slots('add meeting with bob smith and bob jones tomorrow at 10')).toMatchObject({ title: 'meeting', people: ['bob smith', 'bob jones'] });
+    expect(slots('add all hands with ann, bob smith, dave and bob jones in the huddle room tomorrow at 10')).toMatchObject({ title: 'all hands', people: ['ann', 'bob smith', 'dave', 'bob jones'], location: 'huddle room' });
+    expect(slots('invite ann and dave to a meeting thursday at 2')).toMatchObject({ title: 'meeting', people: ['ann', 'dave'] });
+    expect(slots('schedule a meeting thursday at 2 and invite ann and dave')).toMatchObject({ title: 'meeting', people: ['ann', 'dave'] });
+    // A list is no name: nothing is titled "ann".
+    const invite = slots('invite ann and bob');
+    expect(invite.people).toEqual(['ann', 'bob']);
+    expect(invite.title).toBeUndefined();
+  });
+
+  it('the place after "in the" is where, and the name is what was said before it', () => {
+    expect(slots('add sync in the fishbowl annex tomorrow at 11')).toMatchObject({ title: 'sync', location: 'fishbowl annex' });
+    expect(slots('add lunch with bob smith in room 101 tomorrow at noon')).toMatchObject({ title: 'lunch', people: ['bob smith'], location: 'room 101' });
+    expect(slots('set up a meeting with bob jones and ann lee in the board room tomorrow at 4 pm')).toMatchObject({ title: 'meeting', people: ['bob jones', 'ann lee'], location: 'board room' });
+    // Untouched: a room the tagger found, a time after "in", a topic after "re:".
+    expect(slots('add huddle in the boardroom on 4/7 at 2:30pm')).toMatchObject({ title: 'huddle', location: 'boardroom' });
+    expect(slots('add dinner in the evening').location).toBeUndefined();
+    expect(slots('schedule 1:1 w/ Bob re: roadmap tomorrow 3p').people).toEqual(['bob']);
+  });
+});
