@@ -4,6 +4,7 @@
  * wall-clock time in its own zone, so it stays at 9 AM across daylight-saving changes.
  */
 import { DateTime } from 'luxon';
+import { atWallClock } from './wall-clock.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -47,7 +48,7 @@ export function firstOccurrence(rule: Repeat, start: string, zone: string): stri
   for (let i = 0; i < 366; i++) {
     const day = at.plus({ days: i });
     if (fits(rule, day)) {
-      const same = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: at.hour, minute: at.minute }, { zone });
+      const same = atWallClock({ year: day.year, month: day.month, day: day.day, hour: at.hour, minute: at.minute }, zone);
       return same.toUTC().toISO({ suppressMilliseconds: true })!;
     }
   }

@@ -14,6 +14,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { atWallClock } from '../../domain/wall-clock.js';
 import { blank, findAdjectiveDuration, findDurations, type DurationMatch, type Match } from './durations.js';
 import { readNumber } from './numbers.js';
 import { normalise, tokenRange, tokenize, type Normalised } from './text.js';
@@ -290,7 +291,7 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
 function lastMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTime<true> | undefined {
   for (let back = 0; back <= 12; back++) {
     const month = now.startOf('month').minus({ months: back });
-    const d = DateTime.fromObject({ year: month.year, month: month.month, day: dayOfMonth }, { zone });
+    const d = atWallClock({ year: month.year, month: month.month, day: dayOfMonth }, zone);
     if (d.isValid && d.month === month.month && d < now.startOf('day')) return d;
   }
   return undefined;
@@ -300,7 +301,7 @@ function lastMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTim
 function nextMonthWith(dayOfMonth: number, now: DateTime, zone: string): DateTime<true> | undefined {
   for (let ahead = 0; ahead <= 12; ahead++) {
     const month = now.startOf('month').plus({ months: ahead });
-    const d = DateTime.fromObject({ year: month.year, month: month.month, day: dayOfMonth }, { zone });
+    const d = atWallClock({ year: month.year, month: month.month, day: dayOfMonth }, zone);
     if (d.isValid && d.month === month.month && d >= now.startOf('day')) return d;
   }
   return undefined;
@@ -324,7 +325,7 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   });
   const date = found.find((p) => p.date)?.date;
   let timed = found.find((p) => p.time);
-  let day = date ? DateTime.fromObject(date, { zone }) : undefined;
+  let day = date ? atWallClock(date, zone) : undefined;
   // A day of the month alone ("the 3rd") that has passed means next month's.
   const dayOnly = !results.some((r) => r.start.isCertain('month')) && results.some((r) => r.start.isCertain('day') && !r.start.isCertain('weekday'));
   if (day && dayOnly && day < now.startOf('day') && !lookBack) day = day.plus({ months: 1 });
@@ -350,7 +351,7 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
     const second = !ranged && dated[1] && /^\s*(and|to|through|thru|till|until|-)\s*$/.test(text.slice(first!.index + first!.text.length, dated[1].index)) ? dated[1].start : undefined;
     const endParts = ranged ?? second;
     if (endParts) {
-      const end = DateTime.fromObject({ year: endParts.get('year')!, month: endParts.get('month')!, day: endParts.get('day')! }, { zone });
+      const end = atWallClock({ year: endParts.get('year')!, month: endParts.get('month')!, day: endParts.get('day')! }, zone);
       if (end > day && end.diff(day, 'days').days <= 31) lastDay = end;
     }
   }
@@ -381,11 +382,12 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   }
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
-  const at = (t: Clock, d: DateTime): DateTime => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, { zone });
+  // (Built from the wall clock, never by luxon's guess from the machine's clock: see domain/wall-clock.ts.)
+  const at = (t: Clock, d: DateTime): DateTime => atWallClock({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, zone);
 
   let start = time ? at(time, base) : undefined;
   // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).
-  if (start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = start.plus({ days: 1 });
+  if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = at(time, base.plus({ days: 1 }));
   let end = endTime ? at(endTime, start ?? base) : undefined;
   if (start && end && end <= start) end = end.plus({ hours: 12 }) > start ? end.plus({ hours: 12 }) : end.plus({ days: 1 });
   if (!start && p.offset) start = now.plus({ minutes: p.offset.minutes });
@@ -551,7 +553,7 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
   if (target.start) {
     // "to 4pm" with the event found on another day: same day as the event's current time when said.
     const day = (!target.hasDate && current.start ? current.start : target.start).setZone(targetZone);
-    let newStart: DateTime = day.set({ hour: target.start.hour, minute: target.start.minute });
+    let newStart: DateTime = atWallClock({ year: day.year, month: day.month, day: day.day, hour: target.start.hour, minute: target.start.minute }, targetZone);
     // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
     if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
     // "move the budget review to 4pm": no day said, and the event's day is known only once it is found.
