@@ -11,7 +11,7 @@ import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexi
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
-import { modelToken, normalise, tokenize } from './text.js';
+import { modelToken, normalise, tokenize, type Normalised } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
 import { saidRepeat, type SaidRepeat } from './repeat.js';
 import { saidZone } from './said-zone.js';
@@ -111,8 +111,10 @@ function understander(models: NluModels): Understander {
     let spansSaid = nameParts.size ? spans.filter((sp) => !(WHEN_SPAN.has(sp.type) && words.slice(sp.from, sp.to).every((w) => nameParts.has(w)))) : spans;
     const zoned = saidZone(normalised.text);
     const zone = zoned?.zone ?? ctx.timeZone;
-    // "at 3 eastern": the hours are that zone's clock; the rest is read without the zone's words.
-    const readWhen = (future: boolean) => (zoned ? resolveWhen(zoned.text, ctx.now, zone, { future }) : resolveWhen(text, ctx.now, zone, { future }, normalised));
+    // "at 3 eastern": the hours are that zone's clock, the days the asker's ("tomorrow" said in Kolkata is
+    // Kolkata's tomorrow); the rest is read without the zone's words.
+    const whenSaid = (said: string, future: boolean, n?: Normalised) => resolveWhen(said, ctx.now, ctx.timeZone, { future, clockZone: zone }, n);
+    const readWhen = (future: boolean) => (zoned ? whenSaid(zoned.text, future) : whenSaid(text, future, normalised));
     // "every monday at 10": a new event's repeat is cut out, so the date reader sees the first one's time.
     const repeated = saidRepeat(zoned?.text ?? normalised.text);
     // "make it every week", "actually weekly": a repeat alone, for the proposal waiting for "yes".
@@ -143,8 +145,8 @@ function understander(models: NluModels): Understander {
       const m = i === 'move_event' ? resolveMove(zoned?.text ?? text, ctx.now, ctx.timeZone, zone) : undefined;
       if (i === 'create_event' && repeated) {
         // "rent due on the 1st of every month": no day left to read; the series starts from today.
-        const first = resolveWhen(repeated.text, ctx.now, zone, { future: true });
-        return { move: m, when: startingFrom(repeated, first.start || first.window || repeatAlone ? first : resolveWhen(`${repeated.text} today`, ctx.now, zone, { future: true }), ctx.now, zone) };
+        const first = whenSaid(repeated.text, true);
+        return { move: m, when: startingFrom(repeated, first.start || first.window || repeatAlone ? first : whenSaid(`${repeated.text} today`, true), ctx.now, zone) };
       }
       return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
     };
@@ -164,7 +166,7 @@ function understander(models: NluModels): Understander {
     // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
     if (!move && !when.start && !when.window && (onlyWhenWords || intent === 'am_i_free') && words.some((w) => wordClass(w) === 'num')) {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
-      if (at !== normalised.text) when = resolveWhen(at, ctx.now, zone, { future: intent !== 'read_events' });
+      if (at !== normalised.text) when = whenSaid(at, intent !== 'read_events');
     }
     // (An answer names its meeting as a cancel does.)
     const about = withNumberedName(describe(tokens, spansSaid, intent === 'respond_event' ? 'cancel_event' : intent, nameParts), normalised.text, numbersAreNames);

@@ -360,9 +360,10 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
 
 /**
  * Resolves the dates, times, lengths and windows said in `text`. `future: false` (reads) keeps a time
- * that has passed today on today instead of moving it to tomorrow.
+ * that has passed today on today instead of moving it to tomorrow. `clockZone`: the zone whose wall clock
+ * the hours said are ("tomorrow at 9 eastern"); days are still the asker's, counted in `zone`.
  */
-export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { readonly future?: boolean } = {}, normalised?: Normalised): When {
+export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { readonly future?: boolean; readonly clockZone?: string } = {}, normalised?: Normalised): When {
   const now = DateTime.fromJSDate(nowDate, { zone });
   const n = normalised ?? normalise(tokenize(text));
   // Weekdays and dates look ahead ("friday" on a Saturday is next Friday) unless the words look back.
@@ -383,7 +384,8 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const hasDate = Boolean(day) || p.impliesToday || Boolean(p.range);
   const base = day ?? now.startOf('day');
   // (Built from the wall clock, never by luxon's guess from the machine's clock: see domain/wall-clock.ts.)
-  const at = (t: Clock, d: DateTime): DateTime => atWallClock({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, zone);
+  // "tomorrow at 9 eastern" said in Kolkata: the asker's tomorrow, 9 AM on New York's clock that day.
+  const at = (t: Clock, d: DateTime): DateTime => atWallClock({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, opts.clockZone ?? zone);
 
   let start = time ? at(time, base) : undefined;
   // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).
@@ -549,10 +551,11 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
   const targetText = text.slice(tokens[cut]!.end).replace(/\s+(?:instead|please|then|rather|thanks|thank you)[.!?]*\s*$/i, '');
   // "to 4", "to ten thirty": a bare number after "to" is a clock time here, not a count.
   const bare = isBareClock(targetText);
-  const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, targetZone);
+  const target = resolveWhen(bare ? `at ${targetText}` : targetText, nowDate, zone, { clockZone: targetZone });
   if (target.start) {
     // "to 4pm" with the event found on another day: same day as the event's current time when said.
-    const day = (!target.hasDate && current.start ? current.start : target.start).setZone(targetZone);
+    // (Both are the asker's days: the event's in the asker's zone; a target's wall date is the asker's date said.)
+    const day = !target.hasDate && current.start ? current.start : target.start;
     let newStart: DateTime = atWallClock({ year: day.year, month: day.month, day: day.day, hour: target.start.hour, minute: target.start.minute }, targetZone);
     // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
     if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
