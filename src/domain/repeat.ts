@@ -4,7 +4,7 @@
  * wall-clock time in its own zone, so it stays at 9 AM across daylight-saving changes.
  */
 import { DateTime } from 'luxon';
-import { atWallClock } from './wall-clock.js';
+import { atWallClock, skippedMinutes } from './wall-clock.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -41,16 +41,17 @@ function fits(rule: Repeat, day: DateTime): boolean {
 
 /**
  * The first occurrence at or after `start` (same wall-clock time), in `zone`: "every tuesday at 3" said
- * on a Monday starts tomorrow; "on the 1st of every month" on the 5th starts next month. At most a year on.
+ * on a Monday starts tomorrow; "on the 1st of every month" on the 5th starts next month; "every sunday at
+ * 2:30am" said the week clocks spring forward starts the Sunday after. At most a year on.
  */
 export function firstOccurrence(rule: Repeat, start: string, zone: string): string {
   const at = DateTime.fromISO(start, { zone });
   for (let i = 0; i < 366; i++) {
     const day = at.plus({ days: i });
-    if (fits(rule, day)) {
-      const same = atWallClock({ year: day.year, month: day.month, day: day.day, hour: at.hour, minute: at.minute }, zone);
-      return same.toUTC().toISO({ suppressMilliseconds: true })!;
-    }
+    const wall = { year: day.year, month: day.month, day: day.day, hour: at.hour, minute: at.minute };
+    // A day whose clock skips the time (2:30 AM as clocks spring forward) is passed over: Exchange keeps a
+    // series at its Start's wall time, so a first one moved on to 3:30 would put every later one at 3:30.
+    if (fits(rule, day) && skippedMinutes(wall, zone) === 0) return atWallClock(wall, zone).toUTC().toISO({ suppressMilliseconds: true })!;
   }
   return start;
 }

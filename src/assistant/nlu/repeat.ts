@@ -5,7 +5,10 @@
  * cut out, so the date reader sees only the first event's day and time ("every monday at 10" -> "at 10",
  * and the series starts on the first Monday from then: see domain/repeat.ts firstOccurrence).
  */
-import { WEEKDAYS, type Repeat, type Weekday } from '../../domain/repeat.js';
+import { DateTime } from 'luxon';
+import { anchored, firstOccurrence, WEEKDAYS, type Repeat, type Weekday } from '../../domain/repeat.js';
+import { atWallClock } from '../../domain/wall-clock.js';
+import type { When } from './when.js';
 
 export interface SaidRepeat {
   readonly repeat: Repeat;
@@ -119,4 +122,30 @@ export function saidRepeat(text: string): SaidRepeat | undefined {
     return { repeat: rule2, text: rest.replace(/\s+/g, ' ').trim(), ...(untilText ? { untilText, ...(/^thr/.test(until![1]!) ? { through: true } : {}) } : {}), ...(starting ? { startText: starting[1]! } : {}) };
   }
   return undefined;
+}
+
+/**
+ * A series said at a time its first day does not have ("every sunday at 2:30am" said the week clocks spring
+ * forward): Exchange keeps a series at its Start's wall time, so a first event moved on to 3:30 would put
+ * every later one at 3:30. The series starts instead on the first day after that the rule falls on, at the
+ * time said (2:30 AM on 21 March). A yearly series has no such day within the year: it keeps the moved start.
+ */
+export function pastTheGap(first: When, rule: Repeat, zone: string): When {
+  const { start, shiftedBy } = first;
+  if (!start || !shiftedBy || rule.every === 'year') return first;
+  const hour = Math.floor(shiftedBy.wallMinutes / 60);
+  const minute = shiftedBy.wallMinutes % 60;
+  const nextDay = start.startOf('day').plus({ days: 1 });
+  const from = atWallClock({ year: nextDay.year, month: nextDay.month, day: nextDay.day, hour, minute }, zone);
+  // (The rule's day made explicit from the day said: "every week" said for Sunday stays on Sundays.)
+  const iso = firstOccurrence(anchored(rule, start.toISO()!, zone), from.toISO()!, zone);
+  const moved = DateTime.fromISO(iso, { zone });
+  const by = moved.toMillis() - start.toMillis();
+  const { shiftedBy: _said, ...rest } = first;
+  return {
+    ...rest,
+    start: moved,
+    ...(first.end ? { end: first.end.plus({ milliseconds: by }) } : {}),
+    ...(first.window ? { window: { start: first.window.start.plus({ milliseconds: by }), end: first.window.end.plus({ milliseconds: by }) } } : {}),
+  };
 }

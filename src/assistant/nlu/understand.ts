@@ -13,7 +13,7 @@ import { describe } from './describe.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
-import { saidRepeat, type SaidRepeat } from './repeat.js';
+import { pastTheGap, saidRepeat, type SaidRepeat } from './repeat.js';
 import { saidZone } from './said-zone.js';
 import { partOfName, resolveMove, resolveWhen, shiftMinutes, timeTokenKinds, type When } from './when.js';
 
@@ -146,7 +146,8 @@ function understander(models: NluModels): Understander {
       if (i === 'create_event' && repeated) {
         // "rent due on the 1st of every month": no day left to read; the series starts from today.
         const first = whenSaid(repeated.text, true);
-        return { move: m, when: startingFrom(repeated, first.start || first.window || repeatAlone ? first : whenSaid(`${repeated.text} today`, true), ctx.now, zone) };
+        const said = first.start || first.window || repeatAlone ? first : whenSaid(`${repeated.text} today`, true);
+        return { move: m, when: startingFrom(repeated, pastTheGap(said, repeated.repeat, zone), ctx.now, zone) };
       }
       return { move: m, when: m?.current ?? readWhen(i !== 'read_events') };
     };
@@ -264,6 +265,8 @@ function understander(models: NluModels): Understander {
         delete slots.durationMinutes;
       }
     }
+    // "tomorrow at 2:30am" on the day clocks spring forward: the instant is 3:30, and the dialog may say why.
+    if (when.shiftedBy && slots.start === iso(when.start)) slots.shiftedBy = { said: when.shiftedBy.said, minutes: when.shiftedBy.minutes };
     return { intent, coarse, slots, confidence };
   };
 }

@@ -14,7 +14,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { atWallClock } from '../../domain/wall-clock.js';
+import { atWallClock, skippedMinutes, type WallParts } from '../../domain/wall-clock.js';
 import { blank, findAdjectiveDuration, findDurations, type DurationMatch, type Match } from './durations.js';
 import { readNumber } from './numbers.js';
 import { normalise, tokenRange, tokenize, type Normalised } from './text.js';
@@ -43,6 +43,23 @@ export interface When {
   readonly allPart?: boolean;
   /** "until noon", "make it end at 5": an end said without a start (a new event runs from now, an edit keeps its start). */
   readonly endOnly?: DateTime;
+  /** The start said does not exist that day (2:30 AM as clocks spring forward): `start` is the gap later (3:30 AM). */
+  readonly shiftedBy?: ShiftedBy;
+}
+
+/** A wall time the clock skips that day, and how far on the instant read for it is. */
+export interface ShiftedBy {
+  /** The time as said, on a 12-hour clock: "2:30 AM". */
+  readonly said: string;
+  /** How far on the start is: the length of the gap, 60 for most zones. */
+  readonly minutes: number;
+  /** The time as said, in minutes after midnight (150 for 2:30 AM). */
+  readonly wallMinutes: number;
+}
+
+/** "2:30 AM": the wall time said, in the words the dialog uses for times. */
+function clockWords(hour: number, minute: number): string {
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
 interface Clock {
@@ -358,6 +375,14 @@ function readDateTime(text: string, nowDate: Date, now: DateTime, zone: string, 
   return { ...(day ? { day } : {}), ...(lastDay ? { lastDay } : {}), ...(timed?.time ? { time: timed.time } : {}), ...(timed?.endTime ? { endTime: timed.endTime } : {}) };
 }
 
+/** How far a start said at a time the clock skips that day is moved on (2:30 AM as clocks spring forward), if it is. */
+function skippedStart(wall: WallParts, zone: string): ShiftedBy | undefined {
+  const minutes = skippedMinutes(wall, zone);
+  const hour = wall.hour ?? 0;
+  const minute = wall.minute ?? 0;
+  return minutes > 0 ? { said: clockWords(hour, minute), minutes, wallMinutes: hour * 60 + minute } : undefined;
+}
+
 /**
  * Resolves the dates, times, lengths and windows said in `text`. `future: false` (reads) keeps a time
  * that has passed today on today instead of moving it to tomorrow. `clockZone`: the zone whose wall clock
@@ -385,11 +410,15 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   const base = day ?? now.startOf('day');
   // (Built from the wall clock, never by luxon's guess from the machine's clock: see domain/wall-clock.ts.)
   // "tomorrow at 9 eastern" said in Kolkata: the asker's tomorrow, 9 AM on New York's clock that day.
-  const at = (t: Clock, d: DateTime): DateTime => atWallClock({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) }, opts.clockZone ?? zone);
+  const clockZone = opts.clockZone ?? zone;
+  const wallOf = (t: Clock, d: DateTime): WallParts => ({ year: d.year, month: d.month, day: d.day, ...fixHour(t, p.partOfDay ?? mealPart(n.text)) });
+  const at = (t: Clock, d: DateTime): DateTime => atWallClock(wallOf(t, d), clockZone);
 
-  let start = time ? at(time, base) : undefined;
+  let startDay = base;
+  let start = time ? at(time, startDay) : undefined;
   // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).
-  if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = at(time, base.plus({ days: 1 }));
+  if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = at(time, (startDay = base.plus({ days: 1 })));
+  const shiftedBy = time ? skippedStart(wallOf(time, startDay), clockZone) : undefined;
   let end = endTime ? at(endTime, start ?? base) : undefined;
   if (start && end && end <= start) end = end.plus({ hours: 12 }) > start ? end.plus({ hours: 12 }) : end.plus({ days: 1 });
   if (!start && p.offset) start = now.plus({ minutes: p.offset.minutes });
@@ -440,6 +469,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
     ...(untilEnd ? { untilEnd } : {}),
     ...(start && p.bound === 'until' && !end ? { endOnly: start } : {}),
     ...(p.allPart ? { allPart: true } : {}),
+    ...(start && shiftedBy ? { shiftedBy } : {}),
     hasDate,
     hasTime: Boolean(start),
   };

@@ -23,6 +23,12 @@ describe('wall-clock parts to an instant', () => {
     expect(skippedMinutes({ year: 2027, month: 3, day: 21, hour: 2, minute: 30 }, LA)).toBe(0);
   });
 
+  it('a series whose first day skips its time starts on the next day the rule falls on that has it', () => {
+    // "every sunday at 2:30am" asked for on Wednesday 10 March: not 14 March (no 2:30 AM), but 21 March at 2:30 AM PDT.
+    expect(firstOccurrence({ every: 'week', interval: 1, weekdays: ['sunday'] }, '2027-03-11T10:30:00Z', LA)).toBe('2027-03-21T09:30:00Z');
+    expect(firstOccurrence({ every: 'month', interval: 1, dayOfMonth: 14 }, '2027-03-11T10:30:00Z', LA)).toBe('2027-04-14T09:30:00Z');
+  });
+
   it('ordinary times, and dates that do not exist', () => {
     expect(utc(atWallClock({ year: 2027, month: 3, day: 21, hour: 2, minute: 30 }, LA))).toBe('2027-03-21T09:30:00Z');
     expect(utc(atWallClock({ year: 2027, month: 3, day: 11 }, 'Asia/Kolkata'))).toBe('2027-03-10T18:30:00Z');

@@ -29,3 +29,29 @@ describe('a wall time said twice on a fall-back day does not depend on the machi
     expect(resolveWhen('at 1:30am', BEFORE_FALL_BACK.now, LA).start?.toUTC().toISO({ suppressMilliseconds: true })).toBe('2027-11-07T08:30:00Z');
   });
 });
+
+describe('a wall time the clock skips (2 AM to 3 AM on 14 March 2027 in Los Angeles)', () => {
+  // Wednesday 10 March 2027, 10:00 PST.
+  const WEDNESDAY = { now: new Date('2027-03-10T18:00:00Z'), timeZone: LA };
+
+  it('a single event keeps the instant a gap later (3:30 AM PDT) and says so', () => {
+    const r = understand('add backup sunday at 2:30am', WEDNESDAY);
+    expect(r.slots.start).toBe('2027-03-14T10:30:00Z');
+    expect(r.slots.shiftedBy).toEqual({ said: '2:30 AM', minutes: 60 });
+  });
+
+  it('a time the clock has is not flagged', () => {
+    expect(understand('add backup sunday at 3:30am', WEDNESDAY).slots.shiftedBy).toBeUndefined();
+    expect(understand('add backup next sunday at 2:30am', WEDNESDAY).slots.shiftedBy).toBeUndefined();
+  });
+
+  it('a daily series said the day before starts on the first day that has 2:30 AM, at 2:30 AM', () => {
+    const r = understand('add backup daily at 2:30am', { now: new Date('2027-03-13T18:00:00Z'), timeZone: LA });
+    expect([r.slots.start, r.slots.end, r.slots.shiftedBy]).toEqual(['2027-03-15T09:30:00Z', '2027-03-15T10:30:00Z', undefined]);
+  });
+
+  it('a weekly series said from the skipped Sunday starts the Sunday after, at 2:30 AM PDT', () => {
+    const r = understand('add backup every week at 2:30am starting sunday', WEDNESDAY);
+    expect([r.slots.start, r.slots.repeat?.every]).toEqual(['2027-03-21T09:30:00Z', 'week']);
+  });
+});
