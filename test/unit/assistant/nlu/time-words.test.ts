@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../../src/assistant/nlu/index.js';
+
+// Monday 8 March 2027, 10:00 in Los Angeles (PST).
+const MONDAY = { now: new Date('2027-03-08T18:00:00Z'), timeZone: 'America/Los_Angeles' };
+const u = (text: string, ctx = MONDAY) => understand(text, ctx);
+
+describe('the last day of the month', () => {
+  it('"on the last day of the month at 3pm" is 31 March at 3 PM, not a day past', () => {
+    expect(u('add call on the last day of the month at 3pm').slots.start).toBe('2027-03-31T22:00:00Z');
+  });
+
+  it('"the end of the month" is its last day, for a read too', () => {
+    expect(u('what do i have at the end of the month').slots.window).toEqual({ start: '2027-03-31T07:00:00Z', end: '2027-04-01T07:00:00Z' });
+    expect(u('add call at the end of next month at 4pm').slots.start).toBe('2027-04-30T23:00:00Z');
+  });
+
+  it('a series until the end of the month still ends with the month', () => {
+    expect(u('add standup every monday at 9 until the end of the month').slots.repeat?.until).toBe('2027-03-31');
+  });
+});
