@@ -246,6 +246,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
   // "what do i have later today", "anything left today": from now to the day's end, not the whole day.
   s = s.replace(/\b(what do i have|what have i got|do i have anything|is there anything|anything|what's on|whats on|what is on)( \S+)? (?:left|remaining|later) (?:for |on )?today\b/, '$1$2 rest of the day');
+  // "later this week", "later in the month": the rest of it, from now (not the days already past).
+  s = s.replace(/\blater (?:this|in the) (week|month)\b/, 'rest of the $1');
   // "on the last day of the month", "at the end of the month": that day (chrono read "last" as the past, and
   // "the month" is otherwise all of it).
   s = s.replace(/\b(?:the )?(?:last day|end) of (?:the |this )?(next )?month\b/, (_m, next: string | undefined) => now.startOf('month').plus({ months: next ? 1 : 0 }).endOf('month').toFormat('LLLL d yyyy'));

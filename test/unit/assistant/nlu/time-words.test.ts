@@ -19,3 +19,12 @@ describe('the last day of the month', () => {
     expect(u('add standup every monday at 9 until the end of the month').slots.repeat?.until).toBe('2027-03-31');
   });
 });
+
+describe('later this week or month starts now', () => {
+  it.each([
+    ['what do i have later this week', '2027-03-15T07:00:00Z'],
+    ['anything later in the month', '2027-04-01T07:00:00Z'],
+  ])('%s', (text, end) => {
+    expect(u(text).slots.window).toEqual({ start: '2027-03-08T18:00:00Z', end });
+  });
+});
