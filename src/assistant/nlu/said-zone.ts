@@ -15,10 +15,11 @@ const ZONES: Readonly<Record<string, string>> = {
 };
 
 const NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
-// Only after a clock time: a number said after "at", "from", "to", "until", "by" (or with am/pm), or noon and
+// Only after a clock time: a number said after "at", "from", "to", "until", "by" (or with am/pm; "at 1500" typed
+// on a 24-hour clock), or noon and
 // midnight; and only where the zone word ends the phrase (the end, punctuation, "time", a day, "for",
 // "with"): "lunch at 12 central park", "2 ct scans", "the 3 eastern reps" are no zones.
-const CLOCK = String.raw`(?:(?:at|from|to|until|till|by|@)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|noon|midnight)`;
+const CLOCK = String.raw`(?:(?:at|from|to|until|till|by|@)\s+(?:\d{1,2}(?::\d\d)?(?:\s?[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|noon|midnight)`;
 const AFTER_HOUR = new RegExp(String.raw`(${CLOCK})\s+(${NAMES})(\s+time)?(?=$|\s*[,.?!]|\s+(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|for|with|and|please|every|each|until|till|through|thru|starting|beginning|weekly|daily|monthly|biweekly|in|about|re|\d+ times)\b)`, 'i');
 // Cities only with "time": "9 berlin time". The two-letter abbreviations ("et", "pt") with "time" or right
 // after am/pm ("3pm ET", "10 am pt"), where nothing else can they be.

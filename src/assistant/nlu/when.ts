@@ -251,6 +251,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   // "on the last day of the month", "at the end of the month": that day (chrono read "last" as the past, and
   // "the month" is otherwise all of it).
   s = s.replace(/\b(?:the )?(?:last day|end) of (?:the |this )?(next )?month\b/, (_m, next: string | undefined) => now.startOf('month').plus({ months: next ? 1 : 0 }).endOf('month').toFormat('LLLL d yyyy'));
+  // "at 0900", "from 1300 to 1430": a 24-hour time typed without its colon, as "09:00".
+  s = s.replace(/\b(at|from|to|until|till|by|before|after|@) ([01]\d|2[0-3])([0-5]\d)\b/g, '$1 $2:$3');
   // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
   s = s.replace(/\b(?:the )?day after tomorrow\b/, now.plus({ days: 2 }).toFormat('LLLL d yyyy')).replace(/\b(?:the )?day before yesterday\b/, now.minus({ days: 2 }).toFormat('LLLL d yyyy'));
   const next = NEXT_SPAN.exec(s);

@@ -28,3 +28,17 @@ describe('later this week or month starts now', () => {
     expect(u(text).slots.window).toEqual({ start: '2027-03-08T18:00:00Z', end });
   });
 });
+
+describe('24-hour times typed without a colon', () => {
+  it.each([
+    ['add call friday at 0900', '2027-03-12T17:00:00Z', '2027-03-12T18:00:00Z'],
+    ['add call friday from 1300 to 1430', '2027-03-12T21:00:00Z', '2027-03-12T22:30:00Z'],
+  ])('%s', (text, start, end) => {
+    const r = u(text);
+    expect([r.intent, r.slots.start, r.slots.end]).toEqual(['create_event', start, end]);
+  });
+
+  it('with a zone after it ("at 1500 utc")', () => {
+    expect(u('add call friday at 1500 utc').slots.start).toBe('2027-03-12T15:00:00Z');
+  });
+});
