@@ -47,6 +47,17 @@ function reminderTitle(tokens: readonly Token[], spans: readonly Span[]): string
   return to > from ? words(tokens, from, to) : undefined;
 }
 
+/**
+ * Words of a time said in words, which the tagger may take for a name or a place: "end of day", "close of
+ * business" ("add call end of day friday": the call, at 5 PM), "quarter to three", "half past two".
+ */
+function inSpokenTime(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.lower;
+  const next = tokens[i + 1]?.lower;
+  if (/^(end|close)$/.test(w ?? '')) return next === 'of';
+  return /^(quarter|half)$/.test(w ?? '') && /^(to|past|after|till|til|of|before)$/.test(next ?? '');
+}
+
 /** A typed clock, date or length at the front of a name is not part of it: "my 2:30 meeting" -> "meeting". */
 function eventName(tokens: readonly Token[], span: Span): string | undefined {
   let from = span.from;
@@ -114,7 +125,7 @@ function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf
   while (from < lower.length && !covered(spans, from) && NOT_A_NAME.test(lower[from]!)) from++;
   let to = from;
   // "focus time", "family time": "time" after a name word is part of the name.
-  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && ((!NOT_A_NAME.test(lower[to]!) && classOf(lower[to]!) === 'w') || (lower[to] === 'time' && to > from))) to++;
+  while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && !inSpokenTime(tokens, to) && ((!NOT_A_NAME.test(lower[to]!) && classOf(lower[to]!) === 'w') || (lower[to] === 'time' && to > from))) to++;
   // One stray word in a long request is more likely noise than a name ("add xyz ..." keeps it; "i think ..." does not start here).
   return to > from ? words(tokens, from, to) : undefined;
 }
@@ -138,7 +149,7 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
   let to = event.to;
   while (to < tokens.length && to < event.to + 2) {
     const w = tokens[to]!.lower;
-    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || classOf(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w)) break;
+    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || classOf(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w) || inSpokenTime(tokens, to)) break;
     to++;
   }
   return { ...event, from, to };
@@ -374,7 +385,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const tagged0 = of('place_name')[0];
   const placeGuest = tagged0 && tokens[tagged0.from - 1]?.lower === 'with' && tagged0.to - tagged0.from <= 2 ? words(tokens, tagged0.from, tagged0.to) : undefined;
   const place = placeGuest ? undefined : tagged0;
-  const placeWords = place && !tokens.slice(place.from, place.to).every((t) => WHEN_TOKEN.test(t.lower)) ? words(tokens, place.from, place.to) : undefined;
+  const placeWords = place && !tokens.slice(place.from, place.to).every((t, k) => WHEN_TOKEN.test(t.lower) || inSpokenTime(tokens, place.from + k)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
   const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';
   const placeTitle = aboutOne && !event && !noun && place && placeWords && placeAsName(tokens, place) ? placeWords : undefined;

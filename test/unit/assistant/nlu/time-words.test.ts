@@ -42,3 +42,15 @@ describe('24-hour times typed without a colon', () => {
     expect(u('add call friday at 1500 utc').slots.start).toBe('2027-03-12T15:00:00Z');
   });
 });
+
+describe('a time said in words is no name and no place', () => {
+  it('"at quarter to three" is 2:45 PM, with no place "quarter"', () => {
+    const r = u('add call at quarter to three', { now: new Date('2027-03-11T04:30:00Z'), timeZone: 'Asia/Kolkata' });
+    expect([r.slots.title, r.slots.location, r.slots.start]).toEqual(['call', undefined, '2027-03-11T09:15:00Z']);
+  });
+
+  it('"end of day friday" is 5 PM Friday, and not part of the title', () => {
+    const r = u('add call end of day friday');
+    expect([r.slots.title, r.slots.start]).toEqual(['call', '2027-03-13T01:00:00Z']);
+  });
+});
