@@ -65,6 +65,13 @@ export interface RequestSlots {
   readonly asked?: 'where' | 'who' | 'length';
   /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */
   readonly repeat?: Repeat;
+  /**
+   * The start said does not exist that day (2:30 AM on the day clocks spring forward in Los Angeles): `start`
+   * is the instant the gap later (3:30 AM daylight time, as Exchange reads a skipped time), and this says so:
+   * `said` is the time as said ("2:30 AM"), `minutes` the gap (60). A series is moved instead to the first day
+   * that has the time, so this is not set for one.
+   */
+  readonly shiftedBy?: { readonly said: string; readonly minutes: number };
   /** The spans as said. */
   readonly raw?: readonly SaidSpan[];
 }

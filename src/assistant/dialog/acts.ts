@@ -38,13 +38,14 @@ export type Act =
   | { readonly kind: 'free_gaps'; readonly days: readonly { readonly span: TimeWindow; readonly gaps: readonly TimeWindow[] }[]; readonly minutes?: number }
   /**
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
+   * `skipped`: the time said does not exist that day (clocks spring forward): the proposal is the gap later, and says so.
    * `roomNotFound`: a place said as a room ("in the board room") that no room mailbox is: kept as the
    * location, nothing booked.
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */

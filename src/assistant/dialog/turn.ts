@@ -534,11 +534,11 @@ export class Dialog {
     const titled = unnamed.length ? `${title} ${guestWord(input.text, unnamed)} ${unnamed.join(' and ')}` : title;
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
-    return this.#propose(input, draft, done, notInvited, roomNotFound);
+    return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
   }
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
-  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = [], roomNotFound?: string): Promise<TurnResult> {
+  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = [], roomNotFound?: string, skipped?: DialogSlots['shiftedBy']): Promise<TurnResult> {
     // A series moved off its day ("make it a day later"): one on a single day follows; else the first day it falls on.
     const repeat = asked.repeat && startingOn(asked.repeat, asked.start, asked.timeZone);
     const draft = repeat ? { ...asked, repeat, ...firstTimes(repeat, asked.start, asked.end, asked.timeZone, Boolean(asked.isAllDay)) } : asked;
@@ -555,7 +555,7 @@ export class Dialog {
     const onceOnly = !draft.repeat && REPEAT_WORDS.test(input.text);
     // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
     const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(roomNotFound ? { roomNotFound } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
+    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(roomNotFound ? { roomNotFound } : {}), ...(skipped ? { skipped } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */

@@ -40,13 +40,6 @@ export interface RawSlot {
 /** What the request says, with every span as said (SLURP's view, for `concierge nlu`). */
 export interface Slots extends RequestSlots {
   readonly raw: readonly RawSlot[];
-  /**
-   * The start said does not exist that day (2:30 AM on the day clocks spring forward in Los Angeles): `start`
-   * is the instant the gap later (3:30 AM daylight time, as Exchange reads a skipped time), and this says so:
-   * `said` is the time as said ("2:30 AM"), `minutes` the gap (60). A series is moved instead to the first day
-   * that has the time, so this is not set for one.
-   */
-  readonly shiftedBy?: { readonly said: string; readonly minutes: number };
 }
 
 export interface Understanding {

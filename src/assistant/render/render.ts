@@ -259,6 +259,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
       const unknown = act.notInvited?.length ? [`I couldn't find anyone called ${act.notInvited.join(' or ')} in the directory, so I won't invite anyone for ${act.notInvited.length === 1 ? 'that name' : 'those names'}.`] : [];
+      // 2:30 AM on the day clocks spring forward: there is no such time, so the proposal is the gap later.
+      const skipped = act.skipped ? [`There is no ${act.skipped.said} ${whenEvent(d, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(act.skipped.minutes)} then.`] : [];
       const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
       const where = d.location ? ` in ${d.location}` : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
@@ -269,7 +271,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
-      return sentences([...once, ...passed(act.inThePast), ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...once, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');

@@ -1129,3 +1129,14 @@ describe('reads bounded by an event, and "when is" for names the model doubts', 
     expect((await ask('when is the next lakers game', 'when-is')).intent).toBe('out_of_scope');
   });
 });
+
+describe('times the clocks skip', () => {
+  it('2:30 AM on the Sunday clocks go forward is said to be 3:30 before "yes"; a series at 2:30 starts on the first Sunday that has it', async () => {
+    const one = await ask('add backup on march 14 at 2:30am', 'skipped');
+    expect(one.text).toBe('There is no 2:30 AM on Sunday: the clocks go forward one hour then. Add backup on Sunday at 3:30 AM for one hour?');
+    expect((one.pending as { draft: { start: string } }).draft.start).toBe('2027-03-14T10:30:00Z');
+    const series = await ask('add backup every sunday at 2:30am', 'skipped');
+    expect(series.text).toBe('Add backup every Sunday at 2:30 AM, starting March 21, for one hour?');
+    expect((series.pending as { draft: { start: string } }).draft.start).toBe('2027-03-21T09:30:00Z');
+  });
+});
