@@ -124,4 +124,4 @@ export type Pending =
   /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
   | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   /** "Which one should I cancel: ...?": the events offered, and for a move where to (as said). */
-  | { readonly kind: 'which'; readonly change: 'cancel' | 'move'; readonly candidates: readonly CalendarEvent[]; readonly target?: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly'> };
+  | { readonly kind: 'which'; readonly change: 'cancel' | 'move'; readonly candidates: readonly CalendarEvent[]; readonly target?: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone'> };

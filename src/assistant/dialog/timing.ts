@@ -3,6 +3,7 @@
  * without a day moved onto the day being talked about. Instants are ISO 8601 strings, days read in `zone`.
  */
 import { DateTime } from 'luxon';
+import { atWallClock } from '../../domain/wall-clock.js';
 import type { CalendarEvent, EventDraft } from '../../domain/calendar.js';
 import type { DialogSlots } from './understanding.js';
 
@@ -40,16 +41,77 @@ export const within = (instant: string, w: { readonly start: string; readonly en
  * (keeping its time of day), or the event's start shifted by the minutes said.
  */
 export function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): string | undefined {
-  if (s.newStart) return s.newTimeOnly ? onDayOf(s.newStart, event.start, zone) : s.newStart;
+  // The event keeps its time of day on its own clock ("move the vendor call to monday" said from Kolkata
+  // keeps 9 AM Pacific, across a clock change there); the days are the asker's.
+  // (An all-day event keeps its dates another way: see sameDatesIn.)
+  const own = event.isAllDay ? zone : eventZone(event, zone);
+  if (s.newStart) {
+    if (!s.newTimeOnly) return s.newStart;
+    // "to 10 eastern": 10 on the Eastern clock, on the event's day (that day's offset, not today's).
+    return s.saidZone ? wallTimeOnDate({ at: s.newStart, zone: s.saidZone }, { at: event.start, zone }, s.saidZone) : onDayOf(s.newStart, event.start, zone);
+  }
   if (s.newDay && s.newWeek) {
     const monday = DateTime.fromISO(s.newDay, { zone });
-    return onDayOf(event.start, iso(monday.plus({ days: DateTime.fromISO(event.start, { zone }).weekday - 1 }).toMillis()), zone);
+    return wallTimeOnDate({ at: event.start, zone: own }, { at: iso(monday.plus({ days: DateTime.fromISO(event.start, { zone }).weekday - 1 }).toMillis()), zone }, own);
   }
-  if (s.newDay) return onDayOf(event.start, s.newDay, zone);
+  if (s.newDay) return wallTimeOnDate({ at: event.start, zone: own }, { at: s.newDay, zone }, own);
   // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
   if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
-  if (s.shiftMinutes) return shiftedBy(event.start, s.shiftMinutes, zone);
+  if (s.shiftMinutes) return shiftedBy(event.start, s.shiftMinutes, own);
   return s.start;
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** "to the next day", "to the day after": the day after the event's, not tomorrow. */
+const DAY_AFTER = /\b(?:to|on|for) the (?:next|following) day\b|\bto the day after\b(?! tomorrow)/i;
+/** "to the day before": the day before the event's. */
+const DAY_BEFORE = /\b(?:to|on|for) the (?:day before|previous day|prior day)\b/i;
+/** "to saturday" without "next" or "this": a day of the event's week. */
+const BARE_WEEKDAY = new RegExp(String.raw`\bto (?:on )?(${WEEKDAYS.join('|')})\b(?!,? (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|\w+teenth|twent|thirt))`, 'i');
+
+/**
+ * A move's day said relative to the event, not to today: "to the next day" is the day after the event's;
+ * "to saturday" is the Saturday nearest the event (the late deploy on Friday the 19th goes to Saturday
+ * the 20th, not back to the 13th; the offsite on Monday the 15th "to friday" is Friday the 12th), never
+ * a day already past.
+ */
+export function relativeToEvent(s: DialogSlots, event: Pick<CalendarEvent, 'start'>, text: string, zone: string, now: Date): DialogSlots {
+  const eventDay = DateTime.fromISO(event.start, { zone }).startOf('day');
+  const onDay = (day: DateTime): DialogSlots => {
+    if (s.newStart && !s.newTimeOnly) {
+      const t = DateTime.fromISO(s.newStart, { zone });
+      return { ...s, newStart: iso(atWallClock({ year: day.year, month: day.month, day: day.day, hour: t.hour, minute: t.minute }, zone).toMillis()) };
+    }
+    return { ...s, newDay: iso(day.toMillis()) };
+  };
+  if (DAY_AFTER.test(text)) return onDay(eventDay.plus({ days: 1 }));
+  if (DAY_BEFORE.test(text)) return onDay(eventDay.minus({ days: 1 }));
+  const weekday = BARE_WEEKDAY.exec(text)?.[1];
+  if (!weekday || (!s.newDay && !(s.newStart && !s.newTimeOnly))) return s;
+  // The one nearest the event, before or after it (after on a tie), never a day already past.
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const wanted = WEEKDAYS.indexOf(weekday.toLowerCase()) + 1;
+  // Its own day ("the budget review on wednesday to wednesday at 11:30"): the same day, at another time.
+  if (wanted === eventDay.weekday) return onDay(eventDay);
+  const after = (wanted - eventDay.weekday + 7) % 7 || 7;
+  const options = [eventDay.plus({ days: after }), eventDay.minus({ days: 7 - after })].filter((d) => d >= today && d.toMillis() !== eventDay.toMillis());
+  const nearest = options.sort((a, b) => Math.abs(a.diff(eventDay, 'days').days) - Math.abs(b.diff(eventDay, 'days').days) || b.toMillis() - a.toMillis())[0];
+  return nearest ? onDay(nearest) : s;
+}
+
+/** The zone whose clock an event keeps: the one it was scheduled in, when known and valid; else the asker's. */
+function eventZone(event: Pick<CalendarEvent, 'timeZone'>, fallback: string): string {
+  return event.timeZone && DateTime.now().setZone(event.timeZone).isValid ? event.timeZone : fallback;
+}
+
+/**
+ * The clock time `time` shows in its zone, on the date `day` shows in its zone, on the wall in `clockZone`:
+ * "to monday" keeps the event's 9 AM Pacific on the Monday the asker means, whatever the offsets that day.
+ */
+export function wallTimeOnDate(time: { readonly at: string; readonly zone: string }, day: { readonly at: string; readonly zone: string }, clockZone: string): string {
+  const t = DateTime.fromISO(time.at, { zone: time.zone });
+  const d = DateTime.fromISO(day.at, { zone: day.zone });
+  return iso(atWallClock({ year: d.year, month: d.month, day: d.day, hour: t.hour, minute: t.minute }, clockZone).toMillis());
 }
 
 /** `instant` moved by `minutes`; whole days or weeks ("back a day") are local days, so across a clock change the time of day stays. */

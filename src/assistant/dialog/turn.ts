@@ -6,7 +6,7 @@ import { roomFor, ROOM_WORDS } from './room-lookup.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, relativeToEvent, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
@@ -53,7 +53,7 @@ export interface TurnResult {
 
 /** The new time of a move, from the slots that say one. */
 function pickTarget(s: DialogSlots): Partial<DialogSlots> {
-  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}) };
+  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
@@ -607,10 +607,12 @@ export class Dialog {
       return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], { kind: 'time', create: withDay });
     }
     const day = asked.window?.start ?? asked.start;
-    let start = s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
+    // "actually make it 10" to a call at 9 AM Pacific: 10 on the Pacific clock, on the proposal's day.
+    const clock = !s.saidZone && asked.saidZone && !s.saidDay && pending.proposed ? asked.saidZone : undefined;
+    let start = clock ? nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: clock }, clock), pending.proposed, input.text) : s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
     // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
     // "a run tomorrow morning" then "at 6": 6 AM, though a bare 6 alone is read as 6 PM.
-    if (asked.window && !s.saidDay && !within(start, asked.window)) {
+    if (asked.window && !s.saidDay && !clock && !within(start, asked.window)) {
       const other = [12, -12].map((h) => iso(Date.parse(start) + h * 3_600_000)).find((t) => within(t, asked.window!));
       if (other) start = other;
     }
@@ -704,14 +706,14 @@ export class Dialog {
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
-  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
       return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
     }
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
-    const to = moveTarget(target, s, input.timeZone);
+    const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
     if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
     return this.#confirmMove(input, target, to, done, explanation);
   }
@@ -839,6 +841,17 @@ export type { Attendee };
 function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput): { start: string; end: string } {
   if (at !== undefined) return { start: iso(at - MINUTE), end: iso(at + MINUTE) };
   return s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
+}
+
+/**
+ * A bare hour said to change a proposal ("make it 10" to 9 AM) is the one of its two readings nearest the
+ * proposal (10 AM, not 10 PM), unless "am" or "pm" was said.
+ */
+function nearestHalfDay(start: string, proposed: string | undefined, text: string): string {
+  if (!proposed || /\b(am|pm|a\.m\.?|p\.m\.?|noon|midnight|morning|afternoon|evening|tonight)\b|\d(a|p)\b/i.test(text)) return start;
+  const away = (t: number) => Math.abs(t - Date.parse(proposed));
+  const options = [0, 12, -12].map((h) => Date.parse(start) + h * 3_600_000);
+  return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));
 }
 
 /** Occurrences of one series are one event (the first, the next one being meant), in the order given. */

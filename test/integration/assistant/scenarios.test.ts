@@ -574,13 +574,13 @@ describe('the assistant answers from the calendar', () => {
   it('a "yes" to a move proposed before the event was moved elsewhere does not overwrite that move', async () => {
     const made = await over.client.createEvent('alice@contoso.com', { subject: 'Vendor call', start: '2027-03-16T21:00:00Z', end: '2027-03-16T21:30:00Z', timeZone: TZ });
     expect((await ask('move the vendor call to friday', 'stale-a')).pending).toMatchObject({ kind: 'move' });
-    // Meanwhile another session moves it to Thursday.
+    // Meanwhile another session moves it to Thursday (of its week: the 18th).
     await ask('move the vendor call to thursday', 'stale-b');
-    expect((await ask('yes', 'stale-b')).text).toMatch(/Vendor call is now on Thursday/);
+    expect((await ask('yes', 'stale-b')).text).toMatch(/Vendor call is now on March 18/);
     const late = await ask('yes', 'stale-a');
-    expect(late.text).toBe("Vendor call changed since I asked: it is now on Thursday at 2 PM. I haven't moved it; ask again if you still want to.");
+    expect(late.text).toBe("Vendor call changed since I asked: it is now on March 18 at 2 PM. I haven't moved it; ask again if you still want to.");
     const [now] = await over.client.getEvents('alice@contoso.com', [made.id]);
-    expect(now?.ok && now.value.start).toBe('2027-03-11T22:00:00Z');
+    expect(now?.ok && now.value.start).toBe('2027-03-18T21:00:00Z');
     // And a cancel proposed before the event was deleted says so.
     expect((await ask('cancel the vendor call', 'stale-a')).pending).toMatchObject({ kind: 'cancel' });
     await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
@@ -1138,5 +1138,34 @@ describe('times the clocks skip', () => {
     const series = await ask('add backup every sunday at 2:30am', 'skipped');
     expect(series.text).toBe('Add backup every Sunday at 2:30 AM, starting March 21, for one hour?');
     expect((series.pending as { draft: { start: string } }).draft.start).toBe('2027-03-21T09:30:00Z');
+  });
+});
+
+describe('moves said relative to the event, on its own clock', () => {
+  const pendingStart = (a: { pending?: unknown }) => (a.pending as { start?: string; draft?: { start: string } } | undefined)?.start ?? (a.pending as { draft?: { start: string } } | undefined)?.draft?.start;
+
+  it('"the next day" and "the day before" are the event\'s neighbours; "to saturday" is the Saturday of the event\'s week', async () => {
+    expect(pendingStart(await ask('move the budget review to the next day', 'rel-1'))).toBe('2027-03-11T19:00:00Z');
+    expect(pendingStart(await ask('move the budget review to the day before', 'rel-2'))).toBe('2027-03-09T19:00:00Z');
+    await over.client.createEvent('alice@contoso.com', { subject: 'Late deploy', start: '2027-03-20T05:00:00Z', end: '2027-03-20T06:00:00Z', timeZone: TZ });
+    const saturday = await ask('move the late deploy to saturday at 9pm', 'rel-3');
+    expect(saturday.text).toBe('Move Late deploy to March 20 at 9 PM?');
+    expect(pendingStart(saturday)).toBe('2027-03-21T04:00:00Z');
+  });
+
+  it('a traveller\'s move keeps the event\'s time on its own clock; a time said in another zone uses that day\'s offsets', async () => {
+    // Budget review: Wednesday 10 March, 11 AM Pacific (standard time). Moved from Kolkata to Monday the
+    // 15th, after the US change: 11 AM Pacific daylight time, not the same Kolkata hour.
+    const traveller = await over.assistant.ask({ user: 'alice@contoso.com', text: 'move the budget review to monday march 15', timeZone: 'Asia/Kolkata', now: NOW, sessionId: 'away-1' });
+    expect(pendingStart(traveller)).toBe('2027-03-15T18:00:00Z');
+    // On 16 March Los Angeles is 7 hours behind London (8 today): 6 PM London that day is 18:00Z.
+    await over.client.createEvent('alice@contoso.com', { subject: 'Vendor call', start: '2027-03-16T16:00:00Z', end: '2027-03-16T17:00:00Z', timeZone: TZ });
+    expect(pendingStart(await ask('move the vendor call to 6pm london time', 'away-2'))).toBe('2027-03-16T18:00:00Z');
+    // "actually make it 10" to a proposal at 9 AM Pacific made from Kolkata: 10 AM Pacific that day.
+    const kolkata = (text: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: 'Asia/Kolkata', now: new Date('2027-03-11T04:30:00Z'), sessionId: 'away-3' });
+    expect(pendingStart(await kolkata('add call with ann tomorrow at 9am pacific time'))).toBe('2027-03-12T17:00:00Z');
+    const ten = await kolkata('actually make it 10');
+    expect(pendingStart(ten)).toBe('2027-03-12T18:00:00Z');
+    expect(ten.text).toMatch(/\(10 AM Pacific\)/);
   });
 });
