@@ -223,6 +223,17 @@ function pastEventQuestion(rest: string): boolean {
   return /^when (was|were) (my|the|our) /.test(rest) && CALENDARISH.test(rest) && !/\b(received|sent|song|born|i (made|got|missed))\b/.test(rest);
 }
 
+/**
+ * "move the late deploy to friday", "push the deploy to next tuesday at 3": a change verb, something named,
+ * then "to" and nothing but a day or a time. Whatever the name, only an event is moved to a day (a car or
+ * money is moved to a place).
+ */
+function movedToAWhen(rest: string): boolean {
+  const m = /^\S+ (?:the |our )?\S.* to (.+)$/.exec(rest);
+  const target = m?.[1]!.split(' ') ?? [];
+  return m !== null && target.every(isWhen) && target.some((w) => WHEN_WORD.has(wordClass(w)));
+}
+
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
   if (NOT_CALENDAR.test(t)) return undefined;
@@ -239,7 +250,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     if (/^(add|schedule|book|put|set up|create|pencil in|block( off| out)?|hold|reserve)\b/.test(rest) && CALENDARISH.test(rest) && WHEN_SAID.test(rest) && !BOOKED_ELSEWHERE.test(rest)) return 'calendar_set';
     // "coffee with ann friday at 9", "lunch with bob tomorrow at 1": a kind of meeting, someone, a when.
     if (/^(a |an )?(coffee|lunch|dinner|breakfast|brunch|drinks|meeting|call|sync|catch ?up|1:1|one on one|tea|walk)\b \S*\s*with \S+/.test(rest) && WHEN_SAID.test(rest) && !/\?$|\b(recipe|recipes|order|deliver|delivery|near|nearby|cook|make)\b/.test(rest)) return 'calendar_set';
-    return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest)) ? 'calendar_set' : undefined;
+    return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest) || movedToAWhen(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
