@@ -177,13 +177,15 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   const ask = /^(?:what do i have|what have i got|is there anything|anything|what's on|whats on|what is on|what's|whats|what is)(?: on| for)? (.+)$/.exec(t);
   // (A number alone is no day: "what's on 5 and 7" is arithmetic; "anything at 3" is an hour.)
   const rest = ask?.[1]!.split(' ') ?? [];
-  if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || /^(at|until|till)$/.test(rest[i - 1] ?? ''))) || /^(hours?|minutes?|eod|cob)$/.test(w) || (w === 'day' && rest[i - 2] === 'end'))) return true;
+  if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || /^(at|until|till)$/.test(rest[i - 1] ?? ''))) || /^(hours?|minutes?|eod|cob|now)$/.test(w) || (w === 'day' && rest[i - 2] === 'end'))) return true;
   // "what's next", "anything else today", "what else is on tomorrow".
   if (/^(what's|whats|what is|anything) (left|remaining)(?: for| on)?(?: today| my calendar(?: today)?)?$|^(what's|whats|what is) next$|^(anything|what) else(?: is)?(?: on)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "what's happening tomorrow", "what's going on friday", "what does wednesday look like", "how does my week look".
-  const happening = /^(?:what's|whats|what is) (?:happening|going on|planned|up)(?: on| for)? (.+)$/.exec(t) ?? /^(?:what|how) (?:does|do|is|will) (?:my )?(.+?) (?:look|looks|looking)(?: like)?$/.exec(t);
-  const when = happening?.[1]!.split(' ') ?? [];
-  if (happening && when.every(isWhen) && when.some((w) => WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num')) return true;
+  const happening = /^(?:what's|whats|what is) (happening|going on|planned|up)(?: on| for)? (.+)$/.exec(t) ?? /^(?:what|how) (?:does|do|is|will) (?:my )?()(.+?) (?:look|looks|looking)(?: like)?$/.exec(t);
+  const when = happening?.[2]!.split(' ') ?? [];
+  // ("what's happening now", "what's going on right now": the moment is a when too; "what's up now" is a greeting.)
+  const saysNow = happening?.[1] !== 'up' && when.includes('now');
+  if (happening && when.every(isWhen) && (saysNow || when.some((w) => WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num'))) return true;
   // "anything with dave on wednesday": a person and a day, nothing else.
   const withWho = /^(?:anything|what do i have|what have i got) with (\S+(?: \S+)?) (.+)$/.exec(t);
   if (withWho && ws.length <= 8 && withWho[2]!.split(' ').every(isWhen) && withWho[2]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)))) return true;

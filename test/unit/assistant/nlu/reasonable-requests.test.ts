@@ -25,3 +25,17 @@ describe('a move to a day names the event, whatever its name', () => {
     expect(u('move the car to the garage').intent).toBe('out_of_scope');
   });
 });
+
+describe('the current moment is a read, as "what do i have now" is', () => {
+  const NOW_HOUR = { start: '2027-03-08T18:00:00Z', end: '2027-03-08T19:00:00Z' };
+  it.each(["what's happening now", 'what is on right now', 'anything now', "what's going on right now"])('%s', (text) => {
+    const r = u(text);
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.window).toEqual(u('what do i have now').slots.window);
+    expect(r.slots.window).toEqual(NOW_HOUR);
+  });
+
+  it('"what\'s up now" is a greeting, not a question about the calendar', () => {
+    expect(u("what's up now").intent).toBe('out_of_scope');
+  });
+});
