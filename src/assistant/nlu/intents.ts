@@ -113,6 +113,11 @@ const OWN_CALENDAR = /\b(calendar|calender|schedule|agenda|diary|remind|reminder
 const CALENDAR_CHANGE = /^(add|cancel|delete|remove|move|reschedule|postpone|put)\b/;
 const OTHER_DOMAIN = /\b(tickets?|deliver(ed|y)?|takeaway|takeout|order|brew|coffee maker|vacuum|thermostat|heater|cab|taxi|uber|lyft|e-?mails?|texts?|messages?|weather|forecast|temperature|songs?|music|playlist|podcasts?|radio|do not disturb|don't speak|do not speak|mute)\b|^play\b|\bplay (some|me|the|a|my)\b|\b(turn|switch|dim)\b.*\blights?\b|\blights? (on|off)\b/;
 
+/** "coffee with ann friday at 9", "lunch with bob tomorrow at 1": a kind of meeting, someone, a when (no recipe, order or question). */
+function meetingWithSomeone(rest: string): boolean {
+  return /^(a |an )?(coffee|lunch|dinner|breakfast|brunch|drinks|meeting|call|sync|catch ?up|1:1|one on one|tea|walk)\b \S*\s*with \S+/.test(rest) && WHEN_SAID.test(rest) && !/\?$|\b(recipe|recipes|order|deliver|delivery|near|nearby|cook|make)\b/.test(rest);
+}
+
 /**
  * True when the words are unmistakably another assistant domain's: an alarm or timer with no calendar
  * noun ("remove all of my alarms"), a date question that is not about the user's events ("what day of
@@ -124,7 +129,8 @@ export function lexicalOther(words: readonly string[]): boolean {
   const t = words.join(' ');
   // A calendar word, not "my 9:00": "cancel my 9:00 timer" is the device's timer.
   if (DEVICE_TIMER.test(t) && !CALENDAR_WORD.test(t)) return true;
-  if (LOCAL_PLACE.test(t) && !OWN_CALENDAR.test(t)) return true;
+  // ("lunch with ann downtown friday at noon" says where the user meets someone, not what is on in town.)
+  if (LOCAL_PLACE.test(t) && !OWN_CALENDAR.test(t) && !meetingWithSomeone(t.replace(LEAD, ''))) return true;
   if (OTHER_DOMAIN.test(t) && !OWN_CALENDAR.test(t) && !CALENDAR_NOUN.test(t) && !CALENDARISH.test(t) && !CALENDAR_CHANGE.test(t.replace(LEAD, ''))) return true;
   return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
 }
@@ -251,7 +257,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     // day or a time, is a new event (not a table, a trip or a ticket).
     if (/^(add|schedule|book|put|set up|create|pencil in|block( off| out)?|hold|reserve)\b/.test(rest) && CALENDARISH.test(rest) && WHEN_SAID.test(rest) && !BOOKED_ELSEWHERE.test(rest)) return 'calendar_set';
     // "coffee with ann friday at 9", "lunch with bob tomorrow at 1": a kind of meeting, someone, a when.
-    if (/^(a |an )?(coffee|lunch|dinner|breakfast|brunch|drinks|meeting|call|sync|catch ?up|1:1|one on one|tea|walk)\b \S*\s*with \S+/.test(rest) && WHEN_SAID.test(rest) && !/\?$|\b(recipe|recipes|order|deliver|delivery|near|nearby|cook|make)\b/.test(rest)) return 'calendar_set';
+    if (meetingWithSomeone(rest)) return 'calendar_set';
     return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest) || movedToAWhen(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');

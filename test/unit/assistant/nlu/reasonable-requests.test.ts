@@ -39,3 +39,15 @@ describe('the current moment is a read, as "what do i have now" is', () => {
     expect(u("what's up now").intent).toBe('out_of_scope');
   });
 });
+
+describe('a meal with someone somewhere in town is a new event, not what is on in town', () => {
+  it('"lunch with ann downtown friday at noon" is lunch at noon on Friday', () => {
+    const r = u('lunch with ann downtown friday at noon');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots).toMatchObject({ title: 'lunch', start: '2027-03-12T20:00:00Z' });
+  });
+
+  it('what is on downtown is still another assistant\'s', () => {
+    expect(u("what's happening downtown friday").intent).toBe('out_of_scope');
+  });
+});
