@@ -359,6 +359,18 @@ function placeAsName(tokens: readonly Token[], place: Span): boolean {
 }
 
 /**
+ * A "place" the tagger found right after "with" is someone to meet ("a call with ann in 2 hours": it learned
+ * "with" before names rarely enough to call Ann a place); with a word that says where after the name ("with
+ * ann downtown", "with bob home"), the name is the guest and the rest the place.
+ */
+function guestOrPlace(tokens: readonly Token[], tagged: Span | undefined): { guest?: string; place?: Span } {
+  if (!tagged || tokens[tagged.from - 1]?.lower !== 'with' || tagged.to - tagged.from > 2) return { place: tagged };
+  const cue = tokens.slice(tagged.from, tagged.to).findIndex((t) => wordClass(t.lower) === 'placecue');
+  if (cue <= 0) return { guest: words(tokens, tagged.from, tagged.to) };
+  return { guest: words(tokens, tagged.from, tagged.from + cue), place: { ...tagged, from: tagged.from + cue } };
+}
+
+/**
  * `nameParts`: parts of day said as words of a name ("movie night", "the morning standup"), which count as
  * name words here.
  */
@@ -382,9 +394,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const nounName = noun ? eventName(tokens, widenedName(tokens, spans, { type: 'event_name', from: nounAt, to: nounAt + 1 }, classOf)) ?? noun.lower : undefined;
   // "a call with ann in 2 hours": a "place" right after "with" is someone to meet, not where (the tagger
   // learned "with" before names rarely enough to call Ann a place).
-  const tagged0 = of('place_name')[0];
-  const placeGuest = tagged0 && tokens[tagged0.from - 1]?.lower === 'with' && tagged0.to - tagged0.from <= 2 ? words(tokens, tagged0.from, tagged0.to) : undefined;
-  const place = placeGuest ? undefined : tagged0;
+  const { guest: placeGuest, place } = guestOrPlace(tokens, of('place_name')[0]);
   const placeWords = place && !tokens.slice(place.from, place.to).every((t, k) => WHEN_TOKEN.test(t.lower) || inSpokenTime(tokens, place.from + k)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
   const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';

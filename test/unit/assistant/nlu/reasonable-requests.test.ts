@@ -47,6 +47,13 @@ describe('a meal with someone somewhere in town is a new event, not what is on i
     expect(r.slots).toMatchObject({ title: 'lunch', start: '2027-03-12T20:00:00Z' });
   });
 
+  it('the tagger\'s "place" after "with" is the guest, and the word that says where is the place', () => {
+    expect(u('lunch with ann downtown friday at noon').slots).toMatchObject({ maybePeople: ['ann'], location: 'downtown' });
+    expect(u('dinner with bob downtown tomorrow at 7').slots).toMatchObject({ maybePeople: ['bob'], location: 'downtown' });
+    // A name alone after "with" stays the guest, with no place.
+    expect(u('a call with ann in 2 hours').slots.location).toBeUndefined();
+  });
+
   it('what is on downtown is still another assistant\'s', () => {
     expect(u("what's happening downtown friday").intent).toBe('out_of_scope');
   });
