@@ -358,6 +358,11 @@ function placeAsName(tokens: readonly Token[], place: Span): boolean {
   return before === undefined || /^(add|schedule|book|put|create|plan|cancel|delete|remove|move|reschedule|my|the|a|an)$/.test(before);
 }
 
+/** Whether `span` is said as a group met by the kind of event said before it: "[call] with the [client]", "sync with our [vendor]". */
+function isGroupMet(tokens: readonly Token[], span: Span, kindAt: number): boolean {
+  return kindAt >= 0 && kindAt < span.from - 2 && tokens[span.from - 2]!.lower === 'with' && /^(the|our)$/.test(tokens[span.from - 1]!.lower);
+}
+
 /**
  * A "place" the tagger found right after "with" is someone to meet ("a call with ann in 2 hours": it learned
  * "with" before names rarely enough to call Ann a place); with a word that says where after the name ("with
@@ -380,12 +385,14 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const of = (type: string): Span[] => spans.filter((s) => s.type === type);
   // "team lunch", "board dinner": a name tagged right before a meal is one name with it.
   const [tagged1, meal] = [of('event_name')[0], of('meal_type')[0]];
-  const event = tagged1 && meal && meal.from === tagged1.to ? { ...tagged1, to: meal.to } : tagged1 ?? meal;
+  const taggedEvent = tagged1 && meal && meal.from === tagged1.to ? { ...tagged1, to: meal.to } : tagged1 ?? meal;
   const reminder = intent === 'create_event' && REMIND.test(tokens.map((t) => t.lower).join(' '));
   if (reminder) about.reminder = true;
   const remindTitle = reminder ? reminderTitle(tokens, spans) : undefined;
   // Without a tagged name, a known kind of event said in the request is the title ("set up a call with Dave").
   const noun = tokens.find((t) => EVENT_NOUNS.has(t.lower) && !/^(events?|reminders?|date)$/.test(t.lower));
+  // "a call with the client": the group met, tagged as a name, is what the call is about (see topicOf).
+  const event = taggedEvent && noun && isGroupMet(tokens, taggedEvent, tokens.indexOf(noun)) ? undefined : taggedEvent;
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
   const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event, classOf)) : undefined;

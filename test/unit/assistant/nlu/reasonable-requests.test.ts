@@ -58,3 +58,13 @@ describe('a meal with someone somewhere in town is a new event, not what is on i
     expect(u("what's happening downtown friday").intent).toBe('out_of_scope');
   });
 });
+
+describe('a group met is what the event is about, not its name', () => {
+  it('"call with the client and ann tomorrow at 3" is the call with the client, Ann invited', () => {
+    expect(u('call with the client and ann tomorrow at 3').slots).toMatchObject({ title: 'call with the client', people: ['ann'], start: '2027-03-09T23:00:00Z' });
+  });
+
+  it('so is a group the tagger took for a name after "with the"', () => {
+    expect(u('add sync with the design team tomorrow at 10').slots.title).toBe('sync with the design team');
+  });
+});
