@@ -61,6 +61,8 @@ export interface RequestSlots {
   readonly reply?: 'accept' | 'tentative' | 'decline';
   /** "When am I free tomorrow?": the free stretches are asked for, not a yes or no. */
   readonly findFree?: boolean;
+  /** "How many meetings do I have today": the events read are asked for as a number. */
+  readonly count?: boolean;
   /** What is asked about an event rather than when it is: "where is", "who is in", "how long is". */
   readonly asked?: 'where' | 'who' | 'length';
   /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */

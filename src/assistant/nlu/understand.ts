@@ -41,6 +41,9 @@ const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 /** The first number of a bare answer ("3", "3:30", "10.30"), to be read as a clock time. */
 const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
+const COUNT_ASKED = /\bhow many\b/;
+/** Words for events in general: no name to look for. */
+const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;
 const ASKED_FREE = /\b(free|available|open|availability|time)\b/;
 
 /** Coarse intent probabilities from the classifier. */
@@ -227,6 +230,11 @@ function understander(models: NluModels): Understander {
     if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];
       if (asked && ASKS_ABOUT.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, ''))) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
+    }
+    // "how many meetings do i have today": a number of the events read; "meetings" names none of them.
+    if (intent === 'read_events' && COUNT_ASKED.test(normalised.text)) {
+      slots.count = true;
+      if (slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     }
     // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
     if (intent === 'am_i_free' && FIND_FREE.test(normalised.text)) slots.findFree = true;

@@ -68,3 +68,17 @@ describe('a group met is what the event is about, not its name', () => {
     expect(u('add sync with the design team tomorrow at 10').slots.title).toBe('sync with the design team');
   });
 });
+
+describe('"how many" asks for a number of the events read', () => {
+  it('"how many meetings do i have today" reads today, counted, with no name to filter by', () => {
+    const r = u('how many meetings do i have today');
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.title).toBeUndefined();
+    expect(r.slots.count).toBe(true);
+    expect(r.slots.window).toEqual({ start: '2027-03-08T08:00:00Z', end: '2027-03-09T08:00:00Z' });
+  });
+
+  it('"many" is never a word of a name', () => {
+    expect(u('how many meetings tomorrow').slots.title).toBeUndefined();
+  });
+});
