@@ -10,6 +10,7 @@ import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
 import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
+import { frequencyNames } from './frequency-names.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
@@ -173,7 +174,10 @@ function understander(models: NluModels): Understander {
       if (at !== normalised.text) when = whenSaid(at, intent !== 'read_events');
     }
     // (An answer names its meeting as a cancel does.)
-    const about = withNumberedName(describe(tokens, spansSaid, intent === 'respond_event' ? 'cancel_event' : intent, nameParts), normalised.text, numbersAreNames);
+    const describedAs = intent === 'respond_event' ? 'cancel_event' : intent;
+    // "when is my weekly planning": a frequency said before a name is a word of it, but for a new event.
+    const frequencyIn = frequencyNames(words, spansSaid, describedAs);
+    const about = withNumberedName(describe(tokens, frequencyIn.spans, describedAs, new Set([...nameParts, ...frequencyIn.nameWords])), normalised.text, numbersAreNames);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {

@@ -82,3 +82,26 @@ describe('"how many" asks for a number of the events read', () => {
     expect(u('how many meetings tomorrow').slots.title).toBeUndefined();
   });
 });
+
+describe('a frequency said before a name is a word of the name, but for a new event', () => {
+  it.each([
+    ['when is my weekly planning', 'find_meeting', 'weekly planning'],
+    ['move weekly planning to tuesday', 'move_event', 'weekly planning'],
+    ['cancel the daily standup', 'cancel_event', 'daily standup'],
+    ['when is the monthly review', 'find_meeting', 'monthly review'],
+  ])('%s', (text, intent, title) => {
+    const r = u(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots.title).toBe(title);
+    expect(r.slots.repeat).toBeUndefined();
+  });
+
+  it('"move weekly planning to tuesday" keeps its target', () => {
+    expect(u('move weekly planning to tuesday').slots.newDay).toBe('2027-03-09T08:00:00Z');
+  });
+
+  it('a new event keeps the repeat, and the rest of the name', () => {
+    expect(u('add weekly planning tomorrow at 10').slots).toMatchObject({ title: 'planning', repeat: { every: 'week', interval: 1 }, start: '2027-03-09T18:00:00Z' });
+    expect(u('add daily standup at 9').slots).toMatchObject({ title: 'standup', repeat: { every: 'day', interval: 1 } });
+  });
+});
