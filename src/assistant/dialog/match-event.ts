@@ -48,9 +48,13 @@ export function isWith(e: CalendarEvent, said: string, user: string): boolean {
   return want.length > 0 && want.every((w) => subject.has(w));
 }
 
+/** How often a series meets: said of it ("the daily standup"), seldom in its name ("Team standup"). */
+const FREQUENCY = new Set(['daily', 'weekly', 'biweekly', 'fortnightly', 'monthly', 'quarterly', 'yearly', 'annual', 'recurring', 'regular']);
+
 function titleMatches(e: CalendarEvent, words: readonly string[]): boolean {
   const subject = new Set(nameWords(e.subject));
-  return words.every((w) => subject.has(w));
+  // "the weekly planning" is the Planning series: a frequency word need not be in a series' name.
+  return words.every((w) => subject.has(w) || (FREQUENCY.has(w) && e.isRecurring && words.some((o) => !FREQUENCY.has(o))));
 }
 
 /**

@@ -332,7 +332,7 @@ export class Dialog {
         // (stored like any pending turn).
         const { repeats, singles } = coversDays(window, input.timeZone) ? splitRepeats(shown, input.timeZone) : { repeats: [], singles: shown };
         const rest = singles.length > READ_AT_MOST ? singles.slice(READ_AT_MOST) : [];
-        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
+        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}), ...(s.count ? { count: true } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) };

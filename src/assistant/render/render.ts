@@ -234,9 +234,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
       // A window that is over ("what did i have this morning") is told in the past.
       const have = ctx.window && Date.parse(ctx.window.end) <= ctx.now.getTime() ? 'had' : 'have';
+      if (act.events.length === 0 && act.count) return sentences([`You ${have} no meetings${withWhomAsked} ${label}.`]);
       if (act.events.length === 0) return sentences([withWhomAsked ? `You ${have} nothing${withWhomAsked} ${label}.` : `You ${have} nothing on your calendar ${label}.`]);
       const n = act.events.length;
-      const count = `You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`;
+      // "how many meetings": the meetings counted apart from what lasts all day (a holiday is no meeting).
+      const timed = act.events.filter((e) => !e.isAllDay).length;
+      const allDay = n - timed;
+      const counted = `${timed === 0 ? 'no meetings' : timed === 1 ? 'one meeting' : `${timed} meetings`}${withWhomAsked} ${label}${allDay ? `, and ${allDay === 1 ? 'one all-day event' : `${allDay} all-day events`}` : ''}.`;
+      const count = act.count ? `You ${have} ${counted}` : `You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`;
       const days = readDays(ctx.window, clock);
       if (!act.repeats?.length) return sentences([count, ...readEvents(act.events, ctx, clock, days)]);
       const inSeries = new Set(act.repeats.flat().map((e) => `${e.id}|${e.start}`));
@@ -262,7 +267,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // 2:30 AM on the day clocks spring forward: there is no such time, so the proposal is the gap later.
       const skipped = act.skipped ? [`There is no ${act.skipped.said} ${whenEvent(d, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(act.skipped.minutes)} then.`] : [];
       const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
-      const where = d.location ? ` in ${d.location}` : '';
+      // ("lunch downtown", "a call online", "dinner at home": places said without "in".)
+      const where = d.location ? (/^(downtown|uptown|midtown|outside|outdoors|online|remotely|offsite|onsite)$/i.test(d.location) ? ` ${d.location}` : /^home$/i.test(d.location) ? ' at home' : ` in ${d.location}`) : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
       const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];

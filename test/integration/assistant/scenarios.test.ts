@@ -1169,3 +1169,20 @@ describe('moves said relative to the event, on its own clock', () => {
     expect(ten.text).toMatch(/\(10 AM Pacific\)/);
   });
 });
+
+describe('counting, frequency words in names, and places said without "in"', () => {
+  it('"how many meetings" counts the meetings, the all-day events apart', async () => {
+    const tomorrow = await ask('how many meetings do I have tomorrow', 'count');
+    const timed = tomorrow.events.filter((e) => !e.isAllDay).length;
+    expect(timed).toBeGreaterThan(0);
+    expect(tomorrow.text).toMatch(new RegExp(`^You have ${timed === 1 ? 'one meeting' : `${timed} meetings`} tomorrow\\. At `));
+    expect((await ask('how many meetings do i have friday', 'count')).text).toMatch(/^You have (one meeting|\d+ meetings) on Friday, and one all-day event\./);
+    expect((await ask('how many meetings do i have saturday', 'count')).text).toBe('You have no meetings on Saturday.');
+  });
+
+  it('"the daily standup" is the Team standup series; "lunch with ann downtown" invites Ann and is downtown', async () => {
+    expect((await ask('when is the daily standup', 'freq')).text).toMatch(/^Team standup is today at 9 AM/);
+    const lunch = await ask('lunch with ann downtown on 3/19 at noon', 'freq');
+    expect(lunch.text).toBe('Add lunch with Ann Lee on March 19 at noon for one hour downtown?');
+  });
+});
