@@ -41,4 +41,6 @@ export interface CalendarProvider {
    * boardroom free friday" answers. Undefined when the free/busy cannot be read.
    */
   busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined>;
+  /** The organization's rooms (Exchange's room lists, as Outlook's room finder reads them), by name; empty when none are listed. */
+  rooms(): Promise<DirectoryEntry[]>;
 }

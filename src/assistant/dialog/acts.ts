@@ -39,13 +39,15 @@ export type Act =
   /**
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
    * `skipped`: the time said does not exist that day (clocks spring forward): the proposal is the gap later, and says so.
+   * `freeRooms`: "find me a room": the rooms free then, the first of them in the proposal; `seatsAsked`:
+   * "for 6 people", which Exchange's room lists cannot check (they hold no capacity).
    * `roomNotFound`: a place said as a room ("in the board room") that no room mailbox is: kept as the
    * location, nothing booked.
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
@@ -88,6 +90,8 @@ export type Act =
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
   /** `busy`: when it is booked within the window (a long window, "friday", is answered with them). */
   | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[] }
+  /** "find me a room tomorrow at 2": none of the rooms is free then (`listed`: how many were asked), or none is listed. */
+  | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
   | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[] }
   | { readonly kind: 'unknown_room'; readonly name: string }

@@ -56,6 +56,16 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 };
+/** "a room for 6 people", "for ten of us": how many seats were asked for. */
+function seatsAsked(text: string): number | undefined {
+  const m = /\bfor (\d+|[a-z]+) (?:people|persons|attendees|participants|guests|of us|seats)\b/i.exec(text);
+  if (!m) return undefined;
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : COUNT_WORDS[m[1]!.toLowerCase()];
+}
+
+/** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
+const ROOMS_ASKED = 30;
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 const WHICH_AT_MOST = 4;
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
@@ -467,6 +477,8 @@ export class Dialog {
         const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' ? { change: pending.kind, subject: pending.event.subject } : undefined;
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
+      case 'room_find':
+        return this.#findRoom(input, s, done);
       default:
         return this.#namedRoom(input, u.intent, s, done);
     }
@@ -626,6 +638,25 @@ export class Dialog {
     // "focus time tomorrow until noon", then "9": 9 until noon.
     const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
     return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
+  }
+
+  /**
+   * "find me a room tomorrow at 2", "book a room for 30 minutes": the rooms of the organization's room lists
+   * free then (now, for an hour, unless said), asked in one go; the first is proposed as a meeting with the
+   * room invited, so "yes" books it and its calendar accepts or declines. Rooms beyond the first
+   * ROOMS_ASKED are not asked about.
+   */
+  async #findRoom(input: TurnInput, s: DialogSlots, done: Done): Promise<TurnResult> {
+    const start = s.start ?? s.window?.start ?? iso(input.now.getTime());
+    const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
+    const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
+    const rooms = (await this.deps.provider.rooms()).slice(0, ROOMS_ASKED);
+    const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
+    const free = rooms.filter((_, i) => busy[i]?.length === 0);
+    if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length });
+    const seats = seatsAsked(input.text);
+    const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats ? { seatsAsked: seats } : {}) } : act, ...rest);
+    return this.#create(input, { start, end: window.end, durationMinutes: minutes, title: 'Meeting', location: free[0]!.name, saidDay: true }, offered);
   }
 
   /**

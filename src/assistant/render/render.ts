@@ -263,7 +263,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const named = d.subject.toLowerCase();
       const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
       const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
-      const unknown = act.notInvited?.length ? [`I couldn't find anyone called ${act.notInvited.join(' or ')} in the directory, so I won't invite anyone for ${act.notInvited.length === 1 ? 'that name' : 'those names'}.`] : [];
+      // "with my manager": who that is is not in the directory's names, so it is said as a relation.
+      const [relations, names] = [act.notInvited?.filter((n) => RELATION.test(n)) ?? [], act.notInvited?.filter((n) => !RELATION.test(n)) ?? []];
+      const unknown = [
+        ...(names.length ? [`I couldn't find anyone called ${names.join(' or ')} in the directory, so I won't invite anyone for ${names.length === 1 ? 'that name' : 'those names'}.`] : []),
+        ...relations.map((r) => `I don't know who your ${r.replace(/^(my|your|the) /, '')} is, so I won't invite anyone for that; say their name to invite them.`),
+      ];
       // 2:30 AM on the day clocks spring forward: there is no such time, so the proposal is the gap later.
       const skipped = act.skipped ? [`There is no ${act.skipped.said} ${whenEvent(d, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(act.skipped.minutes)} then.`] : [];
       const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
@@ -277,7 +282,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
-      return sentences([...once, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
+      const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
+      // Exchange's room lists hold no seat counts: said, so nobody trusts a fit that was never checked.
+      if (act.seatsAsked && act.freeRooms?.length) free.push(`I can't see how many seats a room has, so check that ${d.location ?? 'it'} fits ${act.seatsAsked}.`);
+      return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
@@ -387,6 +395,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
       return sentences([`${act.room} is booked ${label} ${spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans[spans.length - 1]}` : spans[0]}${more}, and free the rest of the time.`]);
     }
+    case 'no_free_room':
+      if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
+      return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
     case 'which_room':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with its full name.`]);
     case 'unknown_room':
@@ -456,6 +467,12 @@ function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
 }
 
 /** Said before "yes" when the time asked for is already over. */
+/** "A, B and C". */
+const andList = (xs: readonly string[]): string => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** People named by who they are to the asker ("my manager"), not by name. */
+const RELATION = /^(?:my |your |the )?(?:manager|boss|supervisor|team ?lead|lead|skip|assistant|wife|husband|partner|mom|mother|dad|father|sister|brother|son|daughter|colleague|coworker|co-worker)s?$/i;
+
 function passed(inThePast: boolean | undefined): string[] {
   return inThePast ? ['That time has already passed.'] : [];
 }

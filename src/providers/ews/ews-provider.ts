@@ -39,7 +39,7 @@ function onLocalDates(e: CalendarEvent, zone: string): CalendarEvent {
  */
 export class EwsCalendarProvider implements CalendarProvider {
   /** The organization's room addresses, read once per provider (a request) and only when a name is looked up. */
-  #rooms: Promise<ReadonlySet<string>> | undefined;
+  #rooms: Promise<DirectoryEntry[]> | undefined;
 
   constructor(
     private readonly withClient: <T>(fn: (client: EwsClient) => Promise<T>) => Promise<T>,
@@ -138,12 +138,23 @@ export class EwsCalendarProvider implements CalendarProvider {
    * Outlook's room finder reads). A room found this way is booked as a resource, so its calendar answers.
    * An organization without room lists, or a failure reading them, means no room is recognised by name.
    */
-  #roomAddresses(): Promise<ReadonlySet<string>> {
+  async #roomAddresses(): Promise<ReadonlySet<string>> {
+    return new Set((await this.#roomList().catch(() => [])).map((r) => r.email.toLowerCase()));
+  }
+
+  /** The rooms of every room list, once per provider (one question's lifetime), each once, by name. */
+  #roomList(): Promise<DirectoryEntry[]> {
     this.#rooms ??= this.withClient(async (c) => {
       const lists = await c.roomLists();
       const rooms = await Promise.all(lists.filter((l) => l.email).map((l) => c.rooms(l.email!)));
-      return new Set(rooms.flat().flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])));
-    }).catch(() => new Set<string>());
+      const byAddress = new Map<string, DirectoryEntry>();
+      for (const r of rooms.flat()) if (r.email && !byAddress.has(r.email.toLowerCase())) byAddress.set(r.email.toLowerCase(), { email: r.email, name: r.name || r.email, isRoom: true });
+      return [...byAddress.values()].sort((a, b) => a.name.localeCompare(b.name));
+    });
     return this.#rooms;
+  }
+
+  rooms(): Promise<DirectoryEntry[]> {
+    return this.#roomList();
   }
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
-import type { AccessPath, CalendarProvider, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
 
 /** Who acts on whose calendar, for the audit trail. */
 export interface AuditSubject {
@@ -41,6 +41,10 @@ export class AuditedProvider implements CalendarProvider {
 
   busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
     return this.inner.busyTimes(email, window);
+  }
+
+  rooms(): Promise<DirectoryEntry[]> {
+    return this.inner.rooms();
   }
 
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {

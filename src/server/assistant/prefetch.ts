@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
-import type { AccessPath, CalendarProvider, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
 
 /** "today" in a question that is not a write: the answer will almost surely list today. */
 const MENTIONS_TODAY = /\btoday\b/i;
@@ -92,5 +92,9 @@ export class PrefetchingProvider implements CalendarProvider {
 
   busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
     return this.inner.busyTimes(email, window);
+  }
+
+  rooms(): Promise<DirectoryEntry[]> {
+    return this.inner.rooms();
   }
 }

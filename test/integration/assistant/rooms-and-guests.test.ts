@@ -97,6 +97,33 @@ describe('guests and rooms, one boardroom and two fishbowls', () => {
   });
 });
 
+describe('finding a room from one\'s own calendar', () => {
+  const sim = useSimulator(() =>
+    startContoso({
+      mailboxes: [...PEOPLE, roomMailbox('boardroom', 'Boardroom', 12, { timeZone: PACIFIC }), roomMailbox('fishbowl', 'Fishbowl', 4, { timeZone: PACIFIC })],
+      shell: [impersonation('imp')],
+      events: [{ organizer: 'bob@contoso.com', subject: 'Fish sync', start: '2027-03-09T14:00:00-08:00', end: '2027-03-09T15:00:00-08:00', timeZone: PACIFIC, rooms: ['fishbowl@contoso.com'], location: 'Fishbowl' }],
+    }),
+  );
+  const over = useAssistant(sim, SVC);
+  const ask = (text: string, sessionId: string) => over.assistant.ask({ user: 'alice@contoso.com', text, timeZone: TZ, now: NOW, sessionId });
+
+  it('"find me a room tomorrow at 2" names the rooms free then and offers the first; "yes" books it', async () => {
+    const found = await ask('find me a room tomorrow at 2', 'find-1');
+    expect(found.text).toBe('Free then: Boardroom. Add Meeting tomorrow at 2 PM for one hour in Boardroom?');
+    expect(invited(found)).toEqual(['boardroom@contoso.com']);
+    expect((await ask('yes', 'find-1')).text).toMatch(/Boardroom accepted the booking/);
+    // Now neither is free then; "for 6 people" is said to be unchecked (room lists hold no capacity).
+    expect((await ask('book a room for 6 people tomorrow at 2', 'find-2')).text).toBe('None of the 2 rooms I can see is free tomorrow between 2 PM and 3 PM.');
+    const six = await ask('book a room for 6 people tomorrow at 4', 'find-3');
+    expect(six.text).toMatch(/^Free then: Boardroom and Fishbowl\. I can't see how many seats a room has, so check that Boardroom fits 6\./);
+  });
+
+  it('"with my manager" says it does not know who that is, not "anyone called manager"', async () => {
+    expect((await ask('add 1:1 with my manager thursday at 4', 'manager')).text).toMatch(/^I don't know who your manager is, so I won't invite anyone for that; say their name to invite them\./);
+  });
+});
+
 describe('two boardrooms: a question, never a guess', () => {
   const sim = useSimulator(() =>
     startContoso({
