@@ -51,6 +51,6 @@ async function signIn(app: FastifyInstance, db: Kysely<Tables>): Promise<Signed>
 }
 
 /** Sends an admin API request with the session cookie and CSRF token. */
-export function adminRequest(app: FastifyInstance, admin: Signed, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
+export function adminRequest(app: FastifyInstance, admin: Signed, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) {
   return app.inject({ method, url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, ...(payload ? { payload } : {}) });
 }

@@ -90,6 +90,8 @@ export type Act =
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
   /** `busy`: when it is booked within the window (a long window, "friday", is answered with them). */
   | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[] }
+  /** "book the boardroom" said to another room's device, which books only its own room. */
+  | { readonly kind: 'book_elsewhere'; readonly here: string; readonly asked: string }
   /** "find me a room tomorrow at 2": none of the rooms is free then (`listed`: how many were asked), or none is listed. */
   | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
@@ -98,7 +100,7 @@ export type Act =
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
-  | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus }
+  | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus; readonly start?: string; readonly seats?: number }
   /** "Is this room free tomorrow at 3?": the bookings of that time (`status` holds that day). */
   | { readonly kind: 'room_free_at'; readonly status: RoomStatus; readonly start: string; readonly end: string; readonly clash: readonly Booking[] }
   /** "Book this room tomorrow at 3": the room's device books from now only, so nothing was booked. */

@@ -3,6 +3,7 @@
  * free", "book this room for 30 minutes", "end the meeting", "check in"… The room's calendar is behind
  * a RoomDesk, which the server implements (src/server/rooms/); the dialog decides only what to say.
  */
+import { seatsAsked } from './seats.js';
 import type { Person } from '../../domain/calendar.js';
 import type { Act } from './acts.js';
 import type { DialogUnderstanding } from './understanding.js';
@@ -75,8 +76,8 @@ export interface RoomDesk {
   end(): Promise<DeskResult>;
   extend(minutes: number): Promise<DeskResult>;
   checkIn(): Promise<DeskResult>;
-  /** Rooms free from now for `minutes`, the asking room's list first. */
-  find(minutes: number): Promise<readonly FoundRoom[]>;
+  /** Rooms free from now (or `from`, an instant) for `minutes`, the asking room's list first. */
+  find(minutes: number, from?: string): Promise<readonly FoundRoom[]>;
 }
 
 export type RoomQuestion = 'is_free' | 'when_free' | 'who_booked';
@@ -137,9 +138,13 @@ export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomD
     case 'room_extend':
       return { kind: 'room_outcome', ...(await desk.extend(minutesOf(u, DEFAULT_EXTEND_MINUTES))) };
     case 'room_find': {
-      const minutes = minutesOf(u, DEFAULT_FIND_MINUTES);
-      const [status, rooms] = await Promise.all([desk.status(), desk.find(minutes)]);
-      return { kind: 'room_found', minutes, rooms, status };
+      // "find me a room tomorrow at 2": the rooms free then, said as then (this device books from now only).
+      const minutes = later && (u.slots.lengthSaid || u.slots.end) ? Math.round((Date.parse(later.end) - Date.parse(later.start)) / 60_000) : minutesOf(u, DEFAULT_FIND_MINUTES);
+      const [status, found] = await Promise.all([desk.status(), desk.find(minutes, later?.start)]);
+      // "for 10 people": rooms known to seat fewer are left out; those of unknown size stay, and are said.
+      const seats = seatsAsked(text);
+      const rooms = seats ? found.filter((r) => r.capacity === undefined || r.capacity >= seats) : found;
+      return { kind: 'room_found', minutes, rooms, status, ...(later ? { start: later.start } : {}), ...(seats ? { seats } : {}) };
     }
     default:
       return undefined;

@@ -3,6 +3,7 @@ import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-even
 import { asksForMore } from './more-words.js';
 import { roomNamed } from './named-room.js';
 import { roomFor, ROOM_WORDS } from './room-lookup.js';
+import { seatsAsked } from './seats.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
@@ -54,14 +55,6 @@ export interface TurnResult {
 /** The new time of a move, from the slots that say one. */
 function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
-}
-
-const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 };
-/** "a room for 6 people", "for ten of us": how many seats were asked for. */
-function seatsAsked(text: string): number | undefined {
-  const m = /\bfor (\d+|[a-z]+) (?:people|persons|attendees|participants|guests|of us|seats)\b/i.exec(text);
-  if (!m) return undefined;
-  return /^\d+$/.test(m[1]!) ? Number(m[1]) : COUNT_WORDS[m[1]!.toLowerCase()];
 }
 
 /** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
@@ -131,6 +124,8 @@ export class Dialog {
     const aboutHere = !otherRoom || input.room!.name.toLowerCase().includes(otherRoom) || otherRoom.includes(input.room!.name.toLowerCase());
     const roomAct = input.desk && aboutHere ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
     if (roomAct) return done(roomAct);
+    // A room's device books its own room only (nothing else can be confirmed on it): said before any proposal.
+    if (input.desk && input.room && !aboutHere && u.intent === 'room_book') return done({ kind: 'book_elsewhere', here: input.room.name, asked: otherRoom! });
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
     if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
       const pending = (await stateOf()).pending;

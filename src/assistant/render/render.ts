@@ -395,6 +395,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
       return sentences([`${act.room} is booked ${label} ${spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans[spans.length - 1]}` : spans[0]}${more}, and free the rest of the time.`]);
     }
+    case 'book_elsewhere':
+      return sentences([`This display books ${act.here} only. To book the ${act.asked}, ask from your own calendar or from its own display.`]);
     case 'no_free_room':
       if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
       return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);

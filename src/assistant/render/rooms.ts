@@ -78,10 +78,16 @@ export function roomSentences(act: RoomAct): string[] {
       return [`I can book ${s.room.name} only from now, so I didn't book it for ${at(act.start, s)}. To book it for later, add a meeting in ${s.room.name} from your own calendar in Outlook or with Concierge.`];
     case 'room_found': {
       const length = spokenDuration(act.minutes);
-      if (act.rooms.length === 0) return [`I couldn't find a room free for ${length} from now.`];
+      const when = act.start ? `at ${at(act.start, act.status)} for ${length}` : `for the next ${length}`;
+      if (act.rooms.length === 0) return [act.start ? `I couldn't find a room free ${when}.` : `I couldn't find a room free for ${length} from now.`];
       const names = act.rooms.slice(0, 3).map((r) => r.name);
       const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-      return [`${list} ${names.length === 1 ? 'is' : 'are'} free for the next ${length}.`];
+      // This device books from now only: a later one is booked from one's own calendar.
+      const unsized = act.seats ? act.rooms.slice(0, 3).filter((r) => r.capacity === undefined).map((r) => r.name) : [];
+      // Seats are known only where an administrator entered them (Rooms): the others are said to be unchecked.
+      const all = unsized.length === names.length;
+      const sizes = unsized.length ? [all ? `I don't know how many seats ${names.length === 1 ? 'it has' : 'they have'}, so check that ${names.length === 1 ? 'it fits' : 'they fit'} ${act.seats}.` : `I don't know how many seats ${unsized.length === 1 ? unsized[0] : `${unsized.slice(0, -1).join(', ')} and ${unsized[unsized.length - 1]}`} ${unsized.length === 1 ? 'has' : 'have'}.`] : [];
+      return [`${list} ${names.length === 1 ? 'is' : 'are'} free ${when}.`, ...sizes, ...(act.start ? ['This display books only from now; to book one for then, ask from your own calendar.'] : [])];
     }
   }
 }

@@ -151,9 +151,9 @@ export class RoomService {
     return this.#done(room, { kind: 'checked_in', booking });
   }
 
-  /** Rooms free from now for `minutes`: the asking room's list first, then by name. */
-  async find(minutes: number, asking?: Room): Promise<FoundRoom[]> {
-    const now = this.now().getTime();
+  /** Rooms free from now (or `from`) for `minutes`: the asking room's list first, then by name. */
+  async find(minutes: number, asking?: Room, from?: string): Promise<FoundRoom[]> {
+    const now = from ? Date.parse(from) : this.now().getTime();
     const window = { start: isoOf(now), end: isoOf(now + minutes * MINUTE) };
     const all = await roomsRepo.list(this.deps.db);
     const busy = await this.deps.provider.busy(all.map((r) => r.email), window);
@@ -174,7 +174,7 @@ export class RoomService {
       end: () => this.end(room, actor),
       extend: (minutes) => this.extend(room, minutes, actor),
       checkIn: () => this.checkIn(room, actor),
-      find: (minutes) => this.find(minutes, room),
+      find: (minutes, from) => this.find(minutes, room, from),
     };
   }
 }

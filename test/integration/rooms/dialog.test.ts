@@ -82,6 +82,14 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(r.text).toBe('Room 202 is free for the next one hour.');
     const later = await ask('find me a room for an hour', PT('14:00'));
     expect(later.text).toBe('Room 101, Room 202 and Boardroom are free for the next one hour.');
+    // "for 10 people": Room 101 seats 8 (as entered under Rooms) and is left out; a room of unknown size is said.
+    const room101 = (await adminRequest(app, admin, 'GET', '/api/v1/rooms')).json().rooms.find((r: { email: string }) => r.email === 'room.101@contoso.com').id as string;
+    expect((await adminRequest(app, admin, 'PATCH', `/api/v1/rooms/${room101}`, { capacity: 8 })).statusCode).toBe(200);
+    expect((await ask('find me a room for 10 people', PT('14:00'))).text).toBe("Room 202 and Boardroom are free for the next one hour. I don't know how many seats they have, so check that they fit 10.");
+    // A later time is answered for then; this device books from now only, and says so.
+    expect((await ask('find me a room tomorrow at 2', PT('09:30'))).text).toBe('Room 101, Room 202 and Boardroom are free at 2 PM tomorrow for one hour. This display books only from now; to book one for then, ask from your own calendar.');
+    // Another room is never proposed here (nothing but this room can be confirmed on its display).
+    expect((await ask('book the boardroom for 30 minutes', PT('14:05'))).text).toBe('This display books Room 101 only. To book the boardroom, ask from your own calendar or from its own display.');
   });
 
   it('"check in" said to the room\'s device checks in to the current meeting', async () => {
