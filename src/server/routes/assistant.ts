@@ -70,7 +70,14 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
       const read = req.calendarAccess;
       if (!read) throw new Error('The assistant route must load the calendar access with the session.');
       const { link, mailbox, timeZone } = whoseCalendar(account, b.user, read);
-      const tz = b.timeZone ?? (timeZone !== undefined && isKnownZone(timeZone) ? timeZone : 'UTC');
+      let tz = b.timeZone ?? (timeZone !== undefined && isKnownZone(timeZone) ? timeZone : undefined);
+      // No zone stored (an administrator trying the test mailbox): a later turn said without one ("yes")
+      // keeps the zone its conversation was asked in, not UTC. Read only then, so other turns pay nothing.
+      if (tz === undefined && b.sessionId) {
+        const asked = (await store.forAccount(account.id).get(b.sessionId, mailbox))?.explanation?.timeZone;
+        if (asked !== undefined && isKnownZone(asked)) tz = asked;
+      }
+      tz ??= 'UTC';
       const now = b.now ? new Date(b.now) : new Date();
       const ews = new PrefetchingProvider(new EwsCalendarProvider((fn) => pool.use((c) => fn(c), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access }));
       // Allowed to read this mailbox (checked above): start the likely listing now, understand meanwhile.

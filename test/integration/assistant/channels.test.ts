@@ -29,6 +29,11 @@ describe('assistant channels', () => {
     const yes = await adminRequest(other.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', now, timeZone: 'America/Los_Angeles', sessionId: propose.json().sessionId });
     expect(yes.statusCode, yes.body).toBe(200);
     expect(yes.json().text).toMatch(/^Done\. Dentist is on your calendar tomorrow at 3 PM/);
+    // An administrator has no stored zone: a "yes" said without one keeps the conversation's, not UTC.
+    const lunch = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'add lunch tomorrow at noon', now, timeZone: 'America/Los_Angeles' });
+    const bare = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', now, sessionId: lunch.json().sessionId });
+    expect(bare.json().text).toMatch(/^Done\. Lunch is on your calendar tomorrow at noon/);
+    expect(bare.json().explain.timeZone).toBe('America/Los_Angeles');
     // Bad input is a 400 that says how to fix it, never a 500.
     const bad = async (body: Record<string, unknown>) => (await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'yes', ...body })).json() as { code: string; title?: string; detail?: string; hint?: string };
     expect(JSON.stringify(await bad({ sessionId: 'abcdefgh\u0000' }))).toMatch(/sessionId.*only letters, digits/);
