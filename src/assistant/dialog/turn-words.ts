@@ -5,8 +5,8 @@
 /** Words that ask for a series ("every monday", "weekly", "each morning"): the assistant makes single events. */
 export const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morning|afternoon|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(every|each) (\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|last|alternate)|(a |an )?(weekly|daily|biweekly|fortnightly|recurring|repeating) (meeting|sync|call|standup|check-?in|one on one|1:1|review|catch ?up|lunch)|on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays))\b/i;
 
-/** "... and my 3pm (to 4)", "... and the offsite": a second event named in a change of one. */
-export const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+/i;
+/** "... and my 3pm (to 4)", "... and the offsite", "lunch and dinner": a second event named in a change of one. */
+export const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+|(?<=\b(?:lunch|dinner|breakfast|brunch|coffee|drinks|standup|call|meeting|review|sync|appointment)s?)\s+and\s+(?=(?:lunch|dinner|breakfast|brunch|coffee|drinks|standup|call|meeting|review|sync|appointment)s?\b)/i;
 /**
  * A whole series ("all my standups", "every standup", "the standup series") or everything in a window
  * ("everything on friday", "all my meetings tomorrow", "clear my afternoon"). Words of names ("the all

@@ -1186,3 +1186,12 @@ describe('counting, frequency words in names, and places said without "in"', () 
     expect(lunch.text).toBe('Add lunch with Ann Lee on March 19 at noon for one hour downtown?');
   });
 });
+
+describe('two events in one change', () => {
+  it('"cancel dinner and drinks" takes one at a time and says so', async () => {
+    await over.client.createEvent('alice@contoso.com', { subject: 'Dinner', start: '2027-03-18T02:00:00Z', end: '2027-03-18T03:00:00Z', timeZone: TZ });
+    await over.client.createEvent('alice@contoso.com', { subject: 'Drinks', start: '2027-03-18T04:00:00Z', end: '2027-03-18T05:00:00Z', timeZone: TZ });
+    const a = await ask('cancel dinner and drinks', 'two-at-once');
+    expect(a.text).toBe('One at a time: the first one first, then ask me about the next. Cancel Dinner on March 17 at 7 PM?');
+  });
+});
