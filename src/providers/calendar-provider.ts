@@ -5,6 +5,8 @@ export interface DirectoryEntry extends Person {
   readonly email: string;
   readonly name: string;
   readonly isRoom?: boolean;
+  /** A room's seats, when known (Exchange's room lists hold none; an administrator enters them under Rooms). */
+  readonly capacity?: number;
 }
 
 export type PeopleLookup = { readonly kind: 'one'; readonly person: DirectoryEntry } | { readonly kind: 'several'; readonly candidates: readonly DirectoryEntry[] } | { readonly kind: 'none' };

@@ -40,7 +40,7 @@ export type Act =
    * `notInvited`: names said as guests that the directory does not know (kept in the title, not invited).
    * `skipped`: the time said does not exist that day (clocks spring forward): the proposal is the gap later, and says so.
    * `freeRooms`: "find me a room": the rooms free then, the first of them in the proposal; `seatsAsked`:
-   * "for 6 people", which Exchange's room lists cannot check (they hold no capacity).
+   * "for 6 people" when the proposed room's seats are unknown (none entered under Rooms).
    * `roomNotFound`: a place said as a room ("in the board room") that no room mailbox is: kept as the
    * location, nothing booked.
    * `onceOnly`: a repeat was asked for ("every monday"), and only the first event is proposed.

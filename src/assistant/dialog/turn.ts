@@ -645,12 +645,14 @@ export class Dialog {
     const start = s.start ?? s.window?.start ?? iso(input.now.getTime());
     const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
     const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
-    const rooms = (await this.deps.provider.rooms()).slice(0, ROOMS_ASKED);
+    // "for 6 people": rooms known to seat fewer are not asked about; those of unknown size are, and said.
+    const seats = seatsAsked(input.text);
+    const rooms = (await this.deps.provider.rooms()).filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
     const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
     const free = rooms.filter((_, i) => busy[i]?.length === 0);
     if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length });
-    const seats = seatsAsked(input.text);
-    const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats ? { seatsAsked: seats } : {}) } : act, ...rest);
+    const unsized = seats !== undefined && free[0]!.capacity === undefined;
+    const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats && unsized ? { seatsAsked: seats } : {}) } : act, ...rest);
     return this.#create(input, { start, end: window.end, durationMinutes: minutes, title: 'Meeting', location: free[0]!.name, saidDay: true }, offered);
   }
 

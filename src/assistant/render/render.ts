@@ -283,8 +283,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
       const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
-      // Exchange's room lists hold no seat counts: said, so nobody trusts a fit that was never checked.
-      if (act.seatsAsked && act.freeRooms?.length) free.push(`I can't see how many seats a room has, so check that ${d.location ?? 'it'} fits ${act.seatsAsked}.`);
+      // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
+      if (act.seatsAsked && act.freeRooms?.length) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
     }
     case 'created': {

@@ -7,6 +7,7 @@ import { visible } from '../../assistant/dialog/visible.js';
 import { admins, exchangeLinks, people, type Tables } from '../../persistence/index.js';
 import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
 import { AuditedProvider } from '../assistant/audited-provider.js';
+import { RoomSeatsProvider } from '../assistant/room-seats.js';
 import { DbDialogStore } from '../assistant/db-dialog-store.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn } from './turn.js';
@@ -116,7 +117,7 @@ export function calendarAnswer(deps: CalendarAnswerDeps): Answer {
     const understanding = understandAlexaTurn(check.kind === 'day_needed' ? check.turn : turn, timeZone, now);
     const ews = new EwsCalendarProvider((fn) => deps.pool.use((client) => fn(client), link), { server: new URL(link.ewsUrl).host, account: link.upn, method: link.access });
     // Confirmed calendar writes are audited by the provider; room writes by the room's desk.
-    const provider = new AuditedProvider(ews, deps.db, { actor: who.actor, mailbox });
+    const provider = new AuditedProvider(new RoomSeatsProvider(ews, deps.db), deps.db, { actor: who.actor, mailbox });
     if (turn.intent === 'LaunchRequest') return say(welcomeText(visible(await provider.listEvents(mailbox, dayWindow(now, timeZone), timeZone)).shown, now, timeZone), false);
     const assistant = new Assistant(provider, store, () => understanding);
     // The understanding comes from the slots. The text is only what was said when the words are the answer

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import type { CalendarEvent, EventChange, EventDraft } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { CalendarProvider, MeetingReply } from '../../providers/calendar-provider.js';
+import { ForwardingProvider } from '../../providers/forwarding-provider.js';
 
 /** Who acts on whose calendar, for the audit trail. */
 export interface AuditSubject {
@@ -16,38 +17,16 @@ export interface AuditSubject {
  * calendar.move, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
  * the confirmed writes. Reads pass straight through. The detail names the event, never a secret.
  */
-export class AuditedProvider implements CalendarProvider {
+export class AuditedProvider extends ForwardingProvider {
   constructor(
-    private readonly inner: CalendarProvider,
+    inner: CalendarProvider,
     private readonly db: Kysely<Tables>,
     private readonly who: AuditSubject,
-  ) {}
-
-  get accessPath(): AccessPath {
-    return this.inner.accessPath;
+  ) {
+    super(inner);
   }
 
-  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
-    return this.inner.listEvents(mailbox, window, timeZone);
-  }
-
-  getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
-    return this.inner.getEvent(mailbox, id);
-  }
-
-  findPeople(query: string): Promise<PeopleLookup> {
-    return this.inner.findPeople(query);
-  }
-
-  busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
-    return this.inner.busyTimes(email, window);
-  }
-
-  rooms(): Promise<DirectoryEntry[]> {
-    return this.inner.rooms();
-  }
-
-  createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
+  override createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
     const detail = { subject: draft.subject, start: draft.start, end: draft.end, attendees: (draft.attendees ?? []).map((a) => a.email ?? a.name ?? '') };
     return this.#audited('calendar.create', mailbox, detail, async () => {
       const event = await this.inner.createEvent(mailbox, draft);
@@ -55,19 +34,19 @@ export class AuditedProvider implements CalendarProvider {
     });
   }
 
-  cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
+  override cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
     const about = event as Partial<CalendarEvent>;
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
     return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
   }
 
-  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+  override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
     const about = event as Partial<CalendarEvent>;
     const detail = { eventId: event.id, answer, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
     return this.#audited('calendar.respond', mailbox, detail, async () => ({ value: await this.inner.respondToEvent(mailbox, event, answer) }));
   }
 
-  updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
+  override updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
     const about = event as Partial<CalendarEvent>;
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), ...(change.start ? { to: change.start } : {}), ...(change.end ? { toEnd: change.end } : {}) };
     return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));

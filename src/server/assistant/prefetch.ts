@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../../domain/calendar.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../../providers/calendar-provider.js';
+import type { CalendarEvent, TimeWindow } from '../../domain/calendar.js';
+import { ForwardingProvider } from '../../providers/forwarding-provider.js';
 
 /** "today" in a question that is not a write: the answer will almost surely list today. */
 const MENTIONS_TODAY = /\btoday\b/i;
@@ -41,14 +41,8 @@ interface Prefetch {
  * as usual, and an early result nobody asked for is dropped (a read, so dropping it changes nothing).
  * Start it only once the asker may read the mailbox: a refused question must read nothing.
  */
-export class PrefetchingProvider implements CalendarProvider {
+export class PrefetchingProvider extends ForwardingProvider {
   #early: Prefetch | undefined;
-
-  constructor(private readonly inner: CalendarProvider) {}
-
-  get accessPath(): AccessPath {
-    return this.inner.accessPath;
-  }
 
   prefetch(mailbox: string, window: TimeWindow, timeZone: string): void {
     const events = this.inner.listEvents(mailbox, window, timeZone);
@@ -57,44 +51,12 @@ export class PrefetchingProvider implements CalendarProvider {
     this.#early = { mailbox, startMs: Date.parse(window.start), endMs: Date.parse(window.end), timeZone, events };
   }
 
-  listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
+  override listEvents(mailbox: string, window: TimeWindow, timeZone: string): Promise<CalendarEvent[]> {
     const early = this.#early;
     if (early && early.mailbox === mailbox && early.timeZone === timeZone && early.startMs === Date.parse(window.start) && early.endMs === Date.parse(window.end)) {
       this.#early = undefined; // once: a second listing (after a write, say) must see Exchange as it is then
       return early.events;
     }
     return this.inner.listEvents(mailbox, window, timeZone);
-  }
-
-  createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
-    return this.inner.createEvent(mailbox, draft);
-  }
-
-  updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
-    return this.inner.updateEvent(mailbox, event, change);
-  }
-
-  cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
-    return this.inner.cancelEvent(mailbox, event);
-  }
-
-  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
-    return this.inner.respondToEvent(mailbox, event, answer);
-  }
-
-  getEvent(mailbox: string, id: string): Promise<CalendarEvent | undefined> {
-    return this.inner.getEvent(mailbox, id);
-  }
-
-  findPeople(query: string): Promise<PeopleLookup> {
-    return this.inner.findPeople(query);
-  }
-
-  busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {
-    return this.inner.busyTimes(email, window);
-  }
-
-  rooms(): Promise<DirectoryEntry[]> {
-    return this.inner.rooms();
   }
 }

@@ -8,6 +8,7 @@ import type { Tables } from '../../persistence/index.js';
 import type { ApiRegistry } from '../api.js';
 import { AuditedProvider } from '../assistant/audited-provider.js';
 import { DbDialogStore } from '../assistant/db-dialog-store.js';
+import { RoomSeatsProvider } from '../assistant/room-seats.js';
 import { likelyAboutToday, PrefetchingProvider, today } from '../assistant/prefetch.js';
 import { whoseCalendar } from '../assistant/whose-calendar.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
@@ -86,7 +87,7 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
         // Let the request reach the socket (its first steps are microtasks) before the CPU-bound NLU runs.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const provider = new AuditedProvider(ews, db, { actor: account.email, mailbox });
+      const provider = new AuditedProvider(new RoomSeatsProvider(ews, db), db, { actor: account.email, mailbox });
       const assistant = new Assistant(provider, store.forAccount(account.id), understand);
       return assistant.ask({ user: mailbox, text: b.text, timeZone: tz, now, ...(b.sessionId ? { sessionId: b.sessionId } : {}) });
     },

@@ -116,7 +116,7 @@ describe('finding a room from one\'s own calendar', () => {
     // Now neither is free then; "for 6 people" is said to be unchecked (room lists hold no capacity).
     expect((await ask('book a room for 6 people tomorrow at 2', 'find-2')).text).toBe('None of the 2 rooms I can see is free tomorrow between 2 PM and 3 PM.');
     const six = await ask('book a room for 6 people tomorrow at 4', 'find-3');
-    expect(six.text).toMatch(/^Free then: Boardroom and Fishbowl\. I can't see how many seats a room has, so check that Boardroom fits 6\./);
+    expect(six.text).toMatch(/^Free then: Boardroom and Fishbowl\. I don't know how many seats Boardroom has, so check that it fits 6\./);
   });
 
   it('"with my manager" says it does not know who that is, not "anyone called manager"', async () => {

@@ -86,6 +86,9 @@ describe('rooms: the assistant dialog with a room context', () => {
     const room101 = (await adminRequest(app, admin, 'GET', '/api/v1/rooms')).json().rooms.find((r: { email: string }) => r.email === 'room.101@contoso.com').id as string;
     expect((await adminRequest(app, admin, 'PATCH', `/api/v1/rooms/${room101}`, { capacity: 8 })).statusCode).toBe(200);
     expect((await ask('find me a room for 10 people', PT('14:00'))).text).toBe("Room 202 and Boardroom are free for the next one hour. I don't know how many seats they have, so check that they fit 10.");
+    // From one's own calendar too: the seats entered here leave Room 101 out of "for 10 people".
+    const personal = await adminRequest(app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'find me a room for 10 people today at 2pm', now: '2026-12-07T08:00:00-08:00', timeZone: 'America/Los_Angeles' });
+    expect(personal.json().text).toMatch(/^Free then: (?!.*Room 101)/);
     // A later time is answered for then; this device books from now only, and says so.
     expect((await ask('find me a room tomorrow at 2', PT('09:30'))).text).toBe('Room 101, Room 202 and Boardroom are free at 2 PM tomorrow for one hour. This display books only from now; to book one for then, ask from your own calendar.');
     // Another room is never proposed here (nothing but this room can be confirmed on its display).
