@@ -92,6 +92,10 @@ export type Act =
   | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[] }
   /** "book the boardroom" said to another room's device, which books only its own room. */
   | { readonly kind: 'book_elsewhere'; readonly here: string; readonly asked: string }
+  /** "find me a room for the budget review": a room added to a meeting already made, which is not done here. */
+  | { readonly kind: 'room_for_event'; readonly event: string }
+  /** "find me a room tomorrow": a day is not yet a time to book. */
+  | { readonly kind: 'room_needs_time' }
   /** "find me a room tomorrow at 2": none of the rooms is free then (`listed`: how many were asked), or none is listed. */
   | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */

@@ -52,9 +52,9 @@ export function moveTarget(event: CalendarEvent, s: DialogSlots, zone: string): 
   }
   if (s.newDay && s.newWeek) {
     const monday = DateTime.fromISO(s.newDay, { zone });
-    return wallTimeOnDate({ at: event.start, zone: own }, { at: iso(monday.plus({ days: DateTime.fromISO(event.start, { zone }).weekday - 1 }).toMillis()), zone }, own);
+    return ownClockOnAskedDay(event.start, own, iso(monday.plus({ days: DateTime.fromISO(event.start, { zone }).weekday - 1 }).toMillis()), zone);
   }
-  if (s.newDay) return wallTimeOnDate({ at: event.start, zone: own }, { at: s.newDay, zone }, own);
+  if (s.newDay) return ownClockOnAskedDay(event.start, own, s.newDay, zone);
   // An all-day event shifts by whole local days ("push the retreat back a day"), not 24 clock hours.
   if (s.shiftMinutes && event.isAllDay) return iso(DateTime.fromISO(event.start, { zone }).plus({ days: Math.round(s.shiftMinutes / 1440) }).toMillis());
   if (s.shiftMinutes) return shiftedBy(event.start, s.shiftMinutes, own);
@@ -67,7 +67,7 @@ const DAY_AFTER = /\b(?:to|on|for) the (?:next|following) day\b|\bto the day aft
 /** "to the day before": the day before the event's. */
 const DAY_BEFORE = /\b(?:to|on|for) the (?:day before|previous day|prior day)\b/i;
 /** "to saturday" without "next" or "this": a day of the event's week. */
-const BARE_WEEKDAY = new RegExp(String.raw`\bto (?:on )?(${WEEKDAYS.join('|')})\b(?!,? (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|\w+teenth|twent|thirt))`, 'i');
+const BARE_WEEKDAY = new RegExp(String.raw`\bto (?:on )?(${WEEKDAYS.join('|')})\b(?!,? (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|\w+teenth|twent|thirt)|,? (?:of |in )?(?:(?:the )?next|the following|this|that|the week after) week|,? week\b)`, 'i');
 
 /**
  * A move's day said relative to the event, not to today: "to the next day" is the day after the event's;
@@ -97,6 +97,23 @@ export function relativeToEvent(s: DialogSlots, event: Pick<CalendarEvent, 'star
   const options = [eventDay.plus({ days: after }), eventDay.minus({ days: 7 - after })].filter((d) => d >= today && d.toMillis() !== eventDay.toMillis());
   const nearest = options.sort((a, b) => Math.abs(a.diff(eventDay, 'days').days) - Math.abs(b.diff(eventDay, 'days').days) || b.toMillis() - a.toMillis())[0];
   return nearest ? onDay(nearest) : s;
+}
+
+/**
+ * The event's time on its own clock (`own`), on the day the asker said (`day`'s date in `zone`): of the
+ * instants showing that time on the asked date or the dates either side in `own`, the one that falls on
+ * the asked date for the asker ("to friday" from Kolkata about a 11 AM Pacific meeting: 11 AM Pacific
+ * Thursday, which is Friday 00:30 in Kolkata). When none does, the asker's own clock time on that date.
+ */
+function ownClockOnAskedDay(start: string, own: string, day: string, zone: string): string {
+  const asked = DateTime.fromISO(day, { zone }).toISODate();
+  if (own !== zone) {
+    for (const shift of [0, -1, 1]) {
+      const candidate = wallTimeOnDate({ at: start, zone: own }, { at: iso(DateTime.fromISO(day, { zone }).plus({ days: shift }).toMillis()), zone: own }, own);
+      if (DateTime.fromISO(candidate, { zone }).toISODate() === asked) return candidate;
+    }
+  }
+  return wallTimeOnDate({ at: start, zone: own === zone ? own : zone }, { at: day, zone }, own === zone ? own : zone);
 }
 
 /** The zone whose clock an event keeps: the one it was scheduled in, when known and valid; else the asker's. */

@@ -21,7 +21,7 @@ import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { escapeRegExp } from '../../shared/regexp.js';
-import { aroundEvent, isMeal, mealHours, windowAround, type AroundEvent } from './around-event.js';
+import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
 
@@ -302,10 +302,11 @@ export class Dialog {
     }
     // "is the fishbowl free at 2", "book room 202 at 10": a room by a name the model does not know as one
     // (it read a question about the asker, or an event called "fishbowl"). The directory decides.
-    if ((intent === 'am_i_free' || intent === 'create_event') && !input.desk) {
+    if ((intent === 'am_i_free' || intent === 'create_event' || intent === 'out_of_scope') && !input.desk) {
       const name = roomNamed(input.text);
-      const booking = intent === 'create_event' && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined && s.title !== undefined && s.title.toLowerCase() === name;
-      const asking = intent === 'am_i_free' && name !== undefined && !/^\d/.test(name) && /^\s*(?:is|are)\b/i.test(input.text);
+      // ("book the fishbowl at 11" may read as out of scope: no calendar word in it.)
+      const booking = (intent === 'create_event' || intent === 'out_of_scope') && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined && (intent === 'out_of_scope' || (s.title !== undefined && s.title.toLowerCase() === name));
+      const asking = intent === 'am_i_free' && name !== undefined && !/^\d/.test(name) && /^\s*(?:is|are|when(?:'s| is| will))\b/i.test(input.text);
       if ((booking || asking) && (await roomFor(this.deps.provider, name!)).kind !== 'none') {
         intent = booking ? 'room_book' : 'room_is_free';
         const { title: _room, ...rest } = s;
@@ -313,7 +314,7 @@ export class Dialog {
       }
     }
     // "what do i have before my 1:1", "what's after lunch": a read up to or from an event of one's own.
-    const around = intent === 'read_events' || intent === 'out_of_scope' || intent === 'find_meeting' ? aroundEvent(input.text) : undefined;
+    const around = intent === 'read_events' || intent === 'out_of_scope' || intent === 'find_meeting' || intent === 'next_meeting' ? aroundEvent(input.text) : undefined;
     if (around) {
       intent = 'read_events';
       return this.#around(input, around, s, done, list);
@@ -642,7 +643,12 @@ export class Dialog {
    * ROOMS_ASKED are not asked about.
    */
   async #findRoom(input: TurnInput, s: DialogSlots, done: Done): Promise<TurnResult> {
-    const start = s.start ?? s.window?.start ?? iso(input.now.getTime());
+    // "a room for the budget review": a room for a meeting already made, which this does not change.
+    const forEvent = s.title && !/^(?:(?:a|an|the|free|empty|open|meeting|conference|small|big|quiet) )*(?:rooms?|space|meeting|call|sync)$/i.test(s.title) && !s.start;
+    if (forEvent) return done({ kind: 'room_for_event', event: s.title! });
+    // "a room tomorrow", "this afternoon": a day or part of one is not yet a time to book.
+    if (!s.start && s.window) return done({ kind: 'room_needs_time' });
+    const start = s.start ?? iso(input.now.getTime());
     const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
     const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
     // "for 6 people": rooms known to seat fewer are not asked about; those of unknown size are, and said.
@@ -653,7 +659,8 @@ export class Dialog {
     if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length });
     const unsized = seats !== undefined && free[0]!.capacity === undefined;
     const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats && unsized ? { seatsAsked: seats } : {}) } : act, ...rest);
-    return this.#create(input, { start, end: window.end, durationMinutes: minutes, title: 'Meeting', location: free[0]!.name, saidDay: true }, offered);
+    // "with ann", "for my meeting with ann": the people said are invited too.
+    return this.#create(input, { start, end: window.end, durationMinutes: minutes, title: 'Meeting', location: free[0]!.name, saidDay: true, ...(s.people ? { people: s.people } : {}), ...(s.maybePeople ? { maybePeople: s.maybePeople } : {}) }, offered);
   }
 
   /**
@@ -681,11 +688,17 @@ export class Dialog {
     // A meal said without a day is today's ("what's after lunch"); another event, the next one of that name.
     const searched = s.window ?? (isMeal(title) ? day : { start: day.start, end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) });
     const { shown, explanation } = await list(searched);
-    const event = shown.find((e) => !e.isAllDay && !e.isCancelled && Date.parse(e.end) > input.now.getTime() && eventMatches(e, named, input.user));
+    // "after my last meeting today": picked by its place among the day's timed events; else by its name.
+    const picked = PICKED.exec(title)?.[1]?.toLowerCase();
+    const timed = shown.filter((e) => !e.isAllDay && !e.isCancelled);
+    const ofDay = timed.filter((e) => Date.parse(e.start) < Date.parse(day.end));
+    const event = picked === 'first' ? ofDay[0] : picked === 'last' ? ofDay[ofDay.length - 1] : picked === 'next' ? timed.find((e) => Date.parse(e.start) >= input.now.getTime()) : shown.find((e) => !e.isCancelled && Date.parse(e.end) > input.now.getTime() && eventMatches(e, named, input.user));
     const anchor = event ?? mealHours(title, day.start, input.timeZone);
     if (!anchor) return done({ kind: 'not_found', query: around.name }, [], undefined, explanation);
     const window = windowAround(around.edge, anchor, input.now, input.timeZone);
-    const events = shown.filter((e) => e !== event && !e.isAllDay && (around.edge === 'after' ? Date.parse(e.start) >= Date.parse(window.start) && Date.parse(e.start) < Date.parse(window.end) : Date.parse(e.start) < Date.parse(window.end) && Date.parse(e.end) > Date.parse(window.start)));
+    // (Around an all-day event its neighbouring days are read, which may lie outside what was searched.)
+    const read = event?.isAllDay ? (await list(window)).shown : shown;
+    const events = read.filter((e) => e.id !== event?.id && !e.isAllDay && (around.edge === 'after' ? Date.parse(e.start) >= Date.parse(window.start) && Date.parse(e.start) < Date.parse(window.end) : Date.parse(e.start) < Date.parse(window.end) && Date.parse(e.end) > Date.parse(window.start)));
     const subject = event?.subject ?? title.toLowerCase();
     return done({ kind: 'events', scope: 'window', label: '', events, around: { edge: around.edge, subject, start: anchor.start } }, events, undefined, { ...explanation, window });
   }
@@ -787,7 +800,9 @@ export class Dialog {
    * a room, the answer says how to ask.
    */
   async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
-    const name = said ?? (intent === 'room_is_free' || intent === 'room_book' ? roomNamed(input.text) : undefined);
+    const name = said ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
+    // "is there a room free at 2", "book a room": any room, found rather than named.
+    if (!name && (intent === 'room_is_free' || intent === 'room_book') && /\b(?:a|any|an?y? free|some) (?:free |empty |open )?(?:room|space)s?\b/i.test(input.text)) return this.#findRoom(input, s, done);
     if (!name) return done({ kind: 'rooms_not_set_up' });
     // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
     if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
@@ -795,8 +810,9 @@ export class Dialog {
     if (found.kind === 'none') return done({ kind: 'unknown_room', name });
     if (found.kind === 'several') return done({ kind: 'which_room', name, candidates: found.candidates.map((c) => c.name) });
     const room = found.room;
-    const start = s.window?.start ?? s.start ?? iso(input.now.getTime());
-    const window = s.window ?? { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 30) * MINUTE) };
+    // "when is the boardroom free (on wednesday)": when it is booked that day, the rest being free.
+    const start = s.window?.start ?? s.start ?? (intent === 'room_when_free' ? dayWindow(input.now, input.timeZone).start : iso(input.now.getTime()));
+    const window = s.window ?? (intent === 'room_when_free' && !s.start ? dayWindow(input.now, input.timeZone) : { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 30) * MINUTE) });
     const busy = await this.deps.provider.busyTimes(room.email, window);
     return done({ kind: 'named_room_free', room: room.name, window, ...(busy === undefined ? {} : { free: busy.length === 0, busy }) });
   }
@@ -876,7 +892,7 @@ function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput):
  * proposal (10 AM, not 10 PM), unless "am" or "pm" was said.
  */
 function nearestHalfDay(start: string, proposed: string | undefined, text: string): string {
-  if (!proposed || /\b(am|pm|a\.m\.?|p\.m\.?|noon|midnight|morning|afternoon|evening|tonight)\b|\d(a|p)\b/i.test(text)) return start;
+  if (!proposed || /(?:\b|\d)(?:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b|\d[ap]\b/i.test(text)) return start;
   const away = (t: number) => Math.abs(t - Date.parse(proposed));
   const options = [0, 12, -12].map((h) => Date.parse(start) + h * 3_600_000);
   return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));

@@ -491,5 +491,13 @@ function byShape(tokens: readonly Token[], intent: Intent, about: About): About 
       if (out.people?.length === 0) delete out.people;
     }
   }
+  // "with ann in the fishbowl": the tagger took the room for the person and left Ann untagged; with the room
+  // now where, the one name after "with" is a guest again (invited if the directory knows it).
+  const single = list && list.names.length === 1 && tokens[list.anchor]!.lower === 'with' ? list.names[0]! : undefined;
+  const said = [...(out.people ?? []), ...(out.maybePeople ?? [])];
+  if (single && place && !wordsOf(single, place.name) && !said.some((p) => wordsOf(single, p) || wordsOf(p, single)) && !(out.title && wordsOf(single, out.title))) {
+    if (intent === 'create_event') out.maybePeople = [...(out.maybePeople ?? []), single];
+    else out.people = [...(out.people ?? []), single];
+  }
   return out;
 }

@@ -267,7 +267,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const [relations, names] = [act.notInvited?.filter((n) => RELATION.test(n)) ?? [], act.notInvited?.filter((n) => !RELATION.test(n)) ?? []];
       const unknown = [
         ...(names.length ? [`I couldn't find anyone called ${names.join(' or ')} in the directory, so I won't invite anyone for ${names.length === 1 ? 'that name' : 'those names'}.`] : []),
-        ...relations.map((r) => `I don't know who your ${r.replace(/^(my|your|the) /, '')} is, so I won't invite anyone for that; say their name to invite them.`),
+        ...(relations.length ? [`I don't know who your ${andList(relations.map((r) => r.replace(/^(my|your|the) /, '')))} ${relations.length === 1 ? 'is' : 'are'}, so I won't invite anyone for that; say ${relations.length === 1 ? 'their name' : 'their names'} to invite them.`] : []),
       ];
       // 2:30 AM on the day clocks spring forward: there is no such time, so the proposal is the gap later.
       const skipped = act.skipped ? [`There is no ${act.skipped.said} ${whenEvent(d, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(act.skipped.minutes)} then.`] : [];
@@ -391,12 +391,18 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Over more than a couple of hours ("is the boardroom free friday"), when it is taken is the answer.
       const long = Date.parse(act.window.end) - Date.parse(act.window.start) > 2 * 3_600_000;
       if (act.free || !long || !act.busy?.length) return sentences([`${act.room} is ${act.free ? 'free' : 'booked'} ${label}.`]);
-      const spans = act.busy.slice(0, 3).map((b) => `from ${spokenTime(localTime(b.start, clock.zone))} to ${spokenTime(localTime(b.end, clock.zone))}`);
+      // Over several days each booking says its day ("this week: on Wednesday from 11 AM to noon").
+      const days = !sameLocalDay(localTime(act.window.start, clock.zone), millisecondBefore(localTime(act.window.end, clock.zone)));
+      const spans = act.busy.slice(0, 3).map((b) => `${days ? `${dayLabel(localTime(b.start, clock.zone), clock.today)} ` : ''}from ${spokenTime(localTime(b.start, clock.zone))} to ${spokenTime(localTime(b.end, clock.zone))}`);
       const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
-      return sentences([`${act.room} is booked ${label} ${spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans[spans.length - 1]}` : spans[0]}${more}, and free the rest of the time.`]);
+      return sentences([`${cap(label)}, ${act.room} is booked ${andList(spans)}${more}, and free the rest of the time.`]);
     }
     case 'book_elsewhere':
       return sentences([`This display books ${act.here} only. To book the ${act.asked}, ask from your own calendar or from its own display.`]);
+    case 'room_for_event':
+      return sentences([`I can't add a room to ${act.event} yet. Add one in Outlook, or ask for a room at its time, for example "find me a room on wednesday at 11".`]);
+    case 'room_needs_time':
+      return sentences(['At what time? Ask with a time, for example "find me a room tomorrow at 2".']);
     case 'no_free_room':
       if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
       return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);

@@ -91,7 +91,7 @@ describe('guests and rooms, one boardroom and two fishbowls', () => {
     const fishbowl = await ask('is the fishbowl free tomorrow at 2', 'q-1');
     expect(fishbowl.intent).toBe('room_is_free');
     expect(fishbowl.text).toMatch(/^Fishbowl is booked tomorrow/);
-    expect((await ask('is the boardroom free friday', 'q-2')).text).toBe('Boardroom is booked on Friday from 2 PM to 3 PM, and free the rest of the time.');
+    expect((await ask('is the boardroom free friday', 'q-2')).text).toBe('On Friday, Boardroom is booked from 2 PM to 3 PM, and free the rest of the time.');
     // The asker's own question stays the asker's.
     expect((await ask('am i free tomorrow at 2', 'q-3')).intent).toBe('am_i_free');
   });
@@ -117,6 +117,16 @@ describe('finding a room from one\'s own calendar', () => {
     expect((await ask('book a room for 6 people tomorrow at 2', 'find-2')).text).toBe('None of the 2 rooms I can see is free tomorrow between 2 PM and 3 PM.');
     const six = await ask('book a room for 6 people tomorrow at 4', 'find-3');
     expect(six.text).toMatch(/^Free then: Boardroom and Fishbowl\. I don't know how many seats Boardroom has, so check that it fits 6\./);
+  });
+
+  it('rooms asked for in other words: "book the fishbowl at 11", "when is ... free", "is there a room free", a day without a time, guests, an existing meeting', async () => {
+    expect(invited(await ask('book the fishbowl tomorrow at 11', 'other-1'))).toEqual(['fishbowl@contoso.com']);
+    expect((await ask('when is the fishbowl free tomorrow', 'other-2')).text).toBe('Tomorrow, Fishbowl is booked from 2 PM to 3 PM, and free the rest of the time.');
+    expect((await ask('is the fishbowl free this week', 'other-3')).text).toMatch(/^This week, Fishbowl is booked tomorrow from 2 PM to 3 PM/);
+    expect((await ask('is there a room free tomorrow at 4', 'other-4')).text).toMatch(/^Free then: Boardroom and Fishbowl\. Add Meeting tomorrow at 4 PM/);
+    expect((await ask('find me a room tomorrow', 'other-5')).text).toBe('At what time? Ask with a time, for example "find me a room tomorrow at 2".');
+    expect(invited(await ask('find me a room with ann tomorrow at 5', 'other-6'))).toEqual(['ann@contoso.com', 'boardroom@contoso.com']);
+    expect((await ask('find me a room for the budget review', 'other-7')).text).toMatch(/^I can't add a room to budget review yet\./);
   });
 
   it('"with my manager" says it does not know who that is, not "anyone called manager"', async () => {

@@ -1195,3 +1195,27 @@ describe('two events in one change', () => {
     expect(a.text).toBe('One at a time: the first one first, then ask me about the next. Cancel Dinner on March 17 at 7 PM?');
   });
 });
+
+describe('tenth review: am/pm typed with the hour, weeks said with a weekday, a traveller\'s next day, reads around events', () => {
+  const startOf = (a: { pending?: unknown }) => (a.pending as { start?: string; draft?: { start: string } } | undefined)?.start ?? (a.pending as { draft?: { start: string } } | undefined)?.draft?.start;
+
+  it('"make it 10pm" to a proposal in London time is 10 PM London', async () => {
+    await ask('add call with ann on 3/17 at 9am london time', 'pm');
+    expect(startOf(await ask('actually make it 10pm', 'pm'))).toBe('2027-03-17T22:00:00Z');
+  });
+
+  it('"to thursday next week" is next week; a traveller\'s "next day" is one day from the event on either clock', async () => {
+    // (11 AM Pacific daylight time on the 18th.)
+    expect(startOf(await ask('move the budget review to thursday next week', 'week'))).toBe('2027-03-18T18:00:00Z');
+    const kolkata = await over.assistant.ask({ user: 'alice@contoso.com', text: 'move the budget review to the next day', timeZone: 'Asia/Kolkata', now: NOW, sessionId: 'next-day' });
+    expect(startOf(kolkata)).toBe('2027-03-11T19:00:00Z');
+  });
+
+  it('reads around an event without "the", around "my last meeting", and a guest before "in the cafeteria"', async () => {
+    expect((await ask('what do i have before budget review', 'around-2')).events.map((e) => e.subject)).toEqual(['Team standup']);
+    expect((await ask("what's after book club", 'around-2')).intent).toBe('read_events');
+    expect((await ask('anything after my last meeting today', 'around-2')).text).toMatch(/after Team standup today/);
+    const lunch = await ask('add lunch with ann in the cafeteria on 3/18 at noon', 'around-2');
+    expect((lunch.pending as { draft: { attendees?: { email?: string }[] } }).draft.attendees?.map((a) => a.email)).toEqual(['ann@contoso.com']);
+  });
+});
