@@ -89,7 +89,7 @@ export type Act =
   | { readonly kind: 'proposal_expired'; readonly minutes: number }
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
   /** `busy`: when it is booked within the window (a long window, "friday", is answered with them). */
-  | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[] }
+  | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[]; readonly person?: boolean }
   /** "book the boardroom" said to another room's device, which books only its own room. */
   | { readonly kind: 'book_elsewhere'; readonly here: string; readonly asked: string }
   /** "find me a room for the budget review": a room added to a meeting already made, which is not done here. */
@@ -99,7 +99,7 @@ export type Act =
   /** "find me a room tomorrow at 2": none of the rooms is free then (`listed`: how many were asked), or none is listed. */
   | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
-  | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[] }
+  | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[]; readonly person?: boolean }
   | { readonly kind: 'unknown_room'; readonly name: string }
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }

@@ -57,6 +57,9 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
+/** Words after "is" that name a time or the asker's day, not someone ("is tomorrow free", "is my afternoon free"). */
+const NOT_SOMEONE = /\b(?:today|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day|calendar|schedule|my|that|this|it|there|here|everyone|anyone|anybody|everybody)\b/i;
+
 /** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
 const ROOMS_ASKED = 30;
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
@@ -306,11 +309,19 @@ export class Dialog {
       const name = roomNamed(input.text);
       // ("book the fishbowl at 11" may read as out of scope: no calendar word in it.)
       const booking = (intent === 'create_event' || intent === 'out_of_scope') && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined && (intent === 'out_of_scope' || (s.title !== undefined && s.title.toLowerCase() === name));
-      const asking = intent === 'am_i_free' && name !== undefined && !/^\d/.test(name) && /^\s*(?:is|are|when(?:'s| is| will))\b/i.test(input.text);
+      // ("is bob smith free at 3" may read as out of scope: no calendar word in it.)
+      const asking = (intent === 'am_i_free' || (intent === 'out_of_scope' && /^\s*(?:is|are)\s+\S.*\s(?:free|busy|available)\b/i.test(input.text))) && name !== undefined && !/^\d/.test(name) && !NOT_SOMEONE.test(name) && /^\s*(?:is|are|when(?:'s| is| will))\b/i.test(input.text);
       if ((booking || asking) && (await roomFor(this.deps.provider, name!)).kind !== 'none') {
         intent = booking ? 'room_book' : 'room_is_free';
         const { title: _room, ...rest } = s;
         return this.#namedRoom(input, intent, booking ? rest : s, done, name);
+      }
+      // "is ann free tomorrow at 2", "is dave busy friday": someone else's free/busy, never the asker's.
+      if (asking) {
+        const who = await this.#guest(name!, input.user);
+        if (who.kind !== 'none') intent = 'am_i_free';
+        if (who.kind === 'several') return done({ kind: 'which_room', name: name!, candidates: who.candidates.map((c) => c.name), person: true });
+        if (who.kind === 'one') return this.#someoneFree(input, s, who.person, done);
       }
     }
     // "what do i have before my 1:1", "what's after lunch": a read up to or from an event of one's own.
@@ -799,6 +810,14 @@ export class Dialog {
    * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
    * a room, the answer says how to ask.
    */
+  /** "is ann free tomorrow at 2": her free/busy then (times only: free/busy shows nothing of what she does). */
+  async #someoneFree(input: TurnInput, s: DialogSlots, person: DirectoryEntry, done: Done): Promise<TurnResult> {
+    const start = s.window?.start ?? s.start ?? iso(input.now.getTime());
+    const window = s.window ?? { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 60) * MINUTE) };
+    const busy = await this.deps.provider.busyTimes(person.email, window);
+    return done({ kind: 'named_room_free', room: person.name, window, person: true, ...(busy === undefined ? {} : { free: busy.length === 0, busy }) });
+  }
+
   async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
     const name = said ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
     // "is there a room free at 2", "book a room": any room, found rather than named.

@@ -390,12 +390,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.free === undefined) return sentences([`Exchange didn't say whether ${act.room} is free ${label}. Try again, or check the room in Outlook.`]);
       // Over more than a couple of hours ("is the boardroom free friday"), when it is taken is the answer.
       const long = Date.parse(act.window.end) - Date.parse(act.window.start) > 2 * 3_600_000;
-      if (act.free || !long || !act.busy?.length) return sentences([`${act.room} is ${act.free ? 'free' : 'booked'} ${label}.`]);
+      // (A person is busy; a room is booked.)
+      const taken = act.person ? 'busy' : 'booked';
+      if (act.free || !long || !act.busy?.length) return sentences([`${act.room} is ${act.free ? 'free' : taken} ${label}.`]);
       // Over several days each booking says its day ("this week: on Wednesday from 11 AM to noon").
       const days = !sameLocalDay(localTime(act.window.start, clock.zone), millisecondBefore(localTime(act.window.end, clock.zone)));
       const spans = act.busy.slice(0, 3).map((b) => `${days ? `${dayLabel(localTime(b.start, clock.zone), clock.today)} ` : ''}from ${spokenTime(localTime(b.start, clock.zone))} to ${spokenTime(localTime(b.end, clock.zone))}`);
       const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
-      return sentences([`${cap(label)}, ${act.room} is booked ${andList(spans)}${more}, and free the rest of the time.`]);
+      return sentences([`${cap(label)}, ${act.room} is ${taken} ${andList(spans)}${more}, and free the rest of the time.`]);
     }
     case 'book_elsewhere':
       return sentences([`This display books ${act.here} only. To book the ${act.asked}, ask from your own calendar or from its own display.`]);
@@ -407,7 +409,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
       return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
     case 'which_room':
-      return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with its full name.`]);
+      return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with ${act.person ? 'the' : 'its'} full name.`]);
     case 'unknown_room':
       return sentences([`I couldn't find a room called ${act.name} in the directory. Rooms are found by the names in Outlook's room finder.`]);
     case 'changed_since': {

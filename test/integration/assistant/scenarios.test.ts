@@ -1219,3 +1219,15 @@ describe('tenth review: am/pm typed with the hour, weeks said with a weekday, a 
     expect((lunch.pending as { draft: { attendees?: { email?: string }[] } }).draft.attendees?.map((a) => a.email)).toEqual(['ann@contoso.com']);
   });
 });
+
+describe('someone else\'s free time', () => {
+  it('"is ann free tomorrow at 2" is Ann\'s free/busy, never the asker\'s; two Bobs are a question', async () => {
+    const ann = await ask('is ann free on 3/16 at 2', 'someone');
+    expect(ann.intent).toBe('am_i_free');
+    expect(ann.text).toBe('Ann Lee is free on March 16 between 2 PM and 3 PM.');
+    // Dave's Berlin sync on Tuesday the 16th: 4 PM Berlin is 8 AM Pacific.
+    expect((await ask('is dave busy on 3/16', 'someone')).text).toBe('On March 16, Dave Kim is busy from 8 AM to 8:30 AM, and free the rest of the time.');
+    expect((await ask('is bob free at 3', 'someone')).text).toBe('Which bob do you mean: Bob Jones, or Bob Smith? Ask again with the full name.');
+    expect((await ask('is bob smith free on 3/16 at 3', 'someone')).text).toBe('Bob Smith is free on March 16 between 3 PM and 4 PM.');
+  });
+});
