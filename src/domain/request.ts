@@ -74,6 +74,10 @@ export interface RequestSlots {
    * that has the time, so this is not set for one.
    */
   readonly shiftedBy?: { readonly said: string; readonly minutes: number };
+  /** A room named by a channel that has a slot for it (Alexa's {room}); words name it in the text instead. */
+  readonly room?: string;
+  /** "a room for 6 people": the seats asked for. */
+  readonly seats?: number;
   /** The spans as said. */
   readonly raw?: readonly SaidSpan[];
 }

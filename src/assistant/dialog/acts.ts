@@ -97,7 +97,7 @@ export type Act =
   /** "find me a room tomorrow": a day is not yet a time to book. */
   | { readonly kind: 'room_needs_time' }
   /** "find me a room tomorrow at 2": none of the rooms is free then (`listed`: how many were asked), or none is listed. */
-  | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number }
+  | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number; readonly unread?: number; readonly tooSmall?: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
   | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[]; readonly person?: boolean }
   | { readonly kind: 'unknown_room'; readonly name: string }

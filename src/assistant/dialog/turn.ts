@@ -123,7 +123,7 @@ export class Dialog {
     };
     let s: DialogSlots = u.slots;
     // On a room's own device, a question naming another room ("is the fishbowl free") is about that room.
-    const otherRoom = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book') ? roomNamed(input.text) : undefined;
+    const otherRoom = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book' || u.intent === 'room_who_booked') ? u.slots.room ?? roomNamed(input.text) : undefined;
     const aboutHere = !otherRoom || input.room!.name.toLowerCase().includes(otherRoom) || otherRoom.includes(input.room!.name.toLowerCase());
     const roomAct = input.desk && aboutHere ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
     if (roomAct) return done(roomAct);
@@ -324,6 +324,8 @@ export class Dialog {
         if (who.kind === 'one') return this.#someoneFree(input, s, who.person, done);
       }
     }
+    // "who is invited to the standup tomorrow": a question about that event, on the day said, not the day's list.
+    if (intent === 'read_events' && u.slots.asked && namesAnEvent(s)) intent = 'find_meeting';
     // "what do i have before my 1:1", "what's after lunch": a read up to or from an event of one's own.
     const around = intent === 'read_events' || intent === 'out_of_scope' || intent === 'find_meeting' || intent === 'next_meeting' ? aroundEvent(input.text) : undefined;
     if (around) {
@@ -663,11 +665,15 @@ export class Dialog {
     const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
     const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
     // "for 6 people": rooms known to seat fewer are not asked about; those of unknown size are, and said.
-    const seats = seatsAsked(input.text);
-    const rooms = (await this.deps.provider.rooms()).filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
+    const seats = s.seats ?? seatsAsked(input.text);
+    const listed = await this.deps.provider.rooms();
+    const rooms = listed.filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
+    if (seats && listed.length > 0 && rooms.length === 0) return done({ kind: 'no_free_room', window, listed: listed.length, tooSmall: seats });
     const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
     const free = rooms.filter((_, i) => busy[i]?.length === 0);
-    if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length });
+    // A room whose free/busy Exchange did not give is neither free nor taken: said apart.
+    const unread = busy.filter((b) => b === undefined).length;
+    if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length, ...(unread ? { unread } : {}) });
     const unsized = seats !== undefined && free[0]!.capacity === undefined;
     const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats && unsized ? { seatsAsked: seats } : {}) } : act, ...rest);
     // "with ann", "for my meeting with ann": the people said are invited too.
@@ -819,7 +825,7 @@ export class Dialog {
   }
 
   async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
-    const name = said ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
+    const name = said ?? s.room ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
     // "is there a room free at 2", "book a room": any room, found rather than named.
     if (!name && (intent === 'room_is_free' || intent === 'room_book') && /\b(?:a|any|an?y? free|some) (?:free |empty |open )?(?:room|space)s?\b/i.test(input.text)) return this.#findRoom(input, s, done);
     if (!name) return done({ kind: 'rooms_not_set_up' });

@@ -79,7 +79,7 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
 /** "where is the budget review", "who is in my 2pm", "how long is my next meeting": a question about an event. */
 export const ASKS_ABOUT = /^(where is|where's|wheres|where are|what room is|which room is|who is|who's|whos|who are|who will be|how long is|how long's|how long are|how long will)\b/;
 /** The event asked about is one of the person's: "my ...", or "the" with a kind of meeting. */
-const ONE_OF_MINE = new RegExp(String.raw`\b(my|our)\b|\b${'(?:the)'} (?:\S+ ){0,3}(meeting|review|sync|call|standup|stand-up|interview|appointment|1:1|one on one|offsite|workshop|kickoff|retro|huddle|planning|lunch|dinner|demo|session)\b`);
+const ONE_OF_MINE = new RegExp(String.raw`\b(my|our)\b|\b(?:the|invited to|coming to|going to|attending) (?:\S+ ){0,3}(meeting|review|sync|call|standup|stand-up|interview|appointment|1:1|one on one|offsite|workshop|kickoff|retro|huddle|planning|lunch|dinner|demo|session)\b`);
 const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
 const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|playlist|songs?|music|lights?|orders?|cart|tickets?|cab|taxi|uber)\b/;
 // "my 2pm", "my ten thirty": an event named by its time.

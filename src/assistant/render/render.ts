@@ -407,6 +407,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences(['At what time? Ask with a time, for example "find me a room tomorrow at 2".']);
     case 'no_free_room':
       if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
+      if (act.tooSmall) return sentences([`None of the rooms I can see seats ${act.tooSmall}.`]);
+      if (act.unread === act.listed) return sentences(["Exchange didn't give the rooms' free/busy, so I can't tell which are free. Try again in a moment, or use Outlook's room finder."]);
+      if (act.unread) return sentences([`None of the ${act.listed - act.unread === 1 ? 'room' : `${act.listed - act.unread} rooms`} I could check is free ${windowLabel(act.window, clock, ctx.now)}; Exchange didn't give the free/busy of ${act.unread === 1 ? 'one more' : `${act.unread} more`}.`]);
       return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
     case 'which_room':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with ${act.person ? 'the' : 'its'} full name.`]);

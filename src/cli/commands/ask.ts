@@ -25,7 +25,7 @@ interface AskOptions extends ExchangeCliOptions {
  * any other question is answered by asking again with what it asks for in the words.
  */
 function hintFor(kind: string, yes: boolean): string {
-  if (kind === 'create' || kind === 'cancel' || kind === 'move') return yes ? '' : '(Run again with --yes to do it.)';
+  if (kind === 'create' || kind === 'cancel' || kind === 'move' || kind === 'respond') return yes ? '' : '(Run again with --yes to do it.)';
   if (kind === 'more') return '(Ask for a narrower window, or use --json for every event.)';
   if (kind === 'time') return '(Ask again with a day and a time in the words.)';
   if (kind === 'person') return '(Ask again with the full name or the address.)';
@@ -36,7 +36,7 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
   addExchangeOptions(program.command('ask').argument('<text>', 'what to ask, in words').description('ask about a mailbox\'s calendar in words (no server needed)'))
     .option('--now <ISO>', 'reference time (default: now)')
     .option('--tz <IANA>', "the asker's time zone (default: this machine's)")
-    .option('--yes', 'confirm a write (create, move, cancel) right away')
+    .option('--yes', 'confirm a write (create, move, cancel, accept or decline) right away')
     .option('--json', 'print the same object as POST /api/v1/assistant/ask')
     .action(async (text: string, o: AskOptions) => {
       // The same checks as POST /api/v1/assistant/ask, so a question refused there is refused here.
@@ -57,7 +57,7 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
         const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
         let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
         // --yes confirms a proposed write, nothing else ("Want to hear them?" is not a write to confirm).
-        const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move';
+        const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move' || answer.pending?.kind === 'respond';
         if (o.yes && write) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
         if (o.json) io.out(JSON.stringify(answer, null, 2));
         else io.out(answer.pending ? `${answer.text}\n${hintFor(answer.pending.kind, o.yes === true)}` : answer.text);

@@ -27,6 +27,8 @@ export function repromptText(pending: Pending | undefined): string {
       return 'Should I cancel it?';
     case 'move':
       return 'Should I move it?';
+    case 'respond':
+      return `Should I ${pending.reply === 'decline' ? 'decline' : 'accept'} it?`;
     case 'more':
       return 'Want to hear the rest?';
     case 'time':

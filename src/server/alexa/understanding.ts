@@ -127,13 +127,24 @@ export function understandAlexaTurn(turn: AssistantTurn, timeZone: string, nowDa
   // ("decline the vendor pitch invitation": the meeting, not the invitation.)
   if (s.query) slots.title = intent === 'respond_event' ? s.query.replace(/^(?:the |my )/i, '').replace(/\s+(?:invitation|invite|meeting)$/i, '') : s.query;
   if (s.person) slots.people = [s.person];
+  // "is the fishbowl free", "find a room for 6 people": the room and the seats as Alexa heard them.
+  if (s.room) slots.room = s.room.replace(/^(?:the|our)\s+/i, '');
+  if (s.people && /^\d+$/.test(s.people)) slots.seats = Number(s.people);
   // "add lunch with bob smith": when Alexa hears it all as the title (no sample fits it better), the guests go
   // where the dialog looks them up in the directory (and asks "which Bob?"); in the title they would be nobody's
   // invitation, and the dialog leaves out a guest whose name is all in the title.
   if (intent === 'create_event' && s.title && !s.person) {
     // As guests the directory may know ("with mom" or "with the interns" it does not): the title keeps the
     // words, and only names that resolve are invited.
-    const split = titleAndGuests(s.title);
+    // "sync in the boardroom", "lunch with bob at the tavern": where it is, not its name (the dialog books a
+    // room of that name). Only "in the"/"at the" or a numbered room: "check in with bob" is a name.
+    const placed = /^(.+?)\s+(?:in|at)\s+(?:the\s+(.+)|(room\s+\d+\w?))$/i.exec(s.title);
+    const place = placed ? placed[2] ?? placed[3] : undefined;
+    if (placed && place && !/\b(?:\d+\s*(?:minutes?|hours?)|morning|afternoon|evening|night)\b/i.test(place)) {
+      slots.title = placed[1]!;
+      slots.location = place;
+    }
+    const split = titleAndGuests(slots.title ?? s.title);
     if (split) slots.maybePeople = split.people;
   }
   if (intent === 'move_event') {

@@ -183,6 +183,22 @@ describe('Alexa conversation', () => {
     expect(speech(done)).toBe('<speak>Done. You declined Vendor pitch, and Bob Smith has been told.</speak>');
   });
 
+  it('rooms on a personal Echo: the {room} slot is the room asked about, a room in a title is booked, {people} counts seats', async () => {
+    // The Boardroom (12 seats, entered under Rooms) is free on Thursday at 9 AM.
+    const free = await say({ intent: 'RoomIsFreeIntent', slots: { room: 'the boardroom', date: '2026-12-10', time: '09:00' } });
+    expect(speech(free)).toBe('<speak>Boardroom is free on Thursday between 9 AM and 9:30 AM.</speak>');
+    const sessionId = newSession();
+    const book = await say({ intent: 'RoomBookIntent', slots: { room: 'boardroom', date: '2026-12-10', time: '11:00' }, sessionId });
+    expect(speech(book)).toMatch(/^<speak>Add Meeting on Thursday at 11 AM for one hour in Boardroom\?<\/speak>$/);
+    expectOpen(book);
+    const titled = await say({ intent: 'CreateEventIntent', slots: { title: 'sync in the boardroom', date: '2026-12-10', time: '15:00' } });
+    expect(speech(titled)).toMatch(/Add sync on Thursday at 3 PM for one hour in Boardroom\?/);
+    // 20 people: the Boardroom seats 12, so no room is free for them.
+    expect(speech(await say({ intent: 'RoomFindIntent', slots: { date: '2026-12-10', time: '16:00', people: '20' } }))).toBe('<speak>None of the rooms I can see seats 20.</speak>');
+    // A question asked back keeps the session open.
+    expectOpen(await say({ intent: 'RoomFindIntent', slots: { date: '2026-12-10' } }));
+  });
+
   it('takes whole days as the length of an all-day event', async () => {
     const r = await say({ intent: 'CreateEventIntent', slots: { title: 'vacation', date: '2026-12-21', duration: 'P3D' } });
     expect(speech(r)).toMatch(/vacation/i);

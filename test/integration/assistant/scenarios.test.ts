@@ -1231,3 +1231,11 @@ describe('someone else\'s free time', () => {
     expect((await ask('is bob smith free on 3/16 at 3', 'someone')).text).toBe('Bob Smith is free on March 16 between 3 PM and 4 PM.');
   });
 });
+
+describe('who is invited', () => {
+  it('"who is invited to budget review", "who\'s coming to ...", "... the standup tomorrow" answer about the event', async () => {
+    expect((await ask('who is invited to budget review', 'who')).text).toBe('Budget review, on Wednesday at 11 AM, is with Bob Smith.');
+    expect((await ask("who's coming to budget review", 'who')).text).toBe('Budget review, on Wednesday at 11 AM, is with Bob Smith.');
+    expect((await ask('who is invited to the standup tomorrow', 'who')).text).toBe('Team standup, tomorrow at 9 AM, has nobody else invited.');
+  });
+});
