@@ -136,10 +136,11 @@ export class EwsCalendarProvider implements CalendarProvider {
   /**
    * ResolveNames does not say whether a mailbox is a room; the room lists do (GetRoomLists, GetRooms: what
    * Outlook's room finder reads). A room found this way is booked as a resource, so its calendar answers.
-   * An organization without room lists, or a failure reading them, means no room is recognised by name.
+   * An organization without room lists has no room recognised by name; a failure reading them fails the
+   * lookup (said as such), since answering as if the room were a person would mislead.
    */
   async #roomAddresses(): Promise<ReadonlySet<string>> {
-    return new Set((await this.#roomList().catch(() => [])).map((r) => r.email.toLowerCase()));
+    return new Set((await this.#roomList()).map((r) => r.email.toLowerCase()));
   }
 
   /** The rooms of every room list, once per provider (one question's lifetime), each once, by name. */
