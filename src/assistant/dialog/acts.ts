@@ -90,6 +90,8 @@ export type Act =
   /** A room named away from its device: `free` from its free/busy (absent when Exchange would not say). */
   /** `busy`: when it is booked within the window (a long window, "friday", is answered with them). */
   | { readonly kind: 'named_room_free'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly free?: boolean; readonly busy?: readonly { readonly start: string; readonly end: string }[]; readonly person?: boolean }
+  /** "who booked the fishbowl tomorrow at 2": its bookings then, with who made them unless only free/busy could be read. */
+  | { readonly kind: 'room_bookers'; readonly room: string; readonly window: { readonly start: string; readonly end: string }; readonly bookings: readonly { readonly start: string; readonly end: string; readonly by?: string }[]; readonly timesOnly?: boolean }
   /** "book the boardroom" said to another room's device, which books only its own room. */
   | { readonly kind: 'book_elsewhere'; readonly here: string; readonly asked: string }
   /** "find me a room for the budget review": a room added to a meeting already made, which is not done here. */

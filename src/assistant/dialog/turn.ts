@@ -57,6 +57,9 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
+/** "who booked the fishbowl (tomorrow at 2)", "who has the boardroom at 3", "who's in room 101": the room named. */
+const WHO_BOOKED = /^\s*who(?:'s| has| is)?\s+(?:booked|reserved|has|got|using|holding|in)\s+(?:the\s+)?(.+?)(?:\s+(?:at|on|from|for|tomorrow|today|tonight|this|next|now|right now)\b.*)?\s*\??$/i;
+
 /** Words after "is" that name a time or the asker's day, not someone ("is tomorrow free", "is my afternoon free"). */
 const NOT_SOMEONE = /\b(?:today|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day|calendar|schedule|my|that|this|it|there|here|everyone|anyone|anybody|everybody)\b/i;
 
@@ -322,6 +325,20 @@ export class Dialog {
         if (who.kind !== 'none') intent = 'am_i_free';
         if (who.kind === 'several') return done({ kind: 'which_room', name: name!, candidates: who.candidates.map((c) => c.name), person: true });
         if (who.kind === 'one') return this.#someoneFree(input, s, who.person, done);
+      }
+    }
+    // "who booked the fishbowl tomorrow at 2", "who has the boardroom at 3": the room's bookings then.
+    const booker = !input.desk ? WHO_BOOKED.exec(input.text)?.[1] : undefined;
+    if (booker && (intent === 'read_events' || intent === 'out_of_scope' || intent === 'room_who_booked' || intent === 'find_meeting')) {
+      const found = await roomFor(this.deps.provider, booker);
+      if (found.kind === 'one') {
+        intent = 'room_who_booked';
+        return this.#roomBookers(input, s, found.room, done);
+      }
+      // "who booked the budget review": not a room, so an event, and who is in it.
+      if (found.kind === 'none' && /^\s*who(?:'s| has)?\s+(?:booked|set up|organi[sz]ed|scheduled)\b/i.test(input.text)) {
+        intent = 'find_meeting';
+        s = { ...s, title: booker, asked: 'who' };
       }
     }
     // "who is invited to the standup tomorrow": a question about that event, on the day said, not the day's list.
@@ -816,6 +833,21 @@ export class Dialog {
    * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
    * a room, the answer says how to ask.
    */
+  /**
+   * "who booked the fishbowl tomorrow at 2": the room's bookings then (the hour said, else the rest of the
+   * day), with their organizers when the room's calendar can be read, else only when it is taken.
+   */
+  async #roomBookers(input: TurnInput, s: DialogSlots, room: DirectoryEntry, done: Done): Promise<TurnResult> {
+    const day = s.window && !s.start ? s.window : dayWindow(input.now, input.timeZone);
+    const window = s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 30 * MINUTE) } : { start: iso(Math.max(Date.parse(day.start), input.now.getTime())), end: day.end };
+    const events = await this.deps.provider.listEvents(room.email, window, input.timeZone).catch(() => undefined);
+    const bookings = events
+      ? events.filter((e) => !e.isCancelled && e.freeBusy !== 'free').map((e) => ({ start: e.start, end: e.end, ...(e.organizer?.name || e.organizer?.email ? { by: e.organizer.name || e.organizer.email! } : {}) }))
+      : (await this.deps.provider.busyTimes(room.email, window))?.map((b) => ({ ...b }));
+    if (!bookings) return done({ kind: 'named_room_free', room: room.name, window });
+    return done({ kind: 'room_bookers', room: room.name, window, bookings, ...(events ? {} : { timesOnly: true }) });
+  }
+
   /** "is ann free tomorrow at 2": her free/busy then (times only: free/busy shows nothing of what she does). */
   async #someoneFree(input: TurnInput, s: DialogSlots, person: DirectoryEntry, done: Done): Promise<TurnResult> {
     const start = s.window?.start ?? s.start ?? iso(input.now.getTime());

@@ -399,6 +399,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const more = act.busy.length > 3 ? `, and ${act.busy.length - 3} more ${act.busy.length === 4 ? 'time' : 'times'}` : '';
       return sentences([`${cap(label)}, ${act.room} is ${taken} ${andList(spans)}${more}, and free the rest of the time.`]);
     }
+    case 'room_bookers': {
+      const label = windowLabel(act.window, clock, ctx.now);
+      if (act.bookings.length === 0) return sentences([`Nobody has booked ${act.room} ${label}.`]);
+      const said = act.bookings.slice(0, 3).map((b) => `${b.by ? `${b.by} ` : ''}from ${spokenTime(localTime(b.start, clock.zone))} to ${spokenTime(localTime(b.end, clock.zone))}`);
+      return sentences([`${cap(label)}, ${act.room} is booked ${act.timesOnly ? '' : 'by '}${andList(said)}.`, ...(act.timesOnly ? ['I can see only its free/busy times, not who booked it.'] : [])]);
+    }
     case 'book_elsewhere':
       return sentences([`This display books ${act.here} only. To book the ${act.asked}, ask from your own calendar or from its own display.`]);
     case 'room_for_event':

@@ -119,6 +119,15 @@ describe('finding a room from one\'s own calendar', () => {
     expect(six.text).toMatch(/^Free then: Boardroom and Fishbowl\. I don't know how many seats Boardroom has, so check that it fits 6\./);
   });
 
+  it('"who booked the fishbowl tomorrow at 2" names the room\'s booking, not the asker\'s day', async () => {
+    const who = await ask('who booked the fishbowl tomorrow at 2', 'who-1');
+    expect(who.intent).toBe('room_who_booked');
+    expect(who.text).toBe('Tomorrow between 2 PM and 2:30 PM, Fishbowl is booked by Bob Smith from 2 PM to 3 PM.');
+    // The Boardroom, booked by Alice in the test before; the Fishbowl on Friday, by nobody.
+    expect((await ask('who has the boardroom tomorrow', 'who-2')).text).toBe('Tomorrow, Boardroom is booked by Alice Wong from 2 PM to 3 PM.');
+    expect((await ask('who has the fishbowl on friday', 'who-3')).text).toBe('Nobody has booked Fishbowl on Friday.');
+  });
+
   it('rooms asked for in other words: "book the fishbowl at 11", "when is ... free", "is there a room free", a day without a time, guests, an existing meeting', async () => {
     expect(invited(await ask('book the fishbowl tomorrow at 11', 'other-1'))).toEqual(['fishbowl@contoso.com']);
     expect((await ask('when is the fishbowl free tomorrow', 'other-2')).text).toBe('Tomorrow, Fishbowl is booked from 2 PM to 3 PM, and free the rest of the time.');
