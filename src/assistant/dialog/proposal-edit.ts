@@ -10,6 +10,8 @@ export interface ProposalEdit {
   readonly addPeople?: readonly string[];
   /** Guests instead of those proposed. */
   readonly replacePeople?: readonly string[];
+  /** "without the room", "no room": the proposal's room is dropped (and its place with it). */
+  readonly removeRoom?: boolean;
   /** Guests not to invite after all ("without ann"). */
   readonly removePeople?: readonly string[];
   readonly location?: string;
@@ -39,6 +41,7 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
+  if (/^(?:but |and |actually,? )?(?:without|no|drop|remove|take out|take off|leave out) (?:the |a )?(?:room|boardroom|meeting room)$/.test(t)) return { removeRoom: true };
   const remove = REMOVE.exec(t);
   // ("drop it", "not really", "not yet": a no, not a guest.)
   if (remove && !/^(it|that|this|really|yet|now|sure|quite|so|too|exactly|the \S+)$/.test(remove[1]!)) return { removePeople: names(remove[1]!) };

@@ -168,7 +168,9 @@ export class Dialog {
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
     // waiting for "yes", changed so.
     // ("sure, call it team lunch" reads to the classifier like a cancel of lunch: the words decide.)
-    if (u.intent === 'out_of_scope' || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
+    // ("remove dave", "drop the room" read as a cancel: to a waiting proposal they are edits.)
+    const dropsFromProposal = u.intent === 'cancel_event' && /^\s*(?:but |and |actually,? )?(?:remove|drop|uninvite|take (?:out|off)|leave out|without|no)\s/i.test(input.text);
+    if (u.intent === 'out_of_scope' || dropsFromProposal || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
       const change = pending?.kind === 'create' ? proposalEdit(input.text, s) : undefined;
       if (pending?.kind === 'create' && change) {
@@ -176,8 +178,9 @@ export class Dialog {
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
         // "without ann": each guest whose name has the words said is left out.
         const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
-        // "in the huddle room instead": the room booked before is no longer asked for.
-        if (change.location) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
+        // "in the huddle room instead", "without the room": the room booked before is no longer asked for.
+        if (change.location || change.removeRoom) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
+        if (change.removeRoom) delete asked.location;
         const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
         return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
@@ -311,7 +314,11 @@ export class Dialog {
     if ((intent === 'am_i_free' || intent === 'create_event' || intent === 'out_of_scope') && !input.desk) {
       const name = roomNamed(input.text);
       // ("book the fishbowl at 11" may read as out of scope: no calendar word in it.)
-      const booking = (intent === 'create_event' || intent === 'out_of_scope') && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined && (intent === 'out_of_scope' || (s.title !== undefined && s.title.toLowerCase() === name));
+      const booksRoom = (intent === 'create_event' || intent === 'out_of_scope') && /^\s*(?:please\s+)?(?:book|reserve)\b/i.test(input.text) && name !== undefined;
+      // "book the fishbowl at 11": the room is all that was asked for; "book the fishbowl for a call with ann
+      // wednesday at 1": a call, in the Fishbowl ("reserve the huddle room ...": "huddle" is no name either).
+      const booking = booksRoom && (intent === 'out_of_scope' || s.title === undefined || nameWords(s.title).every((w) => nameWords(name!).includes(w)));
+      if (booksRoom && !booking && !s.location && (await roomFor(this.deps.provider, name!)).kind !== 'none') s = { ...s, location: name! };
       // ("is bob smith free at 3" may read as out of scope: no calendar word in it.)
       const asking = (intent === 'am_i_free' || (intent === 'out_of_scope' && /^\s*(?:is|are)\s+\S.*\s(?:free|busy|available)\b/i.test(input.text))) && name !== undefined && !/^\d/.test(name) && !NOT_SOMEONE.test(name) && /^\s*(?:is|are|when(?:'s| is| will))\b/i.test(input.text);
       if ((booking || asking) && (await roomFor(this.deps.provider, name!)).kind !== 'none') {
@@ -571,7 +578,9 @@ export class Dialog {
     const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
     const titled = unnamed.length ? `${title} ${guestWord(input.text, unnamed)} ${unnamed.join(' and ')}` : title;
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
-    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(attendees.length ? { attendees } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
+    const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
+    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
     return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
   }
 
@@ -702,9 +711,13 @@ export class Dialog {
    * of her name to Exchange), so it is nobody, and said so, rather than an invitation to herself.
    */
   async #guest(name: string, user: string): Promise<PeopleLookup> {
+    // "with alice and ann" said by Alice, "with ann and myself": the asker, who is there anyway.
+    if (/^(?:me|myself|i|us|ourselves)$/i.test(name)) return { kind: 'one', person: { email: user, name: user } };
     const found = await this.deps.provider.findPeople(name);
     const me = (p: DirectoryEntry) => p.email.toLowerCase() === user.toLowerCase();
-    if (found.kind === 'one') return me(found.person) ? { kind: 'none' } : found;
+    // ("with al" is not Alice: only her name, or words of it, said whole.)
+    const saysMyName = (p: DirectoryEntry) => nameWords(name).every((w) => nameWords(`${p.name} ${p.email.split('@')[0]}`).includes(w));
+    if (found.kind === 'one') return me(found.person) ? (saysMyName(found.person) ? found : { kind: 'none' }) : found;
     if (found.kind !== 'several') return found;
     const others = found.candidates.filter((c) => !me(c));
     return others.length === 1 ? { kind: 'one', person: others[0]! } : others.length === 0 ? { kind: 'none' } : { kind: 'several', candidates: others };

@@ -494,6 +494,13 @@ function byShape(tokens: readonly Token[], intent: Intent, about: About): About 
   // "with ann in the fishbowl": the tagger took the room for the person and left Ann untagged; with the room
   // now where, the one name after "with" is a guest again (invited if the directory knows it).
   const single = list && list.names.length === 1 && tokens[list.anchor]!.lower === 'with' ? list.names[0]! : undefined;
+  // "a meeting called roadmap review with dave": the name ends before "with"; Dave is a guest, not a word of it.
+  const named = out.title ? /^(.+?) with (.+)$/i.exec(out.title) : null;
+  if (intent === 'create_event' && single && named && named[2]!.toLowerCase() === single) {
+    out.title = named[1]!;
+    if (![...(out.people ?? []), ...(out.maybePeople ?? [])].some((p) => wordsOf(single, p))) out.maybePeople = [...(out.maybePeople ?? []), single];
+    return out;
+  }
   const said = [...(out.people ?? []), ...(out.maybePeople ?? [])];
   if (single && place && !wordsOf(single, place.name) && !said.some((p) => wordsOf(single, p) || wordsOf(p, single)) && !(out.title && wordsOf(single, out.title))) {
     if (intent === 'create_event') out.maybePeople = [...(out.maybePeople ?? []), single];

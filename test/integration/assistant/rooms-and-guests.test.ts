@@ -52,6 +52,23 @@ describe('guests and rooms, one boardroom and two fishbowls', () => {
     expect(noTime.text).not.toMatch(/for ann/);
   });
 
+  it('a final sweep for wrong writes: "book ROOM for a call with ...", "called X with NAME", the asker as a guest, one guest once, edits that remove', async () => {
+    const call = await ask('Book Fishbowl for a call with Ann Wednesday 1pm', 'sweep-1');
+    expect([subjectOf(call), invited(call)]).toEqual(['call', ['ann@contoso.com', 'fishbowl@contoso.com']]);
+    const huddle = await ask('reserve the huddle room for tomorrow at 3', 'sweep-2');
+    expect([subjectOf(huddle), invited(huddle)]).toEqual(['Meeting', ['huddle@contoso.com']]);
+    const called = await ask('add a meeting called roadmap review with dave on thursday at ten a m', 'sweep-3');
+    expect([subjectOf(called), invited(called)]).toEqual(['roadmap review', ['dave@contoso.com']]);
+    expect(invited(await ask('set up a meeting with alice and ann tomorrow at 11', 'sweep-4'))).toEqual(['ann@contoso.com']);
+    expect(invited(await ask('add lunch with dave kim tomorrow at noon', 'sweep-5'))).toEqual(['dave@contoso.com']);
+    // "remove dave" and "without the room" change the waiting proposal; they never start a cancel.
+    await ask('add sync with ann and dave in the boardroom tomorrow at 5', 'sweep-6');
+    expect(invited(await ask('remove dave', 'sweep-6'))).toEqual(['ann@contoso.com', 'boardroom@contoso.com']);
+    const roomless = await ask('without the room', 'sweep-6');
+    expect(invited(roomless)).toEqual(['ann@contoso.com']);
+    expect(roomless.text).toBe('Add sync with Ann Lee tomorrow at 5 PM for one hour?');
+  });
+
   it('"with al" is nobody, not Alice herself, and the proposal says so', async () => {
     const a = await ask('add call with al tomorrow at 3', 'al');
     expect(invited(a)).toEqual([]);
