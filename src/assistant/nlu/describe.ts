@@ -461,6 +461,11 @@ const wordsOf = (part: string, whole: string): boolean => {
  */
 function byShape(tokens: readonly Token[], intent: Intent, about: About): About {
   const out: About = { ...about };
+  // "move 1:1 with ann to friday": the verb the tagger swept into the name is the request, not the name.
+  if (out.title && (intent === 'move_event' || intent === 'cancel_event')) {
+    const bare = out.title.replace(/^(?:move|moving|reschedule|postpone|push|shift|bump|delay|cancel|delete|remove|drop)\s+(?=\S)/i, '');
+    if (bare !== out.title) out.title = bare;
+  }
   const list = guestList(tokens);
   // One name after "with" is the tagger's to read (a place, a team, a surname); a list or an "invite" is not.
   if (list && (list.names.length > 1 || tokens[list.anchor]!.lower !== 'with')) {

@@ -64,7 +64,9 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
   const t = words.join(' ');
   if (coarse === 'other') return 'out_of_scope';
   // "move my vacation to next week" opens with the move, whatever else the words ask.
-  if (MOVE.test(t) && (coarse !== 'calendar_query' || /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(t.replace(LEAD, '')))) return 'move_event';
+  // ("add a meeting to discuss the office move": a new event about a move, opened by the adding.)
+  const adds = /^(add|schedule|set up|create|book|put|plan|arrange|organi[sz]e)\b/.test(t.replace(LEAD, ''));
+  if (MOVE.test(t) && !adds && (coarse !== 'calendar_query' || /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(t.replace(LEAD, '')))) return 'move_event';
   if (coarse === 'calendar_remove') return 'cancel_event';
   if (coarse === 'calendar_set') return 'create_event';
   if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';

@@ -506,7 +506,7 @@ export function timeTokenKinds(words: readonly string[]): string[] {
   return kinds;
 }
 
-const DAY_SHIFT = /\b(back|up|forward|ahead|out)(?:\s+by)?\s+(a|an|one|\d+|a couple of|a few)\s+(days?|weeks?)\b|\b(a|an|one|\d+)\s+(days?|weeks?)\s+(later|earlier|sooner)\b/;
+const DAY_SHIFT = /\b(back|up|forward|ahead|out)(?:\s+by)?\s+(a|an|one|\d+|a couple of|a few)\s+(days?|weeks?)\b|\b(a|an|one|\d+)\s+(days?|weeks?)\s+(later|earlier|sooner)\b|(?<=\b(?:postpone|postponed|delay|delayed|push|pushed|bump|bumped)\b.*)\bby\s+(a|an|one|\d+|a couple of|a few)\s+(days?|weeks?)\b/;
 
 /**
  * Minutes a move shifts by: a length right after "back/up/forward/ahead/out (by)" or right before
@@ -516,9 +516,10 @@ const DAY_SHIFT = /\b(back|up|forward|ahead|out)(?:\s+by)?\s+(a|an|one|\d+|a cou
 export function shiftMinutes(normalised: string): number | undefined {
   const days = DAY_SHIFT.exec(normalised);
   if (days) {
-    const word = days[1] ?? days[6]!;
-    const n = (() => { const a = days[2] ?? days[4]!; return /^(a|an|one)$/.test(a) ? 1 : /couple/.test(a) ? 2 : /few/.test(a) ? 3 : Number(a); })();
-    const minutes = n * (/^week/.test(days[3] ?? days[5]!) ? 7 : 1) * 1440;
+    // ("postpone the review by a day": later, as postponing is.)
+    const word = days[1] ?? days[6] ?? 'later';
+    const n = (() => { const a = days[2] ?? days[4] ?? days[7]!; return /^(a|an|one)$/.test(a) ? 1 : /couple/.test(a) ? 2 : /few/.test(a) ? 3 : Number(a); })();
+    const minutes = n * (/^week/.test(days[3] ?? days[5] ?? days[8]!) ? 7 : 1) * 1440;
     return /^(up|forward|ahead|earlier|sooner)$/.test(word) ? -minutes : minutes;
   }
   for (const d of findDurations(normalised)) {

@@ -27,3 +27,13 @@ describe('guests and rooms read by the request\'s shape, where the tagger took t
     expect(slots('schedule 1:1 w/ Bob re: roadmap tomorrow 3p').people).toEqual(['bob']);
   });
 });
+
+describe('moves said in other words, and new events about a move', () => {
+  it('"postpone X by a day" shifts it; the verb is never the name; "add a meeting ... about the move" is a new event', () => {
+    expect(slots('postpone the budget review by a day')).toMatchObject({ title: 'budget review', shiftMinutes: 1440 });
+    expect(slots('postpone the quarterly review by a week')).toMatchObject({ shiftMinutes: 7 * 1440 });
+    expect(slots('move 1:1 with ann to friday at 11')).toMatchObject({ title: '1:1', people: ['ann'] });
+    expect(slots('delay my 3pm by 2 days').title).toBeUndefined();
+    expect(understand('add a meeting with dave to discuss the fishbowl move on friday at 11', LA).intent).toBe('create_event');
+  });
+});
