@@ -253,6 +253,10 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   s = s.replace(/\b(?:the )?(?:last day|end) of (?:the |this )?(next )?month\b/, (_m, next: string | undefined) => now.startOf('month').plus({ months: next ? 1 : 0 }).endOf('month').toFormat('LLLL d yyyy'));
   // "at 0900", "from 1300 to 1430": a 24-hour time typed without its colon, as "09:00".
   s = s.replace(/\b(at|from|to|until|till|by|before|after|@) ([01]\d|2[0-3])([0-5]\d)\b/g, '$1 $2:$3');
+  // "in a week", "a week from today", "a week from tomorrow": the date (chrono reads "a week" as this week,
+  // and "a week from friday" as Friday).
+  const weekOut = (from: DateTime) => from.plus({ weeks: 1 }).toFormat('LLLL d yyyy');
+  s = s.replace(/\bin (?:a|one|1) week\b/, weekOut(now)).replace(/\b(?:a|one|1) week from (today|now|tomorrow)\b/, (_m, from: string) => weekOut(from === 'tomorrow' ? now.plus({ days: 1 }) : now));
   // "day after tomorrow" (with or without "the"), "day before yesterday": the date itself, for chrono.
   s = s.replace(/\b(?:the )?day after tomorrow\b/, now.plus({ days: 2 }).toFormat('LLLL d yyyy')).replace(/\b(?:the )?day before yesterday\b/, now.minus({ days: 2 }).toFormat('LLLL d yyyy'));
   const next = NEXT_SPAN.exec(s);

@@ -37,3 +37,11 @@ describe('moves said in other words, and new events about a move', () => {
     expect(understand('add a meeting with dave to discuss the fishbowl move on friday at 11', LA).intent).toBe('create_event');
   });
 });
+
+describe('a week from a day', () => {
+  it('"in a week", "a week from today/tomorrow" are that date (9 AM on 15 March is daylight time)', () => {
+    expect(slots('add call with dave a week from today at 9').start).toBe('2027-03-15T16:00:00Z');
+    expect(slots('add dentist a week from tomorrow at 3').start).toBe('2027-03-16T22:00:00Z');
+    expect(slots('add call with ann in a week at 10').start).toBe('2027-03-15T17:00:00Z');
+  });
+});
