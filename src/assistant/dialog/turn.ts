@@ -4,6 +4,7 @@ import { asksForMore } from './more-words.js';
 import { roomNamed } from './named-room.js';
 import { roomFor, ROOM_WORDS } from './room-lookup.js';
 import { seatsAsked } from './seats.js';
+import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answers.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
@@ -56,12 +57,6 @@ export interface TurnResult {
 function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
-
-/** "who booked the fishbowl (tomorrow at 2)", "who has the boardroom at 3", "who's in room 101": the room named. */
-const WHO_BOOKED = /^\s*who(?:'s| has| is)?\s+(?:booked|reserved|has|got|using|holding|in)\s+(?:the\s+)?(.+?)(?:\s+(?:at|on|from|for|tomorrow|today|tonight|this|next|now|right now)\b.*)?\s*\??$/i;
-
-/** Words after "is" that name a time or the asker's day, not someone ("is tomorrow free", "is my afternoon free"). */
-const NOT_SOMEONE = /\b(?:today|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day|calendar|schedule|my|that|this|it|there|here|everyone|anyone|anybody|everybody)\b/i;
 
 /** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
 const ROOMS_ASKED = 30;
@@ -331,7 +326,7 @@ export class Dialog {
         const who = await this.#guest(name!, input.user);
         if (who.kind !== 'none') intent = 'am_i_free';
         if (who.kind === 'several') return done({ kind: 'which_room', name: name!, candidates: who.candidates.map((c) => c.name), person: true });
-        if (who.kind === 'one') return this.#someoneFree(input, s, who.person, done);
+        if (who.kind === 'one') return done(await someoneFree(this.deps.provider, input, s, who.person));
       }
     }
     // "who booked the fishbowl tomorrow at 2", "who has the boardroom at 3": the room's bookings then.
@@ -340,7 +335,7 @@ export class Dialog {
       const found = await roomFor(this.deps.provider, booker);
       if (found.kind === 'one') {
         intent = 'room_who_booked';
-        return this.#roomBookers(input, s, found.room, done);
+        return done(await roomBookers(this.deps.provider, input, s, found.room));
       }
       // "who booked the budget review": not a room, so an event, and who is in it.
       if (found.kind === 'none' && /^\s*who(?:'s| has)?\s+(?:booked|set up|organi[sz]ed|scheduled)\b/i.test(input.text)) {
@@ -846,29 +841,6 @@ export class Dialog {
    * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
    * a room, the answer says how to ask.
    */
-  /**
-   * "who booked the fishbowl tomorrow at 2": the room's bookings then (the hour said, else the rest of the
-   * day), with their organizers when the room's calendar can be read, else only when it is taken.
-   */
-  async #roomBookers(input: TurnInput, s: DialogSlots, room: DirectoryEntry, done: Done): Promise<TurnResult> {
-    const day = s.window && !s.start ? s.window : dayWindow(input.now, input.timeZone);
-    const window = s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 30 * MINUTE) } : { start: iso(Math.max(Date.parse(day.start), input.now.getTime())), end: day.end };
-    const events = await this.deps.provider.listEvents(room.email, window, input.timeZone).catch(() => undefined);
-    const bookings = events
-      ? events.filter((e) => !e.isCancelled && e.freeBusy !== 'free').map((e) => ({ start: e.start, end: e.end, ...(e.organizer?.name || e.organizer?.email ? { by: e.organizer.name || e.organizer.email! } : {}) }))
-      : (await this.deps.provider.busyTimes(room.email, window))?.map((b) => ({ ...b }));
-    if (!bookings) return done({ kind: 'named_room_free', room: room.name, window });
-    return done({ kind: 'room_bookers', room: room.name, window, bookings, ...(events ? {} : { timesOnly: true }) });
-  }
-
-  /** "is ann free tomorrow at 2": her free/busy then (times only: free/busy shows nothing of what she does). */
-  async #someoneFree(input: TurnInput, s: DialogSlots, person: DirectoryEntry, done: Done): Promise<TurnResult> {
-    const start = s.window?.start ?? s.start ?? iso(input.now.getTime());
-    const window = s.window ?? { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 60) * MINUTE) };
-    const busy = await this.deps.provider.busyTimes(person.email, window);
-    return done({ kind: 'named_room_free', room: person.name, window, person: true, ...(busy === undefined ? {} : { free: busy.length === 0, busy }) });
-  }
-
   async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
     const name = said ?? s.room ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
     // "is there a room free at 2", "book a room": any room, found rather than named.
