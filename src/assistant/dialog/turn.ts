@@ -789,7 +789,7 @@ export class Dialog {
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
-  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
@@ -798,7 +798,9 @@ export class Dialog {
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
     const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
     if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
-    return this.#confirmMove(input, target, to, done, explanation);
+    // ("to march 14 at 2:30am": the clocks skip that time; said before "yes", as for a new event.)
+    const skipped: Done = (act, ...rest) => done(act.kind === 'confirm_move' && s.shiftedBy && s.newStart && to === s.newStart ? { ...act, skipped: s.shiftedBy } : act, ...rest);
+    return this.#confirmMove(input, target, to, skipped, explanation);
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */

@@ -191,6 +191,7 @@ function understander(models: NluModels): Understander {
     if (when.untilEnd && (intent === 'read_events' || intent === 'am_i_free')) slots.window = { start: iso(DateTime.fromJSDate(ctx.now))!, end: iso(when.untilEnd)! };
     if (when.end && !(when.allPart && intent !== 'create_event')) slots.end = iso(when.end);
     if (move?.newStart) slots.newStart = iso(move.newStart);
+    if (move?.shiftedBy) slots.shiftedBy = { said: move.shiftedBy.said, minutes: move.shiftedBy.minutes };
     // "move the vendor call to 6pm london time": the new time is on that clock, on the event's day.
     if (move?.newStart && zoned && zoned.zone !== ctx.timeZone) slots.saidZone = zoned.zone;
     if (move?.newDay) slots.newDay = iso(move.newDay);

@@ -568,7 +568,7 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
 /** `targetZone`: a zone said with the new time ("move my 3pm to 4 eastern"); the event is found in `zone`. */
-export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; newWeek?: boolean; shiftMinutes?: number; newTimeOnly?: boolean } {
+export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; newWeek?: boolean; shiftMinutes?: number; newTimeOnly?: boolean; shiftedBy?: ShiftedBy } {
   const tokens = tokenize(text);
   // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
   // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
@@ -602,7 +602,8 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
     // "move my 8pm to 9": without am/pm, the half of the day nearest the event's current time.
     if (bare && current.start) newStart = nearestHalfOfDay(newStart, current.start);
     // "move the budget review to 4pm": no day said, and the event's day is known only once it is found.
-    return { current, newStart, ...(!target.hasDate && !current.start ? { newTimeOnly: true } : {}) };
+    // ("to march 14 at 2:30am": a time that day does not have, said so as for a new event.)
+    return { current, newStart, ...(!target.hasDate && !current.start ? { newTimeOnly: true } : {}), ...(target.shiftedBy && target.hasDate ? { shiftedBy: target.shiftedBy } : {}) };
   }
   if (target.window && target.hasDate) {
     // "to next week": the same weekday that week, not its Monday.

@@ -269,8 +269,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         ...(names.length ? [`I couldn't find anyone called ${names.join(' or ')} in the directory, so I won't invite anyone for ${names.length === 1 ? 'that name' : 'those names'}.`] : []),
         ...(relations.length ? [`I don't know who your ${andList(relations.map((r) => r.replace(/^(my|your|the) /, '')))} ${relations.length === 1 ? 'is' : 'are'}, so I won't invite anyone for that; say ${relations.length === 1 ? 'their name' : 'their names'} to invite them.`] : []),
       ];
-      // 2:30 AM on the day clocks spring forward: there is no such time, so the proposal is the gap later.
-      const skipped = act.skipped ? [`There is no ${act.skipped.said} ${whenEvent(d, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(act.skipped.minutes)} then.`] : [];
+      const skipped = skippedTime(act.skipped, d.start, clock);
       const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
       // ("lunch downtown", "a call online", "dinner at home": places said without "in".)
       const where = d.location ? (/^(downtown|uptown|midtown|outside|outdoors|online|remotely|offsite|onsite)$/i.test(d.location) ? ` ${d.location}` : /^home$/i.test(d.location) ? ' at home' : ` in ${d.location}`) : '';
@@ -300,7 +299,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'cancelled':
       return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
     case 'confirm_move':
-      return sentences([...oneAtATime(act.firstOfSeveral), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}`]);
+      return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}`]);
     case 'moved':
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
     case 'ask_person':
@@ -491,6 +490,11 @@ const andList = (xs: readonly string[]): string => (xs.length === 1 ? xs[0]! : `
 
 /** People named by who they are to the asker ("my manager"), not by name. */
 const RELATION = /^(?:my |your |the )?(?:manager|boss|supervisor|team ?lead|lead|skip|assistant|wife|husband|partner|mom|mother|dad|father|sister|brother|son|daughter|colleague|coworker|co-worker)s?$/i;
+
+/** 2:30 AM on the day clocks spring forward: there is no such time, so what is proposed is the gap later. */
+function skippedTime(skipped: { readonly said: string; readonly minutes: number } | undefined, start: string, clock: Clock): string[] {
+  return skipped ? [`There is no ${skipped.said} ${whenEvent({ start, end: start, isAllDay: false }, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(skipped.minutes)} then.`] : [];
+}
 
 function passed(inThePast: boolean | undefined): string[] {
   return inThePast ? ['That time has already passed.'] : [];

@@ -1135,6 +1135,9 @@ describe('times the clocks skip', () => {
     const one = await ask('add backup on march 14 at 2:30am', 'skipped');
     expect(one.text).toBe('There is no 2:30 AM on Sunday: the clocks go forward one hour then. Add backup on Sunday at 3:30 AM for one hour?');
     expect((one.pending as { draft: { start: string } }).draft.start).toBe('2027-03-14T10:30:00Z');
+    // A move to such a time says so too.
+    const moved = await ask('move the budget review to march 14 at 2:30am', 'skipped-move');
+    expect(moved.text).toBe('There is no 2:30 AM on Sunday: the clocks go forward one hour then. Move Budget review to Sunday at 3:30 AM?');
     const series = await ask('add backup every sunday at 2:30am', 'skipped');
     expect(series.text).toBe('Add backup every Sunday at 2:30 AM, starting March 21, for one hour?');
     expect((series.pending as { draft: { start: string } }).draft.start).toBe('2027-03-21T09:30:00Z');
