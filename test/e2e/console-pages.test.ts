@@ -144,7 +144,7 @@ describe('the console in a browser', () => {
     await tabTo(page, 'Sign in');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/console/exchange`);
-    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents()).toEqual(['Exchange', 'Users', 'Rooms', 'Chat', 'Audit log']);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents()).toEqual(['Exchange', 'Users', 'Rooms', 'Chat', 'Audit log']);
     expect(w.problems).toEqual([]);
     await page.close();
   });
@@ -334,7 +334,8 @@ describe('the console in a browser', () => {
     await tabTo(page, 'Create my account');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/console/me`);
-    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents()).toEqual(['Chat', 'Me']);
+    // (The page fills its navigation once its script has read the session: waited for, not read at once.)
+    await expect.poll(() => page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents()).toEqual(['Chat', 'Me']);
     await expect.poll(() => page.locator('#state').textContent()).toContain('not linked yet');
     await page.getByRole('button', { name: 'Link Microsoft Exchange' }).focus();
     await page.keyboard.press('Enter');
