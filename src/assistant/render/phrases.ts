@@ -26,6 +26,9 @@ export function dayLabel(date: LocalDate, today: LocalDate): string {
 export const bareDayLabel = (date: LocalDate, today: LocalDate): string => dayLabel(date, today).replace(/^on /, '');
 
 /** "one hour", "30 minutes", "an hour and a half", "2 hours". */
+/** "A", "A and B", "A, B and C": a list as said (nothing for none). */
+export const andList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 export function spokenDuration(minutes: number): string {
   if (minutes === 60) return 'one hour';
   if (minutes === 90) return 'an hour and a half';

@@ -6,7 +6,7 @@ import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
-import { bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
+import { andList, bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
   readonly text: string;
@@ -163,7 +163,7 @@ function daysPhrase(days: readonly LocalDate[], label: (d: LocalDate) => string)
   const weekdays = [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
   if (weekdays.length <= 3) {
     const names = weekdays.map((w) => weekdayName(days.find((d) => d.weekday === w)!));
-    return `every ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} from ${label(first)} to ${label(last)}`;
+    return `every ${andList(names)} from ${label(first)} to ${label(last)}`;
   }
   return `${days.length} days from ${label(first)} to ${label(last)}`;
 }
@@ -485,9 +485,6 @@ function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
 }
 
 /** Said before "yes" when the time asked for is already over. */
-/** "A, B and C". */
-const andList = (xs: readonly string[]): string => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-
 /** People named by who they are to the asker ("my manager"), not by name. */
 const RELATION = /^(?:my |your |the )?(?:manager|boss|supervisor|team ?lead|lead|skip|assistant|wife|husband|partner|mom|mother|dad|father|sister|brother|son|daughter|colleague|coworker|co-worker)s?$/i;
 

@@ -1,10 +1,9 @@
 import { lastDay, WEEKDAYS, type Repeat } from '../../domain/repeat.js';
 import { localTime, type LocalDate } from './local-time.js';
-import { bareDayLabel, spokenTime } from './phrases.js';
+import { andList as list, bareDayLabel, spokenTime } from './phrases.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
-const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const NTH_WORDS: Readonly<Record<number, string>> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 const UNIT_WORDS: Readonly<Record<Repeat['every'], string>> = { day: 'day', week: 'week', month: 'month', year: 'year' };
 

@@ -1,7 +1,7 @@
 import type { Act } from '../dialog/acts.js';
 import type { Booking, DeskOutcome, RoomStatus } from '../dialog/rooms.js';
 import { localTime } from './local-time.js';
-import { dayLabel, spokenDuration, spokenTime } from './phrases.js';
+import { andList, dayLabel, spokenDuration, spokenTime } from './phrases.js';
 
 type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' | 'room_free_at' | 'room_book_later' }>;
 
@@ -81,12 +81,12 @@ export function roomSentences(act: RoomAct): string[] {
       const when = act.start ? `at ${at(act.start, act.status)} for ${length}` : `for the next ${length}`;
       if (act.rooms.length === 0) return [act.start ? `I couldn't find a room free ${when}.` : `I couldn't find a room free for ${length} from now.`];
       const names = act.rooms.slice(0, 3).map((r) => r.name);
-      const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      const list = andList(names);
       // This device books from now only: a later one is booked from one's own calendar.
       const unsized = act.seats ? act.rooms.slice(0, 3).filter((r) => r.capacity === undefined).map((r) => r.name) : [];
       // Seats are known only where an administrator entered them (Rooms): the others are said to be unchecked.
       const all = unsized.length === names.length;
-      const sizes = unsized.length ? [all ? `I don't know how many seats ${names.length === 1 ? 'it has' : 'they have'}, so check that ${names.length === 1 ? 'it fits' : 'they fit'} ${act.seats}.` : `I don't know how many seats ${unsized.length === 1 ? unsized[0] : `${unsized.slice(0, -1).join(', ')} and ${unsized[unsized.length - 1]}`} ${unsized.length === 1 ? 'has' : 'have'}.`] : [];
+      const sizes = unsized.length ? [all ? `I don't know how many seats ${names.length === 1 ? 'it has' : 'they have'}, so check that ${names.length === 1 ? 'it fits' : 'they fit'} ${act.seats}.` : `I don't know how many seats ${andList(unsized)} ${unsized.length === 1 ? 'has' : 'have'}.`] : [];
       return [`${list} ${names.length === 1 ? 'is' : 'are'} free ${when}.`, ...sizes, ...(act.start ? ['This display books only from now; to book one for then, ask from your own calendar.'] : [])];
     }
   }
