@@ -3,7 +3,6 @@
  * free", "book this room for 30 minutes", "end the meeting", "check in"… The room's calendar is behind
  * a RoomDesk, which the server implements (src/server/rooms/); the dialog decides only what to say.
  */
-import { seatsAsked } from './seats.js';
 import type { Person } from '../../domain/calendar.js';
 import type { Act } from './acts.js';
 import type { DialogUnderstanding } from './understanding.js';
@@ -142,7 +141,7 @@ export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomD
       const minutes = later && (u.slots.lengthSaid || u.slots.end) ? Math.round((Date.parse(later.end) - Date.parse(later.start)) / 60_000) : minutesOf(u, DEFAULT_FIND_MINUTES);
       const [status, found] = await Promise.all([desk.status(), desk.find(minutes, later?.start)]);
       // "for 10 people": rooms known to seat fewer are left out; those of unknown size stay, and are said.
-      const seats = seatsAsked(text);
+      const seats = u.slots.seats;
       const rooms = seats ? found.filter((r) => r.capacity === undefined || r.capacity >= seats) : found;
       return { kind: 'room_found', minutes, rooms, status, ...(later ? { start: later.start } : {}), ...(seats ? { seats } : {}) };
     }

@@ -3,7 +3,6 @@ import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-even
 import { asksForMore } from './more-words.js';
 import { roomNamed } from './named-room.js';
 import { roomFor, ROOM_WORDS } from './room-lookup.js';
-import { seatsAsked } from './seats.js';
 import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answers.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
@@ -686,7 +685,7 @@ export class Dialog {
     const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
     const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
     // "for 6 people": rooms known to seat fewer are not asked about; those of unknown size are, and said.
-    const seats = s.seats ?? seatsAsked(input.text);
+    const seats = s.seats;
     const listed = await this.deps.provider.rooms();
     const rooms = listed.filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
     if (seats && listed.length > 0 && rooms.length === 0) return done({ kind: 'no_free_room', window, listed: listed.length, tooSmall: seats });

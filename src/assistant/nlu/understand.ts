@@ -231,6 +231,9 @@ function understander(models: NluModels): Understander {
       if (named && !/^\d/.test(named)) slots.title = named;
     }
     if (replied) slots.reply = /^(tentatively|maybe|rsvp maybe)/.test(replied[1]!) ? 'tentative' : /^(accept|say yes|rsvp yes|confirm)/.test(replied[1]!) ? 'accept' : 'decline';
+    // "a room for 6 people", "for ten of us": the seats asked for (numbers said in words are digits by now).
+    const seats = /\bfor (\d+) (?:people|persons|attendees|participants|guests|of us|seats)\b/.exec(normalised.text)?.[1];
+    if (seats && (intent.startsWith('room_') || intent === 'create_event')) slots.seats = Number(seats);
     // "where is the budget review", "who is in my 2pm", "how long is my next meeting": what the answer says.
     if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];

@@ -45,3 +45,11 @@ describe('a week from a day', () => {
     expect(slots('add call with ann in a week at 10').start).toBe('2027-03-15T17:00:00Z');
   });
 });
+
+describe('seats asked for', () => {
+  it('"a room for six people", "for 10 of us" say the seats, spelled or typed', () => {
+    expect(slots('book a room for six people tomorrow at 2').seats).toBe(6);
+    expect(slots('find a room for ten of us at 3').seats).toBe(10);
+    expect(slots('find me a room tomorrow at 2').seats).toBeUndefined();
+  });
+});
