@@ -78,10 +78,7 @@ const BARE_WEEKDAY = new RegExp(String.raw`\bto (?:on )?(${WEEKDAYS.join('|')})\
 export function relativeToEvent(s: DialogSlots, event: Pick<CalendarEvent, 'start'>, text: string, zone: string, now: Date): DialogSlots {
   const eventDay = DateTime.fromISO(event.start, { zone }).startOf('day');
   const onDay = (day: DateTime): DialogSlots => {
-    if (s.newStart && !s.newTimeOnly) {
-      const t = DateTime.fromISO(s.newStart, { zone });
-      return { ...s, newStart: iso(atWallClock({ year: day.year, month: day.month, day: day.day, hour: t.hour, minute: t.minute }, zone).toMillis()) };
-    }
+    if (s.newStart && !s.newTimeOnly) return { ...s, newStart: wallTimeOnDate({ at: s.newStart, zone }, { at: iso(day.toMillis()), zone }, zone) };
     return { ...s, newDay: iso(day.toMillis()) };
   };
   if (DAY_AFTER.test(text)) return onDay(eventDay.plus({ days: 1 }));
