@@ -8,6 +8,7 @@ import type { Span } from './slots.js';
 import type { Token } from './text.js';
 import type { Intent } from './types.js';
 import { guestList, placeAfterIn, titleBefore } from './request-shape.js';
+import { FREQUENCY_WORD } from './frequency-names.js';
 import { cleanName, commaBefore, DAY_OR_MONTH, NOT_A_NAME, TRAILING, WHEN_TOKEN, words } from './name-words.js';
 
 export interface About {
@@ -21,6 +22,7 @@ export interface About {
 
 const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
 const PERSON_TYPES = new Set(['person', 'relation']);
+const FREQUENCY = new Set(['general_frequency']);
 /** "without carol", "w/o bob", "everyone except dana": people said so that they are left out. */
 const LEAVES_OUT = /^(without|except|excluding)$/;
 const REMIND = /\b(remind|reminder|remember|notify|alert)\b(?: me| us)?(?: to| that i (?:need|have) to| about| of)?\b/;
@@ -122,7 +124,9 @@ function covered(spans: readonly Span[], i: number, types?: ReadonlySet<string>)
 function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf: (w: string) => string = wordClass): string | undefined {
   const lower = tokens.map((t) => t.lower);
   let from = 0;
-  while (from < lower.length && !covered(spans, from) && NOT_A_NAME.test(lower[from]!)) from++;
+  // "add weekly check-in ...": a repeat said before the name is no word of it (the series keeps it).
+  const opening = (i: number) => (!covered(spans, i) && NOT_A_NAME.test(lower[i]!)) || (FREQUENCY_WORD.test(lower[i]!) && covered(spans, i, FREQUENCY));
+  while (from < lower.length && opening(from)) from++;
   let to = from;
   // "focus time", "family time": "time" after a name word is part of the name.
   while (to < lower.length && !covered(spans, to) && !TRAILING.test(lower[to]!) && !WHEN_TOKEN.test(lower[to]!) && !inSpokenTime(tokens, to) && ((!NOT_A_NAME.test(lower[to]!) && classOf(lower[to]!) === 'w') || (lower[to] === 'time' && to > from))) to++;

@@ -11,7 +11,7 @@ import type { Intent } from './types.js';
 import { NOT_A_NAME, TRAILING } from './name-words.js';
 
 /** Frequencies said as one word before a name; not "every" or "each", which say a day or a time after them. */
-const FREQUENCY_WORD = /^(daily|weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|yearly|annual|nightly)$/;
+export const FREQUENCY_WORD = /^(daily|weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|yearly|annual|nightly)$/;
 
 export interface FrequencyNames {
   /** The spans to describe the request from (SLURP's own spans stay as the tagger said them). */

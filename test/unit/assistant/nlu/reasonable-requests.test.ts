@@ -104,4 +104,9 @@ describe('a frequency said before a name is a word of the name, but for a new ev
     expect(u('add weekly planning tomorrow at 10').slots).toMatchObject({ title: 'planning', repeat: { every: 'week', interval: 1 }, start: '2027-03-09T18:00:00Z' });
     expect(u('add daily standup at 9').slots).toMatchObject({ title: 'standup', repeat: { every: 'day', interval: 1 } });
   });
+
+  it('a name the tagger left untagged after the repeat is the title, not "Meeting"', () => {
+    expect(u('add weekly check-in with ann every thursday at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week', weekdays: ['thursday'] } });
+    expect(u('add a weekly check-in with ann on thursdays at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week' } });
+  });
 });
