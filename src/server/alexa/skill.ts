@@ -3,6 +3,7 @@ import type { IntentRequest, RequestEnvelope, Response, SessionEndedRequest, Slo
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import { EXIT_INTENTS } from './exit-intents.js';
+import { failureSpeech } from './failure-speech.js';
 import { isRoomDeviceTurn } from './room-turns.js';
 import type { AlexaRoomRef, Answer, AssistantReply, AssistantTurn, ResolveRoom, ResolveUser } from './turn.js';
 
@@ -29,8 +30,6 @@ export interface AlexaInvocationContext {
 export const LINK_ACCOUNT_SPEECH = 'To use Concierge, link your Concierge account in the Alexa app. I sent a card there to get you started.';
 /** For a token Concierge no longer knows: it expired, or the link was ended (the person was revoked or removed). */
 export const LINK_AGAIN_SPEECH = 'Your Concierge account link has ended. To keep using Concierge, link your account again in the Alexa app; I sent a card there.';
-const APOLOGY_SPEECH = 'Sorry, I could not get to your calendar just now. Please try again in a moment.';
-const SLOW_SPEECH = 'Sorry, your calendar is taking too long to answer. Please try again in a moment.';
 
 /** The requests a person makes; everything else (AudioPlayer events, System.ExceptionEncountered) is acknowledged silently. */
 const CONVERSATION = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest']);
@@ -139,14 +138,16 @@ const silentHandler: RequestHandler = {
   },
 };
 
-/** One place where a failed answer is logged and turned into an apology the user can act on. */
+/** One place where a failed answer is logged and turned into words the person can act on (failure-speech.ts). */
 const apologyHandler: ErrorHandler = {
   canHandle: () => true,
   handle(input, err) {
     const type = getRequestType(input.requestEnvelope);
     log(input)?.error({ err, code: err instanceof AppError ? err.code : undefined, alexaRequestType: type }, 'Alexa request failed');
     if (type === 'SessionEndedRequest' || !CONVERSATION.has(type)) return input.responseBuilder.getResponse();
-    return input.responseBuilder.speak(err instanceof AnswerTimeout ? SLOW_SPEECH : APOLOGY_SPEECH).withShouldEndSession(true).getResponse();
+    const { speech, card } = failureSpeech(err, err instanceof AnswerTimeout);
+    const response = input.responseBuilder.speak(speech).withShouldEndSession(true);
+    return (card ? response.withSimpleCard(card.title, card.content) : response).getResponse();
   },
 };
 

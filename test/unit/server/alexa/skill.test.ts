@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
 import { createAlexaSkill, LINK_ACCOUNT_SPEECH, LINK_AGAIN_SPEECH, slotValue, type AlexaSkillOptions } from '../../../../src/server/alexa/skill.js';
 import type { AssistantReply, AssistantTurn } from '../../../../src/server/alexa/turn.js';
+import { EwsError } from '../../../../src/ews/errors.js';
 import { fixture } from './alexa-pki.js';
 
 const SAID: AssistantReply = { text: 'Done.', ssml: 'Done.', endSession: true };
@@ -143,6 +144,31 @@ describe('the Alexa skill', () => {
     expect(out.response.outputSpeech).toEqual({ type: 'SSML', ssml: '<speak>Sorry, I could not get to your calendar just now. Please try again in a moment.</speak>' });
     expect(out.response.shouldEndSession).toBe(true);
     expect(log.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('says who can fix a failure that trying again will not mend, with the details on a card', async () => {
+    const refused = new EwsError('ErrorImpersonateUserDenied', 'The service account may not impersonate alice@contoso.com.', 'Run New-ManagementRoleAssignment -Role ApplicationImpersonation -User svc.', { mailbox: 'alice@contoso.com' });
+    const { invoke } = harness({ answer: async () => Promise.reject(refused) });
+    const out = await invoke(fixture('read-calendar-intent'));
+    expect(out.response.outputSpeech).toMatchObject({ ssml: expect.stringContaining('needs your Concierge administrator') });
+    expect(out.response.outputSpeech).not.toMatchObject({ ssml: expect.stringContaining('try again') });
+    expect(out.response.card).toEqual({ type: 'Simple', title: 'Concierge could not reach your calendar', content: expect.stringContaining('New-ManagementRoleAssignment') });
+    expect(out.response.shouldEndSession).toBe(true);
+  });
+
+  it('asks to try again when Exchange is only busy or unreachable, without a card', async () => {
+    for (const code of ['ErrorServerBusy', 'ConnectionRefused'] as const) {
+      const { invoke } = harness({ answer: async () => Promise.reject(new EwsError(code, 'Exchange is busy.', 'Wait.')) });
+      const out = await invoke(fixture('read-calendar-intent'));
+      expect(out.response.outputSpeech).toMatchObject({ ssml: expect.stringContaining('Exchange is not answering just now') });
+      expect(out.response.card).toBeUndefined();
+    }
+  });
+
+  it('names a missing mailbox as the address to fix', async () => {
+    const { invoke } = harness({ answer: async () => Promise.reject(new EwsError('ErrorNonExistentMailbox', 'No mailbox alice@contoso.com.', 'Check the address.')) });
+    const out = await invoke(fixture('read-calendar-intent'));
+    expect(out.response.outputSpeech).toMatchObject({ ssml: expect.stringContaining('no mailbox at the address') });
   });
 
   it('apologises before Alexa gives up when the assistant is slow', async () => {

@@ -1,0 +1,37 @@
+import { EwsError } from '../../ews/errors.js';
+import { PersistenceError } from '../../persistence/errors.js';
+import type { AppError } from '../../shared/errors.js';
+
+/**
+ * What a person hears when an answer failed, and whether trying again can help. A busy Exchange passes; a
+ * refused service account or a missing mailbox does not, and "try again in a moment" would send them round
+ * in circles: those name who can fix it, and a card in the Alexa app carries the details to pass on.
+ */
+export interface FailureSpeech {
+  readonly speech: string;
+  /** For the Alexa app: what failed and the administrator's fix (never a secret: errors carry none). */
+  readonly card?: { readonly title: string; readonly content: string };
+}
+
+export const GENERIC_FAILURE = 'Sorry, I could not get to your calendar just now. Please try again in a moment.';
+export const SLOW_FAILURE = 'Sorry, your calendar is taking too long to answer. Please try again in a moment.';
+
+/** Exchange answered, but has no such mailbox: the address the person is linked to is wrong or gone. */
+const NO_MAILBOX = new Set(['ErrorNonExistentMailbox', 'ErrorMailboxNotFound', 'ErrorInvalidSmtpAddress']);
+
+function adminCard(err: AppError): FailureSpeech['card'] {
+  return { title: 'Concierge could not reach your calendar', content: `${err.message}\nFor your Concierge administrator: ${err.hint}` };
+}
+
+export function failureSpeech(err: unknown, timedOut: boolean): FailureSpeech {
+  if (timedOut) return { speech: SLOW_FAILURE };
+  if (err instanceof EwsError) {
+    if (err.transient) return { speech: 'Sorry, Exchange is not answering just now, so I could not get to your calendar. Please try again in a minute.' };
+    if (NO_MAILBOX.has(err.code)) {
+      return { speech: 'Sorry, Exchange has no mailbox at the address your Concierge account is linked to, so I could not read your calendar. Your administrator can fix the address; I sent the details to your Alexa app.', card: adminCard(err) };
+    }
+    return { speech: 'Sorry, Exchange refused Concierge, so I could not get to your calendar. This needs your Concierge administrator; I sent the details to your Alexa app.', card: adminCard(err) };
+  }
+  if (err instanceof PersistenceError) return { speech: 'Sorry, Concierge could not reach its database just now. Please try again in a minute, and tell your Concierge administrator if it keeps happening.' };
+  return { speech: GENERIC_FAILURE };
+}
