@@ -27,6 +27,8 @@ export interface RequestSlots {
   readonly isAllDay?: boolean;
   /** "remind me to ..." asks for a reminder event. */
   readonly reminder?: boolean;
+  /** "..., remind me 30 minutes before": the new event's own reminder, minutes before it starts. */
+  readonly remindBefore?: number;
   /** move_event: the target start the event should move to, when said ("move it to 4pm"). */
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */

@@ -27,7 +27,7 @@ export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
     window: draft.isAllDay ? { start: draft.start, end: draft.end } : { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },
     // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
     ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
-    ...(draft.reminderMinutes === 0 ? { reminder: true } : {}),
+    ...(draft.reminderMinutes === 0 ? { reminder: true } : draft.reminderMinutes ? { remindBefore: draft.reminderMinutes } : {}),
     // Said in another zone ("at 3 eastern"): an edit ("call it sprint review") keeps the event there.
     ...(draft.timeZone && draft.timeZone !== zone ? { saidZone: draft.timeZone } : {}),
     ...(draft.repeat ? { repeat: draft.repeat } : {}),

@@ -574,7 +574,7 @@ export class Dialog {
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
     const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
-    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : {}) };
+    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}) };
     return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
   }
 
@@ -888,7 +888,7 @@ export class Dialog {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
-        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}) }, [event]);
+        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}), ...(pending.draft.reminderMinutes ? { remindBefore: pending.draft.reminderMinutes } : {}) }, [event]);
       }
       case 'cancel': {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.

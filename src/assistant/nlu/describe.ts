@@ -23,6 +23,8 @@ export interface About {
 const WHEN_TYPES = new Set(['date', 'time', 'timeofday', 'general_frequency']);
 const PERSON_TYPES = new Set(['person', 'relation']);
 const FREQUENCY = new Set(['general_frequency']);
+/** "on weekdays", "mondays": how often, which the tagger may take for a place; the repeat reader has it. */
+const REPEAT_WORD = /^(weekdays|weekends|workdays|daily|weekly|monthly|yearly|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/;
 /** "without carol", "w/o bob", "everyone except dana": people said so that they are left out. */
 const LEAVES_OUT = /^(without|except|excluding)$/;
 const REMIND = /\b(remind|reminder|remember|notify|alert)\b(?: me| us)?(?: to| that i (?:need|have) to| about| of)?\b/;
@@ -406,7 +408,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "a call with ann in 2 hours": a "place" right after "with" is someone to meet, not where (the tagger
   // learned "with" before names rarely enough to call Ann a place).
   const { guest: placeGuest, place } = guestOrPlace(tokens, of('place_name')[0]);
-  const placeWords = place && !tokens.slice(place.from, place.to).every((t, k) => WHEN_TOKEN.test(t.lower) || inSpokenTime(tokens, place.from + k)) ? words(tokens, place.from, place.to) : undefined;
+  const placeWords = place && !tokens.slice(place.from, place.to).every((t, k) => WHEN_TOKEN.test(t.lower) || REPEAT_WORD.test(t.lower) || inSpokenTime(tokens, place.from + k)) ? words(tokens, place.from, place.to) : undefined;
   // What the tagger left untagged names the event only for requests about one event.
   const aboutOne = intent === 'create_event' || intent === 'find_meeting' || intent === 'cancel_event' || intent === 'move_event';
   const placeTitle = aboutOne && !event && !noun && place && placeWords && placeAsName(tokens, place) ? placeWords : undefined;

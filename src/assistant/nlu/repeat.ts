@@ -65,6 +65,8 @@ const RULES: readonly Rule[] = [
   { re: new RegExp(`\\b${EVERY}\\s+(\\d+|two|three|four|five|six)\\s+(day|week|month|year)s(?:\\s+on\\s+(${DAY_LIST}))?\\b`), read: (m) => ({ repeat: { every: m[2] as Repeat['every'], interval: count(m[1]!), ...(m[3] && m[2] === 'week' ? { weekdays: daysIn(m[3]) } : {}) } }) },
   // "the first monday of every month", "every second tuesday of the month", "last friday of each month".
   { re: new RegExp(`\\b(?:on\\s+)?(?:every\\s+|each\\s+|the\\s+)?(1st|2nd|3rd|4th|last)\\s+(${DAY})\\s+of\\s+(?:the|every|each)\\s+(other\\s+)?month\\b`), read: (m) => ({ repeat: { every: 'month', interval: m[3] ? 2 : 1, weekdays: daysIn(m[2]!), nth: m[1] === 'last' ? -1 : (Number(m[1]![0]) as 1 | 2 | 3 | 4) } }) },
+  // "monthly on the first tuesday", "every month on the last friday": the nth weekday, said after the month.
+  { re: new RegExp(`\\b(?:${EVERY}\\s+(other\\s+)?month|monthly)\\s+on\\s+the\\s+(1st|2nd|3rd|4th|last)\\s+(${DAY})\\b`), read: (m) => ({ repeat: { every: 'month', interval: m[1] ? 2 : 1, weekdays: daysIn(m[3]!), nth: m[2] === 'last' ? -1 : (Number(m[2]![0]) as 1 | 2 | 3 | 4) } }) },
   // "on the 1st of every month", "the 15th of each month", "every month on the 3rd", "monthly on the 3rd".
   { re: new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EVERY}\\s+(other\\s+)?month\\b`), read: (m) => ({ repeat: { every: 'month', interval: m[2] ? 2 : 1, dayOfMonth: Number(m[1]) } }) },
   { re: new RegExp(`\\b(?:${EVERY}\\s+(other\\s+)?month|monthly)(?:\\s+on\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)?)?\\b`), read: (m) => ({ repeat: { every: 'month', interval: m[1] ? 2 : 1, ...(m[2] ? { dayOfMonth: Number(m[2]) } : {}) } }) },

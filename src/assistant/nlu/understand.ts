@@ -11,6 +11,7 @@ import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexi
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
+import { remindBefore } from './remind-before.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
@@ -86,7 +87,14 @@ export function createUnderstander(models: NluModels): Understander {
   const understandOne = understander(models);
   return (text, ctx) => {
     const correction = CORRECTION.exec(text);
-    return understandOne(correction ? text.slice(correction[0].length) : text, ctx);
+    const said = correction ? text.slice(correction[0].length) : text;
+    // "add board meeting thursday at 10, remind me 30 minutes before": the event's own reminder.
+    const lead = remindBefore(said);
+    if (lead) {
+      const event = understandOne(lead.rest, ctx);
+      if (event.intent === 'create_event' && !event.slots.reminder) return { ...event, slots: { ...event.slots, remindBefore: lead.minutes } };
+    }
+    return understandOne(said, ctx);
   };
 }
 

@@ -37,6 +37,14 @@ export function spokenDuration(minutes: number): string {
   return `${minutes} minutes`;
 }
 
+/** "with a reminder 30 minutes before", "with a reminder the day before": an event's own reminder. */
+export function reminderWords(minutes: number): string {
+  if (minutes === 1440) return 'with a reminder the day before';
+  if (minutes % 10080 === 0) return `with a reminder ${minutes === 10080 ? 'a week' : `${minutes / 10080} weeks`} before`;
+  if (minutes % 1440 === 0) return `with a reminder ${minutes / 1440} days before`;
+  return `with a reminder ${minutes === 60 ? 'an hour' : spokenDuration(minutes)} before`;
+}
+
 /** "Bob Smith", "Bob Smith and Carol Diaz", "Bob Smith, Carol Diaz and 3 others": never the user. */
 export function peopleList(people: readonly Person[], user: string): string {
   const names = people.filter((p) => p.email?.toLowerCase() !== user.toLowerCase()).map((p) => p.name || p.email || 'someone');

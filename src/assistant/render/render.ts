@@ -6,7 +6,7 @@ import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
-import { andList, bareDayLabel, dayLabel, escapeSsml, peopleList, spokenDuration, spokenTime, withWhom } from './phrases.js';
+import { andList, bareDayLabel, dayLabel, escapeSsml, peopleList, reminderWords, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
   readonly text: string;
@@ -284,7 +284,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked && act.freeRooms?.length) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
-      return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}?`]);
+      return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');
@@ -292,7 +292,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // hidden behind "Done".
       const rooms = act.event.attendees.filter((a) => a.kind === 'resource').map((r) => roomAnswer(r.name || r.email || 'The room', r.response));
       const at = act.repeat ? seriesWords(act.repeat, act.event.start, act.repeatZone, ctx, clock, act.event.isAllDay) : whenEvent(act.event, clock);
-      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
+      const reminder = act.remindBefore ? `, ${reminderWords(act.remindBefore)}` : '';
+      return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${reminder}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
       return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
+import { GetItem } from '../../../src/ews/operations/get-item.js';
 import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
 
@@ -896,6 +897,22 @@ describe('the assistant answers from the calendar', () => {
     const draft = r.pending?.kind === 'create' ? r.pending.draft : undefined;
     expect(draft && (Date.parse(draft.end) - Date.parse(draft.start)) / 60_000).toBe(15);
     await ask('no', 'remind');
+  });
+
+  it('"remind me 30 minutes before" sets the new event\'s own reminder; it stays a busy hour, not a reminder', async () => {
+    const r = await ask('add board meeting thursday at 10, remind me 30 minutes before', 'remind-before');
+    expect(r.text).toMatch(/Add board meeting on Thursday at 10 AM for one hour, with a reminder 30 minutes before\?/);
+    const done = await ask('yes', 'remind-before');
+    expect(done.text).toMatch(/with a reminder 30 minutes before/);
+    const made = done.events[0]!;
+    const { call } = over.client.target('alice@contoso.com');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }], fields: ['subject', 'start', 'end', 'reminderIsSet', 'reminderMinutesBeforeStart', 'legacyFreeBusyStatus'] }, call);
+    const held = (result[0] as { ok: true; value: Record<string, unknown> }).value;
+    expect(held).toMatchObject({ subject: 'Board meeting', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 30, legacyFreeBusyStatus: 'Busy' });
+    await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
+    const dayBefore = await ask('add flight friday at 6am and remind me the day before', 'remind-before');
+    expect(dayBefore.pending).toMatchObject({ kind: 'create', draft: { subject: 'flight', reminderMinutes: 1440, start: '2027-03-12T14:00:00Z', end: '2027-03-12T15:00:00Z' } });
+    await ask('no', 'remind-before');
   });
 
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {

@@ -105,6 +105,19 @@ describe('a frequency said before a name is a word of the name, but for a new ev
     expect(u('add daily standup at 9').slots).toMatchObject({ title: 'standup', repeat: { every: 'day', interval: 1 } });
   });
 
+  it('how often is no place ("on weekdays"), and a reminder said for the event is its own, not a reminder event', () => {
+    expect(u('add a daily standup at 9:30 on weekdays').slots.location).toBeUndefined();
+    const board = u('add board meeting thursday at 10, remind me 30 minutes before').slots;
+    expect(board).toMatchObject({ title: 'board meeting', remindBefore: 30, durationMinutes: 60 });
+    expect(board.reminder).toBeUndefined();
+    expect(u('add dentist thursday at three with a reminder one hour before').slots).toMatchObject({ title: 'dentist', remindBefore: 60, durationMinutes: 60 });
+    expect(u('add lunch friday at noon with a 10 minute reminder').slots).toMatchObject({ title: 'lunch', remindBefore: 10, durationMinutes: 60 });
+    expect(u('add flight friday at 6am and remind me the day before').slots).toMatchObject({ remindBefore: 1440 });
+    // A reminder event stays one; so does one about an event already there (not a new meeting).
+    expect(u('remind me to call mom at 6').slots).toMatchObject({ reminder: true, durationMinutes: 15 });
+    expect(u('remind me 30 minutes before my 3pm meeting').slots.remindBefore).toBeUndefined();
+  });
+
   it('a name the tagger left untagged after the repeat is the title, not "Meeting"', () => {
     expect(u('add weekly check-in with ann every thursday at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week', weekdays: ['thursday'] } });
     expect(u('add a weekly check-in with ann on thursdays at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week' } });

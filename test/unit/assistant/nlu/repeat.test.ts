@@ -20,6 +20,9 @@ describe('a repeat said for a new event', () => {
     ['invoices monthly on the 15th', { every: 'month', interval: 1, dayOfMonth: 15 }, 'invoices'],
     ['board prep every second tuesday of the month at 8', { every: 'month', interval: 1, weekdays: ['tuesday'], nth: 2 }, 'board prep at 8'],
     ['drinks the last friday of each month at 5', { every: 'month', interval: 1, weekdays: ['friday'], nth: -1 }, 'drinks at 5'],
+    ['ops review monthly on the first tuesday at 10', { every: 'month', interval: 1, weekdays: ['tuesday'], nth: 1 }, 'ops review at 10'],
+    ['budget sync every month on the second wednesday', { every: 'month', interval: 1, weekdays: ['wednesday'], nth: 2 }, 'budget sync'],
+    ['drinks every other month on the last friday', { every: 'month', interval: 2, weekdays: ['friday'], nth: -1 }, 'drinks'],
     ["mom's birthday every year on may 3", { every: 'year', interval: 1 }, "mom's birthday on may 3"],
   ])('%s', (text, repeat, rest) => {
     const r = said(text);

@@ -1,0 +1,47 @@
+/**
+ * A reminder asked for the event being made, not a reminder event: "add board meeting thursday at 10,
+ * remind me 30 minutes before", "dentist at 3 with a reminder an hour before", "with a 10 minute
+ * reminder", "and remind me the day before". The clause is cut out and the rest understood alone, so
+ * "remind" no longer makes the event a 15-minute reminder and "30 minutes" no longer its length.
+ */
+import { normalise, tokenize } from './text.js';
+
+const AMOUNT = String.raw`(?:[a-z0-9.]+[ -]){1,3}?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:the|a) day|half an hour|an? hour and a half`;
+const ASK = String.raw`(?:(?:and |but )?(?:please )?(?:remind|alert|notify|ping|warn) (?:me|us)|(?:with|and|set|add|plus) (?:a |an )?(?:reminder|alert|notification))`;
+/** "[,] remind me 30 minutes before [it]", ending the request or a part of it. */
+const LEAD = new RegExp(String.raw`[,;]?\s*\b${ASK} (${AMOUNT}) (?:before|beforehand|ahead|ahead of time|earlier|prior)(?: (?:it|that|the (?:meeting|event|start)|it starts))?(?=\s*(?:$|[,;.!]|and\b))[.!]?`, 'i');
+/** "with a 10 minute reminder", "and a one hour reminder". */
+const ADJECTIVE = new RegExp(String.raw`[,;]?\s*\b(?:with|and|plus|set) (?:a |an )?((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minute|min|hour|day)s? (?:reminder|alert|notification)(?=\s*(?:$|[,;.!]|and\b|on\b|at\b|for\b|tomorrow\b|today\b))[.!]?`, 'i');
+
+const UNIT_MINUTES: Record<string, number> = { minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080 };
+
+/** Minutes in "30 minutes", "thirty minutes", "an hour", "the day", "2 days", "half an hour". */
+function minutesOf(amount: string): number | undefined {
+  const said = normalise(tokenize(amount.toLowerCase())).text;
+  if (/^(the|a) day$/.test(said)) return 1440;
+  if (/^half an hour$/.test(said)) return 30;
+  if (/^an? hour and a half$/.test(said)) return 90;
+  const m = /^(an?|one|\d+(?:\.\d+)?)[ -](minute|min|hour|hr|day|week)s?$/.exec(said);
+  if (!m) return undefined;
+  const n = /^(an?|one)$/.test(m[1]!) ? 1 : Number(m[1]);
+  const minutes = Math.round(n * UNIT_MINUTES[m[2]!]!);
+  // Exchange keeps a reminder up to four weeks ahead; past that it is no reminder anyone means.
+  return minutes > 0 && minutes <= 4 * 10080 ? minutes : undefined;
+}
+
+/** The request without its reminder clause, and the minutes asked for; undefined when there is none. */
+export function remindBefore(text: string): { readonly rest: string; readonly minutes: number } | undefined {
+  for (const [re, amountOf] of [
+    [LEAD, (m: RegExpExecArray) => m[1]!],
+    [ADJECTIVE, (m: RegExpExecArray) => `${m[1]} ${m[2]}`],
+  ] as const) {
+    const m = re.exec(text);
+    // Said after the event ("remind me 30 minutes before my 3pm meeting" is about an event already there).
+    if (!m || m.index === 0) continue;
+    const minutes = minutesOf(amountOf(m));
+    if (minutes === undefined) continue;
+    const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+    if (rest) return { rest, minutes };
+  }
+  return undefined;
+}
