@@ -15,6 +15,11 @@ export interface FailureSpeech {
 
 export const GENERIC_FAILURE = 'Sorry, I could not get to your calendar just now. Please try again in a moment.';
 export const SLOW_FAILURE = 'Sorry, your calendar is taking too long to answer. Please try again in a moment.';
+/** A change may still land after Alexa stopped waiting: asking again could make it twice. */
+export const SLOW_CHANGE = 'Sorry, Exchange has not confirmed that yet, and it may still go through. Check the calendar before you ask again.';
+
+/** Turns that may change a calendar: "yes" to a proposal, and a room's own book, extend and end. */
+const CHANGING_TURNS = new Set(['AMAZON.YesIntent', 'RoomBookIntent', 'RoomExtendIntent', 'RoomEndMeetingIntent']);
 
 /** Exchange answered, but has no such mailbox: the address the person is linked to is wrong or gone. */
 const NO_MAILBOX = new Set(['ErrorNonExistentMailbox', 'ErrorMailboxNotFound', 'ErrorInvalidSmtpAddress']);
@@ -23,8 +28,9 @@ function adminCard(err: AppError): FailureSpeech['card'] {
   return { title: 'Concierge could not reach your calendar', content: `${err.message}\nFor your Concierge administrator: ${err.hint}` };
 }
 
-export function failureSpeech(err: unknown, timedOut: boolean): FailureSpeech {
-  if (timedOut) return { speech: SLOW_FAILURE };
+/** `intent`: the turn's intent name (interaction-model.json). */
+export function failureSpeech(err: unknown, timedOut: boolean, intent: string): FailureSpeech {
+  if (timedOut) return { speech: CHANGING_TURNS.has(intent) ? SLOW_CHANGE : SLOW_FAILURE };
   if (err instanceof EwsError) {
     if (err.transient) return { speech: 'Sorry, Exchange is not answering just now, so I could not get to your calendar. Please try again in a minute.' };
     if (NO_MAILBOX.has(err.code)) {

@@ -1,4 +1,4 @@
-import { getAccountLinkingAccessToken, getRequestType, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
+import { getAccountLinkingAccessToken, getIntentName, getRequestType, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope, Response, SessionEndedRequest, Slot } from 'ask-sdk-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../shared/errors.js';
@@ -145,7 +145,8 @@ const apologyHandler: ErrorHandler = {
     const type = getRequestType(input.requestEnvelope);
     log(input)?.error({ err, code: err instanceof AppError ? err.code : undefined, alexaRequestType: type }, 'Alexa request failed');
     if (type === 'SessionEndedRequest' || !CONVERSATION.has(type)) return input.responseBuilder.getResponse();
-    const { speech, card } = failureSpeech(err, err instanceof AnswerTimeout);
+    const intent = type === 'IntentRequest' ? getIntentName(input.requestEnvelope) : type;
+    const { speech, card } = failureSpeech(err, err instanceof AnswerTimeout, intent);
     const response = input.responseBuilder.speak(speech).withShouldEndSession(true);
     return (card ? response.withSimpleCard(card.title, card.content) : response).getResponse();
   },

@@ -171,6 +171,12 @@ describe('the Alexa skill', () => {
     expect(out.response.outputSpeech).toMatchObject({ ssml: expect.stringContaining('no mailbox at the address') });
   });
 
+  it('a slow "yes" is not "try again": the change may still land, and asking again could make it twice', async () => {
+    const { invoke } = harness({ answerTimeoutMs: 20, answer: () => new Promise((resolve) => setTimeout(() => resolve(SAID), 500)) });
+    const out = await invoke(fixture('yes-intent'));
+    expect(out.response.outputSpeech).toMatchObject({ ssml: expect.stringContaining('may still go through. Check the calendar before you ask again') });
+  });
+
   it('apologises before Alexa gives up when the assistant is slow', async () => {
     const { invoke, log } = harness({ answerTimeoutMs: 20, answer: () => new Promise((resolve) => setTimeout(() => resolve(SAID), 500)) });
     const out = await invoke(fixture('read-calendar-intent'));
