@@ -53,7 +53,7 @@ export class EwsError extends AppError {
   readonly data: EwsErrorData;
 
   constructor(code: EwsErrorCode, message: string, hint: string, data: EwsErrorData = {}, options?: { cause?: unknown }) {
-    super(code, message, hint, options);
+    super(code, message, hint, { ...options, nothingChanged: NOTHING_CHANGED.has(code) });
     this.code = code;
     this.data = data;
   }
@@ -63,6 +63,31 @@ export class EwsError extends AppError {
     return TRANSIENT.has(this.code);
   }
 }
+
+/**
+ * Failures where Exchange certainly did not act: it refused the request before processing it (busy, no
+ * connection made), or it never reached a mailbox (sign-in, permission, address, TLS, wrong URL). A
+ * timeout or a cut connection is not here: the request may have been applied.
+ */
+export const NOT_PROCESSED: ReadonlySet<string> = new Set(['ErrorServerBusy', 'HttpServiceUnavailable', 'ConnectionRefused', 'ConnectTimeout', 'ErrorExceededConnectionCount', 'ErrorMailboxStoreUnavailable', 'ErrorMailboxMoveInProgress']);
+const NOTHING_CHANGED = new Set<string>([
+  ...NOT_PROCESSED,
+  'HttpUnauthorized',
+  'HttpForbidden',
+  'HttpNotFound',
+  'NotEws',
+  'OwaRedirect',
+  'LoginPageRedirect',
+  'TlsUntrusted',
+  'TlsHostnameMismatch',
+  'TlsExpired',
+  'TlsError',
+  'DnsNotFound',
+  'ErrorImpersonateUserDenied',
+  'ErrorAccessDenied',
+  'ErrorNonExistentMailbox',
+  'ErrorInvalidSmtpAddress',
+]);
 
 const TRANSIENT = new Set<string>([
   'ErrorServerBusy',

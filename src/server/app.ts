@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { ChangeNotMade } from '../assistant/dialog/change-not-made.js';
 import { EwsError } from '../ews/errors.js';
 import type { SecretBox, Tables } from '../persistence/index.js';
 import { AppError } from '../shared/errors.js';
@@ -112,6 +113,8 @@ interface Problem {
 }
 
 function toProblem(err: unknown): Problem {
+  // A "yes" that failed before Exchange acted: the failure's status and fix, and words saying the proposal waits.
+  if (err instanceof ChangeNotMade) return { ...toProblem(err.failure), title: err.message, detail: err.message };
   if (err instanceof HttpProblem) return { type: 'about:blank', title: err.message, status: err.status, code: err.code, detail: err.message, hint: err.hint, ...(err.details ? { details: err.details } : {}) };
   if (err instanceof EwsError) return { type: 'about:blank', title: err.message, status: err.transient ? 503 : 502, code: err.code, detail: err.message, hint: err.hint };
   if (err instanceof AppError) return { type: 'about:blank', title: err.message, status: 400, code: err.code, detail: err.message, hint: err.hint };

@@ -8,8 +8,9 @@ export class HttpProblem extends AppError {
     message: string,
     hint: string,
     readonly details?: Readonly<Record<string, unknown>>,
+    options?: { readonly nothingChanged?: boolean },
   ) {
-    super(code, message, hint);
+    super(code, message, hint, options);
   }
 }
 

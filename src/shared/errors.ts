@@ -7,11 +7,17 @@ export class AppError extends Error {
   readonly code: string;
   /** What the person who can fix it should do next. */
   readonly hint: string;
+  /**
+   * True when the failure certainly changed nothing (refused before the request was acted on), so a
+   * change can wait to be tried again; false when it may have been applied, or nobody knows.
+   */
+  readonly nothingChanged: boolean;
 
-  constructor(code: string, message: string, hint: string, options?: { cause?: unknown }) {
+  constructor(code: string, message: string, hint: string, options?: { cause?: unknown; nothingChanged?: boolean }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
     this.hint = hint;
+    this.nothingChanged = options?.nothingChanged ?? false;
   }
 }

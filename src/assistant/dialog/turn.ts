@@ -20,7 +20,9 @@ import { roomTurn, type RoomDesk } from './rooms.js';
 import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
 import { lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
+import { AppError } from '../../shared/errors.js';
 import { escapeRegExp } from '../../shared/regexp.js';
+import { ChangeNotMade } from './change-not-made.js';
 import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
@@ -464,11 +466,19 @@ export class Dialog {
         }
         return this.#change(input, target, change, s, done, explanation);
       }
-      case 'confirm':
-        // Taken, not read: a second "yes" racing this one finds nothing waiting. (If the write then fails,
-        // the proposal is gone too: the person asks again, which is better than booking twice.)
+      case 'confirm': {
+        // Taken, not read: a second "yes" racing this one finds nothing waiting. If the write then fails
+        // where Exchange may have acted, the proposal is gone: asking again beats booking twice. A failure
+        // that certainly changed nothing (refused, busy, unreachable) puts it back for another "yes".
         const taken = await this.deps.store.take(input.sessionId, input.user);
-        return this.#confirm(input, taken?.pending, done, taken?.explanation);
+        try {
+          return await this.#confirm(input, taken?.pending, done, taken?.explanation);
+        } catch (err) {
+          if (!taken?.pending || !(err instanceof AppError) || !err.nothingChanged || err instanceof ChangeNotMade) throw err;
+          await this.deps.store.put(input.sessionId, input.user, taken);
+          throw new ChangeNotMade(err);
+        }
+      }
       case 'deny':
         return done((await stateOf()).pending ? { kind: 'dropped', ...((await stateOf()).pending?.kind === 'more' ? { read: true } : {}) } : { kind: 'nothing_pending' });
       case 'why':

@@ -1,4 +1,4 @@
-import type { EwsError } from '../errors.js';
+import { NOT_PROCESSED, type EwsError } from '../errors.js';
 
 /**
  * When to try a request again. Defaults live here and nowhere else. Bounded in attempts and in total
@@ -23,13 +23,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
 
-/**
- * Codes meaning "Exchange did not process this request": safe to send again even for a create.
- * Everything else that is transient (a timeout, a cut connection) may have been processed, so only
- * read operations repeat it.
- */
-const NOT_PROCESSED = new Set(['ErrorServerBusy', 'HttpServiceUnavailable', 'ConnectionRefused', 'ConnectTimeout', 'ErrorExceededConnectionCount', 'ErrorMailboxStoreUnavailable', 'ErrorMailboxMoveInProgress']);
-
+// NOT_PROCESSED (errors.ts) is safe to send again even for a create. Everything else that is transient
+// (a timeout, a cut connection) may have been processed, so only read operations repeat it.
 /**
  * The delay before the next attempt, or undefined to stop. `attempt` counts from 1 (the one that failed).
  */

@@ -1,3 +1,4 @@
+import { ChangeNotMade } from '../../assistant/dialog/change-not-made.js';
 import { EwsError } from '../../ews/errors.js';
 import { PersistenceError } from '../../persistence/errors.js';
 import type { AppError } from '../../shared/errors.js';
@@ -29,7 +30,9 @@ function adminCard(err: AppError): FailureSpeech['card'] {
 }
 
 /** `intent`: the turn's intent name (interaction-model.json). */
-export function failureSpeech(err: unknown, timedOut: boolean, intent: string): FailureSpeech {
+export function failureSpeech(thrown: unknown, timedOut: boolean, intent: string): FailureSpeech {
+  // (A failed "yes" keeps its proposal in the dialog, but Alexa's session ends here: the cause is what matters.)
+  const err = thrown instanceof ChangeNotMade ? thrown.failure : thrown;
   if (timedOut) return { speech: CHANGING_TURNS.has(intent) ? SLOW_CHANGE : SLOW_FAILURE };
   if (err instanceof EwsError) {
     if (err.transient) return { speech: 'Sorry, Exchange is not answering just now, so I could not get to your calendar. Please try again in a minute.' };

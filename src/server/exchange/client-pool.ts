@@ -39,9 +39,11 @@ export class EwsClientPool {
    */
   async use<T>(fn: (client: EwsClient, link: ExchangeLink) => Promise<T>, current?: ExchangeLink): Promise<T> {
     const link = current ?? (await exchangeLinks.getActive(this.db));
-    if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', 'An admin links one in the console (Exchange, Link account) or with POST /api/v1/exchange/link.');
+    // Refused before Exchange is asked anything: nothing changed.
+    if (!link) throw new HttpProblem(409, 'ExchangeNotLinked', 'No Exchange service account is linked yet.', 'An admin links one in the console (Exchange, Link account) or with POST /api/v1/exchange/link.', undefined, { nothingChanged: true });
     if (link.status === 'failing') {
-      throw new HttpProblem(503, 'ExchangeLinkFailing', `Exchange refused the linked service account ${link.upn}: ${link.lastError?.message ?? 'credentials rejected'}.`, 'An admin must enter the new password (Rotate in the console, or POST /api/v1/exchange/rotate). Concierge does not retry, so the account is not locked out.');
+      const why = (link.lastError?.message ?? 'credentials rejected').replace(/\.+$/, '');
+      throw new HttpProblem(503, 'ExchangeLinkFailing', `Exchange refused the linked service account ${link.upn}: ${why}.`, 'An admin must enter the new password (Rotate in the console, or POST /api/v1/exchange/rotate). Concierge does not retry, so the account is not locked out.', undefined, { nothingChanged: true });
     }
     const entry = this.#entry(link);
     entry.inFlight++;
