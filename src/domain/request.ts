@@ -33,6 +33,8 @@ export interface RequestSlots {
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */
   readonly newDay?: string;
+  /** move_event: the part of `newDay` said ("to thursday afternoon"): the new time must fall in it. */
+  readonly newPart?: TimeWindow;
   /** `newDay` is the Monday of a week said ("to next week"): the event keeps its weekday in that week. */
   readonly newWeek?: boolean;
   /** move_event: minutes to move the event by ("push it back 30 minutes" = 30, "move it up an hour" = -60). */

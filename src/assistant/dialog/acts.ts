@@ -58,7 +58,10 @@ export type Act =
   | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
-  | { readonly kind: 'need_time'; readonly title: string }
+  /** `within`: the part of a day said for a move ("to thursday afternoon") that the event's own hour is not in. */
+  | { readonly kind: 'need_time'; readonly title: string; readonly within?: TimeWindow }
+  /** "move the offsite to 2pm": an all-day event moves by days; which day? */
+  | { readonly kind: 'all_day_needs_day'; readonly event: CalendarEvent }
   /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
   /** `pastDays`: the question was about the past, and this many days back were read. */
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }

@@ -8,11 +8,12 @@ export const REPEAT_WORDS = /\b((every|each) (other )?(day|week|month|year|morni
 /** "... and my 3pm (to 4)", "... and the offsite", "lunch and dinner": a second event named in a change of one. */
 export const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:also\s+)?(?:my|the)\s+(?!(?:same|next|following|day|week|one|other)\b)\S+|(?<=\b(?:lunch|dinner|breakfast|brunch|coffee|drinks|standup|call|meeting|review|sync|appointment)s?)\s+and\s+(?=(?:lunch|dinner|breakfast|brunch|coffee|drinks|standup|call|meeting|review|sync|appointment)s?\b)/i;
 /**
- * A whole series ("all my standups", "every standup", "the standup series") or everything in a window
+ * A whole series ("all my standups", "every standup", "the standup series", "the remaining standups", "from
+ * now on", "to 10 every day") or everything in a window
  * ("everything on friday", "all my meetings tomorrow", "clear my afternoon"). Words of names ("the all
  * hands", "the speaker series talk", "for all attendees") are not: a determiner or the end must frame them.
  */
-export const SERIES_WORDS = /\b(?:all|each)(?: of)? (?:my|the|our)(?: future| upcoming| remaining| other)? (?!meetings\b|events\b|appointments\b)\S+s\b|\b(?:every|each) (?!day\b|week\b|other\b|one\b|time\b)\S+\b|\bseries(?= *$| (?:to|on|at|for|from|by|until|please)\b)|\ball (?:future|upcoming) \S+/i;
+export const SERIES_WORDS = /\b(?:all|each)(?: of)? (?:my|the|our)(?: future| upcoming| remaining| other)? (?!meetings\b|events\b|appointments\b)\S+s\b|\b(?:every|each) (?!day\b|week\b|other\b|one\b|time\b)\S+\b|\bseries(?= *$| (?:to|on|at|for|from|by|until|please)\b)|\ball (?:future|upcoming) \S+|\b(?:the|my|our) remaining\b|\bfrom now on\b|\bgoing forward\b|\b(?:every|each) (?:day|week)\b/i;
 export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beverything\b|\ball (?:of )?(?:my|the|our) (?:meetings|events|appointments)\b|\ball (?:meetings|events|appointments)\b|\bclear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)\b|\bthe whole (?:day|morning|afternoon|evening|week)\b`, 'i');
 
 /** An event named by pointing at the one just talked about. */

@@ -56,7 +56,7 @@ export interface TurnResult {
 
 /** The new time of a move, from the slots that say one. */
 function pickTarget(s: DialogSlots): Partial<DialogSlots> {
-  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
+  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.newPart ? { newPart: s.newPart } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
 /** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
@@ -456,6 +456,10 @@ export class Dialog {
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
         // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
         const distinct = firstOfEachSeries(fits);
+        // "cancel the standups this week": several asked for by a plural name are refused by name, never
+        // narrowed to the next one ("Standups" is no event's own name).
+        const plural = s.title !== undefined && /[^s's]s$/.test(s.title) && fits.length > 1 && !fits.some((e) => e.subject.toLowerCase().endsWith(s.title!.toLowerCase()));
+        if (plural) return done({ kind: 'many_at_once', change, what: distinct.length === 1 ? 'series' : 'all', title: s.title!.slice(0, -1) }, [], undefined, explanation);
         const target = distinct[0];
         if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
         if (distinct.length > 1) {
@@ -798,15 +802,19 @@ export class Dialog {
   }
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
-  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
       return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
     }
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
+    // "move the offsite to 2pm": an all-day event moves by days; a time alone would change nothing.
+    if (target.isAllDay && s.newStart && s.newTimeOnly) return done({ kind: 'all_day_needs_day', event: target }, [target], { kind: 'time', move: target }, explanation);
     const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
     if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
+    // "to thursday afternoon" for an 11 AM meeting: its own hour is not in that part of the day, so ask which hour.
+    if (s.newPart && !target.isAllDay && !within(to, s.newPart)) return done({ kind: 'need_time', title: target.subject, within: s.newPart }, [target], { kind: 'time', move: target, proposed: s.newPart.start }, explanation);
     // ("to march 14 at 2:30am": the clocks skip that time; said before "yes", as for a new event.)
     const skipped: Done = (act, ...rest) => done(act.kind === 'confirm_move' && s.shiftedBy && s.newStart && to === s.newStart ? { ...act, skipped: s.shiftedBy } : act, ...rest);
     return this.#confirmMove(input, target, to, skipped, explanation);
@@ -830,6 +838,8 @@ export class Dialog {
     if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
     const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
+    // (An all-day event asked to its own day at another hour is where it was: no update, nobody told.)
+    if (target.isAllDay && Date.parse(to) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
     // One occurrence of a series stays strictly between its neighbours (Exchange refuses the move with
     // ErrorOccurrenceCrossingBoundary): read from where it is to where it would go, and say so before "yes".
     const occurrence = (target.kind === 'occurrence' || target.kind === 'exception') && target.uid !== undefined;

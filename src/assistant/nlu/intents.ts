@@ -54,7 +54,7 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
 }
 
 // ("shift" after "night", "day", "late"... is a work shift: "add night shift tomorrow at 11".)
-const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
+const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|bring (?:\S+ ){1,4}(?:forward|back|earlier|ahead)|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
 const FREE = /^(free|busy|available)\b|\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open|ok|okay|clear|good)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
@@ -202,7 +202,7 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
 
 const NOT_AN_EVENT = String.raw`(?:my |the )?(?:calendar|calender|schedule|agenda|diary|list|reminders?)\b`;
 const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'location', RegExp])[] = [
-  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (shorter|longer)\b|\bchange the (length|duration) of\b/],
+  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
   ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT})(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:the|my|our|this|tomorrow's|today's) \S+|^(?:remove|uninvite|drop|take) (?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:the|my|our|this) \S+`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
   ['location', /\bchange the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
@@ -260,11 +260,16 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     if (/^(add|schedule|book|put|set up|create|pencil in|block( off| out)?|hold|reserve)\b/.test(rest) && CALENDARISH.test(rest) && WHEN_SAID.test(rest) && !BOOKED_ELSEWHERE.test(rest)) return 'calendar_set';
     // "coffee with ann friday at 9", "lunch with bob tomorrow at 1": a kind of meeting, someone, a when.
     if (meetingWithSomeone(rest)) return 'calendar_set';
+    // "skip the standup on friday": one of a series left out, as a cancel of that one.
+    if (/^skip\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
+    // "bring the hiring sync forward an hour": a move, said with a direction.
+    if (/^bring\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
     return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest) || movedToAWhen(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');
-  if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
+  if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe|skip)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
   if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
+  if (/^bring\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
   if (/^(when is|when's|whens|when are|what time is|what's on|what is on|what do i have|what have i got|do i have|am i (free|busy|available))\b/.test(rest) || pastEventQuestion(rest)) return 'calendar_query';
   if (/^(add|schedule|book|create|set up|put|remind me|remember to|make an? (appointment|meeting|event|reminder))\b/.test(rest) && CALENDARISH.test(rest) && !/^(add|put) .*\b(to|on) (my|the) list\b/.test(rest)) return 'calendar_set';
   return undefined;

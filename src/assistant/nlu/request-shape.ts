@@ -117,3 +117,13 @@ export function titleBefore(tokens: readonly Token[], end: number): string | und
   if (ws.some((w) => WHEN_TOKEN.test(w) || DAY_OR_MONTH.test(w) || TRAILING.test(w) || !/^[a-z0-9][a-z0-9:'&-]*$/.test(w))) return undefined;
   return words(tokens, from, end);
 }
+
+/** "move X to thursday in the huddle room": a place said after a move's last "to" (a new place, not which event). */
+export function placeInMoveTarget(tokens: readonly Token[]): boolean {
+  let to = -1;
+  tokens.forEach((t, i) => {
+    if (t.lower === 'to') to = i;
+  });
+  const place = to < 0 ? undefined : placeAfterIn(tokens);
+  return place !== undefined && place.at > to;
+}

@@ -12,6 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { remindBefore } from './remind-before.js';
+import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
 import type { CoarseIntent, Intent, Slots, Understanding, UnderstandContext } from './types.js';
@@ -132,7 +133,7 @@ function understander(models: NluModels): Understander {
     // "make it every week", "actually weekly": a repeat alone, for the proposal waiting for "yes".
     const repeatAlone = repeated !== undefined && REPEAT_FILLER.test(repeated.text);
     // "shorten the review", "add bob to the review": not a new event, and not something the assistant does.
-    const unsupported = room || dialog ? undefined : unsupportedChange(words);
+    let unsupported = room || dialog ? undefined : unsupportedChange(words);
     const intentFor = (said: readonly { type: string }[]): Intent => {
       const types = said.map((sp) => sp.type);
       const hasDateOrTime = types.some((t) => t === 'date' || t === 'time' || t === 'timeofday');
@@ -142,6 +143,12 @@ function understander(models: NluModels): Understander {
       return !room && !dialog && !unsupported && fine !== 'move_event' && !named && shiftMinutes(normalised.text) !== undefined && !/\b(to|until|till)\b/.test(normalised.text) ? 'move_event' : fine;
     };
     let intent: Intent = intentFor(spansSaid);
+    // "move the budget review to thursday in the huddle room": the assistant moves, but does not change
+    // where; half of it done would be worse than a refusal that says so.
+    if (intent === 'move_event' && placeInMoveTarget(tokens)) {
+      unsupported = 'location';
+      intent = 'out_of_scope';
+    }
     // "decline the product review", "accept ann's invite", "tentatively accept my 3pm": an answer to a meeting.
     const replyWords = room || dialog ? null : REPLY.exec(normalised.text.replace(/^(?:(?:please|can you|could you|would you|go ahead and|i want to|i'd like to|let's|lets)\s+)+/, ''));
     // ("decline the vendor pitch": "the" or "my" and a name will do, but for "turn down", which is said of lights.)
@@ -203,6 +210,7 @@ function understander(models: NluModels): Understander {
     // "move the vendor call to 6pm london time": the new time is on that clock, on the event's day.
     if (move?.newStart && zoned && zoned.zone !== ctx.timeZone) slots.saidZone = zoned.zone;
     if (move?.newDay) slots.newDay = iso(move.newDay);
+    if (move?.newPart) slots.newPart = { start: iso(move.newPart.start)!, end: iso(move.newPart.end)! };
     if (move?.shiftMinutes) slots.shiftMinutes = move.shiftMinutes;
     if (move?.newTimeOnly) slots.newTimeOnly = true;
     if (move?.newWeek) slots.newWeek = true;

@@ -568,7 +568,7 @@ function nearestHalfOfDay(t: DateTime, reference: DateTime): DateTime {
  * with a day but no time keeps the event's current time of day, so it is returned as `newDay`.
  */
 /** `targetZone`: a zone said with the new time ("move my 3pm to 4 eastern"); the event is found in `zone`. */
-export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; newWeek?: boolean; shiftMinutes?: number; newTimeOnly?: boolean; shiftedBy?: ShiftedBy } {
+export function resolveMove(text: string, nowDate: Date, zone: string, targetZone: string = zone): { current: When; newStart?: DateTime; newDay?: DateTime; newPart?: { start: DateTime; end: DateTime }; newWeek?: boolean; shiftMinutes?: number; newTimeOnly?: boolean; shiftedBy?: ShiftedBy } {
   const tokens = tokenize(text);
   // "push the standup back 30 minutes", "move my 3pm up by an hour", "an hour later": a shift, when a
   // length stands next to a direction and no target is said ("the 2 hour review to friday" is a target).
@@ -609,7 +609,9 @@ export function resolveMove(text: string, nowDate: Date, zone: string, targetZon
     // "to next week": the same weekday that week, not its Monday.
     const { start, end } = target.window;
     const week = start.weekday === 1 && start.equals(start.startOf('day')) && end.equals(start.plus({ weeks: 1 }));
-    return { current, newDay: start, ...(week ? { newWeek: true } : {}) };
+    // "to thursday afternoon": that day, and the part of it the new time must fall in.
+    const part = end.diff(start, 'hours').hours < 20 ? { newPart: { start, end } } : {};
+    return { current, newDay: start, ...(week ? { newWeek: true } : {}), ...part };
   }
   return { current };
 }

@@ -308,7 +308,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'unknown_person':
       return sentences([`I couldn't find anyone called ${act.name} in the directory.`]);
     case 'need_time':
+      if (act.within) return sentences([`What time ${windowLabel(act.within, clock, ctx.now)} should ${act.title} be? Say a time.`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
+    case 'all_day_needs_day':
+      return sentences([`${cap(subject(act.event))} lasts all day, so it moves by days, not hours. Which day should it move to?`]);
     case 'which_event':
       if (act.candidates?.length) {
         const list = act.candidates.map((e) => `${subject(e)} ${whenEvent(e, clock)}`);

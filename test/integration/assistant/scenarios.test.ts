@@ -1258,4 +1258,48 @@ describe('who is invited', () => {
     expect((await ask("who's coming to budget review", 'who')).text).toBe('Budget review, on Wednesday at 11 AM, is with Bob Smith.');
     expect((await ask('who is invited to the standup tomorrow', 'who')).text).toBe('Team standup, tomorrow at 9 AM, has nobody else invited.');
   });
+
+  it('changes said beyond one event or beyond its time are refused by name, before any "yes"', async () => {
+    // Several asked for by a plural name, "from now on", "every day": never narrowed to the next one.
+    for (const said of ['cancel the standups this week', 'cancel my standups next week', 'cancel the remaining standups', 'cancel the standup from now on', 'cancel the standup every day this week', 'move the standup to 10am from now on']) {
+      const r = await ask(said, 'many');
+      expect(r.text, said).toMatch(/^I can't (cancel|move) the whole standup series yet/);
+      expect(r.pending, said).toBeUndefined();
+    }
+    // A new place said with a move: refused whole, not moved without the room.
+    const room = await ask('move the budget review to thursday in the boardroom', 'move-room');
+    expect(room.text).toMatch(/^I can't change where an event is yet/);
+    expect(room.pending).toBeUndefined();
+    // A length said as "30 minutes longer" is a change of length, not a new event.
+    const longer = await ask('make the budget review 30 minutes longer', 'longer');
+    expect(longer.text).toMatch(/^I can't change how long an event lasts yet/);
+    expect(longer.pending).toBeUndefined();
+  });
+
+  it('"skip the standup on friday" cancels that one; a part of a day the event is not in asks for the hour', async () => {
+    const skip = await ask('skip the standup on friday', 'skip');
+    expect(skip.pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-12T17:00:00Z' } });
+    await ask('no', 'skip');
+    // Budget review is at 11 AM: "thursday afternoon" does not have it, so which hour?
+    const part = await ask('move the budget review to thursday afternoon', 'part');
+    expect(part.text).toMatch(/^What time on Thursday .*should Budget review be\?/);
+    const two = await ask('at 2', 'part');
+    expect(two.pending).toMatchObject({ kind: 'move', start: '2027-03-11T22:00:00Z' });
+    await ask('no', 'part');
+    // ...and an event already in that part keeps its hour.
+    const morning = await ask('move the budget review to thursday morning', 'part-kept');
+    expect(morning.pending).toMatchObject({ kind: 'move', start: '2027-03-11T19:00:00Z' });
+    await ask('no', 'part-kept');
+  });
+
+  it('an all-day event given only an hour asks for a day, and never "moves" it to where it is', async () => {
+    const hour = await ask('move the offsite to 2pm', 'all-day-hour');
+    expect(hour.text).toBe('Offsite lasts all day, so it moves by days, not hours. Which day should it move to?');
+    const day = await ask('saturday', 'all-day-hour');
+    expect(day.pending).toMatchObject({ kind: 'move', start: '2027-03-13T08:00:00Z', end: '2027-03-14T08:00:00Z' });
+    await ask('no', 'all-day-hour');
+    const same = await ask('move the offsite to 2pm friday', 'all-day-same');
+    expect(same.pending).toBeUndefined();
+    expect(same.text).toMatch(/^Offsite is on Friday, all day\.$/);
+  });
 });
