@@ -1,4 +1,4 @@
-import type { CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import type { Attendee, CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import type { AccessPath, DirectoryEntry, MeetingReply } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
@@ -55,7 +55,8 @@ export type Act =
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
   | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number } }
-  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string }
+  /** `rooms`: the rooms' answers to the new time, read back after the move (a room may decline it). */
+  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string; readonly rooms?: readonly Attendee[] }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   /** `within`: the part of a day said for a move ("to thursday afternoon") that the event's own hour is not in. */

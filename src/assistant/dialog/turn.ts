@@ -927,7 +927,11 @@ export class Dialog {
         const own = pending.event.timeZone;
         const to = pending.event.isAllDay && own && own !== input.timeZone ? sameDatesIn(pending, input.timeZone, own) : pending;
         await this.deps.provider.updateEvent(input.user, pending.event, { start: to.start, end: to.end });
-        return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end }, [pending.event]);
+        // A room answers the new time as it answered the first: read back, so a decline is said, not hidden behind "Done".
+        const booked = pending.event.attendees.some((a) => a.kind === 'resource');
+        const after = booked ? await this.deps.provider.getEvent(input.user, pending.event.id).catch(() => undefined) : undefined;
+        const rooms = after?.attendees.filter((a) => a.kind === 'resource');
+        return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end, ...(rooms?.length ? { rooms } : {}) }, [pending.event]);
       }
       case 'person':
         // "yes" is not a name: ask again, keeping the question.

@@ -205,6 +205,14 @@ function roomAnswer(room: string, response: string): string {
   return `${room} hasn't answered the booking yet.`;
 }
 
+/** What a room's calendar said to a booking moved to a new time. */
+function roomAnswerToMove(room: string, response: string): string {
+  if (response === 'accepted') return `${room} accepted the new time.`;
+  if (response === 'tentative') return `${room} tentatively accepted the new time.`;
+  if (response === 'declined') return `${room} declined the new time: it is booked then, so this meeting has no room now. Ask me for another time, or book another room.`;
+  return `${room} hasn't answered the new time yet.`;
+}
+
 /** Plain text and SSML for what the dialog decided: brief, as a good assistant speaks. */
 export function render(act: Act, ctx: RenderContext): Rendered {
   const clock = clockOf(ctx);
@@ -297,12 +305,17 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'confirm_cancel':
       return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
-    case 'cancelled':
-      return sentences([`Done. ${cap(subject(act.event))} is cancelled.`]);
+    case 'cancelled': {
+      // Which one, and who was told: "cancelled" alone could read as the whole series, or as a quiet delete.
+      const one = act.event.kind === 'occurrence' || act.event.kind === 'exception' ? ' The rest of the series stays.' : '';
+      return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} is cancelled${act.event.isMeeting ? ', and the attendees are told' : ''}.${one}`]);
+    }
     case 'confirm_move':
-      return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}`]);
-    case 'moved':
-      return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}.`]);
+      return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+    case 'moved': {
+      const rooms = (act.rooms ?? []).map((r) => roomAnswerToMove(r.name || r.email || 'The room', r.response));
+      return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`, ...rooms]);
+    }
     case 'ask_person':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.map((c) => c.name).join(', or ')}?`]);
     case 'unknown_person':

@@ -610,7 +610,7 @@ describe('the assistant answers from the calendar', () => {
   it('an event with no length can be cancelled', async () => {
     const made = await over.client.createEvent('alice@contoso.com', { subject: 'Pay rent', start: '2027-03-09T18:00:00Z', end: '2027-03-09T18:00:00Z', timeZone: TZ });
     expect((await ask('cancel pay rent', 'zero-length')).pending).toMatchObject({ kind: 'cancel' });
-    expect((await ask('yes', 'zero-length')).text).toMatch(/Pay rent is cancelled/);
+    expect((await ask('yes', 'zero-length')).text).toMatch(/Pay rent tomorrow at 10 AM is cancelled/);
     await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false }).catch(() => undefined);
   });
 
@@ -656,12 +656,28 @@ describe('the assistant answers from the calendar', () => {
   it('moving a meeting with a room says first when the room is taken at the new time', async () => {
     const board = await over.client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-12T01:00:00Z', end: '2027-03-12T02:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
     const taken = await ask('move the budget review to thursday at 5pm', 'move-room');
-    expect(taken.text).toMatch(/^Boardroom is booked then and will decline\. Move Budget review to Thursday at 5 PM\?$/);
+    expect(taken.text).toMatch(/^Boardroom is booked then and will decline\. Move Budget review to Thursday at 5 PM\? The attendees will be told\.$/);
     await ask('no', 'move-room');
     // Half an hour later on its own day the room holds this very meeting for the first half: not "taken".
-    expect((await ask('move the budget review to wednesday at 11:30', 'move-room')).text).toMatch(/^Move Budget review to Wednesday at 11:30 AM\?$/);
+    expect((await ask('move the budget review to wednesday at 11:30', 'move-room')).text).toMatch(/^Move Budget review to Wednesday at 11:30 AM\? The attendees will be told\.$/);
     await ask('no', 'move-room');
     await over.client.deleteEvents('bob@contoso.com', [board.id], { notify: true });
+  });
+
+  it('after a move, the room\'s answer to the new time is said: a decline is never hidden behind "Done"', async () => {
+    const mine = await over.client.createEvent('alice@contoso.com', { subject: 'Vendor sync', start: '2027-03-18T17:00:00Z', end: '2027-03-18T17:30:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }, { email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
+    const theirs = await over.client.createEvent('bob@contoso.com', { subject: 'Board prep', start: '2027-03-19T20:00:00Z', end: '2027-03-19T21:00:00Z', timeZone: TZ, attendees: [{ email: 'boardroom@contoso.com', name: 'Boardroom', kind: 'resource' }] });
+    try {
+      await ask('move the vendor sync to friday at 1pm', 'room-after-move');
+      const declined = await ask('yes', 'room-after-move');
+      expect(declined.text).toBe('Done. Vendor sync is now on March 19 at 1 PM, and the attendees are told. Boardroom declined the new time: it is booked then, so this meeting has no room now. Ask me for another time, or book another room.');
+      await ask('move the vendor sync to friday at 3pm', 'room-after-move');
+      const accepted = await ask('yes', 'room-after-move');
+      expect(accepted.text).toMatch(/is now on March 19 at 3 PM, and the attendees are told\. Boardroom accepted the new time\.$/);
+    } finally {
+      await over.client.deleteEvents('alice@contoso.com', [mine.id], { notify: false });
+      await over.client.deleteEvents('bob@contoso.com', [theirs.id], { notify: false });
+    }
   });
 
   it('fourth review: tonight, until, a guest the tagger called a place, a repeat asked for, and more ways to ask', async () => {
@@ -975,7 +991,7 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'six');
     // "to next week" keeps the weekday: the Wednesday review goes to the next Wednesday, not Monday.
     const moved = await ask('move the budget review to next week', 'six');
-    expect(moved.text).toMatch(/^(.* )?Move Budget review to March 17 at 11 AM\?$/);
+    expect(moved.text).toMatch(/^(.* )?Move Budget review to March 17 at 11 AM\? The attendees will be told\.$/);
     await ask('no', 'six');
   });
   it('seventh review: "until" on another day asks for the start; names beside tagged ones; days before any word', async () => {
@@ -1056,8 +1072,8 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('wait', 'it')).text).toBe('OK, take your time. Say yes to cancel Team standup, or no to drop it.');
     expect((await ask('no', 'it')).text).not.toMatch(/nothing waiting/);
     await ask('when is the budget review', 'it');
-    expect((await ask('move it to 2', 'it')).text).toMatch(/Move Budget review to Wednesday at 2 PM\?$/);
-    expect((await ask('no, move it to 4 instead', 'it')).text).toMatch(/Move Budget review to Wednesday at 4 PM\?$/);
+    expect((await ask('move it to 2', 'it')).text).toMatch(/Move Budget review to Wednesday at 2 PM\? The attendees will be told\.$/);
+    expect((await ask('no, move it to 4 instead', 'it')).text).toMatch(/Move Budget review to Wednesday at 4 PM\? The attendees will be told\.$/);
     await ask('no', 'it');
     await ask('add tea with ann on 4/12 at 3', 'it');
     expect((await ask('yes but at 5', 'it')).text).toBe('Add tea with Ann Lee on April 12 at 5 PM for one hour?');
@@ -1097,7 +1113,7 @@ describe('the assistant answers from the calendar', () => {
     await over.client.createEvent('alice@contoso.com', { subject: 'All hands', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', timeZone: TZ });
     expect((await ask('cancel the all hands', 'nine')).text).toBe('Cancel All hands on Thursday at 10 AM?');
     await ask('no', 'nine');
-    expect((await ask('move the budget review to 2pm and let all attendees know', 'nine')).text).toMatch(/Move Budget review to Wednesday at 2 PM\?$/);
+    expect((await ask('move the budget review to 2pm and let all attendees know', 'nine')).text).toMatch(/Move Budget review to Wednesday at 2 PM\? The attendees will be told\.$/);
     await ask('no', 'nine');
     // A new event is what "it" means next.
     await ask('when is the budget review', 'nine');
@@ -1107,7 +1123,7 @@ describe('the assistant answers from the calendar', () => {
     await ask('drop it', 'nine');
     expect((await ask('yes', 'nine')).text).toMatch(/nothing waiting/i);
     // One target for two events: the first takes it.
-    expect((await ask('move the budget review and the team standup to friday', 'nine')).text).toMatch(/^One at a time: .* Move Budget review to Friday at 11 AM\?$/);
+    expect((await ask('move the budget review and the team standup to friday', 'nine')).text).toMatch(/^One at a time: .* Move Budget review to Friday at 11 AM\? The attendees will be told\.$/);
     await ask('no', 'nine');
     // Plural questions read, as before.
     expect((await ask('where are my meetings tomorrow', 'nine')).intent).toBe('read_events');
@@ -1154,7 +1170,7 @@ describe('times the clocks skip', () => {
     expect((one.pending as { draft: { start: string } }).draft.start).toBe('2027-03-14T10:30:00Z');
     // A move to such a time says so too.
     const moved = await ask('move the budget review to march 14 at 2:30am', 'skipped-move');
-    expect(moved.text).toBe('There is no 2:30 AM on Sunday: the clocks go forward one hour then. Move Budget review to Sunday at 3:30 AM?');
+    expect(moved.text).toBe('There is no 2:30 AM on Sunday: the clocks go forward one hour then. Move Budget review to Sunday at 3:30 AM? The attendees will be told.');
     const series = await ask('add backup every sunday at 2:30am', 'skipped');
     expect(series.text).toBe('Add backup every Sunday at 2:30 AM, starting March 21, for one hour?');
     expect((series.pending as { draft: { start: string } }).draft.start).toBe('2027-03-21T09:30:00Z');

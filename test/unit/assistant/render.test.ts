@@ -955,7 +955,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-03-29T05:00 free, no': ['No, you have Busy tomorrow at 1:10 PM and 1 more.'],
   'Asia/Kolkata 2026-03-29T05:00 free, all day': ['No, you have Vacation on Friday, all day.'],
   'Asia/Kolkata 2026-03-29T05:00 confirm_create': ['That overlaps Standup at 10 AM.', 'Add Design review with Bob Smith tomorrow at 10 AM for 30 minutes in Room 101?'],
-  'clock-free 0 cancelled': ['Done. An untitled event is cancelled.'],
+  'clock-free 0 cancelled': ['Done. An untitled event today at 3 AM is cancelled.'],
   'clock-free 1 ask_person': ['Which Bob do you mean: Bob Smith, or Bob Jones?'],
   'clock-free 2 unknown_person': ['I couldn\'t find anyone called Zed in the directory.'],
   'clock-free 3 need_time': ['When should it be? Say a day and a time for lunch.'],
