@@ -244,8 +244,37 @@ function movedToAWhen(rest: string): boolean {
   return m !== null && target.every(isWhen) && target.some((w) => WHEN_WORD.has(wordClass(w)));
 }
 
+/** Words of how often ("every weekday", "each other week"), which may follow a new event's name with its when. */
+const REPEAT_WORD = /^(every|each|other|daily|weekly|monthly|yearly|annually|weekdays?|workdays?|weekends?)$/;
+/** A word that names a day or an hour by itself ("day", "week" or "5" alone do not: "add 2 days", "add page 5"). */
+const DAY_OR_HOUR = new Set(['month', 'weekday', 'ord', 'numdate', 'clock', 'ampm', 'partofday', 'noon']);
+/** What another assistant adds or puts somewhere: "add an alarm at 7", "put a text for mom at 9", "put the heating on at 6". */
+const ADDED_ELSEWHERE = /\b(alarms?|timers?|snooze|lists?|e-?mails?|texts?|messages?|tweets?|posts?|playlist|songs?|music|podcasts?|radio|cart|basket|orders?|lights?|heating|heater|thermostat|kettle|oven|tv|movie|vacuum|roomba|dishwasher|coffee maker|stops?|waypoint)$/;
+
+/**
+ * "add coffee with ann at 1", "add email triage tomorrow at 9", "put the school run on friday at 3", "add
+ * email triage every weekday at 9": a command to add something named, then nothing but a day or an hour
+ * (and how often), is a new event, whatever its name. Not what is added to a list, a playlist or a device
+ * ("add milk to my shopping list", "add a song to my playlist at 9", "add an alarm at 7", "put the kettle on at 7").
+ */
+function addedWithAWhen(rest: string): boolean {
+  const ws = /^(?:add|put|schedule)\s+(.+)$/.exec(rest)?.[1]!.split(' ') ?? [];
+  let from = ws.length;
+  while (from > 1 && (isWhen(ws[from - 1]!) || REPEAT_WORD.test(ws[from - 1]!))) from--;
+  const name = ws.slice(0, from);
+  const when = ws.slice(from);
+  // "put the kettle on at 7": "on" is the kettle's, not a day's.
+  if (when[0] === 'on' && !DAY_OR_HOUR.has(wordClass(when[1] ?? '')) && !/^(today|tomorrow|tonight|the)$/.test(when[1] ?? '')) return false;
+  const saysWhen = when.some((w, i) => DAY_OR_HOUR.has(wordClass(w)) || /^(today|tomorrow|tonight|weekdays?|weekends?)$/.test(w) || (wordClass(w) === 'num' && /^(at|@)$/.test(when[i - 1] ?? '')) || (/^(week|month|year)$/.test(w) && /^(next|every|each|other)$/.test(when[i - 1] ?? '')));
+  // What is added is named before "with", "for", "on"... ("coffee with ann", "a text for mom", "a post on facebook").
+  const head = name.join(' ').split(/ (?:with|for|about|at|in|on) /)[0]!;
+  return saysWhen && name.length > 0 && name.length <= 6 && !/\b(to|into|onto)\b/.test(name.join(' ')) && !ADDED_ELSEWHERE.test(head) && !BOOKED_ELSEWHERE.test(name.join(' '));
+}
+
 export function lexicalCoarse(words: readonly string[], strict = false): CoarseIntent | undefined {
   const t = words.join(' ');
+  // ("add email triage tomorrow at 9": a name may hold a word of another assistant's; what is added is the event.)
+  if (strict && addedWithAWhen(t.replace(LEAD, ''))) return 'calendar_set';
   if (NOT_CALENDAR.test(t)) return undefined;
   if (shortCalendarQuestion(words)) return 'calendar_query';
   // "where is the budget review", "who is in my 2pm", "how long is my next meeting".

@@ -123,3 +123,49 @@ describe('a frequency said before a name is a word of the name, but for a new ev
     expect(u('add a weekly check-in with ann on thursdays at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week' } });
   });
 });
+
+describe('a command to add something named, with a day or a time, is a new event whatever its name', () => {
+  it.each([
+    // Refused as out of scope before: the classifier said "other", and no rule knew "coffee" or "triage" (nor let
+    // "email" be a word of a name).
+    ['add coffee with ann at 1', 'coffee', '2027-03-08T21:00:00Z'],
+    ['add email triage tomorrow at 9', 'email triage', '2027-03-09T17:00:00Z'],
+    ['put the school run on friday at 3', 'school run', '2027-03-12T23:00:00Z'],
+    // Typed and spoken forms.
+    ['add coffee w/ ann at 1pm', 'coffee', '2027-03-08T21:00:00Z'],
+    ['add email triage tmrw 9am', 'email triage', '2027-03-09T17:00:00Z'],
+    ['add coffee with ann at one', 'coffee', '2027-03-08T21:00:00Z'],
+    ['add email triage tomorrow at nine am', 'email triage', '2027-03-09T17:00:00Z'],
+  ])('%s', (text, title, start) => {
+    const r = u(text);
+    expect(r.intent).toBe('create_event');
+    expect(r.slots).toMatchObject({ title, start, durationMinutes: 60 });
+  });
+
+  it('said with how often, it is a series ("add email triage every weekday at 9", as "schedule ..." was)', () => {
+    for (const text of ['add email triage every weekday at 9', 'schedule email triage every weekday at 9']) {
+      const r = u(text);
+      expect(r.intent).toBe('create_event');
+      // 9 AM today is past at 10 AM: the series starts on Tuesday.
+      expect(r.slots).toMatchObject({ title: 'email triage', start: '2027-03-09T17:00:00Z', repeat: { every: 'week', interval: 1, weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] } });
+    }
+  });
+
+  it.each([
+    'add milk to my shopping list',
+    'add milk to my shopping list tomorrow at 9',
+    'add eggs to the list tomorrow',
+    'add a song to my playlist at 9',
+    'add an alarm at 7',
+    'add an alarm for tomorrow at 7',
+    'set a timer for 10 minutes',
+    'put the kettle on at 7',
+    'put the lights on at 7',
+    'put the heating on at 6',
+    'put on some music at 8',
+    'add a post on facebook at 9',
+    'book a cab tomorrow at 9',
+  ])('another assistant\'s request stays out of scope: %s', (text) => {
+    expect(u(text).intent).toBe('out_of_scope');
+  });
+});
