@@ -131,8 +131,9 @@ export function lexicalOther(words: readonly string[]): boolean {
   const t = words.join(' ');
   // A calendar word, not "my 9:00": "cancel my 9:00 timer" is the device's timer.
   if (DEVICE_TIMER.test(t) && !CALENDAR_WORD.test(t)) return true;
-  // ("lunch with ann downtown friday at noon" says where the user meets someone, not what is on in town.)
-  if (LOCAL_PLACE.test(t) && !OWN_CALENDAR.test(t) && !meetingWithSomeone(t.replace(LEAD, ''))) return true;
+  // ("lunch with ann downtown friday at noon", "add lunch with ann downtown at 1" say where the user meets someone,
+  // not what is on in town.)
+  if (LOCAL_PLACE.test(t) && !OWN_CALENDAR.test(t) && !meetingWithSomeone(t.replace(LEAD, '').replace(/^(add|put)\s+/, ''))) return true;
   if (OTHER_DOMAIN.test(t) && !OWN_CALENDAR.test(t) && !CALENDAR_NOUN.test(t) && !CALENDARISH.test(t) && !CALENDAR_CHANGE.test(t.replace(LEAD, ''))) return true;
   return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
 }

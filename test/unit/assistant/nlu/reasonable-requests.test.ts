@@ -54,8 +54,15 @@ describe('a meal with someone somewhere in town is a new event, not what is on i
     expect(u('a call with ann in 2 hours').slots.location).toBeUndefined();
   });
 
+  it('so is one said with "add" first', () => {
+    const r = u('add lunch with ann downtown at 1');
+    expect(r.intent).toBe('create_event');
+    expect(r.slots).toMatchObject({ title: 'lunch', maybePeople: ['ann'], location: 'downtown', start: '2027-03-08T21:00:00Z' });
+  });
+
   it('what is on downtown is still another assistant\'s', () => {
     expect(u("what's happening downtown friday").intent).toBe('out_of_scope');
+    expect(u('add events nearby').intent).toBe('out_of_scope');
   });
 });
 
