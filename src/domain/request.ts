@@ -18,6 +18,8 @@ export interface RequestSlots {
   readonly people?: readonly string[];
   /** Words that may be people ("with ann" that no model tagged): invited only if the directory knows them. */
   readonly maybePeople?: readonly string[];
+  /** Of `people` and `maybePeople`, those said to be optional ("dave as optional"), as said. */
+  readonly optionalPeople?: readonly string[];
   readonly location?: string;
   readonly start?: string;
   readonly end?: string;

@@ -19,9 +19,11 @@ export function localDaysFrom(now: Date, days: number, zone: string): string {
 export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
   const day = DateTime.fromISO(draft.start, { zone }).startOf('day');
   const people = (draft.attendees ?? []).map((a) => a.email).filter((e): e is string => Boolean(e));
+  const optionalPeople = (draft.attendees ?? []).filter((a) => a.kind === 'optional').map((a) => a.email).filter((e): e is string => Boolean(e));
   return {
     title: draft.subject,
     ...(people.length ? { people } : {}),
+    ...(optionalPeople.length ? { optionalPeople } : {}),
     ...(draft.location ? { location: draft.location } : {}),
     // The day it is on; an all-day proposal keeps all its days ("vacation, Wednesday to Friday").
     window: draft.isAllDay ? { start: draft.start, end: draft.end } : { start: iso(day.toMillis()), end: iso(day.plus({ days: 1 }).toMillis()) },

@@ -135,7 +135,9 @@ export class Dialog {
         const chosen = chooseCandidate(input.text, pending.candidates);
         intent = 'create_event';
         if (!chosen) return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
-        return this.#create(input, { ...pending.create, people: (pending.create.people ?? []).map((p) => (p === pending.name ? chosen.email : p)) }, done);
+        const chosenFor = (names: readonly string[] | undefined) => names?.map((p) => (p === pending.name ? chosen.email : p));
+        const optionalPeople = chosenFor(pending.create.optionalPeople);
+        return this.#create(input, { ...pending.create, people: chosenFor(pending.create.people) ?? [], ...(optionalPeople ? { optionalPeople } : {}) }, done);
       }
     }
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
@@ -536,6 +538,8 @@ export class Dialog {
     // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
     // "a call with al" still invites Al).
     const titleHas = new Set(nameWords(title));
+    // "with ann and dave as optional": Dave is invited as optional (matched by the words said, or by address).
+    const guestKind = (name: string, isRoom?: boolean): AttendeeKind => (isRoom ? 'resource' : (s.optionalPeople ?? []).some((o) => nameWords(o).every((w) => nameWords(name).includes(w))) ? 'optional' : 'required');
     for (const name of s.people ?? []) {
       if (nameWords(name).every((w) => titleHas.has(w))) continue;
       const found = await this.#guest(name, input.user);
@@ -545,13 +549,15 @@ export class Dialog {
         const each = name.includes(' ') ? await Promise.all(name.split(' ').map((w) => this.#guest(w, input.user))) : [];
         const [a, b] = each;
         if (a?.kind === 'one' && b?.kind === 'one' && a.person.email !== b.person.email) {
-          for (const f of each) if (f.kind === 'one') attendees.push({ email: f.person.email, name: f.person.name, kind: f.person.isRoom ? 'resource' : 'required' });
+          each.forEach((f, k) => {
+            if (f.kind === 'one') attendees.push({ email: f.person.email, name: f.person.name, kind: guestKind(name.split(' ')[k]!, f.person.isRoom) });
+          });
           continue;
         }
         notInvited.push(name);
         continue;
       }
-      attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+      attendees.push({ email: found.person.email, name: found.person.name, kind: guestKind(name, found.person.isRoom) });
       // "with bob in the boardroom", the boardroom tagged as a person (or the answer to "Which fishbowl?"):
       // the room is where, and is said by its name.
       if (found.person.isRoom) location = found.person.name;
@@ -563,7 +569,7 @@ export class Dialog {
       const found = await this.#guest(name, input.user);
       const asPerson = { ...s, people: [...(s.people ?? []), name], maybePeople: (s.maybePeople ?? []).filter((p) => p !== name) };
       if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: asPerson, name, candidates: found.candidates });
-      if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: found.person.isRoom ? 'resource' : 'required' });
+      if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: guestKind(name, found.person.isRoom) });
       else if (!nameWords(name).every((w) => titleHas.has(w))) notInvited.push(name);
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
@@ -722,6 +728,8 @@ export class Dialog {
     // "with alice and ann" said by Alice, "with ann and myself": the asker, who is there anyway.
     if (/^(?:me|myself|i|us|ourselves)$/i.test(name)) return { kind: 'one', person: { email: user, name: user } };
     const found = await this.deps.provider.findPeople(name);
+    // "with carol@fabrikam.com": an address typed out is invited as written when the directory has nobody by it.
+    if (found.kind === 'none' && EMAIL.test(name)) return { kind: 'one', person: { email: name.toLowerCase(), name: name.toLowerCase() } };
     const me = (p: DirectoryEntry) => p.email.toLowerCase() === user.toLowerCase();
     // ("with al" is not Alice: only her name, or words of it, said whole.)
     const saysMyName = (p: DirectoryEntry) => nameWords(name).every((w) => nameWords(`${p.name} ${p.email.split('@')[0]}`).includes(w));
@@ -947,6 +955,9 @@ export class Dialog {
 }
 
 export type { Attendee };
+
+/** An email address as typed (the directory decides first; an outside address is invited as written). */
+const EMAIL = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 /** Where an event named by a change is looked for: at the minute said ("my 2:30"), the window said, or the days ahead. */
 function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput): { start: string; end: string } {

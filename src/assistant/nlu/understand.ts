@@ -11,6 +11,7 @@ import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexi
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
+import { optionalGuests } from './optional-guests.js';
 import { remindBefore } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
@@ -88,14 +89,18 @@ export function createUnderstander(models: NluModels): Understander {
   const understandOne = understander(models);
   return (text, ctx) => {
     const correction = CORRECTION.exec(text);
-    const said = correction ? text.slice(correction[0].length) : text;
+    let said = correction ? text.slice(correction[0].length) : text;
+    // "with ann and dave as optional": Dave invited as optional; the rest read as a usual guest list.
+    const optional = optionalGuests(said);
+    const withOptional = (u: Understanding): Understanding => (optional && u.intent === 'create_event' ? { ...u, slots: { ...u.slots, optionalPeople: optional.names } } : u);
+    if (optional && understandOne(optional.rest, ctx).intent === 'create_event') said = optional.rest;
     // "add board meeting thursday at 10, remind me 30 minutes before": the event's own reminder.
     const lead = remindBefore(said);
     if (lead) {
       const event = understandOne(lead.rest, ctx);
-      if (event.intent === 'create_event' && !event.slots.reminder) return { ...event, slots: { ...event.slots, remindBefore: lead.minutes } };
+      if (event.intent === 'create_event' && !event.slots.reminder) return withOptional({ ...event, slots: { ...event.slots, remindBefore: lead.minutes } });
     }
-    return understandOne(said, ctx);
+    return withOptional(understandOne(said, ctx));
   };
 }
 

@@ -269,7 +269,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const minutes = Math.round((Date.parse(d.end) - Date.parse(d.start)) / 60_000);
       // "lunch with Bob Smith" already says who: his name is not said twice.
       const named = d.subject.toLowerCase();
-      const whoText = peopleList(d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [], ctx.user);
+      const guests = d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [];
+      const [required, optional] = [peopleList(guests.filter((a) => a.kind !== 'optional'), ctx.user), peopleList(guests.filter((a) => a.kind === 'optional'), ctx.user)];
+      const whoText = optional ? `${required ? `${required}, and ` : ''}${optional} as optional` : required;
       const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
       // "with my manager": who that is is not in the directory's names, so it is said as a relation.
       const [relations, names] = [act.notInvited?.filter((n) => RELATION.test(n)) ?? [], act.notInvited?.filter((n) => !RELATION.test(n)) ?? []];

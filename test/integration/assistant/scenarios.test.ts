@@ -931,6 +931,25 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'remind-before');
   });
 
+  it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {
+    const proposed = await ask('add review with ann and dave as optional thursday at 10', 'optional');
+    expect(proposed.text).toBe('Add review with Ann Lee, and Dave Kim as optional on Thursday at 10 AM for one hour?');
+    // An edit keeps who is optional.
+    await ask('make it 11', 'optional');
+    const made = (await ask('yes', 'optional')).events[0]!;
+    const outside = await ask('add intro call with carol@fabrikam.com tomorrow at 4pm', 'outside');
+    expect(outside.pending).toMatchObject({ kind: 'create', draft: { subject: 'intro call', attendees: [{ email: 'carol@fabrikam.com', kind: 'required' }] } });
+    const call = (await ask('yes', 'outside')).events[0]!;
+    const { call: target } = over.client.target('alice@contoso.com');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }, { id: call.id }], fields: ['start', 'requiredAttendees', 'optionalAttendees'] }, target);
+    const [review, intro] = (result as { ok: true; value: { start: string; requiredAttendees?: { mailbox: { email: string } }[]; optionalAttendees?: { mailbox: { email: string } }[] } }[]).map((r) => r.value);
+    expect(review!.start).toBe('2027-03-11T19:00:00Z');
+    expect(review!.requiredAttendees?.map((a) => a.mailbox.email)).toEqual(['ann@contoso.com']);
+    expect(review!.optionalAttendees?.map((a) => a.mailbox.email)).toEqual(['dave@contoso.com']);
+    expect(intro!.requiredAttendees?.map((a) => a.mailbox.email)).toEqual(['carol@fabrikam.com']);
+    await over.client.deleteEvents('alice@contoso.com', [made.id, call.id], { notify: false });
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');

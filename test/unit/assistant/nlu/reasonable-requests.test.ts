@@ -125,6 +125,16 @@ describe('a frequency said before a name is a word of the name, but for a new ev
     expect(u('remind me 30 minutes before my 3pm meeting').slots.remindBefore).toBeUndefined();
   });
 
+  it('guests said to be optional are guests, and are marked so', () => {
+    for (const said of ['add review with ann and dave as optional thursday at 10', 'add review with ann and optionally dave thursday at 10', 'add review with ann, and dave optional thursday at 10']) {
+      const slots = u(said).slots;
+      expect([...(slots.people ?? []), ...(slots.maybePeople ?? [])], said).toEqual(['ann', 'dave']);
+      expect(slots.optionalPeople, said).toEqual(['dave']);
+      expect(slots.start, said).toBe('2027-03-11T18:00:00Z');
+    }
+    expect(u('add review with ann thursday at 10').slots.optionalPeople).toBeUndefined();
+  });
+
   it('a name the tagger left untagged after the repeat is the title, not "Meeting"', () => {
     expect(u('add weekly check-in with ann every thursday at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week', weekdays: ['thursday'] } });
     expect(u('add a weekly check-in with ann on thursdays at 2').slots).toMatchObject({ title: 'check-in', repeat: { every: 'week' } });
