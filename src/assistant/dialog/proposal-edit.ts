@@ -22,15 +22,27 @@ const NAME_LIST = String.raw`([a-z][a-z' -]*?)`;
 const ADD = new RegExp(String.raw`^(?:and |also |please )*(?:add|invite|include|bring)(?: in)? ${NAME_LIST}(?: (?:too|as well|also))?$|^(?:and |also )?${NAME_LIST} (?:too|as well)$|^(?:and|also|plus) (?:with )?${NAME_LIST}$|^with ${NAME_LIST}(?: (?:too|as well|also))?$`);
 const REMOVE = new RegExp(String.raw`^(?:but |and |actually,? )?(?:without|not|minus|drop|remove|uninvite|don't invite|do not invite|leave out|take out|take off) ${NAME_LIST}$`);
 const INSTEAD = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with|invite) ${NAME_LIST} instead$`);
+/** "not bob, ann", "ann instead of bob", "ann not bob": one guest for another. */
+const SWAP_NOT_FIRST = new RegExp(String.raw`^(?:no,? |actually,? )?not ${NAME_LIST}(?:,|,? but) (?:with |invite )?${NAME_LIST}(?: instead)?$`);
+const SWAP_NOT_LAST = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with |invite )?${NAME_LIST},? (?:instead of|not|rather than) ${NAME_LIST}$`);
+/** "yes, and add dave", "yes but invite ann too": an edit said with the yes; the edit is proposed again, not written. */
+const YES_AND = /^(?:yes|yeah|yep|sure|ok|okay)[,.!]? (?:and |but |also |just )?(?=\S)/;
 const PLACE = /^(?:and |actually,? |no,? |make it )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: instead| please| then| rather)*$/u;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
+
+/** Words of a "not ..." that is no guest: "not now, later", "not that one". */
+const NOT_A_GUEST = /^(?:it|that|this|now|yet|really|sure|quite|so|too|exactly|today|tomorrow|then|the \S+|that one|this one)$/;
 
 const names = (list: string): string[] => list.split(/\s*(?:,|\band\b)\s*/).map((n) => n.trim()).filter(Boolean);
 
 /** The edit the words make to a waiting proposal, or undefined when they are not one. */
 export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undefined {
-  const t = text.toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ').trim();
+  const said = text.toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ').trim();
+  const yesAnd = YES_AND.exec(said);
+  // ("yes and add dave": the edit; the caller proposes the changed event for a yes of its own.)
+  if (yesAnd) return proposalEdit(text.trim().slice(yesAnd[0].length), s);
+  const t = said;
   // A request that names a when is its own ("add bob friday at 2"), not an edit.
   if (s.start || s.window) return undefined;
   const title = TITLE.exec(t);
@@ -41,6 +53,10 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
+  const swapFirst = SWAP_NOT_FIRST.exec(t);
+  if (swapFirst && !NOT_A_GUEST.test(swapFirst[1]!) && !NOT_A_GUEST.test(swapFirst[2]!)) return { removePeople: names(swapFirst[1]!), addPeople: names(swapFirst[2]!) };
+  const swapLast = SWAP_NOT_LAST.exec(t);
+  if (swapLast && !NOT_A_GUEST.test(swapLast[1]!) && !NOT_A_GUEST.test(swapLast[2]!)) return { removePeople: names(swapLast[2]!), addPeople: names(swapLast[1]!) };
   if (/^(?:but |and |actually,? )?(?:without|no|drop|remove|take out|take off|leave out) (?:the |a )?(?:room|boardroom|meeting room)$/.test(t)) return { removeRoom: true };
   const remove = REMOVE.exec(t);
   // ("drop it", "not really", "not yet": a no, not a guest.)

@@ -244,6 +244,11 @@ export class Dialog {
         s = { ...rest, window: { start: shift(lastTurn.window.start), end: shift(lastTurn.window.end) }, saidDay: true };
       }
     }
+    // "actually add it for next friday", "put it on thursday at 3": a new when for the proposal waiting, said with "it".
+    if (u.intent === 'create_event' && (s.start || s.window) && !s.whenOnly && !s.title && !s.people?.length && IT.test(input.text)) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'create' || pending?.kind === 'time') s = { ...s, whenOnly: true };
+    }
     // A day or a time alone ("2pm", "friday", "tomorrow at 9"), or "move it to 3", may answer "When should
     // it be?" from the last turn.
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;

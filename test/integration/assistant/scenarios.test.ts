@@ -950,6 +950,21 @@ describe('the assistant answers from the calendar', () => {
     await over.client.deleteEvents('alice@contoso.com', [made.id, call.id], { notify: false });
   });
 
+  it('edits said with the yes, swaps of guests and a new day "for it" change the proposal; none of them writes', async () => {
+    const window = { start: '2027-03-12T08:00:00Z', end: '2027-03-20T08:00:00Z' };
+    const before = (await over.client.calendarView('alice@contoso.com', window)).length;
+    await ask('add lunch with bob smith friday at noon', 'edit-yes');
+    const more = await ask('yes and add dave', 'edit-yes');
+    expect(more.text).toMatch(/Add lunch with Bob Smith and Dave Kim on Friday at noon for one hour\?$/);
+    const swapped = await ask('not bob, ann', 'edit-yes');
+    expect(swapped.text).toMatch(/Add lunch with Dave Kim and Ann Lee on Friday at noon for one hour\?$/);
+    const later = await ask('actually add it for next friday', 'edit-yes');
+    expect(later.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-19T19:00:00Z' } });
+    expect(later.text).toMatch(/^Add lunch with Dave Kim and Ann Lee on March 19 at noon for one hour\?$/);
+    await ask('no', 'edit-yes');
+    expect((await over.client.calendarView('alice@contoso.com', window)).length).toBe(before);
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');

@@ -10,6 +10,13 @@ describe('short edits to a waiting proposal', () => {
     ['in the boardroom', { location: 'boardroom' }],
     ['at cafe rio', { location: 'cafe rio' }],
     ['call it sprint review', { title: 'sprint review' }],
+    ['not bob, ann', { removePeople: ['bob'], addPeople: ['ann'] }],
+    ['no, not bob smith but ann', { removePeople: ['bob smith'], addPeople: ['ann'] }],
+    ['ann instead of bob', { removePeople: ['bob'], addPeople: ['ann'] }],
+    ['ann not bob', { removePeople: ['bob'], addPeople: ['ann'] }],
+    ['yes and add dave', { addPeople: ['dave'] }],
+    ['yes, but invite ann too', { addPeople: ['ann'] }],
+    ['sure, call it Team Lunch', { title: 'Team Lunch' }],
   ] as const)('%s', (text, edit) => {
     expect(proposalEdit(text, {})).toEqual(edit);
   });
@@ -17,5 +24,8 @@ describe('short edits to a waiting proposal', () => {
     expect(proposalEdit('add bob friday at 2', { start: '2027-03-12T22:00:00Z' })).toBeUndefined();
     expect(proposalEdit('play some jazz', {})).toBeUndefined();
     expect(proposalEdit('what is the weather', {})).toBeUndefined();
+    expect(proposalEdit('not now, later', {})).toBeUndefined();
+    expect(proposalEdit('yes', {})).toBeUndefined();
+    expect(proposalEdit('yes please', {})).toBeUndefined();
   });
 });
