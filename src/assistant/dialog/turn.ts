@@ -534,7 +534,9 @@ export class Dialog {
 
   async #create(input: TurnInput, s: DialogSlots, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
-    if (!s.start) return done({ kind: 'need_time', title }, [], { kind: 'time', create: { ...s, title } });
+    // "dinner with ann this evening", "remind me tomorrow to ...": the day (or part of it) is known; ask the time in it.
+    const within = !s.start && !s.repeat && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) <= 25 * 3_600_000 ? s.window : undefined;
+    if (!s.start) return done({ kind: 'need_time', title, ...(within ? { within } : {}), ...(s.reminder ? { reminder: true } : {}) }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
     let location = s.location;
     // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,

@@ -62,6 +62,21 @@ function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date):
   return `between ${bareDayLabel(s, today)} at ${spokenTime(s)} and ${bareDayLabel(e, today)} at ${spokenTime(e)}`;
 }
 
+/** The parts of a day as the understanding reads them (nlu/README.md): start and end hours. */
+const PARTS: readonly (readonly [string, number, number])[] = [['morning', 6, 12], ['afternoon', 12, 17], ['evening', 17, 21], ['night', 18, 24]];
+
+/** "this evening", "tomorrow morning", "on Thursday afternoon", "tonight" for a window that is a part of a day; else windowLabel's words. */
+function partOfDayLabel(window: NonNullable<RenderContext['window']>, clock: Clock, now: Date): string {
+  const s = localTime(window.start, clock.zone);
+  const e = localTime(window.end, clock.zone);
+  const endHour = startsLocalDay(e) ? 24 : e.hour;
+  const part = PARTS.find(([, from, to]) => s.hour === from && s.minute === 0 && endHour === to && (to === 24 || e.minute === 0) && sameLocalDay(s, millisecondBefore(e)))?.[0];
+  if (!part) return windowLabel(window, clock, now);
+  const day = dayLabel(s, clock.today);
+  if (day === 'today') return part === 'night' ? 'tonight' : `this ${part}`;
+  return `${day} ${part}`;
+}
+
 /** "this week", "next week", else "the week of March 23", for a window from a Monday to the next. */
 function weekLabel(monday: LocalDate, today: LocalDate): string {
   const daysAfterThisMonday = daysBetween(mondayOf(today), monday);
@@ -323,7 +338,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'unknown_person':
       return sentences([`I couldn't find anyone called ${act.name} in the directory.`]);
     case 'need_time':
-      if (act.within) return sentences([`What time ${windowLabel(act.within, clock, ctx.now)} should ${act.title} be? Say a time.`]);
+      if (act.reminder) return sentences([act.within ? `What time ${partOfDayLabel(act.within, clock, ctx.now)} should I remind you to ${act.title}?` : `When should I remind you to ${act.title}? Say a day and a time.`]);
+      if (act.within) return sentences([`What time ${partOfDayLabel(act.within, clock, ctx.now)} should ${act.title} be?`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'all_day_needs_day':
       return sentences([`${cap(subject(act.event))} lasts all day, so it moves by days, not hours. Which day should it move to?`]);

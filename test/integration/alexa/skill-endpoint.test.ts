@@ -156,7 +156,7 @@ describe('POST /alexa with account linking and room devices', () => {
         for (const name of ['time', 'duration', 'person']) intent.slots[name] = { name, confirmationStatus: 'NONE' };
       },
     });
-    expect(speech(asked)).toMatch(/When should it be\?/);
+    expect(speech(asked)).toMatch(/What time tomorrow should lunch be\?/);
     expect(asked.shouldEndSession).toBe(false);
     const propose = await ask('create-event-intent', {
       token: aliceToken,

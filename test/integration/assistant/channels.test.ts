@@ -77,7 +77,7 @@ describe('assistant channels', () => {
     // "When should it be?" is a question, not a write: --yes does not answer it, and says how to ask.
     const asked = await run('add lunch on thursday', '--yes');
     expect(asked.code).toBe(0);
-    expect(asked.out).toMatch(/When should it be\?/);
+    expect(asked.out).toMatch(/What time on Thursday should lunch be\?/);
     expect(asked.out).toMatch(/Ask again with a day and a time in the words/);
     expect(asked.out).not.toMatch(/--yes/);
     // A proposed write without --yes says how to confirm it.

@@ -271,7 +271,7 @@ describe('the assistant answers from the calendar', () => {
 
   it('"When should it be?" is answered by a time alone, on the day already said', async () => {
     const asked = await ask('block 2 hours for writing on thursday', 'when');
-    expect(asked.text).toMatch(/When should it be\?/);
+    expect(asked.text).toMatch(/What time on Thursday should writing .*be\?/);
     expect(asked.pending?.kind).toBe('time');
     expect(asked.expectsReply).toBe(true);
     const propose = await ask('2pm', 'when');
@@ -474,7 +474,7 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('"a run tomorrow morning", then "at 6": 6 AM, the hour inside the part of day asked about', async () => {
-    expect((await ask('add a run tomorrow morning', 'morning')).text).toMatch(/When should it be\?/);
+    expect((await ask('add a run tomorrow morning', 'morning')).text).toBe('What time tomorrow morning should run be?');
     const six = await ask('at 6', 'morning');
     expect(six.pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T14:00:00Z' } });
     await ask('no', 'morning');
@@ -965,6 +965,15 @@ describe('the assistant answers from the calendar', () => {
     expect((await over.client.calendarView('alice@contoso.com', window)).length).toBe(before);
   });
 
+  it('a day or a part of one said without a time is asked within, in the words of the request', async () => {
+    expect((await ask('remind me tomorrow to send the report', 'within')).text).toBe('What time tomorrow should I remind you to send the report?');
+    expect((await ask('at 9', 'within')).pending).toMatchObject({ kind: 'create', draft: { subject: 'send the report', start: '2027-03-09T17:00:00Z', reminderMinutes: 0 } });
+    await ask('no', 'within');
+    expect((await ask('add drinks with ann this evening', 'within')).text).toBe('What time this evening should drinks be?');
+    expect((await ask('at 7', 'within')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T03:00:00Z' } });
+    await ask('no', 'within');
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');
@@ -1030,7 +1039,7 @@ describe('the assistant answers from the calendar', () => {
   });
   it('seventh review: "until" on another day asks for the start; names beside tagged ones; days before any word', async () => {
     const draftOf = (a: { pending?: unknown }) => (a.pending as { draft: { start: string; end: string; attendees?: { email?: string }[] } }).draft;
-    expect((await ask('add focus time tomorrow until noon', 'seven')).text).toMatch(/^When should it be\?/);
+    expect((await ask('add focus time tomorrow until noon', 'seven')).text).toMatch(/^What time tomorrow should focus time be\?/);
     expect(draftOf(await ask('9', 'seven'))).toMatchObject({ start: '2027-03-09T17:00:00Z', end: '2027-03-09T20:00:00Z' });
     await ask('no', 'seven');
     expect((draftOf(await ask('add meeting with ann and dave kim tomorrow at 3', 'seven')).attendees ?? []).map((a) => a.email).sort()).toEqual(['ann@contoso.com', 'dave@contoso.com']);
