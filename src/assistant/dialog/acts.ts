@@ -17,12 +17,14 @@ export interface Explanation {
   readonly did?: TurnDeed;
 }
 
-/** What a turn did that "why?" explains: refused, checked a time for clashes, wrote, or declined to change someone else's event. */
+/** What a turn did that "why?" explains: refused, checked a time for clashes, wrote, declined to change someone else's event, or failed. */
 export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
   | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }
-  | { readonly kind: 'not_organizer'; readonly change: 'cancel' | 'move'; readonly subject: string; readonly organizer: string };
+  | { readonly kind: 'not_organizer'; readonly change: 'cancel' | 'move'; readonly subject: string; readonly organizer: string }
+  /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
+  | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
 export const READ_AT_MOST = 5;

@@ -74,6 +74,23 @@ export class Dialog {
   constructor(private readonly deps: TurnDeps) {}
 
   async take(input: TurnInput): Promise<TurnResult> {
+    try {
+      return await this.#take(input);
+    } catch (err) {
+      // "why?" after a failure explains it, instead of an older read (or "I haven't looked yet").
+      if (err instanceof AppError) await this.#rememberFailure(input, err).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async #rememberFailure(input: TurnInput, err: AppError): Promise<void> {
+    const failure = err instanceof ChangeNotMade ? err.failure : err;
+    const state = (await this.deps.store.get(input.sessionId, input.user)) ?? {};
+    const explanation: Explanation = { mailbox: input.user, calendar: 'Calendar', timeZone: input.timeZone, access: this.deps.provider.accessPath, understood: '', leftOut: [], did: { kind: 'failed', message: failure.message, hint: failure.hint, nothingChanged: err.nothingChanged } };
+    await this.deps.store.put(input.sessionId, input.user, { ...state, explanation });
+  }
+
+  async #take(input: TurnInput): Promise<TurnResult> {
     const said = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
     // "move my 2pm to 3 and my 3pm to 4": one change at a time, the first as said alone (reading the whole
     // sentence as one would move the 2pm to 4).

@@ -8,6 +8,9 @@ export function explainSentences(x: Explanation | undefined): string[] {
   const window = x.window ? ` from ${shortDateTime(localTime(x.window.start, x.timeZone))} to ${shortDateTime(localTime(x.window.end, x.timeZone))}` : '';
   const how = `in ${x.timeZone} time, through ${x.access.account} using ${x.access.method} on ${x.access.server}`;
   const did = x.did;
+  if (did?.kind === 'failed') {
+    return [`I tried to reach the ${x.calendar} of ${x.mailbox}, ${how}, and it failed: ${did.message.replace(/\.?$/, '.')}`, ...(did.nothingChanged ? ['Nothing was changed.'] : []), `To fix it: ${did.hint.replace(/\.?$/, '.')}`];
+  }
   const deed =
     did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved', respond: 'answered' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
     : did?.kind === 'checked_clashes' ? `I checked the ${x.calendar} of ${x.mailbox}${window} for clashes before asking, ${how}.`

@@ -32,6 +32,11 @@ describe('a "yes" that Exchange refused', () => {
     expect((failed as ChangeNotMade).code).toBe('ErrorImpersonateUserDenied');
     expect((failed as ChangeNotMade).message).toMatch(/Nothing was changed, and the proposal still waits: say yes to try again\.$/);
 
+    // "why?" explains the failure, not an older read, and keeps the proposal waiting.
+    const why = await ask('why?');
+    expect(why.text).toMatch(/^I tried to reach the Calendar of alice@contoso\.com, in America\/Los_Angeles time, through svc@contoso\.com using impersonation on .*, and it failed: .*impersonat.*\. Nothing was changed\. To fix it: .*New-ManagementRoleAssignment/);
+    expect(why.pending?.kind).toBe('create');
+
     expect((await runShell(sim, 'New-ManagementRoleAssignment -Name imp -Role ApplicationImpersonation -User svc')).errors).toEqual([]);
     const made = await ask('yes');
     expect(made.text).toMatch(/^Done\. Lunch/);
