@@ -28,6 +28,8 @@ const INTENTS: Readonly<Record<string, DialogIntent>> = {
   TimeAnswerIntent: 'create_event',
   // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" (its words go to the dialog as the text).
   PersonAnswerIntent: 'out_of_scope',
+  // "why?", "how do you know": which mailbox, zone and access the last answer used, or why it failed.
+  WhyIntent: 'why',
   'AMAZON.YesIntent': 'confirm',
   'AMAZON.NoIntent': 'deny',
 };

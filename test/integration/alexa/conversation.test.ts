@@ -152,6 +152,13 @@ describe('Alexa conversation', () => {
     for (const r of [long, which, when, add]) expectOpen(r);
   });
 
+  it('"why?" (WhyIntent) says which calendar, zone and access the last answer read', async () => {
+    const sessionId = newSession();
+    await say({ intent: 'ReadCalendarIntent', slots: { date: '2026-12-08' }, sessionId });
+    const why = await say({ intent: 'WhyIntent', sessionId });
+    expect(speech(why)).toMatch(/I read the Calendar of alice@contoso\.com from .* in America\/Los_Angeles time, through svc@contoso\.com using impersonation/);
+  });
+
   it('says "OK." to "no" after a read cut short, not a refusal of a change', async () => {
     const sessionId = newSession();
     await say({ intent: 'ReadCalendarIntent', slots: { date: '2026-12-14' }, sessionId });

@@ -25,7 +25,7 @@ describe('skill/interaction-model.json', () => {
     expect(model.invocationName).toBe('concierge');
     expect(model.intents.map((i) => i.name)).toEqual([
       'ReadCalendarIntent', 'NextMeetingIntent', 'FindMeetingIntent', 'AmIFreeIntent', 'AmIBusyIntent', 'CreateEventIntent', 'CancelEventIntent', 'MoveEventIntent', 'WhenAmIFreeIntent', 'DeclineMeetingIntent', 'AcceptMeetingIntent',
-      'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent', 'PersonAnswerIntent',
+      'RoomIsFreeIntent', 'RoomBookIntent', 'RoomEndMeetingIntent', 'RoomExtendIntent', 'RoomFindIntent', 'RoomWhoBookedIntent', 'TimeAnswerIntent', 'PersonAnswerIntent', 'WhyIntent',
       'AMAZON.YesIntent', 'AMAZON.NoIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
     ]);
   });
