@@ -3,16 +3,13 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ChangeNotMade } from '../assistant/dialog/change-not-made.js';
-import { EwsError } from '../ews/errors.js';
 import type { SecretBox, Tables } from '../persistence/index.js';
-import { AppError } from '../shared/errors.js';
 import { ApiRegistry } from './api.js';
 import { sessionGuard } from './auth.js';
 import { EwsClientPool } from './exchange/client-pool.js';
 import { ExchangeLinkService, type Analyzer } from './exchange/link-service.js';
 import { Metrics } from './metrics.js';
-import { HttpProblem } from './problem.js';
+import { toProblem } from './problem.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import type { Understand } from '../assistant/dialog/understanding.js';
@@ -101,25 +98,4 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
 /** A hop count trusts that many proxies nearest to us (proxy-addr's hop index); a list trusts those addresses. */
 function trustProxyOption(t: number | readonly string[]): string[] | ((address: string, hop: number) => boolean) {
   return typeof t === 'number' ? (_address, hop) => hop < t : [...t];
-}
-
-interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string;
-  readonly hint: string;
-}
-
-function toProblem(err: unknown): Problem {
-  // A "yes" that failed before Exchange acted: the failure's status and fix, and words saying the proposal waits.
-  if (err instanceof ChangeNotMade) return { ...toProblem(err.failure), title: err.message, detail: err.message };
-  if (err instanceof HttpProblem) return { type: 'about:blank', title: err.message, status: err.status, code: err.code, detail: err.message, hint: err.hint, ...(err.details ? { details: err.details } : {}) };
-  if (err instanceof EwsError) return { type: 'about:blank', title: err.message, status: err.transient ? 503 : 502, code: err.code, detail: err.message, hint: err.hint };
-  if (err instanceof AppError) return { type: 'about:blank', title: err.message, status: 400, code: err.code, detail: err.message, hint: err.hint };
-  const e = err as { statusCode?: number; code?: string; message?: string };
-  if (e?.statusCode === 429) return { type: 'about:blank', title: 'Too many requests.', status: 429, code: 'RateLimited', detail: e.message ?? 'Too many requests.', hint: 'Wait a minute and try again.' };
-  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { type: 'about:blank', title: e.message ?? 'Bad request.', status: e.statusCode, code: e.code ?? 'BadRequest', detail: e.message ?? '', hint: 'Check the request against /api/v1/openapi.json.' };
-  return { type: 'about:blank', title: 'Internal error.', status: 500, code: 'InternalError', detail: 'Something went wrong on our side; nothing was changed that you were not told about.', hint: 'Try again; if it persists, report the request id to your administrator.' };
 }

@@ -7,6 +7,7 @@ import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
 import { addExchangeOptions, clientFromOptions, type ExchangeCliOptions } from '../exchange-options.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { toProblem, type Problem } from '../../server/problem.js';
 import { isKnownZone, zoneByCase } from '../../server/time-zones.js';
 
 interface AskOptions extends ExchangeCliOptions {
@@ -37,32 +38,49 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
     .option('--now <ISO>', 'reference time (default: now)')
     .option('--tz <IANA>', "the asker's time zone (default: this machine's)")
     .option('--yes', 'confirm a write (create, move, cancel, accept or decline) right away')
-    .option('--json', 'print the same object as POST /api/v1/assistant/ask')
+    .option('--json', 'print the same object as POST /api/v1/assistant/ask (on failure, its problem object)')
     .action(async (text: string, o: AskOptions) => {
-      // The same checks as POST /api/v1/assistant/ask, so a question refused there is refused here.
-      if (!text.trim()) throw new UsageError('The question is empty.', 'Ask in words, for example: concierge ask "what\'s on my calendar today" ...');
-      if (text.length > 500) throw new UsageError(`The question is ${text.length} characters long; at most 500 are read.`, 'Ask one thing at a time.');
-      const tz = o.tz ?? DateTime.local().zoneName;
-      if (!isKnownZone(tz)) {
-        const meant = zoneByCase(tz);
-        throw new UsageError(`Unknown time zone --tz ${tz}.`, meant ? `Zone names are case-sensitive: use --tz ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
-      }
-      // An ISO 8601 time; without an offset it is read in --tz (an admin types the local time they mean).
-      const at = o.now ? DateTime.fromISO(o.now, { zone: tz }) : undefined;
-      if (at && !at.isValid) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00, or 2026-12-07T09:00 read in --tz.');
-      const now = at ? at.toJSDate() : new Date();
-      const client = clientFromOptions(o);
       try {
-        const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(o.url).host, account: o.upn, method: o.access });
-        const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
-        let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
-        // --yes confirms a proposed write, nothing else ("Want to hear them?" is not a write to confirm).
-        const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move' || answer.pending?.kind === 'respond';
-        if (o.yes && write) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
-        if (o.json) io.out(JSON.stringify(answer, null, 2));
-        else io.out(answer.pending ? `${answer.text}\n${hintFor(answer.pending.kind, o.yes === true)}` : answer.text);
-      } finally {
-        await client.close();
+        await ask(text, o, io, understand);
+      } catch (err) {
+        // A script asked for JSON: it gets the failure as the API's problem object on stdout, while the
+        // words stay on stderr and the exit code stays (main renders both).
+        if (o.json) io.out(JSON.stringify(cliProblem(err), null, 2));
+        throw err;
       }
     });
+}
+
+/** The problem object for a failed ask; a bug's own words stay on stderr (its stack is no script's business). */
+function cliProblem(err: unknown): Problem {
+  const problem = toProblem(err);
+  return problem.code === 'InternalError' ? { ...problem, hint: 'Try again; if it persists, report the error printed on stderr.' } : problem;
+}
+
+async function ask(text: string, o: AskOptions, io: CliIo, understand: () => Promise<Understand>): Promise<void> {
+  // The same checks as POST /api/v1/assistant/ask, so a question refused there is refused here.
+  if (!text.trim()) throw new UsageError('The question is empty.', 'Ask in words, for example: concierge ask "what\'s on my calendar today" ...');
+  if (text.length > 500) throw new UsageError(`The question is ${text.length} characters long; at most 500 are read.`, 'Ask one thing at a time.');
+  const tz = o.tz ?? DateTime.local().zoneName;
+  if (!isKnownZone(tz)) {
+    const meant = zoneByCase(tz);
+    throw new UsageError(`Unknown time zone --tz ${tz}.`, meant ? `Zone names are case-sensitive: use --tz ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
+  }
+  // An ISO 8601 time; without an offset it is read in --tz (an admin types the local time they mean).
+  const at = o.now ? DateTime.fromISO(o.now, { zone: tz }) : undefined;
+  if (at && !at.isValid) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00, or 2026-12-07T09:00 read in --tz.');
+  const now = at ? at.toJSDate() : new Date();
+  const client = clientFromOptions(o);
+  try {
+    const provider = new EwsCalendarProvider((fn) => fn(client), { server: new URL(o.url).host, account: o.upn, method: o.access });
+    const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
+    let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
+    // --yes confirms a proposed write, nothing else ("Want to hear them?" is not a write to confirm).
+    const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move' || answer.pending?.kind === 'respond';
+    if (o.yes && write) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
+    if (o.json) io.out(JSON.stringify(answer, null, 2));
+    else io.out(answer.pending ? `${answer.text}\n${hintFor(answer.pending.kind, o.yes === true)}` : answer.text);
+  } finally {
+    await client.close();
+  }
 }

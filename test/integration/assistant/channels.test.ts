@@ -67,6 +67,25 @@ describe('assistant channels', () => {
     expect(answer.ssml).toMatch(/^<speak>/);
   });
 
+  it('concierge ask --json prints a failure as the API\'s problem object on stdout, keeps the words on stderr and the exit code, and no secret', async () => {
+    process.env.CONCIERGE_TEST_WRONG_PW = 'Wrong-Secret-Passw0rd!';
+    const run = async (...extra: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(['node', 'concierge', 'ask', "what's my next meeting", '--url', sim.ewsUrl, '--upn', SVC.upn, '--access', 'impersonation', '--mailbox', 'alice@contoso.com', '--tz', 'America/Los_Angeles', '--json', ...extra], { out: (t: string) => void (out += t), err: (t: string) => void (err += t) });
+      return { code, out, err };
+    };
+    const refused = await run('--password-env', 'CONCIERGE_TEST_WRONG_PW');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error \[HttpUnauthorized\]: Exchange rejected the credentials of svc@contoso\.com/);
+    expect(JSON.parse(refused.out)).toEqual({ type: 'about:blank', title: expect.stringMatching(/^Exchange rejected the credentials/), status: 502, code: 'HttpUnauthorized', detail: expect.stringMatching(/^Exchange rejected the credentials/), hint: expect.stringMatching(/Check the UPN and password/) });
+    expect(refused.out + refused.err).not.toContain('Wrong-Secret-Passw0rd!');
+    // A usage error is a problem object too, with exit code 2.
+    const usage = await run('--password-env', 'CONCIERGE_TEST_WRONG_PW', '--now', '12/07/2026');
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.out)).toMatchObject({ code: 'UsageError', status: 400, detail: expect.stringMatching(/is not an ISO 8601 time/) });
+  });
+
   it('concierge ask --yes confirms a proposed write only; any other question gets a hint for asking again', async () => {
     process.env.CONCIERGE_TEST_SVC_PW = SVC.password;
     const run = async (...args: string[]) => {
