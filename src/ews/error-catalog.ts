@@ -14,6 +14,14 @@ const mbx = (c: ErrorContext, d: EwsErrorData) => d.mailbox ?? c.mailbox ?? 'the
 const alias = (smtp: string) => smtp.split('@')[0] ?? smtp;
 const acctAlias = (c: ErrorContext) => (c.account ? alias(c.account) : '<service account>');
 const wait = (d: EwsErrorData) => (d.backOffMs !== undefined ? ` Exchange asked to wait ${Math.ceil(d.backOffMs / 1000)} s.` : '');
+/** Said only when it happened: the hint of a final error must not promise a retry that is over. */
+const retried = (d: EwsErrorData) => (d.attempts !== undefined && d.attempts > 1 ? `Concierge waited${d.backOffMs !== undefined ? ' as Exchange asked' : ''} and tried ${d.attempts} times; it is still busy. ` : '');
+/** The port the URL names, or its scheme's default; undefined when there is no URL to read. */
+function portOf(url: string | undefined): string | undefined {
+  if (url === undefined || !URL.canParse(url)) return undefined;
+  const u = new URL(url);
+  return u.port || (u.protocol === 'http:' ? '80' : u.protocol === 'https:' ? '443' : undefined);
+}
 
 /**
  * Plain words for every failure a calendar client can meet. Hints quote the Exchange Management Shell
@@ -45,7 +53,7 @@ const CATALOG: Partial<Record<EwsErrorCode, Words>> = {
     `The calendar folder of ${mbx(c, d)} was not found or is not visible to ${acct(c)}.`,
     `Grant folder access: Add-MailboxFolderPermission -Identity "${alias(mbx(c, d))}:\\Calendar" -User ${acctAlias(c)} -AccessRights Editor.`,
   ],
-  ErrorServerBusy: (_c, d) => [`Exchange is busy and throttled the request.${wait(d)}`, 'Concierge retries after the back-off Exchange asks for; if this persists, raise the throttling policy of the service account (Set-ThrottlingPolicy).'],
+  ErrorServerBusy: (_c, d) => [`Exchange is busy and throttled the request.${wait(d)}`, `${retried(d)}Try again in a few minutes; if this persists, raise the throttling policy of the service account (Set-ThrottlingPolicy).`],
   ErrorExceededConnectionCount: (c) => [
     `${acct(c)} has too many concurrent connections to Exchange.`,
     'Lower Concierge\'s per-server concurrency, or raise EWSMaxConcurrency in the account\'s throttling policy.',
@@ -80,7 +88,7 @@ const CATALOG: Partial<Record<EwsErrorCode, Words>> = {
   ],
   HttpForbidden: (c) => [`Exchange refused ${acct(c)} (HTTP 403).`, 'The account may be disabled, or EWS access may be blocked for it (Get-CASMailbox <account> | fl EwsEnabled,EwsAllowList).'],
   HttpNotFound: (c) => [`Nothing answers at ${c.url ?? 'the EWS URL'} (HTTP 404).`, 'The EWS URL is usually https://mail.<your domain>/EWS/Exchange.asmx (Get-WebServicesVirtualDirectory | fl ExternalUrl shows it).'],
-  HttpServiceUnavailable: (_c, d) => [`Exchange is unavailable (HTTP ${d.httpStatus ?? 503}).${wait(d)}`, 'Requests are queuing on the Exchange server; try again later.'],
+  HttpServiceUnavailable: (_c, d) => [`Exchange is unavailable (HTTP ${d.httpStatus ?? 503}).${wait(d)}`, `${retried(d)}Requests are queuing on the Exchange server; try again later.`],
   HttpUnexpectedStatus: (c, d) => [`${c.url ?? 'The server'} answered HTTP ${d.httpStatus ?? '?'} instead of an EWS response.`, 'Check that the URL is the EWS endpoint (https://mail.<your domain>/EWS/Exchange.asmx) and that no proxy rewrites it.'],
   NotEws: (c) => [`${c.url ?? 'The URL'} does not answer like an EWS endpoint.`, 'Use the EWS endpoint, usually https://mail.<your domain>/EWS/Exchange.asmx.'],
   OwaRedirect: (_c, d) => [`The URL leads to Outlook on the web (OWA)${d.location ? ` at ${d.location}` : ''}, not to Exchange Web Services.`, 'Use the EWS endpoint instead: replace /owa with /EWS/Exchange.asmx.'],
@@ -90,7 +98,10 @@ const CATALOG: Partial<Record<EwsErrorCode, Words>> = {
   TlsExpired: (c) => [`The certificate of ${c.url ?? 'the server'} has expired or is not yet valid.`, 'Renew the Exchange certificate (New-ExchangeCertificate, then Enable-ExchangeCertificate -Services IIS).'],
   TlsError: (c) => [`The TLS handshake with ${c.url ?? 'the server'} failed.`, 'Check that the server speaks TLS 1.2 or later on that port.'],
   DnsNotFound: (c) => [`The host name of ${c.url ?? 'the EWS URL'} does not resolve.`, 'Check the spelling of the host name and that Concierge\'s DNS can see it.'],
-  ConnectionRefused: (c) => [`Nothing is listening at ${c.url ?? 'the EWS URL'}.`, 'Check the host and port, and that a firewall lets Concierge reach Exchange on 443.'],
+  ConnectionRefused: (c) => {
+    const port = portOf(c.url);
+    return [`Nothing is listening at ${c.url ?? 'the EWS URL'}.`, `Check the host and port, and that a firewall lets Concierge reach Exchange${port ? ` on port ${port}` : ''}.`];
+  },
   ConnectTimeout: (c) => [`Connecting to ${c.url ?? 'the server'} timed out.`, 'Check that the host is reachable from Concierge (firewall, routing).'],
   RequestTimeout: () => ['Exchange did not answer in time.', 'Try again; if it persists, check the load of the Exchange server.'],
   ConnectionReset: () => ['The connection to Exchange was cut.', 'Try again; if it persists, check any proxy or load balancer in between.'],

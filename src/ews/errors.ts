@@ -42,6 +42,8 @@ export interface EwsErrorData {
   readonly location?: string;
   /** Authentication schemes the server offered in WWW-Authenticate. */
   readonly authSchemes?: readonly string[];
+  /** How many times the request was sent, when the engine repeated it before giving up. */
+  readonly attempts?: number;
 }
 
 /**

@@ -90,7 +90,8 @@ export class EwsEngine {
         if (!(err instanceof EwsError)) throw err;
         const error = err;
         const delay = nextDelay(policy, error, attempt, now() - started, op.idempotent);
-        if (delay === undefined || call.signal?.aborted) throw error;
+        // A repeated request's error is worded anew, knowing it was repeated (no "Concierge retries" in a final error).
+        if (delay === undefined || call.signal?.aborted) throw attempt > 1 ? ewsError(error.code, { ...error.data, attempts: attempt }, ctx, error.cause) : error;
         await sleep(delay);
       }
     }

@@ -281,6 +281,20 @@ describe('EwsEngine: throttling and retries', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
+  it('ErrorServerBusy until the attempts run out: the final hint says Concierge waited and tried, not that it retries', async () => {
+    const transport = new ScriptedTransport(status(500, XML_HEADERS, SERVER_BUSY));
+    const { engine, sleeps } = setup(transport, { retry: { ...ROOMY, maxElapsedMs: 10_000_000 } });
+    const err = await failure(engine.call(GetFolder, CALENDAR));
+    expect(err.code).toBe('ErrorServerBusy');
+    expect(err.data).toMatchObject({ attempts: 4, backOffMs: RECORDED_BACKOFF });
+    expect(sleeps).toEqual([RECORDED_BACKOFF, RECORDED_BACKOFF, RECORDED_BACKOFF]);
+    expect(err.hint).toBe('Concierge waited as Exchange asked and tried 4 times; it is still busy. Try again in a few minutes; if this persists, raise the throttling policy of the service account (Set-ThrottlingPolicy).');
+    // Tried once (the wait asked for was too long to wait out): no word of waiting.
+    const once = await failure(setup(new ScriptedTransport(status(500, XML_HEADERS, SERVER_BUSY))).engine.call(GetFolder, CALENDAR));
+    expect(once.data.attempts).toBeUndefined();
+    expect(once.hint).toMatch(/^Try again in a few minutes;/);
+  });
+
   it('503 with Retry-After: 2 waits 2000 ms, then succeeds', async () => {
     const transport = new ScriptedTransport(status(503, { 'retry-after': '2' }), ok(CALENDAR_OK));
     const { engine, sleeps } = setup(transport);

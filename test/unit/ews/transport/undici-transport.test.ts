@@ -179,6 +179,8 @@ describe('UndiciTransport network failures', () => {
     const err = await failure(`http://127.0.0.1:${port}/EWS/Exchange.asmx`);
     expect(err.code).toBe('ConnectionRefused');
     expect(err.transient).toBe(true);
+    // The hint names the port that was refused, not HTTPS's 443.
+    expect(err.hint).toBe(`Check the host and port, and that a firewall lets Concierge reach Exchange on port ${port}.`);
   });
 
   it('maps an unknown host to DnsNotFound', async () => {
