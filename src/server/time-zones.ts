@@ -1,3 +1,4 @@
+import { UnknownTimeZoneError, windowsToIana } from '../ews/schema/timezones.js';
 import { HttpProblem } from './problem.js';
 
 /** Built once: Intl lists ~400 zones, too many to rebuild per request. */
@@ -39,7 +40,29 @@ export function zoneByCase(tz: string): string | undefined {
   return undefined;
 }
 
-export const unknownZone = (tz: string) => {
+/** The IANA zone CLDR maps a Windows zone name to ("Pacific Standard Time" -> America/Los_Angeles), if `tz` is one. */
+export function ianaOfWindowsName(tz: string): string | undefined {
+  try {
+    return windowsToIana(tz);
+  } catch (err) {
+    if (err instanceof UnknownTimeZoneError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * What to give instead of a zone name that is not known: the right case, the IANA name of a Windows name
+ * (people copy those from Outlook and Exchange), else an example. `flag` is put before the name ("--tz ").
+ */
+export function zoneHint(tz: string, flag = ''): string {
   const meant = zoneByCase(tz);
-  return new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, meant ? `Zone names are case-sensitive: use ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
-};
+  if (meant) return `Zone names are case-sensitive: use ${flag}${meant}.`;
+  const iana = ianaOfWindowsName(tz);
+  if (iana) return `${tz} is a Windows zone name; use ${flag}${iana}.`;
+  return 'Use an IANA name such as Europe/Berlin.';
+}
+
+export const unknownZone = (tz: string) =>
+  tz.trim() === ''
+    ? new HttpProblem(400, 'UnknownTimeZone', 'The time zone (timeZone) is empty.', 'Give an IANA name such as Europe/Berlin, or leave timeZone out.')
+    : new HttpProblem(400, 'UnknownTimeZone', `Unknown time zone ${tz}.`, zoneHint(tz));

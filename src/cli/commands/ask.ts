@@ -8,7 +8,8 @@ import { addExchangeOptions, clientFromOptions, type ExchangeCliOptions } from '
 import type { CliIo } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import { toProblem, type Problem } from '../../server/problem.js';
-import { isKnownZone, zoneByCase } from '../../server/time-zones.js';
+import { describeNowRange, isNowInRange, NOW_WITHIN_YEARS } from '../../server/reference-time.js';
+import { isKnownZone, zoneHint } from '../../server/time-zones.js';
 
 interface AskOptions extends ExchangeCliOptions {
   readonly now?: string;
@@ -62,13 +63,12 @@ async function ask(text: string, o: AskOptions, io: CliIo, understand: () => Pro
   if (!text.trim()) throw new UsageError('The question is empty.', 'Ask in words, for example: concierge ask "what\'s on my calendar today" ...');
   if (text.length > 500) throw new UsageError(`The question is ${text.length} characters long; at most 500 are read.`, 'Ask one thing at a time.');
   const tz = o.tz ?? DateTime.local().zoneName;
-  if (!isKnownZone(tz)) {
-    const meant = zoneByCase(tz);
-    throw new UsageError(`Unknown time zone --tz ${tz}.`, meant ? `Zone names are case-sensitive: use --tz ${meant}.` : 'Use an IANA name such as Europe/Berlin.');
-  }
+  if (!tz.trim()) throw new UsageError('--tz is empty.', "Give an IANA name such as Europe/Berlin, or leave --tz out to use this machine's zone.");
+  if (!isKnownZone(tz)) throw new UsageError(`Unknown time zone --tz ${tz}.`, zoneHint(tz, '--tz '));
   // An ISO 8601 time; without an offset it is read in --tz (an admin types the local time they mean).
   const at = o.now ? DateTime.fromISO(o.now, { zone: tz }) : undefined;
   if (at && !at.isValid) throw new UsageError(`--now "${o.now}" is not an ISO 8601 time.`, 'Example: 2026-12-07T09:00:00-08:00, or 2026-12-07T09:00 read in --tz.');
+  if (at && !isNowInRange(at.toJSDate())) throw new UsageError(`--now ${o.now} is more than ${NOW_WITHIN_YEARS} years from this machine's clock.`, `Give a time ${describeNowRange()}, or leave --now out.`);
   const now = at ? at.toJSDate() : new Date();
   const client = clientFromOptions(o);
   try {

@@ -12,6 +12,7 @@ import { RoomSeatsProvider } from '../assistant/room-seats.js';
 import { likelyAboutToday, PrefetchingProvider, today } from '../assistant/prefetch.js';
 import { whoseCalendar } from '../assistant/whose-calendar.js';
 import type { EwsClientPool } from '../exchange/client-pool.js';
+import { describeNowRange, isNowInRange, NOW_WITHIN_YEARS } from '../reference-time.js';
 import { isKnownZone, unknownZone } from '../time-zones.js';
 
 
@@ -59,7 +60,12 @@ export function assistantRoutes(app: FastifyInstance, api: ApiRegistry, db: Kyse
       // Trimmed: words only of spaces are no question. (A NUL byte is refused here: the database takes none.)
       text: z.string().trim().min(1).max(500).refine((t) => !t.includes('\u0000'), { message: 'must not contain NUL characters' }),
       sessionId: z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, { message: 'may hold only letters, digits and . _ : - (use the sessionId of the previous answer)' }).optional().describe('Dialog session from the previous answer, to answer its question ("yes")'),
-      now: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with an offset, such as 2026-12-07T08:00:00-08:00 or 2026-12-07T16:00:00Z' }).optional().describe('Reference time (tests, replays); default now'),
+      now: z.iso
+        .datetime({ offset: true, error: 'must be an ISO 8601 time with an offset, such as 2026-12-07T08:00:00-08:00 or 2026-12-07T16:00:00Z' })
+        // A year-1 or year-3000 time is a mistake, not a replay: refused rather than answered about another century.
+        .refine((v) => isNowInRange(new Date(v)), { error: (iss) => `${String(iss.input)} is more than ${NOW_WITHIN_YEARS} years from the server's clock; give a time ${describeNowRange()}` })
+        .optional()
+        .describe(`Reference time (tests, replays), within ${NOW_WITHIN_YEARS} years of the server's clock; default now`),
       timeZone: z.string().optional().describe('IANA time zone of the person asking; default the zone stored for you, else UTC'),
     }),
     response: answerOut,

@@ -41,6 +41,10 @@ describe('assistant channels', () => {
     expect(JSON.stringify(await bad({ text: '   ' }))).toMatch(/text/);
     expect(JSON.stringify(await bad({ now: '2026-12-07T08:00:00' }))).toMatch(/with an offset, such as 2026-12-07T08:00:00-08:00/);
     expect(await bad({ timeZone: 'europe/berlin' })).toMatchObject({ code: 'UnknownTimeZone', hint: 'Zone names are case-sensitive: use Europe/Berlin.' });
+    expect(await bad({ timeZone: 'Pacific Standard Time' })).toMatchObject({ code: 'UnknownTimeZone', hint: 'Pacific Standard Time is a Windows zone name; use America/Los_Angeles.' });
+    expect(await bad({ timeZone: '' })).toMatchObject({ code: 'UnknownTimeZone', detail: 'The time zone (timeZone) is empty.' });
+    // A reference time in another century is a mistake, refused before anything is read or changed.
+    expect(await bad({ now: '0001-01-01T00:00:00Z' })).toMatchObject({ code: 'BadRequest', detail: expect.stringMatching(/^Invalid now: 0001-01-01T00:00:00Z is more than 10 years from the server's clock; give a time from \d{4}-\d\d-\d\dT[\d:]+Z to \d{4}-/), hint: 'Fix that field and send the request again; nothing was changed.' });
     // Links of the tz database are zones too: newer names this ICU lists under old ones, and old aliases.
     for (const timeZone of ['Asia/Kolkata', 'US/Pacific', 'Europe/Kyiv']) {
       const linked = await adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", now, timeZone });
@@ -116,6 +120,9 @@ describe('assistant channels', () => {
     expect(await run("what's on today", '--tz', 'UTC+2')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown time zone --tz UTC\+2/) });
     expect(await run("what's on today", '--tz', 'america/los_angeles')).toMatchObject({ code: 2, err: expect.stringMatching(/use --tz America\/Los_Angeles/) });
     expect(await run("what's on today", '--tz', 'America/Los_Angeles', '--now', '12/07/2026')).toMatchObject({ code: 2, err: expect.stringMatching(/is not an ISO 8601 time/) });
+    expect(await run("what's on today", '--tz', 'Pacific Standard Time')).toMatchObject({ code: 2, err: expect.stringMatching(/Pacific Standard Time is a Windows zone name; use --tz America\/Los_Angeles\./) });
+    expect(await run("what's on today", '--tz', '')).toMatchObject({ code: 2, err: expect.stringMatching(/--tz is empty/) });
+    expect(await run("what's on today", '--tz', 'America/Los_Angeles', '--now', '0001-01-01T00:00:00Z')).toMatchObject({ code: 2, err: expect.stringMatching(/--now 0001-01-01T00:00:00Z is more than 10 years from this machine's clock\.\nhint: Give a time from \d{4}-.* to \d{4}-.*, or leave --now out\./) });
     // 08:00 with no offset is 8 AM in Los Angeles: the 9 AM standup is still ahead.
     const local = await run("what's my next meeting", '--tz', 'America/Los_Angeles', '--now', '2026-12-07T08:00:00');
     expect(local.out).toMatch(/Your next meeting is Standup, today at 9 AM/);
