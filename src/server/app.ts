@@ -9,7 +9,7 @@ import { sessionGuard } from './auth.js';
 import { EwsClientPool } from './exchange/client-pool.js';
 import { ExchangeLinkService, type Analyzer } from './exchange/link-service.js';
 import { Metrics } from './metrics.js';
-import { toProblem } from './problem.js';
+import { retryAfterSeconds, toProblem } from './problem.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import type { Understand } from '../assistant/dialog/understanding.js';
@@ -73,6 +73,8 @@ export async function buildServer(deps: ServerDeps): Promise<ConciergeServer> {
     // Logged once, here, where it is handled; 4xx are the caller's, so they are not errors of ours.
     if (problem.status >= 500) req.log.error({ err, code: problem.code }, problem.title);
     else req.log.info({ code: problem.code, status: problem.status }, problem.title);
+    const retryAfter = retryAfterSeconds(err);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     return reply.code(problem.status).type('application/problem+json').send({ ...problem, requestId: req.id });
   });
 

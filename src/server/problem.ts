@@ -47,3 +47,17 @@ export function toProblem(err: unknown): Problem {
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { type: 'about:blank', title: e.message ?? 'Bad request.', status: e.statusCode, code: e.code ?? 'BadRequest', detail: e.message ?? '', hint: 'Check the request against /api/v1/openapi.json.' };
   return { type: 'about:blank', title: 'Internal error.', status: 500, code: 'InternalError', detail: 'Something went wrong on our side; nothing was changed that you were not told about.', hint: 'Try again; if it persists, report the request id to your administrator.' };
 }
+
+/** Seconds a client is asked to wait after a transient Exchange failure that named no wait of its own. */
+export const DEFAULT_RETRY_AFTER_S = 30;
+
+/**
+ * The Retry-After (seconds) for a failure worth repeating later: Exchange's own back-off, rounded up,
+ * else a modest default. Undefined for anything that will fail the same way until someone acts (a
+ * failing link, a refused permission): a client told to retry those would only hammer.
+ */
+export function retryAfterSeconds(err: unknown): number | undefined {
+  const e = err instanceof ChangeNotMade ? err.failure : err;
+  if (!(e instanceof EwsError) || !e.transient) return undefined;
+  return e.data.backOffMs !== undefined ? Math.max(1, Math.ceil(e.data.backOffMs / 1000)) : DEFAULT_RETRY_AFTER_S;
+}

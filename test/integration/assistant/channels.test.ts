@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
+import { ewsError } from '../../../src/ews/error-catalog.js';
+import { HttpProblem } from '../../../src/server/problem.js';
 import { defaultUnderstand } from '../../../src/assistant/understand.js';
 import { useDatabase } from '../../unit/persistence/backends.js';
 import { adminRequest, rotationSimulator, serverWithAdmin, SVC } from '../../support/server.js';
@@ -57,6 +59,30 @@ describe('assistant channels', () => {
     expect(notMine.json().code).toBe('NotYourCalendar');
     await server.app.close();
     await other.app.close();
+  });
+
+  it('a transient Exchange failure is a 503 with Retry-After: Exchange\'s back-off rounded up, else 30 s; a lasting one has none', async () => {
+    const understand = await defaultUnderstand();
+    const { server, admin } = await serverWithAdmin(store.db, randomBytes(32), undefined, { understand });
+    await linkExchange(server.app, admin, sim);
+    const ask = () => adminRequest(server.app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: "what's on my calendar today", timeZone: 'America/Los_Angeles' });
+    const failing = (err: Error) => vi.spyOn(server.pool, 'use').mockRejectedValueOnce(err);
+    failing(ewsError('ErrorServerBusy', { backOffMs: 44_100 }));
+    const busy = await ask();
+    expect(busy.statusCode, busy.body).toBe(503);
+    expect(busy.headers['retry-after']).toBe('45');
+    expect(busy.json().code).toBe('ErrorServerBusy');
+    failing(ewsError('ConnectionRefused', {}, { url: sim.ewsUrl }));
+    expect((await ask()).headers['retry-after']).toBe('30');
+    failing(ewsError('ErrorImpersonateUserDenied', { mailbox: 'alice@contoso.com' }));
+    const denied = await ask();
+    expect(denied.statusCode).toBe(502);
+    expect(denied.headers['retry-after']).toBeUndefined();
+    failing(new HttpProblem(503, 'ExchangeLinkFailing', 'Exchange refused the linked service account.', 'Rotate the password.'));
+    const linkFailing = await ask();
+    expect(linkFailing.statusCode).toBe(503);
+    expect(linkFailing.headers['retry-after']).toBeUndefined();
+    await server.app.close();
   });
 
   it('concierge ask --json prints the same answer object without a server', async () => {
