@@ -65,6 +65,9 @@ export type Act =
   | { readonly kind: 'need_time'; readonly title: string; readonly within?: TimeWindow; readonly reminder?: boolean }
   /** "move the offsite to 2pm": an all-day event moves by days; which day? */
   | { readonly kind: 'all_day_needs_day'; readonly event: CalendarEvent }
+  /** A meeting its organizer cancelled, still on the calendar: remove it? Then: removed. */
+  | { readonly kind: 'confirm_remove_cancelled'; readonly event: CalendarEvent }
+  | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
   /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
   /** `pastDays`: the question was about the past, and this many days back were read. */
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }

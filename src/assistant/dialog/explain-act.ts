@@ -15,6 +15,7 @@ export function deedOf(act: Act): TurnDeed | undefined {
     case 'created':
       return { kind: 'wrote', change: 'create', subject: act.event.subject };
     case 'cancelled':
+    case 'removed_cancelled':
       return { kind: 'wrote', change: 'cancel', subject: act.event.subject };
     case 'moved':
       return { kind: 'wrote', change: 'move', subject: act.event.subject };
@@ -36,6 +37,7 @@ export function windowOf(act: Act): Explanation['window'] {
       return { start: act.start, end: act.end };
     case 'created':
     case 'cancelled':
+    case 'removed_cancelled':
       return { start: act.event.start, end: act.event.end };
     case 'moved':
       return { start: act.start, end: act.end ?? act.start };

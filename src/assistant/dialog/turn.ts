@@ -135,7 +135,7 @@ export class Dialog {
     const list = async (window: { start: string; end: string }) => {
       const all = await this.deps.provider.listEvents(input.user, window, input.timeZone);
       const { shown, leftOut } = visible(all);
-      return { shown, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
+      return { shown, all, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
     let s: DialogSlots = u.slots;
     // On a room's own device, a question naming another room ("is the fishbowl free") is about that room.
@@ -475,8 +475,14 @@ export class Dialog {
           if (about) return this.#change(input, about, change, s, done);
         }
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
-        const { shown, explanation } = await list(window);
+        const { shown, all, explanation } = await list(window);
         const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
+        // "cancel the design sync" that its organizer already cancelled: it still sits on the calendar, marked
+        // cancelled; offer to remove it (nobody else is told: it is over for everyone).
+        if (fits.length === 0 && change === 'cancel') {
+          const gone = firstOfEachSeries(all.filter((e) => e.isCancelled && eventMatches({ ...e, subject: e.subject.replace(CANCELLED_PREFIX, '') }, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)));
+          if (gone.length === 1) return done({ kind: 'confirm_remove_cancelled', event: gone[0]! }, [gone[0]!], { kind: 'cancel', event: gone[0]!, proposedAt: input.now.toISOString() }, explanation);
+        }
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
         // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
         const distinct = firstOfEachSeries(fits);
@@ -859,7 +865,8 @@ export class Dialog {
     // (At least a minute: a window from an event's start to its own end is empty when it has no length.)
     const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: iso(Math.max(Date.parse(event.end), Date.parse(event.start) + MINUTE)) }, input.timeZone);
     const same = (e: CalendarEvent) => (e.id === event.id || (event.uid !== undefined && e.uid === event.uid)) && Date.parse(e.start) === Date.parse(event.start) && Date.parse(e.end) === Date.parse(event.end);
-    if (there.some((e) => same(e) && !e.isCancelled)) return undefined;
+    // (A meeting its organizer cancelled, offered for removal, is still there while it stays cancelled.)
+    if (there.some((e) => same(e) && e.isCancelled === event.isCancelled)) return undefined;
     const now = await this.deps.provider.getEvent(input.user, event.id);
     const moved = now && !now.isCancelled && !same(now) ? now : undefined;
     return done({ kind: 'changed_since', event, change, ...(moved ? { now: moved } : {}) }, moved ? [moved] : []);
@@ -947,6 +954,7 @@ export class Dialog {
         const stale = await this.#changedSince(input, pending.event, 'cancel', done);
         if (stale) return stale;
         await this.deps.provider.cancelEvent(input.user, pending.event);
+        if (pending.event.isCancelled) return done({ kind: 'removed_cancelled', event: pending.event }, [pending.event]);
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
       }
       case 'more':
@@ -979,6 +987,9 @@ export class Dialog {
 }
 
 export type { Attendee };
+
+/** The word Exchange puts before the subject of a meeting its organizer cancelled. */
+const CANCELLED_PREFIX = /^(?:canceled|cancelled):\s*/i;
 
 /** An email address as typed (the directory decides first; an outside address is invited as written). */
 const EMAIL = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;

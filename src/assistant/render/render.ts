@@ -341,6 +341,13 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.reminder) return sentences([act.within ? `What time ${partOfDayLabel(act.within, clock, ctx.now)} should I remind you to ${act.title}?` : `When should I remind you to ${act.title}? Say a day and a time.`]);
       if (act.within) return sentences([`What time ${partOfDayLabel(act.within, clock, ctx.now)} should ${act.title} be?`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
+    case 'confirm_remove_cancelled': {
+      const name = subject(act.event).replace(/^(?:canceled|cancelled):\s*/i, '');
+      const by = act.event.organizer?.name || act.event.organizer?.email;
+      return sentences([`${by ? `${by} cancelled` : 'Its organizer cancelled'} ${name} ${whenEvent(act.event, clock)}; it is still on your calendar, marked cancelled. Remove it from your calendar?`]);
+    }
+    case 'removed_cancelled':
+      return sentences([`Done. The cancelled ${subject(act.event).replace(/^(?:canceled|cancelled):\s*/i, '')} ${whenEvent(act.event, clock)} is off your calendar.`]);
     case 'all_day_needs_day':
       return sentences([`${cap(subject(act.event))} lasts all day, so it moves by days, not hours. Which day should it move to?`]);
     case 'which_event':

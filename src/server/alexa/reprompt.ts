@@ -24,7 +24,8 @@ export function repromptText(pending: Pending | undefined): string {
     case 'create':
       return 'Should I add it?';
     case 'cancel':
-      return 'Should I cancel it?';
+      // (A meeting its organizer cancelled is only taken off this calendar.)
+      return pending.event.isCancelled ? 'Should I remove it?' : 'Should I cancel it?';
     case 'move':
       return 'Should I move it?';
     case 'respond':

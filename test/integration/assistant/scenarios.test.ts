@@ -974,6 +974,27 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'within');
   });
 
+  it('a meeting its organizer cancelled is offered for removal from the calendar, not "not found"', async () => {
+    expect((await ask('cancel the design sync', 'gone')).text).toBe('Bob Smith cancelled Design sync on Thursday at 3 PM; it is still on your calendar, marked cancelled. Remove it from your calendar?');
+    await ask('no', 'gone');
+    // One of Bob's, cancelled by him: removed on "yes", and gone from Alice's calendar.
+    const theirs = await over.client.createEvent('bob@contoso.com', { subject: 'Vendor demo', start: '2027-03-17T21:00:00Z', end: '2027-03-17T22:00:00Z', timeZone: TZ, attendees: [{ email: 'alice@contoso.com', name: 'Alice Wong', kind: 'required' }] });
+    await over.client.deleteEvents('bob@contoso.com', [theirs.id], { notify: true });
+    const window = { start: '2027-03-17T08:00:00Z', end: '2027-03-18T08:00:00Z' };
+    const demo = async () => (await over.client.calendarView('alice@contoso.com', window)).filter((e) => /Vendor demo/.test(e.subject)).map((e) => [e.subject, e.isCancelled]);
+    expect(await demo()).toEqual([['Canceled: Vendor demo', true]]);
+    expect((await ask('cancel the vendor demo', 'gone')).text).toMatch(/^Bob Smith cancelled Vendor demo on March 17 at 2 PM; .* Remove it from your calendar\?$/);
+    expect((await ask('yes', 'gone')).text).toBe('Done. The cancelled Vendor demo on March 17 at 2 PM is off your calendar.');
+    expect(await demo()).toEqual([]);
+  });
+
+  it('"neither" to a which-one question drops it', async () => {
+    const which = await ask('cancel my meeting tomorrow', 'neither');
+    expect(which.pending?.kind).toBe('which');
+    expect((await ask('neither', 'neither')).text).toBe('OK, I won\'t.');
+    expect((await ask('yes', 'neither')).text).toMatch(/nothing waiting/);
+  });
+
   it('a move without a target time asks for one, and the answer keeps the event\'s day', async () => {
     const asked = await ask('move the budget review', 'move-when');
     expect(asked.pending?.kind).toBe('time');
