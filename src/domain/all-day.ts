@@ -8,3 +8,16 @@ const TIMED_KINDS = /\b(call|meeting|sync|review|planning|chat|interview|lunch|d
 export function lastsAllDay(title: string | undefined): boolean {
   return title !== undefined && ALL_DAY_KINDS.test(title) && !TIMED_KINDS.test(title);
 }
+
+/** Away for time off, free for a day that only marks something (a birthday, a deadline), else busy. */
+const AWAY = /\b(vacation|holidays?|day off|days off|leave|out of office|ooo|pto|sick)\b/i;
+const MARKS_A_DAY = /\b(birthdays?|anniversar(y|ies)|deadline|due)\b/i;
+
+/** How an all-day event shows to others ("Show as" in Outlook). */
+export function allDayShowAs(title: string): 'away' | 'free' | 'busy' {
+  if (AWAY.test(title)) return 'away';
+  return MARKS_A_DAY.test(title) ? 'free' : 'busy';
+}
+
+/** Outlook's reminder for an all-day event: 18 hours before it begins (6 AM the day before), not 15 minutes before midnight. */
+export const ALL_DAY_REMINDER_MINUTES = 18 * 60;

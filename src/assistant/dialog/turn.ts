@@ -18,7 +18,7 @@ import { eventSubject, spelledOut } from './subject.js';
 import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn, type RoomDesk } from './rooms.js';
 import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
-import { lastsAllDay } from '../../domain/all-day.js';
+import { ALL_DAY_REMINDER_MINUTES, allDayShowAs, lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { escapeRegExp } from '../../shared/regexp.js';
@@ -624,7 +624,7 @@ export class Dialog {
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
     const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
-    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}) };
+    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
     return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
   }
 
@@ -640,7 +640,8 @@ export class Dialog {
       // A room taken then would decline: said before "yes", not after.
       Promise.all(rooms.map(async (r) => ((await this.deps.provider.busyTimes(r.email!, window))?.length ? [r.name || r.email!] : []))),
     ]);
-    const conflicts = timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
+    // (A day that only marks something, shown as free, clashes with nothing.)
+    const conflicts = draft.freeBusy === 'free' ? [] : timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
     const busyRooms = roomsBusy.flat();
     // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
     const onceOnly = !draft.repeat && REPEAT_WORDS.test(input.text);
@@ -946,7 +947,9 @@ export class Dialog {
       }
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
-        const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
+        // An all-day event's reminder, unless one was asked for, comes the day before (as Outlook sets it), not at 11:45 PM.
+        const allDayReminder = pending.draft.isAllDay && pending.draft.reminderMinutes === undefined ? { reminderMinutes: ALL_DAY_REMINDER_MINUTES } : {};
+        const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, ...allDayReminder, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
         return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}), ...(pending.draft.reminderMinutes ? { remindBefore: pending.draft.reminderMinutes } : {}) }, [event]);
       }
       case 'cancel': {

@@ -300,7 +300,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const where = d.location ? (/^(downtown|uptown|midtown|outside|outdoors|online|remotely|offsite|onsite)$/i.test(d.location) ? ` ${d.location}` : /^home$/i.test(d.location) ? ' at home' : ` in ${d.location}`) : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
       const first = act.conflicts[0];
-      const conflict = first ? [`That overlaps ${subject(first)}${first.isAllDay ? ', all day' : ` at ${spokenTime(localTime(first.start, clock.zone))}`}.`] : [];
+      // Over several days the first clash says its day, and how many more there are.
+      const days = d.isAllDay && !sameLocalDay(localTime(d.start, clock.zone), millisecondBefore(localTime(d.end, clock.zone)));
+      const more = act.conflicts.length - 1;
+      const firstWhen = first && (first.isAllDay ? ', all day' : days ? ` ${whenEvent(first, clock)}` : ` at ${spokenTime(localTime(first.start, clock.zone))}`);
+      const conflict = first ? [`That overlaps ${subject(first)}${firstWhen}${more > 0 && days ? `, and ${more === 1 ? 'one more event' : `${more} more events`}` : ''}.`] : [];
       const roomsTaken = roomsWillDecline(act.busyRooms);
       const once = act.onceOnly ? ["I can't make repeating events yet, so this adds the first one only."] : [];
       // Said in another zone: its clock too ("tomorrow at noon (3 PM Eastern)"), so a wrong zone is heard before "yes".

@@ -988,6 +988,22 @@ describe('the assistant answers from the calendar', () => {
     expect(await demo()).toEqual([]);
   });
 
+  it('all-day events show as Outlook shows them: time off away, a birthday free and clashing with nothing, reminded the day before', async () => {
+    const vacation = await ask('add vacation from march 15 to march 19', 'all-day-show');
+    expect(vacation.text).toBe('That overlaps Team standup on March 15 at 9 AM, and 5 more events. Add vacation on March 15, all day, until March 19?');
+    const made = (await ask('yes', 'all-day-show')).events[0]!;
+    const birthday = await ask("add mary's birthday on friday", 'all-day-show');
+    expect(birthday.text).toBe("Add mary's birthday on Friday, all day?");
+    const marked = (await ask('yes', 'all-day-show')).events[0]!;
+    const { call } = over.client.target('alice@contoso.com');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }, { id: marked.id }], fields: ['isAllDayEvent', 'legacyFreeBusyStatus', 'reminderMinutesBeforeStart'] }, call);
+    expect((result as { ok: true; value: Record<string, unknown> }[]).map((r) => r.value)).toMatchObject([
+      { isAllDayEvent: true, legacyFreeBusyStatus: 'OOF', reminderMinutesBeforeStart: 1080 },
+      { isAllDayEvent: true, legacyFreeBusyStatus: 'Free', reminderMinutesBeforeStart: 1080 },
+    ]);
+    await over.client.deleteEvents('alice@contoso.com', [made.id, marked.id], { notify: false });
+  });
+
   it('"neither" to a which-one question drops it', async () => {
     const which = await ask('cancel my meeting tomorrow', 'neither');
     expect(which.pending?.kind).toBe('which');
