@@ -155,7 +155,7 @@ describe('from a fresh start to a booked room, in a browser', () => {
     // A request without a time: the question is answered in the box (no "Yes" to press), then confirmed or not.
     await page.getByLabel('Your question').fill('add lunch with carol tomorrow');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
-    await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toContain('When should it be?');
+    await expect.poll(async () => (await conversation.textContent()) ?? '', { timeout: 20_000 }).toContain('What time tomorrow should lunch be?');
     expect(await page.getByRole('button', { name: 'Yes', exact: true }).count()).toBe(0);
     await expect.poll(() => page.locator('#question:focus').count()).toBe(1);
     await page.keyboard.type('noon');
