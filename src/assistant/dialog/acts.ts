@@ -21,10 +21,13 @@ export interface Explanation {
 export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
-  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }
-  | { readonly kind: 'not_organizer'; readonly change: 'cancel' | 'move'; readonly subject: string; readonly organizer: string }
+  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room'; readonly subject: string }
+  | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string }
   /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
   | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
+
+/** Changes only an event's organizer makes for everyone. */
+export type OrganizerChange = 'cancel' | 'move' | 'add a room to';
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
 export const READ_AT_MOST = 5;
@@ -75,7 +78,15 @@ export type Act =
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
   | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
-  | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: 'cancel' | 'move' }
+  | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange }
+  /** "book the boardroom for the budget review": the room added to that meeting? `taken`: the room is booked then and will decline. */
+  | { readonly kind: 'confirm_add_room'; readonly event: CalendarEvent; readonly room: string; readonly taken: boolean }
+  /** The room is on the meeting now; `response` is what its calendar answered. */
+  | { readonly kind: 'room_added'; readonly event: CalendarEvent; readonly room: string; readonly response: string }
+  /** Several meetings fit the one a room was asked for: said, for the request to be made again with its day or time. */
+  | { readonly kind: 'add_room_which'; readonly room: string; readonly candidates: readonly CalendarEvent[] }
+  /** "book the boardroom for the budget review" when the room is already on it. */
+  | { readonly kind: 'room_already_booked'; readonly event: CalendarEvent; readonly room: string }
   /** One occurrence of a series asked to move to or past the next (or previous) one: Exchange keeps a series in order. */
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
@@ -123,7 +134,7 @@ export type Act =
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
-  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' }
+  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' }
   | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
@@ -133,6 +144,8 @@ export type Pending =
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string }
+  /** "book the boardroom for the budget review": the room to add to that meeting. */
+  | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }
   /** "decline the product review": the answer to send to its organizer. */
   | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly proposedAt?: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */

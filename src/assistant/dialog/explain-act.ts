@@ -11,6 +11,7 @@ export function deedOf(act: Act): TurnDeed | undefined {
       return { kind: 'refused' };
     case 'confirm_create':
     case 'confirm_move':
+    case 'confirm_add_room':
       return { kind: 'checked_clashes' };
     case 'created':
       return { kind: 'wrote', change: 'create', subject: act.event.subject };
@@ -21,6 +22,8 @@ export function deedOf(act: Act): TurnDeed | undefined {
       return { kind: 'wrote', change: 'move', subject: act.event.subject };
     case 'responded':
       return { kind: 'wrote', change: 'respond', subject: act.event.subject };
+    case 'room_added':
+      return { kind: 'wrote', change: 'room', subject: act.event.subject };
     case 'not_organizer':
       return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else' };
     default:
@@ -35,6 +38,9 @@ export function windowOf(act: Act): Explanation['window'] {
       return { start: act.draft.start, end: act.draft.end };
     case 'confirm_move':
       return { start: act.start, end: act.end };
+    case 'confirm_add_room':
+    case 'room_added':
+      return { start: act.event.start, end: act.event.end };
     case 'created':
     case 'cancelled':
     case 'removed_cancelled':

@@ -729,6 +729,9 @@ export class Dialog {
   async #findRoom(input: TurnInput, s: DialogSlots, done: Done): Promise<TurnResult> {
     // "a room for the budget review": a room for a meeting already made, which this does not change.
     const forEvent = s.title && !/^(?:(?:a|an|the|free|empty|open|meeting|conference|small|big|quiet) )*(?:rooms?|space|meeting|call|sync)$/i.test(s.title) && !s.start;
+    // ("find me a room for the budget review": the first free room at its time, added to it.)
+    const forMeeting = forEvent ? FOR_A_MEETING.exec(input.text) : null;
+    if (forMeeting) return this.#addRoom(input, undefined, this.#meetingSaid(input, forMeeting[1]!), done);
     if (forEvent) return done({ kind: 'room_for_event', event: s.title! });
     // "a room tomorrow", "this afternoon": a day or part of one is not yet a time to book.
     if (!s.start && s.window) return done({ kind: 'room_needs_time' });
@@ -907,6 +910,14 @@ export class Dialog {
     // "is there a room free at 2", "book a room": any room, found rather than named.
     if (!name && (intent === 'room_is_free' || intent === 'room_book') && /\b(?:a|any|an?y? free|some) (?:free |empty |open )?(?:room|space)s?\b/i.test(input.text)) return this.#findRoom(input, s, done);
     if (!name) return done({ kind: 'rooms_not_set_up' });
+    // "book the boardroom for the budget review": the room added to a meeting already made.
+    const forMeeting = intent === 'room_book' ? FOR_A_MEETING.exec(input.text) : null;
+    if (forMeeting) return this.#addRoom(input, name, this.#meetingSaid(input, forMeeting[1]!), done);
+    // ("book the boardroom for lunch tomorrow": the lunch already there, if there is one; else a new lunch.)
+    if (intent === 'room_book' && s.title && !GENERIC_MEETING.test(s.title)) {
+      const there = await this.#meetingsNamed(input, { title: s.title, ...(s.window ? { window: s.window } : {}) });
+      if (there.length > 0) return this.#addRoom(input, name, { title: s.title, ...(s.window ? { window: s.window } : {}) }, done);
+    }
     // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
     if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
     const found = await roomFor(this.deps.provider, name);
@@ -925,6 +936,52 @@ export class Dialog {
    * The rooms of `event` that are booked by something else at the new time (they would decline the move).
    * The time the event already holds is its own booking, so only the part of the new time outside it is checked.
    */
+  /**
+   * "book the boardroom for the budget review", "find me a room for my 2pm": the room becomes an attendee of
+   * that meeting, as Exchange books rooms (its calendar then accepts or declines). `roomName` undefined: the
+   * first room free for the whole meeting. Only the organizer changes a meeting for everyone.
+   */
+  /** The meeting a room is asked for, read as a change would name it ("my 2pm", "the budget review on friday"). */
+  #meetingSaid(input: TurnInput, said: string): DialogSlots {
+    return this.deps.understand(`cancel ${said}`, { now: input.now, timeZone: input.timeZone }).slots;
+  }
+
+  /** The timed meetings (one per series) that the slots name, as a cancel finds them. */
+  async #meetingsNamed(input: TurnInput, named: DialogSlots): Promise<CalendarEvent[]> {
+    const at = named.start ? Date.parse(named.start) : undefined;
+    const all = await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
+    return firstOfEachSeries(visible(all).shown.filter((e) => !e.isAllDay && eventMatches(e, named, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)));
+  }
+
+  async #addRoom(input: TurnInput, roomName: string | undefined, named: DialogSlots, done: Done): Promise<TurnResult> {
+    if (!namesAnEvent(named) && !named.start) return done({ kind: 'room_for_event', event: named.title ?? 'that meeting' });
+    const fits = await this.#meetingsNamed(input, named);
+    const event = fits[0];
+    if (!event) return done({ kind: 'not_found', query: named.title ?? '', ...(named.start ? { at: named.start } : {}) });
+    const which = roomName ?? 'a room';
+    if (fits.length > 1) return done({ kind: 'add_room_which', room: which, candidates: fits.slice(0, WHICH_AT_MOST) }, fits);
+    if (event.myResponse !== 'organizer' && event.organizer?.email && event.organizer.email.toLowerCase() !== input.user.toLowerCase()) return done({ kind: 'not_organizer', event, change: 'add a room to' }, [event]);
+    const window = { start: event.start, end: event.end };
+    let room: DirectoryEntry | undefined;
+    if (roomName) {
+      const found = await roomFor(this.deps.provider, roomName);
+      if (found.kind === 'none') return done({ kind: 'unknown_room', name: roomName });
+      if (found.kind === 'several') return done({ kind: 'which_room', name: roomName, candidates: found.candidates.map((c) => c.name) });
+      room = found.room;
+    } else {
+      // ("a room for the budget review" that has one: that room, not "none free", as its own booking fills it.)
+      const has = event.attendees.find((a) => a.kind === 'resource');
+      if (has) return done({ kind: 'room_already_booked', event, room: has.name || has.email || 'A room' }, [event]);
+      const rooms = (await this.deps.provider.rooms()).slice(0, ROOMS_ASKED);
+      const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
+      room = rooms.find((_, i) => busy[i]?.length === 0);
+      if (!room) return done({ kind: 'no_free_room', window, listed: rooms.length });
+    }
+    if (event.attendees.some((a) => a.email?.toLowerCase() === room!.email.toLowerCase())) return done({ kind: 'room_already_booked', event, room: room.name }, [event]);
+    const taken = roomName ? ((await this.deps.provider.busyTimes(room.email, window))?.length ?? 0) > 0 : false;
+    return done({ kind: 'confirm_add_room', event, room: room.name, taken }, [event], { kind: 'add_room', event, room: { email: room.email, name: room.name }, proposedAt: input.now.toISOString() });
+  }
+
   async #roomsTakenFor(event: CalendarEvent, start: string, end: string): Promise<string[]> {
     const rooms = event.attendees.filter((a) => a.kind === 'resource' && a.email);
     if (!rooms.length || event.isAllDay) return [];
@@ -960,6 +1017,16 @@ export class Dialog {
         if (pending.event.isCancelled) return done({ kind: 'removed_cancelled', event: pending.event }, [pending.event]);
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);
       }
+      case 'add_room': {
+        // Its guests as they are now (someone may have been added in Outlook since), and the room with them.
+        const now = await this.deps.provider.getEvent(input.user, pending.event.id);
+        if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'add a room to' });
+        const guests = now.attendees.map((a) => ({ ...(a.email ? { email: a.email } : {}), ...(a.name ? { name: a.name } : {}), kind: a.kind }));
+        await this.deps.provider.updateEvent(input.user, now, { attendees: [...guests, { email: pending.room.email, name: pending.room.name, kind: 'resource' }], location: pending.room.name });
+        const after = await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined);
+        const response = after?.attendees.find((a) => a.email?.toLowerCase() === pending.room.email.toLowerCase())?.response ?? 'none';
+        return done({ kind: 'room_added', event: after ?? now, room: pending.room.name, response }, [after ?? now]);
+      }
       case 'more':
         // The rest of the read that offered it: "why?" and the day words are that read's.
         return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events, undefined, explanation);
@@ -990,6 +1057,12 @@ export class Dialog {
 }
 
 export type { Attendee };
+
+/** Titles that name no meeting in particular: "book the boardroom for a meeting at 3" is a new one. */
+const GENERIC_MEETING = /^(?:a |an |the )?(?:meeting|call|sync|session|chat|event|room)s?$/i;
+
+/** "book the boardroom for the budget review", "a room for my 2pm": the meeting a room is asked for, as said. */
+const FOR_A_MEETING = /\b(?:for|to)\s+((?:my|the|our|this|tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\s+(?!(?:team|group|people|whole|rest|day|afternoon|morning|evening)\b)\S.*?)[.?!]*$/i;
 
 /** The word Exchange puts before the subject of a meeting its organizer cancelled. */
 const CANCELLED_PREFIX = /^(?:canceled|cancelled):\s*/i;

@@ -290,7 +290,8 @@ function understander(models: NluModels): Understander {
     if (intent === 'create_event' || intent === 'room_book') {
       // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
       const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);
-      if (!when.start && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
+      // ("book the boardroom tomorrow": a day said is no "now"; the time is asked for.)
+      if (!when.start && !when.window && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
       if (slots.start && !slots.end) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
       if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
       // A day without a time is all day only for what lasts all day ("mary's birthday on friday") or when

@@ -452,6 +452,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'book_elsewhere':
       return sentences([`This display books ${act.here} only. To book the ${act.asked}, ask from your own calendar or from its own display.`]);
+    case 'confirm_add_room':
+      return sentences([...(act.taken ? [`${act.room} is booked then and will decline.`] : []), `Book ${act.room} for ${subject(act.event)} ${whenEvent(act.event, clock)}?${act.event.attendees.some((a) => a.kind !== 'resource') ? ' The attendees will get the update.' : ''}`]);
+    case 'room_added':
+      return sentences([`Done. ${act.room} is on ${subject(act.event)}.`, roomAnswer(act.room, act.response)]);
+    case 'add_room_which':
+      return sentences([`Which one: ${andList(act.candidates.map((e) => `${subject(e)} ${whenEvent(e, clock)}`)).replace(/ and ([^,]*)$/, ', or $1')}? Ask again with its day or time, for example "book ${act.room === 'a room' ? 'a room' : `the ${act.room.toLowerCase()}`} for ${subject(act.candidates[0]!).toLowerCase()} ${whenEvent(act.candidates[0]!, clock)}".`]);
+    case 'room_already_booked':
+      return sentences([`${act.room} is already on ${subject(act.event)} ${whenEvent(act.event, clock)}.`]);
     case 'room_for_event':
       return sentences([`I can't add a room to ${act.event} yet. Add one in Outlook, or ask for a room at its time, for example "find me a room on wednesday at 11".`]);
     case 'room_needs_time':
@@ -460,14 +468,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
       if (act.tooSmall) return sentences([`None of the rooms I can see seats ${act.tooSmall}.`]);
       if (act.unread === act.listed) return sentences(["Exchange didn't give the rooms' free/busy, so I can't tell which are free. Try again in a moment, or use Outlook's room finder."]);
-      if (act.unread) return sentences([`None of the ${act.listed - act.unread === 1 ? 'room' : `${act.listed - act.unread} rooms`} I could check is free ${windowLabel(act.window, clock, ctx.now)}; Exchange didn't give the free/busy of ${act.unread === 1 ? 'one more' : `${act.unread} more`}.`]);
-      return sentences([`None of the ${act.listed === 1 ? 'room' : `${act.listed} rooms`} I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
+      if (act.unread) return sentences([`${act.listed - act.unread === 1 ? "The one room I could check isn't" : `None of the ${act.listed - act.unread} rooms I could check is`} free ${windowLabel(act.window, clock, ctx.now)}; Exchange didn't give the free/busy of ${act.unread === 1 ? 'one more' : `${act.unread} more`}.`]);
+      return sentences([act.listed === 1 ? `The one room I can see isn't free ${windowLabel(act.window, clock, ctx.now)}.` : `None of the ${act.listed} rooms I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
     case 'which_room':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with ${act.person ? 'the' : 'its'} full name.`]);
     case 'unknown_room':
       return sentences([`I couldn't find a room called ${act.name} in the directory. Rooms are found by the names in Outlook's room finder.`]);
     case 'changed_since': {
-      const done = act.change === 'cancel' ? 'cancelled' : 'moved';
+      const done = act.change === 'cancel' ? 'cancelled' : act.change === 'move' ? 'moved' : 'booked a room for';
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
       return sentences([`${cap(subject(act.event))} changed since I asked: it is now ${whenEvent(act.now, clock)}. I haven't ${done} it; ask again if you still want to.`]);
     }

@@ -28,6 +28,8 @@ export function repromptText(pending: Pending | undefined): string {
       return pending.event.isCancelled ? 'Should I remove it?' : 'Should I cancel it?';
     case 'move':
       return 'Should I move it?';
+    case 'add_room':
+      return 'Should I book it?';
     case 'respond':
       return `Should I ${pending.reply === 'decline' ? 'decline' : 'accept'} it?`;
     case 'more':

@@ -1004,6 +1004,27 @@ describe('the assistant answers from the calendar', () => {
     await over.client.deleteEvents('alice@contoso.com', [made.id, marked.id], { notify: false });
   });
 
+  it('a room is added to a meeting already made, as Exchange books rooms; someone else\'s meeting is theirs to change', async () => {
+    const mine = await over.client.createEvent('alice@contoso.com', { subject: 'Pricing review', start: '2027-03-16T18:00:00Z', end: '2027-03-16T19:00:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
+    try {
+      const asked = await ask('book the boardroom for the pricing review', 'add-room');
+      expect(asked.text).toBe('Book Boardroom for Pricing review on March 16 at 11 AM? The attendees will get the update.');
+      expect(asked.pending).toMatchObject({ kind: 'add_room', room: { email: 'boardroom@contoso.com' } });
+      const done = await ask('yes', 'add-room');
+      expect(done.text).toBe('Done. Boardroom is on Pricing review. Boardroom accepted the booking.');
+      const [held] = await over.client.getEvents('alice@contoso.com', [mine.id]);
+      const event = held?.ok ? held.value : undefined;
+      expect(event?.location).toBe('Boardroom');
+      expect(event?.attendees.map((a) => [a.email, a.kind])).toEqual([['bob@contoso.com', 'required'], ['boardroom@contoso.com', 'resource']]);
+      // Asked again: already there, nothing proposed.
+      expect((await ask('find me a room for the pricing review', 'add-room')).text).toBe('Boardroom is already on Pricing review on March 16 at 11 AM.');
+      // Dave organizes the Berlin sync: only he can add a room to it.
+      expect((await ask('book the boardroom for the berlin team sync', 'add-room')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can add a room to it for everyone\./);
+    } finally {
+      await over.client.deleteEvents('alice@contoso.com', [mine.id], { notify: false });
+    }
+  });
+
   it('"neither" to a which-one question drops it', async () => {
     const which = await ask('cancel my meeting tomorrow', 'neither');
     expect(which.pending?.kind).toBe('which');
