@@ -401,7 +401,12 @@ export class Dialog {
         const window = { start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) };
         const { shown, explanation } = await list(window);
         const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && eventMatches(e, s, input.user));
-        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1) }, next.slice(0, 1), undefined, explanation);
+        // Said with it, when nothing was named: the meeting under way ("You're in the demo until 3"), and a
+        // day-long event that begins before the next meeting ("Tomorrow is the offsite, all day").
+        const plain = !namesAnEvent(s);
+        const underWay = plain ? shown.find((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() - MINUTE && Date.parse(e.end) > input.now.getTime()) : undefined;
+        const allDayFirst = plain ? shown.find((e) => e.isAllDay && Date.parse(e.start) > input.now.getTime() && (!next[0] || Date.parse(e.start) <= Date.parse(next[0].start))) : undefined;
+        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1), ...(underWay ? { underWay } : {}), ...(allDayFirst ? { allDayFirst } : {}) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
         // "when was the budget review", "what was my last meeting": the latest that started before now.

@@ -239,8 +239,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events.length === 1) return sentences([aboutEvent(act.events[0]!, act.asked, act.scope === 'next', ctx, clock)]);
       if (act.scope === 'next') {
         const e = act.events[0];
-        if (!e) return sentences(['You have no more meetings in the next two weeks.']);
-        return sentences([`Your next meeting is ${subject(e)}, ${when(e.start, clock)}${withWhom(e, ctx.user)}${e.location ? `, in ${e.location}` : ''}.`]);
+        const now = act.underWay ? [`You're in ${subject(act.underWay)} until ${spokenTime(localTime(act.underWay.end, clock.zone))}.`] : [];
+        const day = act.allDayFirst ? [`${cap(subject(act.allDayFirst))} is ${dayLabel(localTime(act.allDayFirst.start, clock.zone), clock.today)}, all day.`] : [];
+        if (!e) return sentences([...now, ...day, 'You have no more meetings in the next two weeks.']);
+        return sentences([...now, ...day, `Your next meeting is ${subject(e)}, ${when(e.start, clock)}${withWhom(e, ctx.user)}${e.location ? `, in ${e.location}` : ''}.`]);
       }
       if (act.scope === 'find') {
         const [first, ...more] = act.events;

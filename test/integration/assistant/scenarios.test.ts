@@ -1025,6 +1025,11 @@ describe('the assistant answers from the calendar', () => {
     }
   });
 
+  it('"what\'s my next meeting" also says the meeting under way and a day-long event before the next one', async () => {
+    expect((await ask("what's my next meeting", 'next-all-day', new Date('2027-03-11T23:30:00Z'))).text).toBe('Offsite is tomorrow, all day. Your next meeting is Team standup, tomorrow at 9 AM.');
+    expect((await ask("what's my next meeting", 'next-under-way', new Date('2027-03-10T19:20:00Z'))).text).toBe("You're in Budget review until noon. Your next meeting is Team standup, tomorrow at 9 AM.");
+  });
+
   it('"neither" to a which-one question drops it', async () => {
     const which = await ask('cancel my meeting tomorrow', 'neither');
     expect(which.pending?.kind).toBe('which');
