@@ -38,7 +38,8 @@ export type Act =
   /** `repeats`: over several days, the occurrences of a series that are said once (they are in `events` too). */
   | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: 'where' | 'who' | 'length'; readonly count?: boolean; readonly around?: { readonly edge: 'before' | 'after'; readonly subject: string; readonly start: string }; readonly underWay?: CalendarEvent; readonly allDayFirst?: CalendarEvent }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
-  | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean }
+  /** `gaps`: asked about a stretch ("am i free tomorrow afternoon"), the free time in it besides what is busy. */
+  | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean; readonly gaps?: readonly TimeWindow[] }
   /** "When am I free tomorrow?": the free stretches of `span`, each at least `minutes` long when a length was said. */
   | { readonly kind: 'free_gaps'; readonly days: readonly { readonly span: TimeWindow; readonly gaps: readonly TimeWindow[] }[]; readonly minutes?: number }
   /**

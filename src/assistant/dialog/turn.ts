@@ -445,7 +445,10 @@ export class Dialog {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
         const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
-        return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}) }, busy, undefined, explanation);
+        // "am i free tomorrow afternoon" with one meeting in it: not a flat "no"; the free time in it too.
+        const stretch = !s.start && Date.parse(window.end) - Date.parse(window.start) >= 2 * 3_600_000 && Date.parse(window.end) - Date.parse(window.start) <= 25 * 3_600_000;
+        const gaps = stretch && busy.length ? askedSpans(window, input.now, input.timeZone).flatMap((span) => freeGaps(span, shown, 15)) : [];
+        return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}), ...(gaps.length ? { gaps } : {}) }, busy, undefined, explanation);
       }
       case 'create_event':
         return this.#create(input, s, done);

@@ -279,7 +279,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.busy.length === 0) return sentences([act.askedBusy ? `No, you have nothing ${label}.` : `Yes, you're free ${label}.`]);
       const e = act.busy[0]!;
       const asked = ctx.window ? localTime(ctx.window.start, clock.zone) : clock.today;
-      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${whenEvent(e, clock, asked)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`]);
+      const free = act.gaps?.length ? [`You're free ${gapList(act.gaps, clock, 3)}.`] : [];
+      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${whenEvent(e, clock, asked)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`, ...free]);
     }
     case 'confirm_create': {
       const d = act.draft;

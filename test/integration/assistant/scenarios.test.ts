@@ -1030,6 +1030,10 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask("what's my next meeting", 'next-under-way', new Date('2027-03-10T19:20:00Z'))).text).toBe("You're in Budget review until noon. Your next meeting is Team standup, tomorrow at 9 AM.");
   });
 
+  it('"am i free" about a stretch of time says the free time in it, not a flat "no"', async () => {
+    expect((await ask('am i busy tomorrow morning', 'stretch')).text).toBe("Yes, you have Berlin team sync tomorrow at 7 AM and 1 more. You're free from 6 to 7 AM, from 7:30 to 9 AM, and from 9:15 AM to noon.");
+  });
+
   it('"neither" to a which-one question drops it', async () => {
     const which = await ask('cancel my meeting tomorrow', 'neither');
     expect(which.pending?.kind).toBe('which');
