@@ -597,8 +597,10 @@ export class Dialog {
       }
       attendees.push({ email: found.person.email, name: found.person.name, kind: guestKind(name, found.person.isRoom) });
       // "with bob in the boardroom", the boardroom tagged as a person (or the answer to "Which fishbowl?"):
-      // the room is where, and is said by its name.
-      if (found.person.isRoom) location = found.person.name;
+      // the room is where, and is said by its name (with the place said, when that is another room).
+      // ("in the boardroom", then "south" to "Which boardroom?": the place said is that room.)
+      const samePlace = !location || nameWords(location).every((w) => nameWords(found.person.name).includes(w));
+      if (found.person.isRoom) location = samePlace ? found.person.name : `${location}; ${found.person.name}`;
     }
     // "with ann": a word no model tagged is a guest only if the directory knows it. Otherwise ("with
     // marketing", "with zelda fitzgerald") it stays in the title and the proposal says nobody is invited
@@ -612,15 +614,19 @@ export class Dialog {
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
     let roomNotFound: string | undefined;
-    if (location && !attendees.some((a) => a.kind === 'resource')) {
-      const room = await roomFor(this.deps.provider, location);
-      if (room.kind === 'one') {
+    // ("in the boardroom and the fishbowl": the place said is booked too, beside a room heard as a guest.)
+    const place = location?.split('; ')[0];
+    if (place && !attendees.some((a) => a.kind === 'resource' && a.name?.toLowerCase() === place.toLowerCase())) {
+      const room = await roomFor(this.deps.provider, place);
+      if (room.kind === 'one' && attendees.some((a) => a.email?.toLowerCase() === room.room.email.toLowerCase())) {
+        // (Said twice, "in the fishbowl" and "with the fishbowl": booked once.)
+      } else if (room.kind === 'one') {
         attendees.push({ email: room.room.email, name: room.room.name, kind: 'resource' });
-        location = room.room.name;
+        location = [room.room.name, ...(location?.split('; ').slice(1) ?? [])].join('; ');
       } else if (room.kind === 'several') {
         // "in the fishbowl" with Fishbowl and Fishbowl Annex: asked, as for two Bobs (the answer books it).
-        return done({ kind: 'ask_person', name: location, candidates: room.candidates }, [], { kind: 'person', create: { ...s, people: [...(s.people ?? []), location] }, name: location, candidates: room.candidates });
-      } else if (ROOM_WORDS.test(location)) roomNotFound = location;
+        return done({ kind: 'ask_person', name: place, candidates: room.candidates }, [], { kind: 'person', create: { ...s, people: [...(s.people ?? []), place] }, name: place, candidates: room.candidates });
+      } else if (ROOM_WORDS.test(place)) roomNotFound = place;
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const zone = s.saidZone ?? input.timeZone;
@@ -633,6 +639,16 @@ export class Dialog {
     // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
     const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
     const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
+    // "book the boardroom north for 6 people": a room known to seat fewer is said before "yes"; one of unknown size too.
+    const booked = invited.filter((a) => a.kind === 'resource');
+    if (s.seats && booked.length) {
+      const listed = await this.deps.provider.rooms().catch(() => [] as DirectoryEntry[]);
+      const capacityOf = (email?: string) => listed.find((r) => r.email.toLowerCase() === email?.toLowerCase())?.capacity;
+      const small = booked.flatMap((r) => { const c = capacityOf(r.email); return c !== undefined && c < s.seats! ? [{ name: r.name ?? r.email!, seats: c, asked: s.seats! }] : []; });
+      const unsized = booked.some((r) => capacityOf(r.email) === undefined);
+      const sized: typeof done = (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, ...(small.length ? { smallRooms: small } : {}), ...(unsized ? { seatsAsked: s.seats! } : {}) } : act, events, pending);
+      return this.#propose(input, draft, sized, notInvited, roomNotFound, s.shiftedBy);
+    }
     return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
   }
 

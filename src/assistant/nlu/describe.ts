@@ -445,7 +445,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const untagged = people.length || typed.length ? [] : [...untaggedGuests(tokens, spans), ...(placeGuest ? [placeGuest] : [])].filter((p) => p !== title);
   const found = people.length ? people : typed.length ? typed : intent === 'create_event' ? [] : untagged;
   if (found.length) about.people = found;
-  if (intent === 'create_event' && untagged.length) about.maybePeople = untagged;
+  // ("add sync with ann and the fishbowl": the room tagged as a person, Ann untagged: she may be a guest too.)
+  const besides = intent === 'create_event' && people.length ? untaggedGuests(tokens, spans).filter((p) => p !== title && !people.includes(p)) : [];
+  if (intent === 'create_event' && (untagged.length || besides.length)) about.maybePeople = [...untagged, ...besides];
   const numbered = NUMBERED_PLACE.exec(tokens.map((t) => t.lower).join(' '))?.[1] ?? (personAsPlace ? words(tokens, personAsPlace.from, personAsPlace.to) : undefined);
   const location = placeTitle || outOfOffice ? undefined : (numbered && (!placeWords || numbered.includes(placeWords)) ? numbered : placeWords) ?? (intent === 'create_event' ? numbered ?? trailingPlace(tokens, spans) : undefined);
   // "book this room": the room is where the panel is, not a place that was named.

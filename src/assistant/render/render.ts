@@ -315,7 +315,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
       const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
-      if (act.seatsAsked && act.freeRooms?.length) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
+      if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
+      for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);
       return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
     }
     case 'created': {

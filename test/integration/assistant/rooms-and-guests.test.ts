@@ -52,6 +52,16 @@ describe('guests and rooms, one boardroom and two fishbowls', () => {
     expect(noTime.text).not.toMatch(/for ann/);
   });
 
+  it('a guest beside a room, and two rooms, are all booked; seats said are checked or said to be unknown', async () => {
+    const beside = await ask('add sync with ann and the boardroom tomorrow at 4', 'two-rooms-1');
+    expect(invited(beside)).toEqual(['ann@contoso.com', 'boardroom@contoso.com']);
+    const two = await ask('add sync with ann in the huddle room and the boardroom tomorrow at 4', 'two-rooms-2');
+    expect(invited(two)).toEqual(['ann@contoso.com', 'boardroom@contoso.com', 'huddle@contoso.com']);
+    expect(two.text).toMatch(/in Huddle Room; Boardroom\?$/);
+    // Seats are what an administrator entered under Rooms; none here, so it is said to be unknown.
+    expect((await ask('book the huddle room for 6 people tomorrow at 3', 'two-rooms-3')).text).toMatch(/^I don't know how many seats Huddle Room has, so check that it fits 6\./);
+  });
+
   it('a final sweep for wrong writes: "book ROOM for a call with ...", "called X with NAME", the asker as a guest, one guest once, edits that remove', async () => {
     const call = await ask('Book Fishbowl for a call with Ann Wednesday 1pm', 'sweep-1');
     expect([subjectOf(call), invited(call)]).toEqual(['call', ['ann@contoso.com', 'fishbowl@contoso.com']]);
