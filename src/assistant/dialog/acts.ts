@@ -53,7 +53,7 @@ export type Act =
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
@@ -123,7 +123,8 @@ export type Act =
   | { readonly kind: 'no_free_room'; readonly window: { readonly start: string; readonly end: string }; readonly listed: number; readonly unread?: number; readonly tooSmall?: number }
   /** "is the boardroom free" with Boardroom North and Boardroom South: which one, never a guess. */
   | { readonly kind: 'which_room'; readonly name: string; readonly candidates: readonly string[]; readonly person?: boolean }
-  | { readonly kind: 'unknown_room'; readonly name: string }
+  /** `noRoomLists`: Exchange lists no rooms at all, so none can be found by name. */
+  | { readonly kind: 'unknown_room'; readonly name: string; readonly noRoomLists?: boolean }
   // Requests made in a room (see rooms.ts): a question about the room, an action's outcome, free rooms.
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }

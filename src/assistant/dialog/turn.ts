@@ -614,6 +614,7 @@ export class Dialog {
     }
     // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
     let roomNotFound: string | undefined;
+    let roomListsEmpty = false;
     // ("in the boardroom and the fishbowl": the place said is booked too, beside a room heard as a guest.)
     const place = location?.split('; ')[0];
     if (place && !attendees.some((a) => a.kind === 'resource' && a.name?.toLowerCase() === place.toLowerCase())) {
@@ -626,7 +627,10 @@ export class Dialog {
       } else if (room.kind === 'several') {
         // "in the fishbowl" with Fishbowl and Fishbowl Annex: asked, as for two Bobs (the answer books it).
         return done({ kind: 'ask_person', name: place, candidates: room.candidates }, [], { kind: 'person', create: { ...s, people: [...(s.people ?? []), place] }, name: place, candidates: room.candidates });
-      } else if (ROOM_WORDS.test(place)) roomNotFound = place;
+      } else if (ROOM_WORDS.test(place)) {
+        roomNotFound = place;
+        if ((await this.#noRoomLists()).noRoomLists) roomListsEmpty = true;
+      }
     }
     const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
     const zone = s.saidZone ?? input.timeZone;
@@ -641,15 +645,15 @@ export class Dialog {
     const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
     // "book the boardroom north for 6 people": a room known to seat fewer is said before "yes"; one of unknown size too.
     const booked = invited.filter((a) => a.kind === 'resource');
+    const said: Partial<Extract<Act, { kind: 'confirm_create' }>> = roomListsEmpty ? { roomListsEmpty } : {};
     if (s.seats && booked.length) {
       const listed = await this.deps.provider.rooms().catch(() => [] as DirectoryEntry[]);
       const capacityOf = (email?: string) => listed.find((r) => r.email.toLowerCase() === email?.toLowerCase())?.capacity;
       const small = booked.flatMap((r) => { const c = capacityOf(r.email); return c !== undefined && c < s.seats! ? [{ name: r.name ?? r.email!, seats: c, asked: s.seats! }] : []; });
-      const unsized = booked.some((r) => capacityOf(r.email) === undefined);
-      const sized: typeof done = (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, ...(small.length ? { smallRooms: small } : {}), ...(unsized ? { seatsAsked: s.seats! } : {}) } : act, events, pending);
-      return this.#propose(input, draft, sized, notInvited, roomNotFound, s.shiftedBy);
+      Object.assign(said, small.length ? { smallRooms: small } : {}, booked.some((r) => capacityOf(r.email) === undefined) ? { seatsAsked: s.seats } : {});
     }
-    return this.#propose(input, draft, done, notInvited, roomNotFound, s.shiftedBy);
+    const saying: typeof done = (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, ...said } : act, events, pending);
+    return this.#propose(input, draft, Object.keys(said).length ? saying : done, notInvited, roomNotFound, s.shiftedBy);
   }
 
   /** Proposes `draft` for "yes", saying first what it would overlap. */
@@ -945,7 +949,7 @@ export class Dialog {
     // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
     if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
     const found = await roomFor(this.deps.provider, name);
-    if (found.kind === 'none') return done({ kind: 'unknown_room', name });
+    if (found.kind === 'none') return done({ kind: 'unknown_room', name, ...(await this.#noRoomLists()) });
     if (found.kind === 'several') return done({ kind: 'which_room', name, candidates: found.candidates.map((c) => c.name) });
     const room = found.room;
     // "when is the boardroom free (on wednesday)": when it is booked that day, the rest being free.
@@ -989,7 +993,7 @@ export class Dialog {
     let room: DirectoryEntry | undefined;
     if (roomName) {
       const found = await roomFor(this.deps.provider, roomName);
-      if (found.kind === 'none') return done({ kind: 'unknown_room', name: roomName });
+      if (found.kind === 'none') return done({ kind: 'unknown_room', name: roomName, ...(await this.#noRoomLists()) });
       if (found.kind === 'several') return done({ kind: 'which_room', name: roomName, candidates: found.candidates.map((c) => c.name) });
       room = found.room;
     } else {
@@ -1004,6 +1008,12 @@ export class Dialog {
     if (event.attendees.some((a) => a.email?.toLowerCase() === room!.email.toLowerCase())) return done({ kind: 'room_already_booked', event, room: room.name }, [event]);
     const taken = roomName ? ((await this.deps.provider.busyTimes(room.email, window))?.length ?? 0) > 0 : false;
     return done({ kind: 'confirm_add_room', event, room: room.name, taken }, [event], { kind: 'add_room', event, room: { email: room.email, name: room.name }, proposedAt: input.now.toISOString() });
+  }
+
+  /** Exchange lists no rooms at all: rooms then look like people, and a room said cannot be found (said so, with the fix). */
+  async #noRoomLists(): Promise<{ noRoomLists?: true }> {
+    const rooms = await this.deps.provider.rooms().catch(() => undefined);
+    return rooms && rooms.length === 0 ? { noRoomLists: true } : {};
   }
 
   async #roomsTakenFor(event: CalendarEvent, start: string, end: string): Promise<string[]> {

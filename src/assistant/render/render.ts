@@ -212,6 +212,9 @@ function whenEvent(e: { readonly start: string; readonly end: string; readonly i
   return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
+/** Rooms are known by Exchange's room lists; without any, no room can be told from a person. */
+const NO_ROOM_LISTS = "Exchange lists no rooms. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too.";
+
 /** What a room's calendar said to the booking. */
 function roomAnswer(room: string, response: string): string {
   if (response === 'accepted') return `${room} accepted the booking.`;
@@ -298,7 +301,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         ...(relations.length ? [`I don't know who your ${andList(relations.map((r) => r.replace(/^(my|your|the) /, '')))} ${relations.length === 1 ? 'is' : 'are'}, so I won't invite anyone for that; say ${relations.length === 1 ? 'their name' : 'their names'} to invite them.`] : []),
       ];
       const skipped = skippedTime(act.skipped, d.start, clock);
-      const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`] : [];
+      const noRoom = act.roomNotFound ? [`I couldn't find a room called ${act.roomNotFound} in the directory, so no room will be booked.`, ...(act.roomListsEmpty ? [NO_ROOM_LISTS] : [])] : [];
       // ("lunch downtown", "a call online", "dinner at home": places said without "in".)
       const where = d.location ? (/^(downtown|uptown|midtown|outside|outdoors|online|remotely|offsite|onsite)$/i.test(d.location) ? ` ${d.location}` : /^home$/i.test(d.location) ? ' at home' : ` in ${d.location}`) : '';
       // An all-day event has no hour to name ("That overlaps Offsite, all day", not "at midnight").
@@ -469,7 +472,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'room_needs_time':
       return sentences(['At what time? Ask with a time, for example "find me a room tomorrow at 2".']);
     case 'no_free_room':
-      if (act.listed === 0) return sentences(["I can't see any rooms: Exchange lists none. An administrator adds rooms to a room list (New-DistributionGroup -RoomList, then Add-DistributionGroupMember), as Outlook's room finder needs too."]);
+      if (act.listed === 0) return sentences([`I can't see any rooms: ${NO_ROOM_LISTS}`]);
       if (act.tooSmall) return sentences([`None of the rooms I can see seats ${act.tooSmall}.`]);
       if (act.unread === act.listed) return sentences(["Exchange didn't give the rooms' free/busy, so I can't tell which are free. Try again in a moment, or use Outlook's room finder."]);
       if (act.unread) return sentences([`${act.listed - act.unread === 1 ? "The one room I could check isn't" : `None of the ${act.listed - act.unread} rooms I could check is`} free ${windowLabel(act.window, clock, ctx.now)}; Exchange didn't give the free/busy of ${act.unread === 1 ? 'one more' : `${act.unread} more`}.`]);
@@ -477,7 +480,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'which_room':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with ${act.person ? 'the' : 'its'} full name.`]);
     case 'unknown_room':
-      return sentences([`I couldn't find a room called ${act.name} in the directory. Rooms are found by the names in Outlook's room finder.`]);
+      return sentences([`I couldn't find a room called ${act.name} in the directory.`, act.noRoomLists ? NO_ROOM_LISTS : "Rooms are found by the names in Outlook's room finder."]);
     case 'changed_since': {
       const done = act.change === 'cancel' ? 'cancelled' : act.change === 'move' ? 'moved' : 'booked a room for';
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
