@@ -444,7 +444,9 @@ export class Dialog {
         }
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
-        const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
+        // ("do i have any meetings today" at 2 PM: what is still to come is named first, not the standup that is over.)
+        const holding = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
+        const busy = [...holding.filter((e) => Date.parse(e.end) > input.now.getTime()), ...holding.filter((e) => Date.parse(e.end) <= input.now.getTime())];
         // "am i free tomorrow afternoon" with one meeting in it: not a flat "no"; the free time in it too.
         const stretch = !s.start && Date.parse(window.end) - Date.parse(window.start) >= 2 * 3_600_000 && Date.parse(window.end) - Date.parse(window.start) <= 25 * 3_600_000;
         const gaps = stretch && busy.length ? askedSpans(window, input.now, input.timeZone).flatMap((span) => freeGaps(span, shown, 15)) : [];

@@ -283,7 +283,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const e = act.busy[0]!;
       const asked = ctx.window ? localTime(ctx.window.start, clock.zone) : clock.today;
       const free = act.gaps?.length ? [`You're free ${gapList(act.gaps, clock, 3)}.`] : [];
-      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you have ${subject(e)} ${whenEvent(e, clock, asked)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`, ...free]);
+      // (Every one of them over, "do i have any meetings today" late in the day: told in the past.)
+      const have = Date.parse(e.end) <= ctx.now.getTime() ? 'had' : 'have';
+      return sentences([`${act.askedBusy ? 'Yes' : 'No'}, you ${have} ${subject(e)} ${whenEvent(e, clock, asked)}${act.busy.length > 1 ? ` and ${act.busy.length - 1} more` : ''}.`, ...free]);
     }
     case 'confirm_create': {
       const d = act.draft;
