@@ -53,6 +53,8 @@ function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date):
   }
   if (wholeDays && days === 1) return dayLabel(s, today);
   if (wholeDays && days === 7 && s.weekday === 1) return weekLabel(s, today);
+  const weekend = wholeDays && days === 2 && s.weekday === 6 ? weekendLabel(s, today) : undefined;
+  if (weekend) return weekend;
   // A calendar month: "in March" (with its year when it is not this one).
   if (wholeDays && s.day === 1 && e.day === 1 && (e.month === s.month % 12 + 1) && days >= 28) return `in ${monthName(s, s.year !== today.year)}`;
   // The end is the start of the day after the last one read.
@@ -84,6 +86,15 @@ function weekLabel(monday: LocalDate, today: LocalDate): string {
   if (daysAfterThisMonday === 0) return 'this week';
   if (daysAfterThisMonday === -7) return 'last week';
   return `the week of ${monthDayName(monday, false)}`;
+}
+
+/** "this weekend", "next weekend", "last weekend" for a window from a Saturday to the Monday after (others are said by their days). */
+function weekendLabel(saturday: LocalDate, today: LocalDate): string | undefined {
+  const daysAfterThisMonday = daysBetween(mondayOf(today), saturday);
+  if (daysAfterThisMonday === 5) return 'this weekend';
+  if (daysAfterThisMonday === 12) return 'next weekend';
+  if (daysAfterThisMonday === -2) return 'last weekend';
+  return undefined;
 }
 
 /** Reads events out, at most `limit` of them; a longer list ends by offering the rest (the dialog keeps them for "yes"). */

@@ -213,6 +213,8 @@ function legacyWindowLabel(ctx: RenderContext): string {
   // Changed since luxon: the week before this one is "last week".
   const weeksOff = Math.round(s.diff(now.startOf('week'), 'days').days);
   if (wholeDays && days === 7 && s.weekday === 1) return weeksOff === 7 ? 'next week' : weeksOff === 0 ? 'this week' : weeksOff === -7 ? 'last week' : `the week of ${s.toFormat('LLLL d')}`;
+  // Changed since luxon: a weekend (Saturday to Monday) is "this weekend", "next weekend" or "last weekend".
+  if (wholeDays && days === 2 && s.weekday === 6 && [5, 12, -2].includes(weeksOff)) return weeksOff === 5 ? 'this weekend' : weeksOff === 12 ? 'next weekend' : 'last weekend';
   if (wholeDays) return `between ${legacyDayLabel(s, now).replace(/^on /, '')} and ${legacyDayLabel(e.minus({ days: 1 }), now).replace(/^on /, '')}`;
   if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${legacyDayLabel(s, now)} between ${legacySpokenTime(s)} and ${legacySpokenTime(e)}`;
   return `between ${legacyDayLabel(s, now).replace(/^on /, '')} at ${legacySpokenTime(s)} and ${legacyDayLabel(e, now).replace(/^on /, '')} at ${legacySpokenTime(e)}`;
@@ -408,7 +410,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-06-10T08:30 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'America/Los_Angeles 2026-06-10T08:30 the week of': ['You have one event the week of June 29.', 'Tuesday, at 7 AM, Trip.'],
   'America/Los_Angeles 2026-06-10T08:30 seven days from the day after tomorrow': ['You have one event between Friday and June 18.', 'June 18, at 5 PM, Far.'],
-  'America/Los_Angeles 2026-06-10T08:30 two days ten days ahead': ['You have 2 events between June 20 and June 21.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
+  'America/Los_Angeles 2026-06-10T08:30 two days ten days ahead': ['You have 2 events next weekend.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
   'America/Los_Angeles 2026-06-10T08:30 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'America/Los_Angeles 2026-06-10T08:30 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'America/Los_Angeles 2026-06-10T08:30 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -449,7 +451,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'America/Los_Angeles 2026-12-30T16:00 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'America/Los_Angeles 2026-12-30T16:00 the week of': ['You have one event the week of January 18.', 'Tuesday, at 7 AM, Trip.'],
   'America/Los_Angeles 2026-12-30T16:00 seven days from the day after tomorrow': ['You have one event between Friday and January 7, 2027.', 'January 7, 2027, at 5 PM, Far.'],
-  'America/Los_Angeles 2026-12-30T16:00 two days ten days ahead': ['You have 2 events between January 9, 2027 and January 10, 2027.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
+  'America/Los_Angeles 2026-12-30T16:00 two days ten days ahead': ['You have 2 events next weekend.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
   'America/Los_Angeles 2026-12-30T16:00 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'America/Los_Angeles 2026-12-30T16:00 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'America/Los_Angeles 2026-12-30T16:00 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -490,7 +492,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-06-10T08:30 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Europe/London 2026-06-10T08:30 the week of': ['You have one event the week of June 29.', 'Tuesday, at 7 AM, Trip.'],
   'Europe/London 2026-06-10T08:30 seven days from the day after tomorrow': ['You have one event between Friday and June 18.', 'June 18, at 5 PM, Far.'],
-  'Europe/London 2026-06-10T08:30 two days ten days ahead': ['You have 2 events between June 20 and June 21.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
+  'Europe/London 2026-06-10T08:30 two days ten days ahead': ['You have 2 events next weekend.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
   'Europe/London 2026-06-10T08:30 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Europe/London 2026-06-10T08:30 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Europe/London 2026-06-10T08:30 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -531,7 +533,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Europe/London 2026-12-30T16:00 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Europe/London 2026-12-30T16:00 the week of': ['You have one event the week of January 18.', 'Tuesday, at 7 AM, Trip.'],
   'Europe/London 2026-12-30T16:00 seven days from the day after tomorrow': ['You have one event between Friday and January 7, 2027.', 'January 7, 2027, at 5 PM, Far.'],
-  'Europe/London 2026-12-30T16:00 two days ten days ahead': ['You have 2 events between January 9, 2027 and January 10, 2027.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
+  'Europe/London 2026-12-30T16:00 two days ten days ahead': ['You have 2 events next weekend.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
   'Europe/London 2026-12-30T16:00 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Europe/London 2026-12-30T16:00 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Europe/London 2026-12-30T16:00 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -572,7 +574,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-06-10T08:30 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Asia/Kolkata 2026-06-10T08:30 the week of': ['You have one event the week of June 29.', 'Tuesday, at 7 AM, Trip.'],
   'Asia/Kolkata 2026-06-10T08:30 seven days from the day after tomorrow': ['You have one event between Friday and June 18.', 'June 18, at 5 PM, Far.'],
-  'Asia/Kolkata 2026-06-10T08:30 two days ten days ahead': ['You have 2 events between June 20 and June 21.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
+  'Asia/Kolkata 2026-06-10T08:30 two days ten days ahead': ['You have 2 events next weekend.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
   'Asia/Kolkata 2026-06-10T08:30 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Asia/Kolkata 2026-06-10T08:30 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Asia/Kolkata 2026-06-10T08:30 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -613,7 +615,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Asia/Kolkata 2026-12-30T16:00 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Asia/Kolkata 2026-12-30T16:00 the week of': ['You have one event the week of January 18.', 'Tuesday, at 7 AM, Trip.'],
   'Asia/Kolkata 2026-12-30T16:00 seven days from the day after tomorrow': ['You have one event between Friday and January 7, 2027.', 'January 7, 2027, at 5 PM, Far.'],
-  'Asia/Kolkata 2026-12-30T16:00 two days ten days ahead': ['You have 2 events between January 9, 2027 and January 10, 2027.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
+  'Asia/Kolkata 2026-12-30T16:00 two days ten days ahead': ['You have 2 events next weekend.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
   'Asia/Kolkata 2026-12-30T16:00 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Asia/Kolkata 2026-12-30T16:00 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Asia/Kolkata 2026-12-30T16:00 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -654,7 +656,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-06-10T08:30 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Australia/Lord_Howe 2026-06-10T08:30 the week of': ['You have one event the week of June 29.', 'Tuesday, at 7 AM, Trip.'],
   'Australia/Lord_Howe 2026-06-10T08:30 seven days from the day after tomorrow': ['You have one event between Friday and June 18.', 'June 18, at 5 PM, Far.'],
-  'Australia/Lord_Howe 2026-06-10T08:30 two days ten days ahead': ['You have 2 events between June 20 and June 21.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
+  'Australia/Lord_Howe 2026-06-10T08:30 two days ten days ahead': ['You have 2 events next weekend.', 'June 20, at 8 AM, Conference.', 'June 21, at 8 AM, Conference 2.'],
   'Australia/Lord_Howe 2026-06-10T08:30 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Australia/Lord_Howe 2026-06-10T08:30 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Australia/Lord_Howe 2026-06-10T08:30 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -695,7 +697,7 @@ const GOLDEN: Record<string, readonly string[]> = {
   'Australia/Lord_Howe 2026-12-30T16:00 next week': ['You have 3 events next week.', 'Monday, at 2:20 PM, Next 0.', 'Wednesday, at 2:20 PM, Next 2.', 'Friday, at 2:20 PM, Next 4.'],
   'Australia/Lord_Howe 2026-12-30T16:00 the week of': ['You have one event the week of January 18.', 'Tuesday, at 7 AM, Trip.'],
   'Australia/Lord_Howe 2026-12-30T16:00 seven days from the day after tomorrow': ['You have one event between Friday and January 7, 2027.', 'January 7, 2027, at 5 PM, Far.'],
-  'Australia/Lord_Howe 2026-12-30T16:00 two days ten days ahead': ['You have 2 events between January 9, 2027 and January 10, 2027.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
+  'Australia/Lord_Howe 2026-12-30T16:00 two days ten days ahead': ['You have 2 events next weekend.', 'January 9, 2027, at 8 AM, Conference.', 'January 10, 2027, at 8 AM, Conference 2.'],
   'Australia/Lord_Howe 2026-12-30T16:00 this afternoon': ['You have 3 events today between noon and 5 PM.', 'At noon, A.', 'At 12:30 PM, B.', 'At 4, C.'],
   'Australia/Lord_Howe 2026-12-30T16:00 tomorrow morning': ['You have one event tomorrow between 6 AM and noon.', 'At 6:30 AM, Gym.'],
   'Australia/Lord_Howe 2026-12-30T16:00 tonight to midnight': ['You have nothing on your calendar today between 8 PM and midnight.'],
@@ -1030,5 +1032,20 @@ describe('render: all-day events over several days', () => {
   it('proposed over several days', () => {
     const draft = { subject: 'Vacation', start: utc(day(6)), end: utc(day(9)), timeZone: LA, isAllDay: true };
     expect(render({ kind: 'confirm_create', draft, conflicts: [] }, { now: now.toJSDate(), timeZone: LA, user: USER }).text).toBe('Add Vacation on Monday, all day, until June 24?');
+  });
+});
+
+describe('render: weekends and what is left of a week', () => {
+  const now = DateTime.fromISO('2026-06-10T08:30', { zone: LA }); // a Wednesday
+  const ctx = (start: DateTime, end: DateTime, at = now) => ({ now: at.toJSDate(), timeZone: LA, user: USER, window: { start: utc(start), end: utc(end) } });
+  const saturday = now.startOf('week').plus({ days: 5 });
+  const read = (c: RenderContext) => render({ kind: 'events', scope: 'window', label: '', events: [] }, c).text;
+  it('a Saturday-to-Monday window is this, next or last weekend, not "between Saturday and Sunday"', () => {
+    expect(read(ctx(saturday, saturday.plus({ days: 2 })))).toBe('You have nothing on your calendar this weekend.');
+    expect(read(ctx(saturday.plus({ weeks: 1 }), saturday.plus({ weeks: 1, days: 2 })))).toBe('You have nothing on your calendar next weekend.');
+    expect(read(ctx(saturday.minus({ weeks: 1 }), saturday.minus({ weeks: 1 }).plus({ days: 2 })))).toBe('You had nothing on your calendar last weekend.');
+    // Said on the Sunday itself, the weekend under way is this one.
+    const sunday = saturday.plus({ days: 1, hours: 10 });
+    expect(read(ctx(saturday, saturday.plus({ days: 2 }), sunday))).toBe('You have nothing on your calendar this weekend.');
   });
 });
