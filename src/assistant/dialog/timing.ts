@@ -186,3 +186,21 @@ export function dayWindow(now: Date, zone: string): { start: string; end: string
   const d = DateTime.fromJSDate(now, { zone }).startOf('day');
   return { start: d.toUTC().toISO()!, end: d.plus({ days: 1 }).toUTC().toISO()! };
 }
+
+/** Words that ask about what is over ("what did i have this week"): such a read keeps the whole window. */
+const SAID_OF_THE_PAST = /\b(did|was|were|had)\b/i;
+
+/**
+ * A read of this calendar week ("what do i have this week", or Alexa's 2027-W10), as what is still to come:
+ * from the start of today to the week's end, so Monday and Tuesday are not read on Wednesday as if ahead.
+ * On a Sunday, the last day of the week, it is today and the coming week (US users start the week on
+ * Sunday). Another window, or one asked of the past, is kept.
+ */
+export function weekStillAhead(window: { readonly start: string; readonly end: string }, text: string, now: Date, zone: string): { start: string; end: string } {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const monday = today.minus({ days: today.weekday - 1 });
+  const isThisWeek = Date.parse(window.start) === monday.toMillis() && Date.parse(window.end) === monday.plus({ weeks: 1 }).toMillis();
+  if (!isThisWeek || SAID_OF_THE_PAST.test(text)) return window;
+  const end = today.weekday === 7 ? monday.plus({ weeks: 2 }) : monday.plus({ weeks: 1 });
+  return { start: iso(today.toMillis()), end: iso(end.toMillis()) };
+}

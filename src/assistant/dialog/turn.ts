@@ -7,7 +7,7 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, relativeToEvent, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, relativeToEvent, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
@@ -258,7 +258,10 @@ export class Dialog {
         const shift = (t: string) => iso(DateTime.fromISO(t, { zone: input.timeZone }).plus(step).toMillis());
         intent = lastTurn.understood.startsWith('am_i_free') ? 'am_i_free' : 'read_events';
         const { start: _start, end: _end, ...rest } = s;
-        s = { ...rest, window: { start: shift(lastTurn.window.start), end: shift(lastTurn.window.end) }, saidDay: true };
+        // After what is left of a week ("this week" read on Wednesday), the week after is the calendar week that follows.
+        const end = DateTime.fromISO(lastTurn.window.end, { zone: input.timeZone });
+        const weekAfter = 'weeks' in step && end.weekday === 1 && +end === +end.startOf('day') ? { start: iso(end.toMillis()), end: shift(lastTurn.window.end) } : undefined;
+        s = { ...rest, window: weekAfter ?? { start: shift(lastTurn.window.start), end: shift(lastTurn.window.end) }, saidDay: true };
       }
     }
     // "actually add it for next friday", "put it on thursday at 3": a new when for the proposal waiting, said with "it".
@@ -378,7 +381,8 @@ export class Dialog {
     }
     switch (intent) {
       case 'read_events': {
-        const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone));
+        // ("what do i have this week" on Wednesday: from today on, not Monday and Tuesday as if still to come.)
+        const window = s.window ? weekStillAhead(s.window, input.text, input.now, input.timeZone) : s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone);
         const { shown: all, explanation: read } = await list(window);
         // "anything with carol this week": only the events with the people named ("why?" says which were not).
         // "after 5": what starts then or later, not a meeting already under way; "after my 2pm": not that one either.

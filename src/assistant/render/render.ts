@@ -55,6 +55,8 @@ function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date):
   if (wholeDays && days === 7 && s.weekday === 1) return weekLabel(s, today);
   const weekend = wholeDays && days === 2 && s.weekday === 6 ? weekendLabel(s, today) : undefined;
   if (weekend) return weekend;
+  // "this week" read on a Sunday: today and the coming week (dialog/timing.ts weekStillAhead).
+  if (wholeDays && days === 8 && today.weekday === 7 && sameLocalDay(s, today)) return 'between today and the end of next week';
   // A calendar month: "in March" (with its year when it is not this one).
   if (wholeDays && s.day === 1 && e.day === 1 && (e.month === s.month % 12 + 1) && days >= 28) return `in ${monthName(s, s.year !== today.year)}`;
   // The end is the start of the day after the last one read.

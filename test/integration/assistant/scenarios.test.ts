@@ -98,6 +98,24 @@ describe('the assistant answers from the calendar', () => {
     expect(next.text).toMatch(/^You have 6 events next week\. Every day from Monday to Friday, at 9 AM, Team standup\. Tuesday, at 8 AM, Berlin team sync with Dave Kim\.$/);
   });
 
+  it('"this week" read on Wednesday is from today on, and said so; on a Sunday it is today and the coming week', async () => {
+    const wednesday = new Date('2027-03-10T16:00:00Z');
+    const a = await ask('what do i have this week', 'week-from-today', wednesday);
+    expect(a.explain?.window).toEqual({ start: '2027-03-10T08:00:00Z', end: '2027-03-15T07:00:00Z' });
+    expect(a.text).toBe('You have 5 events between today and Sunday. Every day from today to Friday, at 9 AM, Team standup. Today, at 11 AM, Budget review with Bob Smith. Friday, all day, Offsite.');
+    // The week after it is next week, Monday to Monday.
+    expect((await ask('what about the week after', 'week-from-today', wednesday)).explain?.window).toEqual({ start: '2027-03-15T07:00:00Z', end: '2027-03-22T07:00:00Z' });
+    // Asked of the past, the whole week; "last week" is last week.
+    const did = await ask('what did i have this week', 'week-from-today', wednesday);
+    expect(did.explain?.window).toEqual({ start: '2027-03-08T08:00:00Z', end: '2027-03-15T07:00:00Z' });
+    expect(did.events.map((e) => e.subject)).toContain('Berlin team sync');
+    expect((await ask('what did i have last week', 'week-from-today', wednesday)).explain?.window?.start).toBe('2027-03-01T08:00:00Z');
+    // Sunday 14 March (the day clocks go forward): today and the week that starts tomorrow.
+    const sunday = await ask('what do i have this week', 'week-on-sunday', new Date('2027-03-14T17:00:00Z'));
+    expect(sunday.explain?.window).toEqual({ start: '2027-03-14T08:00:00Z', end: '2027-03-22T07:00:00Z' });
+    expect(sunday.text).toBe('You have 6 events between today and the end of next week. Every day from tomorrow to Friday, at 9 AM, Team standup. Tuesday, at 8 AM, Berlin team sync with Dave Kim.');
+  });
+
   it('"until eod" and "what\'s on until 3" run from now, even after a read of another day', async () => {
     await ask("what's on friday", 'until');
     const eod = await ask("what's on my calendar until eod", 'until');

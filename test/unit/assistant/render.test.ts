@@ -213,8 +213,10 @@ function legacyWindowLabel(ctx: RenderContext): string {
   // Changed since luxon: the week before this one is "last week".
   const weeksOff = Math.round(s.diff(now.startOf('week'), 'days').days);
   if (wholeDays && days === 7 && s.weekday === 1) return weeksOff === 7 ? 'next week' : weeksOff === 0 ? 'this week' : weeksOff === -7 ? 'last week' : `the week of ${s.toFormat('LLLL d')}`;
-  // Changed since luxon: a weekend (Saturday to Monday) is "this weekend", "next weekend" or "last weekend".
+  // Changed since luxon: a weekend (Saturday to Monday) is "this weekend", "next weekend" or "last weekend", and
+  // "this week" read on a Sunday (today and the coming week) says so.
   if (wholeDays && days === 2 && s.weekday === 6 && [5, 12, -2].includes(weeksOff)) return weeksOff === 5 ? 'this weekend' : weeksOff === 12 ? 'next weekend' : 'last weekend';
+  if (wholeDays && days === 8 && now.weekday === 7 && s.hasSame(now, 'day')) return 'between today and the end of next week';
   if (wholeDays) return `between ${legacyDayLabel(s, now).replace(/^on /, '')} and ${legacyDayLabel(e.minus({ days: 1 }), now).replace(/^on /, '')}`;
   if (s.hasSame(e.minus({ milliseconds: 1 }), 'day')) return `${legacyDayLabel(s, now)} between ${legacySpokenTime(s)} and ${legacySpokenTime(e)}`;
   return `between ${legacyDayLabel(s, now).replace(/^on /, '')} at ${legacySpokenTime(s)} and ${legacyDayLabel(e, now).replace(/^on /, '')} at ${legacySpokenTime(e)}`;
@@ -1047,5 +1049,11 @@ describe('render: weekends and what is left of a week', () => {
     // Said on the Sunday itself, the weekend under way is this one.
     const sunday = saturday.plus({ days: 1, hours: 10 });
     expect(read(ctx(saturday, saturday.plus({ days: 2 }), sunday))).toBe('You have nothing on your calendar this weekend.');
+  });
+  it('"this week" read from today: "between today and Sunday"; on a Sunday, today and the coming week', () => {
+    const today = now.startOf('day');
+    expect(read(ctx(today, now.startOf('week').plus({ weeks: 1 })))).toBe('You have nothing on your calendar between today and Sunday.');
+    const sunday = now.startOf('week').plus({ days: 6, hours: 10 });
+    expect(read(ctx(sunday.startOf('day'), now.startOf('week').plus({ weeks: 2 }), sunday))).toBe('You have nothing on your calendar between today and the end of next week.');
   });
 });
