@@ -127,7 +127,8 @@ function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf
   const lower = tokens.map((t) => t.lower);
   let from = 0;
   // "add weekly check-in ...": a repeat said before the name is no word of it (the series keeps it).
-  const opening = (i: number) => (!covered(spans, i) && NOT_A_NAME.test(lower[i]!)) || (FREQUENCY_WORD.test(lower[i]!) && covered(spans, i, FREQUENCY));
+  // ("how long is the customer demo": "long" is the question's, not the name's.)
+  const opening = (i: number) => (!covered(spans, i) && (NOT_A_NAME.test(lower[i]!) || (/^long(?:'s)?$/.test(lower[i]!) && lower[i - 1] === 'how'))) || (FREQUENCY_WORD.test(lower[i]!) && covered(spans, i, FREQUENCY));
   while (from < lower.length && opening(from)) from++;
   let to = from;
   // "focus time", "family time": "time" after a name word is part of the name.

@@ -5,6 +5,7 @@
  */
 import { wordClass } from './features.js';
 import type { CoarseIntent, Intent } from './types.js';
+import { partOfName } from './when.js';
 
 const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b/g;
 
@@ -76,6 +77,16 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && !hasDateOrTime && !/\b(meetings|events|appointments|calls)\b/.test(t)) return 'find_meeting';
   if (/\b(with|about)\b/.test(t) && hasNamedThing && !hasDateOrTime) return 'find_meeting';
   return 'read_events';
+}
+
+/**
+ * "how long is release night", "where is movie night": asked about a name made with a part of day (when.ts
+ * `partOfName`: "release night" is a name, "friday night" a time), which only an event has. No line of the
+ * training part opens so.
+ */
+function asksAboutANamedPartOfDay(rest: string): boolean {
+  const m = /^(?:where is|where's|wheres|who is|who's|whos|how long is|how long's)\s+(?:the |my |our )?(?:[a-z'-]+ ){1,2}(morning|afternoon|evening|night)$/.exec(rest);
+  return m !== null && partOfName(rest, rest.length - m[1]!.length, rest.length);
 }
 
 /** "where is the budget review", "who is in my 2pm", "how long is my next meeting": a question about an event. */
@@ -280,6 +291,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   if (shortCalendarQuestion(words)) return 'calendar_query';
   // "where is the budget review", "who is in my 2pm", "how long is my next meeting".
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && ONE_OF_MINE.test(t) && CALENDARISH.test(t)) return 'calendar_query';
+  if (asksAboutANamedPartOfDay(t.replace(LEAD, ''))) return 'calendar_query';
   if (strict && !CALENDAR_NOUN.test(t)) {
     if (onlyADayAsked(words) || pastEventQuestion(t.replace(LEAD, ''))) return 'calendar_query';
     // "reschedule the budget review": moving a named event is a calendar request whatever the classifier says.

@@ -1447,3 +1447,16 @@ describe('who is invited', () => {
     expect(same.text).toMatch(/^Offsite is on Friday, all day\.$/);
   });
 });
+
+describe('questions about one event', () => {
+  it('"how long is the customer demo", "how long is release night": the name after "how long is" is the event', async () => {
+    const demo = await over.client.createEvent('alice@contoso.com', { subject: 'Customer demo', start: '2027-03-11T22:00:00Z', end: '2027-03-11T22:45:00Z', timeZone: TZ });
+    const night = await over.client.createEvent('alice@contoso.com', { subject: 'Release night', start: '2027-03-13T02:00:00Z', end: '2027-03-13T06:00:00Z', timeZone: TZ });
+    try {
+      expect((await ask('how long is the customer demo', 'how-long')).text).toBe('Customer demo, on Thursday at 2 PM, lasts 45 minutes, until 2:45 PM.');
+      expect((await ask('how long is release night', 'how-long')).text).toBe('Release night, on Friday at 6 PM, lasts 4 hours, until 10 PM.');
+    } finally {
+      await over.client.deleteEvents('alice@contoso.com', [demo.id, night.id], { notify: false });
+    }
+  });
+});

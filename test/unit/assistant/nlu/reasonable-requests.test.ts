@@ -186,3 +186,24 @@ describe('a command to add something named, with a day or a time, is a new event
     expect(u(text).intent).toBe('out_of_scope');
   });
 });
+
+describe('"how long is" asks about the event named after it', () => {
+  it.each([
+    ['how long is the customer demo', 'customer demo'],
+    ["how long's the customer demo", 'customer demo'],
+    ['how long is the one on one with ann', 'one on one'],
+    ['how long is release night', 'release night'],
+    ['how long is the release night', 'release night'],
+    ['where is movie night', 'movie night'],
+  ])('%s', (text, title) => {
+    const r = u(text);
+    expect(r.intent).toBe('find_meeting');
+    expect(r.slots.title).toBe(title);
+    expect(r.slots.window).toBeUndefined();
+  });
+
+  it('a part of day after a day is a time, not a name', () => {
+    expect(u('who is working friday night').slots.title).toBeUndefined();
+    expect(u('how long is the night').intent).toBe('out_of_scope');
+  });
+});
