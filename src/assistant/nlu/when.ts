@@ -242,6 +242,8 @@ function prepare(n: Normalised, now: DateTime, reads: boolean): Prepared {
   s = s.replace(/\b(?:end|ends|ending|finish|finishes|finishing|done) (?:at|by) (?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/, 'until ');
   const boundBy = /\b(after|before|until|till) (my )?(?=(\d{1,2}(:\d\d)?( ?[ap]m)?|noon|midnight)\b)/.exec(s);
   if (boundBy) s = `${s.slice(0, boundBy.index)}at ${s.slice(boundBy.index + boundBy[0].length)}`;
+  // "anything else today", "what else do i have today": what is still to come today, as "left" (not the whole day).
+  s = s.replace(/\b(anything|what) else\b((?: (?!today\b)\S+){0,4}?) (?:for |on )?today\b/, '$1$2 rest of the day');
   // "what's left today": the rest of the day.
   s = s.replace(/\b(what's|whats|what is|anything) (left|remaining)\b(?: (?:for |on )?today)?/, '$1 rest of the day');
   // "what do i have later today", "anything left today": from now to the day's end, not the whole day.

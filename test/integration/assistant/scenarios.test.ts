@@ -116,6 +116,13 @@ describe('the assistant answers from the calendar', () => {
     expect(sunday.text).toBe('You have 6 events between today and the end of next week. Every day from tomorrow to Friday, at 9 AM, Team standup. Tuesday, at 8 AM, Berlin team sync with Dave Kim.');
   });
 
+  it('"anything else today" at 10 PM reads what is left of the day, not the standup that was at 9', async () => {
+    const late = await ask('anything else today', 'else-today', new Date('2027-03-09T06:00:00Z'));
+    expect(late.intent).toBe('read_events');
+    expect(late.events).toEqual([]);
+    expect(late.text).toBe('You have nothing on your calendar for the rest of today.');
+  });
+
   it('"until eod" and "what\'s on until 3" run from now, even after a read of another day', async () => {
     await ask("what's on friday", 'until');
     const eod = await ask("what's on my calendar until eod", 'until');

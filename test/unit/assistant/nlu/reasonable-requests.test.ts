@@ -207,3 +207,18 @@ describe('"how long is" asks about the event named after it', () => {
     expect(u('how long is the night').intent).toBe('out_of_scope');
   });
 });
+
+describe('"anything else today" is what is left of today, as "what do i have left today"', () => {
+  const at10pm = { now: new Date('2027-03-09T06:00:00Z'), timeZone: 'America/Los_Angeles' };
+  const REST = { start: '2027-03-09T06:00:00Z', end: '2027-03-09T08:00:00Z' };
+  it.each(['anything else today', 'anything else today?', 'what else is on today', 'what else do i have today', 'anything else on my calendar today'])('%s', (text) => {
+    const r = understand(text, at10pm);
+    expect(r.intent).toBe('read_events');
+    expect(r.slots.window).toEqual(REST);
+    expect(r.slots.window).toEqual(understand('what do i have left today', at10pm).slots.window);
+  });
+
+  it('another day is read whole', () => {
+    expect(understand('anything else tomorrow', at10pm).slots.window).toEqual({ start: '2027-03-09T08:00:00Z', end: '2027-03-10T08:00:00Z' });
+  });
+});
