@@ -265,6 +265,9 @@ function understander(models: NluModels): Understander {
       slots.count = true;
       if (slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     }
+    // "when is my mtg w/ bob", "cancel my meeting with ann": a word for any event, said with someone, names none
+    // of them; the person does (a new event keeps it as its subject).
+    if (intent !== 'create_event' && slots.people?.length && slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
     if (intent === 'am_i_free' && FIND_FREE.test(normalised.text)) slots.findFree = true;
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.

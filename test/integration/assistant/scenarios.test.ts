@@ -1466,4 +1466,15 @@ describe('questions about one event', () => {
       await over.client.deleteEvents('alice@contoso.com', [demo.id, night.id], { notify: false });
     }
   });
+
+  it('"when is my mtg w/ bob" finds the meeting with Bob, not one called "mtg"', async () => {
+    const typed = await ask('when is my mtg w/ bob', 'generic-with');
+    expect(typed.intent).toBe('find_meeting');
+    // (Other tests here add meetings with Bob later on: they are said after it.)
+    expect(typed.text).toMatch(/^Budget review is on Wednesday at 11 AM with Bob Smith\./);
+    const cancel = await ask('cancel my mtg w/ bob', 'generic-with');
+    expect(cancel.text).toMatch(/Budget review on Wednesday at 11 AM/);
+    expect(cancel.text).not.toMatch(/couldn't find/);
+    await ask('no', 'generic-with');
+  });
 });

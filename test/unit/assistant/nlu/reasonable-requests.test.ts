@@ -222,3 +222,23 @@ describe('"anything else today" is what is left of today, as "what do i have lef
     expect(understand('anything else tomorrow', at10pm).slots.window).toEqual({ start: '2027-03-09T08:00:00Z', end: '2027-03-10T08:00:00Z' });
   });
 });
+
+describe('a word for any event, said with someone, is no name to look for', () => {
+  it.each([
+    ['when is my mtg w/ bob', 'find_meeting', 'bob'],
+    ['when is my meeting with bob', 'find_meeting', 'bob'],
+    ['when is my appt with bob', 'find_meeting', 'bob'],
+    ["when's my next mtg with ann", 'next_meeting', 'ann'],
+    ['cancel my mtg w/ bob', 'cancel_event', 'bob'],
+  ])('%s', (text, intent, person) => {
+    const r = u(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots.people).toEqual([person]);
+    expect(r.slots.title).toBeUndefined();
+  });
+
+  it('a kind of event ("call") still narrows; a new event keeps the word as its subject', () => {
+    expect(u('when is my call with bob').slots.title).toBe('call');
+    expect(u('add a mtg with bob tomorrow at 3').slots.title).toBe('mtg');
+  });
+});
