@@ -69,8 +69,8 @@ export interface RequestSlots {
   readonly findFree?: boolean;
   /** "How many meetings do I have today": the events read are asked for as a number. */
   readonly count?: boolean;
-  /** What is asked about an event rather than when it is: "where is", "who is in", "how long is". */
-  readonly asked?: 'where' | 'who' | 'length';
+  /** What is asked about an event rather than when it is: "where is", "who is in", "how long is", "when does it end". */
+  readonly asked?: 'where' | 'who' | 'length' | 'end';
   /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */
   readonly repeat?: Repeat;
   /**

@@ -46,6 +46,10 @@ const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
 const COUNT_ASKED = /\bhow many\b/;
+/** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
+const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
+/** The words of the end question that the untagged-title reader may have swept into the name. */
+const END_WORDS = /\s+(?:end|ends|finish|finishes|wrap up|be over|be done|over|done)$/;
 /** Words for events in general: no name to look for. */
 const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;
 const ASKED_FREE = /\b(free|available|open|availability|time)\b/;
@@ -259,6 +263,14 @@ function understander(models: NluModels): Understander {
     if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];
       if (asked && ASKS_ABOUT.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, ''))) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
+      // "when does the budget review end", "what time is my 1:1 over": its end, not its start.
+      else if (END_ASKED.test(normalised.text)) {
+        slots.asked = 'end';
+        const title = slots.title?.replace(END_WORDS, '');
+        if (title) slots.title = title;
+        else delete slots.title;
+        if (slots.people) slots.people = slots.people.map((p) => p.replace(END_WORDS, '')).filter(Boolean);
+      }
     }
     // "how many meetings do i have today": a number of the events read; "meetings" names none of them.
     if (intent === 'read_events' && COUNT_ASKED.test(normalised.text)) {

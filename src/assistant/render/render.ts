@@ -516,7 +516,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
 }
 
 /** "Budget review is in Boardroom, on Wednesday at 11 AM.": what was asked about one event. */
-function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length', next: boolean, ctx: RenderContext, clock: Clock): string {
+function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length' | 'end', next: boolean, ctx: RenderContext, clock: Clock): string {
   const name = next ? `Your next meeting, ${subject(e)}` : cap(subject(e));
   const at = whenEvent(e, clock);
   if (asked === 'where') return e.location ? `${name} is in ${e.location}, ${at}.` : `${name}, ${at}, has no place set.`;
@@ -526,6 +526,11 @@ function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length', next: b
     return unique.length ? `${name}, ${at}, is with ${peopleList(unique, ctx.user)}.` : `${name}, ${at}, has nobody else invited.`;
   }
   if (e.isAllDay) return `${name} is ${at}.`;
+  if (asked === 'end') {
+    // "Budget review ends at noon, on Wednesday."; past midnight, the day it ends on is said too.
+    const [start, end] = [localTime(e.start, clock.zone), localTime(e.end, clock.zone)];
+    return sameLocalDay(start, millisecondBefore(end)) ? `${name}${next ? ',' : ''} ends at ${spokenTime(end)}, ${dayLabel(start, clock.today)}.` : `${name}, ${at}, ends ${when(e.end, clock)}.`;
+  }
   const minutes = Math.round((Date.parse(e.end) - Date.parse(e.start)) / 60_000);
   return `${name}, ${at}, lasts ${spokenDuration(minutes)}, until ${spokenTime(localTime(e.end, clock.zone))}.`;
 }

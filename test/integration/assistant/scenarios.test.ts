@@ -1477,4 +1477,11 @@ describe('questions about one event', () => {
     expect(cancel.text).not.toMatch(/couldn't find/);
     await ask('no', 'generic-with');
   });
+
+  it('"when does the budget review end" says its end, not its start', async () => {
+    const end = await ask('when does the budget review end', 'ends');
+    expect(end.intent).toBe('find_meeting');
+    expect(end.text).toBe('Budget review ends at noon, on Wednesday.');
+    expect((await ask('when does my next meeting end', 'ends')).text).toBe('Your next meeting, Team standup, ends at 9:15 AM, today.');
+  });
 });

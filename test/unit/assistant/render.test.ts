@@ -1057,3 +1057,18 @@ describe('render: weekends and what is left of a week', () => {
     expect(read(ctx(sunday.startOf('day'), now.startOf('week').plus({ weeks: 2 }), sunday))).toBe('You have nothing on your calendar between today and the end of next week.');
   });
 });
+
+describe('render: "when does it end"', () => {
+  const now = DateTime.fromISO('2026-06-10T08:30', { zone: LA }); // a Wednesday
+  const ctx = { now: now.toJSDate(), timeZone: LA, user: USER };
+  const review = event('Budget review', now.startOf('day').plus({ days: 2, hours: 11 }), 60);
+  const find = (e: CalendarEvent, scope: 'find' | 'next' = 'find') => render({ kind: 'events', scope, label: '', events: [e], asked: 'end' }, ctx).text;
+  it('says when it ends, and on which day', () => {
+    expect(find(review)).toBe('Budget review ends at noon, on Friday.');
+    expect(find(event('Standup', now.set({ hour: 9, minute: 0 }), 15), 'next')).toBe('Your next meeting, Standup, ends at 9:15 AM, today.');
+  });
+  it('past midnight, the day it ends on too; all day, its days', () => {
+    expect(find(event('Late deploy', now.startOf('day').plus({ days: 1, hours: 23 }), 120))).toBe('Late deploy, tomorrow at 11 PM, ends on Friday at 1 AM.');
+    expect(find(allDay('Offsite', now.startOf('day').plus({ days: 2 }), 2))).toBe('Offsite is on Friday, all day, until Saturday.');
+  });
+});

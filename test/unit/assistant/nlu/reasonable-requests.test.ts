@@ -242,3 +242,22 @@ describe('a word for any event, said with someone, is no name to look for', () =
     expect(u('add a mtg with bob tomorrow at 3').slots.title).toBe('mtg');
   });
 });
+
+describe('"when does the budget review end" asks for its end', () => {
+  it.each([
+    ['when does the budget review end', { title: 'budget review' }],
+    ['when does the customer demo end', { title: 'customer demo' }],
+    ['when is the offsite over', { title: 'offsite' }],
+    ['what time does my meeting with bob end', { people: ['bob'] }],
+    ['when does my 1:1 with ann finish', { title: '1:1', people: ['ann'] }],
+  ])('%s', (text, about) => {
+    const r = u(text);
+    expect(r.intent).toBe('find_meeting');
+    expect(r.slots).toMatchObject({ asked: 'end', ...about });
+  });
+
+  it('its start is still when it is', () => {
+    expect(u('when does the budget review start').slots.asked).toBeUndefined();
+    expect(u('when does my next meeting end')).toMatchObject({ intent: 'next_meeting', slots: { asked: 'end' } });
+  });
+});
