@@ -13,7 +13,7 @@ const FILLER = /\b(please|olly|hey|ok google|alexa|just|then|thanks|thank you)\b
 const CONFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|correct|right|exactly|confirm|confirmed|affirmative|do|do it|go ahead|go for it|sounds good|that's right|that is right|that's correct|yes please|please do|book it|add it|schedule it|make it so|do that|absolutely|of course|perfect|great|good|sure thing|that works|that works for me|works for me|works|that's fine|that is fine|that's good|looks good|lgtm|cancel it please|yes cancel it|yes move it|yes book it)( (do it|go ahead|go for it|book it|add it|schedule it|move it|that's (fine|right|good)|please|sure|thanks|thank you))*$/;
 
 const DENY = /^(no|nope|nah|no way|negative|cancel( that| it)?|never mind|nevermind|forget it|don't|do not|don't do (it|that)|stop|no thanks|no thank you|not now|not yet|not really|drop it|drop that|skip it|leave it|scratch that|abort|neither|neither one|neither of them|none|none of them|none of those)( (no|thanks|thank you|please))*$/;
-const WHY = /^(why|why not|why is that|why's that|how come|why did you (do|say) that|what for|explain|explain why|why so)$/;
+const WHY = /^(why|why not|why is that|why's that|how come|why did you (do|say) that|what for|explain|explain why|why so|how do you know( that| this| it)?|how did you know( that| this| it)?)$/;
 
 /** A dialog answer, when the whole utterance is one. */
 export function dialogIntent(words: readonly string[]): Intent | undefined {

@@ -1484,4 +1484,11 @@ describe('questions about one event', () => {
     expect(end.text).toBe('Budget review ends at noon, on Wednesday.');
     expect((await ask('when does my next meeting end', 'ends')).text).toBe('Your next meeting, Team standup, ends at 9:15 AM, today.');
   });
+
+  it('"how do you know" after an answer explains it, as "why?" does', async () => {
+    await ask('what do i have with bob on wednesday', 'how-know');
+    const how = await ask('how do you know', 'how-know');
+    expect(how.intent).toBe('why');
+    expect(how.text).toMatch(/^I read the Calendar of alice@contoso.com .* I left out Team standup because it is not with Bob/);
+  });
 });

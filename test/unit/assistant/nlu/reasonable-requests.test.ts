@@ -261,3 +261,13 @@ describe('"when does the budget review end" asks for its end', () => {
     expect(u('when does my next meeting end')).toMatchObject({ intent: 'next_meeting', slots: { asked: 'end' } });
   });
 });
+
+describe('"how do you know" asks why, as "why?" does', () => {
+  it.each(['how do you know', 'how do you know?', 'how do you know that', 'how did you know'])('%s', (text) => {
+    expect(u(text).intent).toBe('why');
+  });
+
+  it('"how do you know my name" is no question about the last answer', () => {
+    expect(u('how do you know my name').intent).toBe('out_of_scope');
+  });
+});
