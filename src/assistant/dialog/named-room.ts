@@ -8,8 +8,12 @@ const NAMED = /\b(?:is|are|book|reserve|grab|hold)\s+(?:the\s+|our\s+)?(.+?)(?:\
 const NOT_A_NAME = /^(this|that|a|an|any|my|the|some)?\s*(free |empty |meeting |conference )?(room|space)s?$/;
 
 export function roomNamed(text: string): string | undefined {
-  const m = NAMED.exec(text.toLowerCase().replace(/[?!.,]/g, ''));
-  const name = m?.[1]?.trim();
+  return aRoomName(NAMED.exec(text.toLowerCase().replace(/[?!.,]/g, ''))?.[1]);
+}
+
+/** Words said where a room's name goes, unless they name none ("this room", "a room", "it", "here"). */
+export function aRoomName(said: string | undefined): string | undefined {
+  const name = said?.toLowerCase().trim();
   if (!name || NOT_A_NAME.test(name) || /^(it|i|we|you|there|here|anyone|anybody|someone|somebody|this|that|in|out)\b/.test(name) || name.split(' ').length > 4) return undefined;
   return name;
 }

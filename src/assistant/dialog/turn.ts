@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
-import { roomNamed } from './named-room.js';
-import { roomFor, ROOM_WORDS } from './room-lookup.js';
+import { aRoomName, roomNamed } from './named-room.js';
+import { roomFor, roomSaid, ROOM_WORDS } from './room-lookup.js';
 import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answers.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
@@ -139,12 +139,24 @@ export class Dialog {
     };
     let s: DialogSlots = u.slots;
     // On a room's own device, a question naming another room ("is the fishbowl free") is about that room.
-    const otherRoom = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book' || u.intent === 'room_who_booked') ? u.slots.room ?? roomNamed(input.text) : undefined;
-    const aboutHere = !otherRoom || input.room!.name.toLowerCase().includes(otherRoom) || otherRoom.includes(input.room!.name.toLowerCase());
-    const roomAct = input.desk && aboutHere ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
+    const roomAsked = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book' || u.intent === 'room_who_booked');
+    const otherRoom = roomAsked ? u.slots.room ?? roomNamed(input.text) ?? (u.intent === 'room_who_booked' ? aRoomName(WHO_BOOKED.exec(input.text)?.[1]) : undefined) : undefined;
+    // ("the boardroom north" said to the Boardroom is another room: the directory decides, not parts of names.)
+    const whichRoom = otherRoom ? await roomSaid(this.deps.provider, input.room!, otherRoom) : undefined;
+    const roomAct = input.desk && (!whichRoom || whichRoom.here) ? await roomTurn(u, input.text, input.desk, input.now) : undefined;
     if (roomAct) return done(roomAct);
-    // A room's device books its own room only (nothing else can be confirmed on it): said before any proposal.
-    if (input.desk && input.room && !aboutHere && u.intent === 'room_book') return done({ kind: 'book_elsewhere', here: input.room.name, asked: otherRoom! });
+    if (input.desk && input.room && whichRoom && !whichRoom.here) {
+      // A room's device books its own room only (nothing else can be confirmed on it): said before any proposal.
+      if (u.intent === 'room_book') return done({ kind: 'book_elsewhere', here: input.room.name, asked: otherRoom! });
+      // "who booked the boardroom north": that room's bookings, as from one's own calendar.
+      if (u.intent === 'room_who_booked') {
+        const found = whichRoom.lookup;
+        if (found.kind === 'none') return done({ kind: 'unknown_room', name: otherRoom! });
+        if (found.kind === 'several') return done({ kind: 'which_room', name: otherRoom!, candidates: found.candidates.map((c) => c.name) });
+        return done(await roomBookers(this.deps.provider, input, s, found.room));
+      }
+      if (u.intent === 'room_is_free') return this.#namedRoom(input, u.intent, s, done, otherRoom);
+    }
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
     if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
       const pending = (await stateOf()).pending;
