@@ -8,8 +8,11 @@ import type { Act } from './acts.js';
 import type { CalendarProvider, DirectoryEntry } from '../../providers/calendar-provider.js';
 import { dayWindow, iso, MINUTE } from './timing.js';
 
-/** "who booked the fishbowl (tomorrow at 2)", "who has the boardroom at 3", "who's in room 101": the room named. */
-export const WHO_BOOKED = /^\s*who(?:'s| has| is)?\s+(?:booked|reserved|has|got|using|holding|in)\s+(?:the\s+)?(.+?)(?:\s+(?:at|on|from|for|tomorrow|today|tonight|this|next|now|right now)\b.*)?\s*\??$/i;
+/**
+ * "who booked the fishbowl (tomorrow at 2)", "who has the boardroom at 3", "who's in room 101": the room
+ * named. A day said ends the name ("who booked the boardroom friday at 10" is about the Boardroom).
+ */
+export const WHO_BOOKED = /^\s*who(?:'s| has| is)?\s+(?:booked|reserved|has|got|using|holding|in)\s+(?:the\s+)?(.+?)(?:\s+(?:at|on|from|for|tomorrow|today|tonight|yesterday|this|next|now|right now|the day after|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*)?\s*\??$/i;
 
 /** Words after "is" that name a time or the asker's day, not someone ("is tomorrow free", "is my afternoon free"). */
 export const NOT_SOMEONE = /\b(?:today|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day|calendar|schedule|my|that|this|it|there|here|everyone|anyone|anybody|everybody)\b/i;

@@ -153,6 +153,8 @@ describe('finding a room from one\'s own calendar', () => {
     // The Boardroom, booked by Alice in the test before; the Fishbowl on Friday, by nobody.
     expect((await ask('who has the boardroom tomorrow', 'who-2')).text).toBe('Tomorrow, Boardroom is booked by Alice Wong from 2 PM to 3 PM.');
     expect((await ask('who has the fishbowl on friday', 'who-3')).text).toBe('Nobody has booked Fishbowl on Friday.');
+    // A weekday said after the room ends its name ("fishbowl tuesday" is no room, nor an event of one's own).
+    expect((await ask('who booked the fishbowl tuesday at 2', 'who-4')).text).toBe('Tomorrow between 2 PM and 2:30 PM, Fishbowl is booked by Bob Smith from 2 PM to 3 PM.');
   });
 
   it('rooms asked for in other words: "book the fishbowl at 11", "when is ... free", "is there a room free", a day without a time, guests, an existing meeting', async () => {
