@@ -307,8 +307,11 @@ function understander(models: NluModels): Understander {
       const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);
       // ("book the boardroom tomorrow": a day said is no "now"; the time is asked for.)
       if (!when.start && !when.window && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
-      if (slots.start && !slots.end) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
-      if (slots.start) slots.durationMinutes = Math.round((Date.parse(slots.end!) - Date.parse(slots.start)) / 60_000);
+      // "book this room": a room's own desk books its walk-up length (30 minutes), a proposal from one's own
+      // calendar an hour; only a length said is passed on, so each can tell.
+      const lengthless = intent === 'room_book' && when.durationMinutes === undefined && !slots.end;
+      if (slots.start && !slots.end && !lengthless) slots.end = new Date(Date.parse(slots.start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+      if (slots.start && slots.end) slots.durationMinutes = Math.round((Date.parse(slots.end) - Date.parse(slots.start)) / 60_000);
       // A day without a time is all day only for what lasts all day ("mary's birthday on friday") or when
       // said; "lunch with carol on friday" keeps its day and the dialog asks "When should it be?".
       // ("a 2 day workshop": days said as its length are all day too.)

@@ -59,6 +59,12 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'svc@contoso.com', start: Z(PT('12:00')), end: Z(PT('12:33')) });
   });
 
+  it('"book this room" with no length books the desk\'s own 30 minutes, not an hour', async () => {
+    const booked = await ask('book this room', PT('16:00'));
+    expect(booked.text).toBe('Done. Room 101 accepted the booking from 4 PM to 4:30 PM.');
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'svc@contoso.com', start: Z(PT('16:00')), end: Z(PT('16:30')) });
+  });
+
   it('a later time is answered for that time, and never booked as now', async () => {
     expect((await ask('is this room free at 10:30', PT('08:00'))).text).toBe('No, Room 101 is booked then, from 10 AM to 11 AM by Alice Wong.');
     expect((await ask('is this room free at 2pm', PT('08:00'))).text).toBe('Yes, Room 101 is free at 2 PM.');

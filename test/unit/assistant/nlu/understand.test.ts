@@ -128,6 +128,14 @@ describe('rooms', () => {
     expect(u('extend the meeting by 15 minutes').slots.durationMinutes).toBe(15);
     expect(u('find me a room for an hour').slots.durationMinutes).toBe(60);
   });
+
+  it('"book this room" with no length leaves the length to whoever books it (a room\'s desk: 30 minutes)', () => {
+    const r = u('book this room');
+    expect(r.slots.start).toBe('2026-03-04T17:00:00Z');
+    expect(r.slots.durationMinutes).toBeUndefined();
+    expect(r.slots.end).toBeUndefined();
+    expect(u('book this room for an hour').slots).toMatchObject({ durationMinutes: 60, lengthSaid: true });
+  });
 });
 
 describe('out of scope', () => {
