@@ -129,10 +129,10 @@ export type Act =
   | { readonly kind: 'room_status'; readonly question: RoomQuestion; readonly status: RoomStatus }
   | { readonly kind: 'room_outcome'; readonly outcome: DeskOutcome; readonly status: RoomStatus }
   | { readonly kind: 'room_found'; readonly minutes: number; readonly rooms: readonly FoundRoom[]; readonly status: RoomStatus; readonly start?: string; readonly seats?: number }
-  /** "Is this room free tomorrow at 3?": the bookings of that time (`status` holds that day). */
-  | { readonly kind: 'room_free_at'; readonly status: RoomStatus; readonly start: string; readonly end: string; readonly clash: readonly Booking[] }
+  /** "Is this room free tomorrow at 3?": the bookings of that time (`status` holds that day). `span`: a day or part of one was asked ("tomorrow"), not a time. */
+  | { readonly kind: 'room_free_at'; readonly status: RoomStatus; readonly start: string; readonly end: string; readonly clash: readonly Booking[]; readonly span?: true }
   /** "Book this room tomorrow at 3": the room's device books from now only, so nothing was booked. */
-  | { readonly kind: 'room_book_later'; readonly status: RoomStatus; readonly start: string }
+  | { readonly kind: 'room_book_later'; readonly status: RoomStatus; readonly start: string; readonly span?: true }
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */

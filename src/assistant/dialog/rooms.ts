@@ -3,6 +3,7 @@
  * free", "book this room for 30 minutes", "end the meeting", "check in"… The room's calendar is behind
  * a RoomDesk, which the server implements (src/server/rooms/); the dialog decides only what to say.
  */
+import { DateTime } from 'luxon';
 import type { Person } from '../../domain/calendar.js';
 import type { Act } from './acts.js';
 import type { DialogUnderstanding } from './understanding.js';
@@ -94,13 +95,21 @@ export function isCheckIn(text: string): boolean {
 /** A request names a later time when it starts more than this after now ("book it at 2" said at 1:58 is now). */
 const LATER_MS = 10 * 60_000;
 
-/** The time asked about, when it is not now: "tomorrow at 3", "at 4 for an hour", "this afternoon" said in the morning. */
-function laterAsked(u: DialogUnderstanding, now: Date): { readonly start: string; readonly end: string } | undefined {
+/**
+ * The time asked about, when it is not now: "tomorrow at 3", "at 4 for an hour", "this afternoon" said in
+ * the morning. A day or a part of one ("tomorrow", "this afternoon") is a `span`: all of it is asked about,
+ * not its first minute.
+ */
+function laterAsked(u: DialogUnderstanding, now: Date): { readonly start: string; readonly end: string; readonly span?: true } | undefined {
   const start = u.slots.start ?? u.slots.window?.start;
   if (!start || Date.parse(start) <= now.getTime() + LATER_MS) return undefined;
-  const end = u.slots.end ?? (u.slots.start ? new Date(Date.parse(start) + (u.slots.durationMinutes ?? DEFAULT_BOOK_MINUTES) * 60_000).toISOString() : u.slots.window!.end);
+  if (!u.slots.start) return { start, end: u.slots.window!.end, span: true };
+  const end = u.slots.end ?? new Date(Date.parse(start) + (u.slots.durationMinutes ?? DEFAULT_BOOK_MINUTES) * 60_000).toISOString();
   return { start, end };
 }
+
+/** The end of the day `start` falls on, on the room's clock: a room's status holds one day's bookings. */
+const dayEnd = (start: string, zone: string | undefined): number => DateTime.fromISO(start, { zone: zone ?? 'UTC' }).startOf('day').plus({ days: 1 }).toMillis();
 
 const minutesOf = (u: DialogUnderstanding, fallback: number) => {
   const m = u.slots.durationMinutes;
@@ -119,8 +128,10 @@ export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomD
       // "is this room free tomorrow at 3": that day's bookings answer, not the room right now.
       if (!later) return { kind: 'room_status', question: 'is_free', status: await desk.status() };
       const status = await desk.status(later.start);
-      const clash = status.day.filter((b) => !b.released && Date.parse(b.start) < Date.parse(later.end) && Date.parse(b.end) > Date.parse(later.start));
-      return { kind: 'room_free_at', status, ...later, clash };
+      // ("is this room free next week": its first day, which is all the status holds, and is said.)
+      const end = later.span ? new Date(Math.min(Date.parse(later.end), dayEnd(later.start, status.room.timeZone))).toISOString() : later.end;
+      const clash = status.day.filter((b) => !b.released && Date.parse(b.start) < Date.parse(end) && Date.parse(b.end) > Date.parse(later.start));
+      return { kind: 'room_free_at', status, ...later, end, clash };
     }
     case 'room_when_free':
       return { kind: 'room_status', question: 'when_free', status: await desk.status() };
@@ -128,7 +139,7 @@ export async function roomTurn(u: DialogUnderstanding, text: string, desk: RoomD
       return { kind: 'room_status', question: 'who_booked', status: await desk.status() };
     case 'room_book': {
       // The room's desk books from now (walk-up); a later time is never booked as now.
-      if (later) return { kind: 'room_book_later', status: await desk.status(later.start), start: later.start };
+      if (later) return { kind: 'room_book_later', status: await desk.status(later.start), start: later.start, ...(later.span ? { span: true as const } : {}) };
       const minutes = minutesOf(u, DEFAULT_BOOK_MINUTES);
       return { kind: 'room_outcome', ...(await desk.book(minutes)) };
     }

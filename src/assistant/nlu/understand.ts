@@ -305,8 +305,13 @@ function understander(models: NluModels): Understander {
     if (intent === 'create_event' || intent === 'room_book') {
       // A reminder is a moment, not an hour blocked: 15 minutes unless a length is said.
       const minutes = when.durationMinutes ?? (about.reminder ? 15 : 60);
-      // ("book the boardroom tomorrow": a day said is no "now"; the time is asked for.)
-      if (!when.start && !when.window && intent === 'room_book') slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
+      // "book this room (for the next hour)": from now. ("book this room tomorrow": a day said is not now; the
+      // dialog asks for, or refuses, a time in it.)
+      const fromNow = when.window && Math.abs(when.window.start.toMillis() - ctx.now.getTime()) < 60_000;
+      if (!when.start && (!when.window || fromNow) && intent === 'room_book') {
+        slots.start = iso(DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }));
+        if (fromNow && !slots.end) slots.end = iso(when.window!.end);
+      }
       // "book this room": a room's own desk books its walk-up length (30 minutes), a proposal from one's own
       // calendar an hour; only a length said is passed on, so each can tell.
       const lengthless = intent === 'room_book' && when.durationMinutes === undefined && !slots.end;

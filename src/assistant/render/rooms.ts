@@ -1,7 +1,7 @@
 import type { Act } from '../dialog/acts.js';
 import type { Booking, DeskOutcome, RoomStatus } from '../dialog/rooms.js';
-import { localTime } from './local-time.js';
-import { andList, dayLabel, spokenDuration, spokenTime } from './phrases.js';
+import { localTime, startsLocalDay } from './local-time.js';
+import { andList, bareDayLabel, dayLabel, spokenDuration, spokenTime } from './phrases.js';
 
 type RoomAct = Extract<Act, { kind: 'room_status' | 'room_outcome' | 'room_found' | 'room_free_at' | 'room_book_later' }>;
 
@@ -14,6 +14,37 @@ function at(iso: string, status: RoomStatus): string {
 }
 
 const who = (b: Booking) => b.organizer?.name || b.organizer?.email;
+
+/** "today", "tomorrow", "on Friday": the day of `iso` on the room's clock. */
+function dayOf(iso: string, status: RoomStatus): string {
+  const zone = status.room.timeZone ?? 'UTC';
+  return dayLabel(localTime(iso, zone), localTime(status.now, zone));
+}
+
+/** "all day tomorrow", "tomorrow from noon to 5 PM": a day or a part of one asked about, on the room's clock. */
+function spanWords(start: string, end: string, s: RoomStatus): string {
+  const zone = s.room.timeZone ?? 'UTC';
+  const [from, to] = [localTime(start, zone), localTime(end, zone)];
+  const day = dayOf(start, s);
+  if (startsLocalDay(from) && startsLocalDay(to)) return `all day ${day}`;
+  return `${day === 'today' ? '' : `${day} `}from ${spokenTime(from)} to ${spokenTime(to)}`;
+}
+
+/** "is this room free tomorrow": yes for all of it, else when it is booked then. */
+function spanAnswer(act: Extract<RoomAct, { kind: 'room_free_at' }>): string {
+  const s = act.status;
+  const when = spanWords(act.start, act.end, s);
+  if (act.clash.length === 0) return `Yes, ${s.room.name} is free ${when}.`;
+  const zone = s.room.timeZone ?? 'UTC';
+  const spans = act.clash.slice(0, 3).map((b) => `from ${spokenTime(localTime(b.start, zone))} to ${spokenTime(localTime(b.end, zone))}${who(b) ? ` by ${who(b)}` : ''}`);
+  const more = act.clash.length > 3 ? `, and ${act.clash.length - 3} more ${act.clash.length === 4 ? 'time' : 'times'}` : '';
+  // Free the rest of the time unless the bookings cover it all.
+  let covered = Date.parse(act.start);
+  for (const b of [...act.clash].sort((a, c) => Date.parse(a.start) - Date.parse(c.start))) if (Date.parse(b.start) <= covered) covered = Math.max(covered, Date.parse(b.end));
+  const rest = covered >= Date.parse(act.end) ? '' : ', and free the rest of the time';
+  const lead = when.replace(/^all day /, '');
+  return `${lead.charAt(0).toUpperCase()}${lead.slice(1)}, ${s.room.name} is booked ${andList(spans)}${more}${rest}.`;
+}
 
 function freeSentence(s: RoomStatus): string {
   if (s.state === 'free') return s.freeUntil ? `${s.room.name} is free until ${at(s.freeUntil, s)}.` : `${s.room.name} is free for the rest of the day.`;
@@ -69,13 +100,14 @@ export function roomSentences(act: RoomAct): string[] {
     case 'room_outcome':
       return [outcomeSentence(act.outcome, s)];
     case 'room_free_at': {
+      if (act.span) return [spanAnswer(act)];
       const first = act.clash[0];
       if (!first) return [`Yes, ${s.room.name} is free at ${at(act.start, s)}.`];
       const by = who(first);
       return [`No, ${s.room.name} is booked then, from ${at(first.start, s)} to ${at(first.end, s)}${by ? ` by ${by}` : ''}.`];
     }
     case 'room_book_later':
-      return [`I can book ${s.room.name} only from now, so I didn't book it for ${at(act.start, s)}. To book it for later, add a meeting in ${s.room.name} from your own calendar in Outlook or with Concierge.`];
+      return [`I can book ${s.room.name} only from now, so I didn't book it for ${act.span ? bareDayLabel(localTime(act.start, s.room.timeZone ?? 'UTC'), localTime(s.now, s.room.timeZone ?? 'UTC')) : at(act.start, s)}. To book it for later, add a meeting in ${s.room.name} from your own calendar in Outlook or with Concierge.`];
     case 'room_found': {
       const length = spokenDuration(act.minutes);
       const when = act.start ? `at ${at(act.start, act.status)} for ${length}` : `for the next ${length}`;

@@ -75,6 +75,17 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(roomCalendar(sim, 'room.101@contoso.com')).toHaveLength(before);
   });
 
+  it('a day asked about is the whole day, not its midnight, and is never booked as now', async () => {
+    expect((await ask('is this room free tomorrow', PT('08:00'))).text).toBe('Yes, Room 101 is free all day tomorrow.');
+    // (Bookings made in the tests before follow Alice's and Bob's.)
+    expect((await ask('is this room free tomorrow', PT('20:00', '2026-12-06'))).text).toMatch(/^Tomorrow, Room 101 is booked from 10 AM to 11 AM by Alice Wong, from 11 AM to 11:30 AM by Bob Smith .*, and free the rest of the time\.$/);
+    const before = roomCalendar(sim, 'room.101@contoso.com').length;
+    expect((await ask('book this room tomorrow', PT('08:00'))).text).toMatch(/^I can book Room 101 only from now, so I didn't book it for tomorrow\./);
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toHaveLength(before);
+    // ("for the next hour" is from now: an hour.)
+    expect((await ask('book this room for the next hour', PT('17:00'))).text).toBe('Done. Room 101 accepted the booking from 5 PM to 6 PM.');
+  });
+
   it('"extend the meeting" is refused when the next booking starts, naming until when the room is free', async () => {
     const r = await ask('extend the meeting by 15 minutes', PT('10:40'));
     expect(r.text).toBe("I can't extend it: Room 101 is booked by Bob Smith from 11 AM, so it is free only until then.");

@@ -136,6 +136,13 @@ describe('rooms', () => {
     expect(r.slots.end).toBeUndefined();
     expect(u('book this room for an hour').slots).toMatchObject({ durationMinutes: 60, lengthSaid: true });
   });
+
+  it('"book this room tomorrow" is not from now; "for the next 2 hours" is, for two hours', () => {
+    const day = u('book this room tomorrow').slots;
+    expect(day.start).toBeUndefined();
+    expect(day.window).toEqual({ start: '2026-03-05T05:00:00Z', end: '2026-03-06T05:00:00Z' });
+    expect(u('book this room for the next 2 hours').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T19:00:00Z', durationMinutes: 120 });
+  });
 });
 
 describe('out of scope', () => {
