@@ -50,6 +50,12 @@ export interface RoomBookingResult {
  * from a room (display, voice) is the linked service account's own mailbox, with the room invited as a
  * resource, so the room's own booking rules accept or decline.
  */
+/**
+ * What moving a booking's end changed: the meeting itself (ours: everyone's copy follows), or only the
+ * room's own item (someone else's meeting: the organizer's and attendees' calendars keep the old end).
+ */
+export type EndChanged = 'meeting' | 'room_item';
+
 export interface RoomProvider {
   /** The service account's mailbox, which organizes bookings made from rooms. */
   organizer(): Promise<string>;
@@ -64,7 +70,7 @@ export interface RoomProvider {
   /** Books the room now: a meeting organized by the service account, the room as a resource. */
   book(room: { readonly email: string; readonly name: string }, window: TimeWindow, subject: string, timeZone: string): Promise<RoomBookingResult>;
   /** Moves a booking's end (end early, extend): the organizer's meeting when it is ours, else the room's item. */
-  changeEnd(room: string, booking: RoomBooking, end: string, timeZone: string): Promise<void>;
+  changeEnd(room: string, booking: RoomBooking, end: string, timeZone: string): Promise<EndChanged>;
   /** Gives the time back: the room declines the booking (the organizer is told), or ours is cancelled. */
   release(room: string, booking: RoomBooking, reason: string): Promise<void>;
 }

@@ -45,9 +45,13 @@ export interface RoomStatus {
 export type DeskOutcome =
   | { readonly kind: 'booked'; readonly answer: 'accepted' | 'tentative' | 'pending'; readonly start: string; readonly end: string }
   | { readonly kind: 'book_declined'; readonly start: string; readonly end: string; readonly freeAt?: string }
-  | { readonly kind: 'ended'; readonly booking: Booking }
+  /**
+   * `organizerEnd`: only the room's own item changed (someone else's meeting: the service account acts on
+   * the room's calendar, not theirs), so their calendar still shows this end.
+   */
+  | { readonly kind: 'ended'; readonly booking: Booking; readonly organizerEnd?: string }
   | { readonly kind: 'nothing_to_end' }
-  | { readonly kind: 'extended'; readonly booking: Booking; readonly end: string }
+  | { readonly kind: 'extended'; readonly booking: Booking; readonly end: string; readonly organizerEnd?: string }
   | { readonly kind: 'extend_refused'; readonly freeUntil: string; readonly next?: Booking }
   | { readonly kind: 'nothing_to_extend' }
   | { readonly kind: 'checked_in'; readonly booking: Booking }

@@ -14,6 +14,7 @@ function at(iso: string, status: RoomStatus): string {
 }
 
 const who = (b: Booking) => b.organizer?.name || b.organizer?.email;
+const whose = (b: Booking) => (who(b) ? `${who(b)}'s` : "The organizer's");
 
 /** "today", "tomorrow", "on Friday": the day of `iso` on the room's clock. */
 function dayOf(iso: string, status: RoomStatus): string {
@@ -69,10 +70,13 @@ export function outcomeSentence(o: DeskOutcome, s: RoomStatus): string {
     case 'book_declined':
       return `${s.room.name} declined the booking from ${at(o.start, s)} to ${at(o.end, s)}.${o.freeAt ? ` It is free again at ${at(o.freeAt, s)}.` : ''}`;
     case 'ended':
+      // Someone else's meeting changes only in the room's calendar: said, so nobody thinks theirs changed.
+      if (o.organizerEnd) return `Done: the room is free from ${at(o.booking.end, s)}. ${whose(o.booking)} own calendar still shows it until ${at(o.organizerEnd, s)}.`;
       return `Done. The meeting in ${s.room.name} has ended, and the room is free.`;
     case 'nothing_to_end':
       return `There's no meeting in ${s.room.name} right now.`;
     case 'extended':
+      if (o.organizerEnd) return `Done: the room is booked for the meeting until ${at(o.end, s)}. ${whose(o.booking)} own calendar still shows it ending at ${at(o.organizerEnd, s)}.`;
       return `Done. The meeting now ends at ${at(o.end, s)}.`;
     case 'extend_refused':
       return `I can't extend it: ${s.room.name} is booked${o.next && who(o.next) ? ` by ${who(o.next)}` : ''} from ${at(o.freeUntil, s)}, so it is free only until then.`;

@@ -3,7 +3,7 @@ import type { TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { ianaFromLegacy } from '../../ews/client/legacy-zone.js';
 import { EwsError } from '../../ews/errors.js';
-import type { DirectoryRoom, RoomAnswer, RoomBooking, RoomBookingResult, RoomCalendar, RoomProvider } from '../room-provider.js';
+import type { DirectoryRoom, EndChanged, RoomAnswer, RoomBooking, RoomBookingResult, RoomCalendar, RoomProvider } from '../room-provider.js';
 import { RoomProviderError } from '../room-provider.js';
 
 /** Runs `fn` with the current link's client and the service account's address. */
@@ -120,19 +120,20 @@ export class EwsRoomProvider implements RoomProvider {
     });
   }
 
-  changeEnd(room: string, booking: RoomBooking, end: string, timeZone: string): Promise<void> {
+  changeEnd(room: string, booking: RoomBooking, end: string, timeZone: string): Promise<EndChanged> {
     return this.withAccount(async (c, account) => {
       if (same(booking.organizer?.email, account) && booking.uid) {
         // Ours: change the meeting itself; the room re-evaluates it and keeps or declines the new time.
         const mine = await c.findByUid(account, booking.uid, { start: booking.start, end: booking.end });
         if (mine) {
           await c.updateEvent(account, { id: mine.id, ...(mine.changeKey ? { changeKey: mine.changeKey } : {}) }, { end, timeZone });
-          return;
+          return 'meeting';
         }
       }
       if (!booking.id) throw notChangeable(room);
       // Someone else's meeting: the room's own calendar item changes, their calendars stay theirs.
       await c.updateEvent(room, { id: booking.id, ...(booking.changeKey ? { changeKey: booking.changeKey } : {}) }, { end, timeZone }, { notify: false });
+      return 'room_item';
     });
   }
 

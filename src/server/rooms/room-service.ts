@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { DeskOutcome, DeskResult, FoundRoom, RoomDesk, RoomStatus } from '../../assistant/dialog/rooms.js';
-import type { RoomBooking, RoomProvider } from '../../providers/room-provider.js';
+import type { EndChanged, RoomBooking, RoomProvider } from '../../providers/room-provider.js';
 import { RoomProviderError } from '../../providers/room-provider.js';
 import { auditLog, roomCheckIns, rooms as roomsRepo, type Json, type Tables } from '../../persistence/index.js';
 import type { Room } from '../../persistence/repositories/rooms.js';
@@ -12,6 +12,9 @@ const MINUTE = 60_000;
 /** Bookings made from a room start on the last 5-minute mark: 10:02 books 10:00. */
 const ROUND_MS = 5 * MINUTE;
 const ZONE_TTL_MS = 3_600_000;
+
+/** Only the room's item changed (someone else's meeting): the end the organizer's own calendar still shows. */
+const organizerEnd = (changed: EndChanged, before: RoomBooking): { organizerEnd?: string } => (changed === 'room_item' ? { organizerEnd: isoOf(Date.parse(before.end)) } : {});
 /** The subject of bookings made in the room (the room's calendar shows the organizer by default anyway). */
 export const WALK_IN_SUBJECT = 'Booked at the room';
 
@@ -100,8 +103,9 @@ export class RoomService {
     if (!current) return { outcome: { kind: 'nothing_to_end' }, status: r.status };
     const end = Math.max(Date.parse(current.start) + MINUTE, Math.floor(now / MINUTE) * MINUTE);
     const booking = r.status.current!;
-    if (!(await this.#change(room, current, end, r.zone, actor, 'room.end'))) return { outcome: { kind: 'not_changeable' }, status: r.status };
-    return this.#done(room, { kind: 'ended', booking: { ...booking, end: isoOf(end) } });
+    const changed = await this.#change(room, current, end, r.zone, actor, 'room.end');
+    if (!changed) return { outcome: { kind: 'not_changeable' }, status: r.status };
+    return this.#done(room, { kind: 'ended', booking: { ...booking, end: isoOf(end) }, ...organizerEnd(changed, current) });
   }
 
   /** Extends the current meeting by `minutes` when the room is free for that time. */
@@ -119,21 +123,24 @@ export class RoomService {
       return { outcome: { kind: 'extend_refused', freeUntil: isoOf(Math.max(from, Date.parse(clash.start))), ...(next ? { next } : {}) }, status: r.status };
     }
     const booking = r.status.current!;
-    if (!(await this.#change(room, current, end, r.zone, actor, 'room.extend'))) return { outcome: { kind: 'not_changeable' }, status: r.status };
-    return this.#done(room, { kind: 'extended', booking: { ...booking, end: isoOf(end) }, end: isoOf(end) });
+    const changed = await this.#change(room, current, end, r.zone, actor, 'room.extend');
+    if (!changed) return { outcome: { kind: 'not_changeable' }, status: r.status };
+    return this.#done(room, { kind: 'extended', booking: { ...booking, end: isoOf(end) }, end: isoOf(end), ...organizerEnd(changed, current) });
   }
 
-  async #change(room: Room, booking: RoomBooking, end: number, zone: string, actor: string, action: string): Promise<boolean> {
+  /** What changed (undefined: nothing could be). */
+  async #change(room: Room, booking: RoomBooking, end: number, zone: string, actor: string, action: string): Promise<EndChanged | undefined> {
     const detail = { booking: eventKey(booking), subject: booking.subject, from: isoOf(Date.parse(booking.end)), to: isoOf(end) };
+    let changed: EndChanged;
     try {
-      await this.deps.provider.changeEnd(room.email, booking, isoOf(end), zone);
+      changed = await this.deps.provider.changeEnd(room.email, booking, isoOf(end), zone);
     } catch (err) {
       await this.#audit(actor, action, room, 'failed', { ...detail, error: err instanceof Error ? err.message : String(err) });
-      if (err instanceof RoomProviderError) return false;
+      if (err instanceof RoomProviderError) return undefined;
       throw err;
     }
-    await this.#audit(actor, action, room, 'ok', detail);
-    return true;
+    await this.#audit(actor, action, room, 'ok', { ...detail, changed });
+    return changed;
   }
 
   /** Checks in to the current booking (or one starting within five minutes). */

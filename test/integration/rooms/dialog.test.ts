@@ -119,6 +119,18 @@ describe('rooms: the assistant dialog with a room context', () => {
     expect(state.json().current).toMatchObject({ organizer: { email: 'alice@contoso.com' }, checkedIn: true });
   });
 
+  it('ending or extending someone else\'s meeting changes the room\'s calendar only, and says their own calendar still shows the old end', async () => {
+    const end = await ask('end the meeting', PT('10:20'));
+    expect(end.text).toBe("Done: the room is free from 10:20 AM. Alice Wong's own calendar still shows it until 11 AM.");
+    expect(roomCalendar(sim, 'room.101@contoso.com')).toContainEqual({ organizer: 'alice@contoso.com', start: Z(PT('10:00')), end: Z(PT('10:20')) });
+    const ext = await ask('extend the meeting by 15 minutes', PT('11:20'));
+    expect(ext.text).toBe("Done: the room is booked for the meeting until 11:45 AM. Bob Smith's own calendar still shows it ending at 11:30 AM.");
+    // What was said is so: the organizers' own meetings keep their times.
+    const own = (who: string, subject: string) => sim.exchange.calendar.calendarView(who, 'calendar', Z(PT('09:00')), Z(PT('13:00'))).items.filter((i) => i.subject === subject).map((i) => [i.start, i.end].map((t) => new Date(t).toISOString()));
+    expect(own('alice@contoso.com', 'Planning')).toEqual([[PT('10:00').toISOString(), PT('11:00').toISOString()]]);
+    expect(own('bob@contoso.com', 'Interviews')).toEqual([[PT('11:00').toISOString(), PT('11:30').toISOString()]]);
+  });
+
   it('without a room context, "this room" asks which room, and how to place a device', async () => {
     const res = await adminRequest(app, admin, 'POST', '/api/v1/assistant/ask', { user: 'alice@contoso.com', text: 'is this room free', now: '2026-12-07T10:10:00-08:00', timeZone: 'America/Los_Angeles' });
     expect(res.statusCode, res.body).toBe(200);
