@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { defaultUnderstand } from '../../../src/assistant/understand.js';
-import { startSimulator } from '../../../src/simulator/host.js';
-import { parseSeed } from '../../../src/simulator/seed.js';
 import { linkedServerOnNewDatabase, stopRoomSweeper } from '../../support/linked-server.js';
 import { adminRequest, SVC, type Signed } from '../../support/server.js';
 import { useSimulator } from '../../support/use-simulator.js';
-import { addRoom, PT, roomCalendar } from './support.js';
+import { addRoom, PT, roomCalendar, roomMeeting, roomsSimulator } from './support.js';
 
 const d = 'contoso.com';
-const ev = (organizer: string, subject: string, room: string, from: string, to: string) => ({ organizer: `${organizer}@${d}`, subject, start: PT(from).toISOString(), end: PT(to).toISOString(), timeZone: 'Pacific Standard Time', attendees: [`carol@${d}`], rooms: [`${room}@${d}`] });
 
 /**
  * Two rooms, one's name inside the other's: the Boardroom and Boardroom North, each with a display. A room
@@ -18,23 +15,9 @@ const ev = (organizer: string, subject: string, room: string, from: string, to: 
  */
 describe('rooms: on a display, a room whose name contains this one\'s (or is inside it) is another room', () => {
   const sim = useSimulator(() =>
-    startSimulator({
-      port: 0,
-      seed: parseSeed({
-        domain: d,
-        basicAuth: true,
-        adminPassword: 'Adm1n-Passw0rd!',
-        mailboxes: [
-          { smtp: `alice@${d}`, name: 'Alice Wong', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: `bob@${d}`, name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: `carol@${d}`, name: 'Carol Diaz', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
-          { smtp: SVC.upn, name: 'Concierge Service', password: SVC.password },
-          { smtp: `boardroom@${d}`, name: 'Boardroom', type: 'RoomMailbox', capacity: 12, timeZone: 'Pacific Standard Time' },
-          { smtp: `boardroom.north@${d}`, name: 'Boardroom North', type: 'RoomMailbox', capacity: 4, timeZone: 'Pacific Standard Time' },
-        ],
-        shell: ['New-ManagementRoleAssignment -Name imp1 -Role ApplicationImpersonation -User svc'],
-        events: [ev('alice', 'Planning', 'boardroom', '10:00', '11:00'), ev('bob', 'North sync', 'boardroom.north', '09:00', '12:00')],
-      }),
+    roomsSimulator({
+      rooms: [{ alias: 'boardroom', name: 'Boardroom', capacity: 12 }, { alias: 'boardroom.north', name: 'Boardroom North', capacity: 4 }],
+      events: [roomMeeting('alice', 'Planning', 'boardroom', '10:00', '11:00'), roomMeeting('bob', 'North sync', 'boardroom.north', '09:00', '12:00')],
     }),
   );
   let app: FastifyInstance;

@@ -9,13 +9,24 @@ const d = 'contoso.com';
 /** Monday 2026-12-07 in Pacific time (UTC-8): 10:00 PT is 18:00Z. */
 export const PT = (hhmm: string, day = '2026-12-07') => new Date(`${day}T${hhmm}:00-08:00`);
 
+/** A meeting in a room on the known Monday (Pacific time), with Carol invited. */
+export const roomMeeting = (organizer: string, subject: string, room: string, from: string, to: string) => ({ organizer: `${organizer}@${d}`, subject, start: PT(from).toISOString(), end: PT(to).toISOString(), timeZone: 'Pacific Standard Time', attendees: [`carol@${d}`], rooms: [`${room}@${d}`] });
+
+/** Room 101 (8 seats), Room 202 (20) and the Boardroom (12), with a known Monday of meetings. */
+const THREE_ROOMS = [{ alias: 'room.101', name: 'Room 101', capacity: 8 }, { alias: 'room.202', name: 'Room 202', capacity: 20 }, { alias: 'boardroom', name: 'Boardroom', capacity: 12 }];
+const THREE_ROOMS_MONDAY = [
+  roomMeeting('alice', 'Planning', 'room.101', '10:00', '11:00'),
+  roomMeeting('bob', 'Interviews', 'room.101', '11:00', '11:30'),
+  roomMeeting('alice', 'Budget', 'boardroom', '09:00', '10:00'),
+  roomMeeting('bob', 'Roadmap', 'boardroom', '13:00', '14:00'),
+];
+
 /**
- * Contoso with three rooms in Exchange's room list (Pacific time), the service account with
- * ApplicationImpersonation, and a known Monday: in Room 101 Alice 10:00-11:00 then Bob 11:00-11:30;
- * in the Boardroom Alice 9:00-10:00 and Bob 13:00-14:00; Room 202 free.
+ * Contoso with rooms in Exchange's room list (Pacific time) and the service account with
+ * ApplicationImpersonation. By default three rooms and a known Monday: in Room 101 Alice 10:00-11:00 then
+ * Bob 11:00-11:30; in the Boardroom Alice 9:00-10:00 and Bob 13:00-14:00; Room 202 free.
  */
-export function roomsSimulator(opts: { scopeExcludesRooms?: boolean } = {}): Promise<RunningSimulator> {
-  const ev = (organizer: string, subject: string, room: string, from: string, to: string) => ({ organizer: `${organizer}@${d}`, subject, start: PT(from).toISOString(), end: PT(to).toISOString(), timeZone: 'Pacific Standard Time', attendees: [`carol@${d}`], rooms: [`${room}@${d}`] });
+export function roomsSimulator(opts: { scopeExcludesRooms?: boolean; rooms?: readonly { alias: string; name: string; capacity: number }[]; events?: readonly ReturnType<typeof roomMeeting>[] } = {}): Promise<RunningSimulator> {
   return startSimulator({
     port: 0,
     seed: parseSeed({
@@ -27,19 +38,12 @@ export function roomsSimulator(opts: { scopeExcludesRooms?: boolean } = {}): Pro
         { smtp: `bob@${d}`, name: 'Bob Smith', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
         { smtp: `carol@${d}`, name: 'Carol Diaz', password: 'Passw0rd!', timeZone: 'Pacific Standard Time' },
         { smtp: SVC.upn, name: 'Concierge Service', password: SVC.password },
-        { smtp: `room.101@${d}`, name: 'Room 101', type: 'RoomMailbox', capacity: 8, timeZone: 'Pacific Standard Time' },
-        { smtp: `room.202@${d}`, name: 'Room 202', type: 'RoomMailbox', capacity: 20, timeZone: 'Pacific Standard Time' },
-        { smtp: `boardroom@${d}`, name: 'Boardroom', type: 'RoomMailbox', capacity: 12, timeZone: 'Pacific Standard Time' },
+        ...(opts.rooms ?? THREE_ROOMS).map((r) => ({ smtp: `${r.alias}@${d}`, name: r.name, type: 'RoomMailbox', capacity: r.capacity, timeZone: 'Pacific Standard Time' })),
       ],
       shell: opts.scopeExcludesRooms
         ? ['New-ManagementScope -Name PeopleOnly -RecipientRestrictionFilter "RecipientTypeDetails -eq \'UserMailbox\'"', 'New-ManagementRoleAssignment -Name imp1 -Role ApplicationImpersonation -User svc -CustomRecipientWriteScope PeopleOnly']
         : ['New-ManagementRoleAssignment -Name imp1 -Role ApplicationImpersonation -User svc'],
-      events: [
-        ev('alice', 'Planning', 'room.101', '10:00', '11:00'),
-        ev('bob', 'Interviews', 'room.101', '11:00', '11:30'),
-        ev('alice', 'Budget', 'boardroom', '09:00', '10:00'),
-        ev('bob', 'Roadmap', 'boardroom', '13:00', '14:00'),
-      ],
+      events: [...(opts.events ?? THREE_ROOMS_MONDAY)],
     }),
   });
 }
