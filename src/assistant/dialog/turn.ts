@@ -777,7 +777,10 @@ export class Dialog {
     const forEvent = s.title && !/^(?:(?:a|an|the|free|empty|open|meeting|conference|small|big|quiet) )*(?:rooms?|space|meeting|call|sync)$/i.test(s.title) && !s.start;
     // ("find me a room for the budget review": the first free room at its time, added to it.)
     const forMeeting = forEvent ? FOR_A_MEETING.exec(input.text) : null;
-    if (forMeeting) return this.#addRoom(input, undefined, this.#meetingSaid(input, forMeeting[1]!), done);
+    const named = forMeeting ? this.#meetingSaid(input, forMeeting[1]!) : undefined;
+    const there = named && namesAnEvent(named) ? await this.#meetingsNamed(input, named) : [];
+    if (there.length > 0) return this.#addRoom(input, undefined, there, done);
+    if (named && namesAnEvent(named)) return done({ kind: 'not_found', query: named.title ?? '', ...(named.start ? { at: named.start } : {}) });
     if (forEvent) return done({ kind: 'room_for_event', event: s.title! });
     // "a room tomorrow", "this afternoon": a day or part of one is not yet a time to book.
     if (!s.start && s.window) return done({ kind: 'room_needs_time' });
@@ -956,16 +959,16 @@ export class Dialog {
     // "is there a room free at 2", "book a room": any room, found rather than named.
     if (!name && (intent === 'room_is_free' || intent === 'room_book') && /\b(?:a|any|an?y? free|some) (?:free |empty |open )?(?:room|space)s?\b/i.test(input.text)) return this.#findRoom(input, s, done);
     if (!name) return done({ kind: 'rooms_not_set_up' });
-    // "book the boardroom for the budget review": the room added to a meeting already made.
-    const forMeeting = intent === 'room_book' ? FOR_A_MEETING.exec(input.text) : null;
-    if (forMeeting) return this.#addRoom(input, name, this.#meetingSaid(input, forMeeting[1]!), done);
-    // ("book the boardroom for lunch tomorrow": the lunch already there, if there is one; else a new lunch.)
-    if (intent === 'room_book' && s.title && !GENERIC_MEETING.test(s.title)) {
-      const there = await this.#meetingsNamed(input, { title: s.title, ...(s.window ? { window: s.window } : {}) });
-      if (there.length > 0) return this.#addRoom(input, name, { title: s.title, ...(s.window ? { window: s.window } : {}) }, done);
+    if (intent === 'room_book') {
+      // "book the boardroom for the budget review", "for lunch friday at 1": a meeting already made, at the
+      // time said, gets the room; with none there ("for my interview tomorrow at 10"), a new one is proposed.
+      const forMeeting = FOR_A_MEETING.exec(input.text);
+      const named = forMeeting ? this.#meetingSaid(input, forMeeting[1]!) : s.title && !GENERIC_MEETING.test(s.title) ? { title: s.title, ...(s.window ? { window: s.window } : {}), ...(s.start && Math.abs(Date.parse(s.start) - input.now.getTime()) > MINUTE ? { start: s.start } : {}) } : undefined;
+      const there = named && namesAnEvent(named) ? await this.#meetingsNamed(input, named) : [];
+      if (there.length > 0) return this.#addRoom(input, name, there, done);
+      // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
+      return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
     }
-    // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
-    if (intent === 'room_book') return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
     const found = await roomFor(this.deps.provider, name);
     if (found.kind === 'none') return done({ kind: 'unknown_room', name, ...(await this.#noRoomLists()) });
     if (found.kind === 'several') return done({ kind: 'which_room', name, candidates: found.candidates.map((c) => c.name) });
@@ -999,11 +1002,8 @@ export class Dialog {
     return firstOfEachSeries(visible(all).shown.filter((e) => !e.isAllDay && eventMatches(e, named, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)));
   }
 
-  async #addRoom(input: TurnInput, roomName: string | undefined, named: DialogSlots, done: Done): Promise<TurnResult> {
-    if (!namesAnEvent(named) && !named.start) return done({ kind: 'room_for_event', event: named.title ?? 'that meeting' });
-    const fits = await this.#meetingsNamed(input, named);
-    const event = fits[0];
-    if (!event) return done({ kind: 'not_found', query: named.title ?? '', ...(named.start ? { at: named.start } : {}) });
+  async #addRoom(input: TurnInput, roomName: string | undefined, fits: readonly CalendarEvent[], done: Done): Promise<TurnResult> {
+    const event = fits[0]!;
     const which = roomName ?? 'a room';
     if (fits.length > 1) return done({ kind: 'add_room_which', room: which, candidates: fits.slice(0, WHICH_AT_MOST) }, fits);
     if (event.myResponse !== 'organizer' && event.organizer?.email && event.organizer.email.toLowerCase() !== input.user.toLowerCase()) return done({ kind: 'not_organizer', event, change: 'add a room to' }, [event]);
@@ -1046,7 +1046,7 @@ export class Dialog {
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
     // Either way: a "yes" whose clock is before the proposal (a replayed or mistyped `now`) is no answer to it.
-    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move' || pending.kind === 'respond') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
+    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move' || pending.kind === 'respond' || pending.kind === 'add_room') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
       return done({ kind: 'proposal_expired', minutes: DIALOG_TTL_MS / MINUTE });
     }
     switch (pending.kind) {
@@ -1074,7 +1074,9 @@ export class Dialog {
         const now = await this.deps.provider.getEvent(input.user, pending.event.id);
         if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'add a room to' });
         const guests = now.attendees.map((a) => ({ ...(a.email ? { email: a.email } : {}), ...(a.name ? { name: a.name } : {}), kind: a.kind }));
-        await this.deps.provider.updateEvent(input.user, now, { attendees: [...guests, { email: pending.room.email, name: pending.room.name, kind: 'resource' }], location: pending.room.name });
+        // (The place it had, a link or another room, stays beside the room.)
+        const location = now.location && !now.location.toLowerCase().includes(pending.room.name.toLowerCase()) ? `${now.location}; ${pending.room.name}` : pending.room.name;
+        await this.deps.provider.updateEvent(input.user, now, { attendees: [...guests, { email: pending.room.email, name: pending.room.name, kind: 'resource' }], location });
         const after = await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined);
         const response = after?.attendees.find((a) => a.email?.toLowerCase() === pending.room.email.toLowerCase())?.response ?? 'none';
         return done({ kind: 'room_added', event: after ?? now, room: pending.room.name, response }, [after ?? now]);

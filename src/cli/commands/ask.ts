@@ -27,7 +27,7 @@ interface AskOptions extends ExchangeCliOptions {
  * any other question is answered by asking again with what it asks for in the words.
  */
 function hintFor(kind: string, yes: boolean): string {
-  if (kind === 'create' || kind === 'cancel' || kind === 'move' || kind === 'respond') return yes ? '' : '(Run again with --yes to do it.)';
+  if (kind === 'create' || kind === 'cancel' || kind === 'move' || kind === 'respond' || kind === 'add_room') return yes ? '' : '(Run again with --yes to do it.)';
   if (kind === 'more') return '(Ask for a narrower window, or use --json for every event.)';
   if (kind === 'time') return '(Ask again with a day and a time in the words.)';
   if (kind === 'person') return '(Ask again with the full name or the address.)';
@@ -76,7 +76,7 @@ async function ask(text: string, o: AskOptions, io: CliIo, understand: () => Pro
     const assistant = new Assistant(provider, new MemoryDialogStore(), await understand());
     let answer = await assistant.ask({ user: o.mailbox, text, timeZone: tz, now, sessionId: 'cli' });
     // --yes confirms a proposed write, nothing else ("Want to hear them?" is not a write to confirm).
-    const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move' || answer.pending?.kind === 'respond';
+    const write = answer.pending?.kind === 'create' || answer.pending?.kind === 'cancel' || answer.pending?.kind === 'move' || answer.pending?.kind === 'respond' || answer.pending?.kind === 'add_room';
     if (o.yes && write) answer = await assistant.ask({ user: o.mailbox, text: 'yes', timeZone: tz, now, sessionId: 'cli' });
     if (o.json) io.out(JSON.stringify(answer, null, 2));
     else io.out(answer.pending ? `${answer.text}\n${hintFor(answer.pending.kind, o.yes === true)}` : answer.text);

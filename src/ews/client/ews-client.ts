@@ -205,7 +205,10 @@ export class EwsClient {
         return { id: id.id, ...(id.changeKey ? { changeKey: id.changeKey } : {}), uid };
       } catch (err) {
         if (!(err instanceof EwsError) || !ANSWER_LOST.has(err.code) || attempt > 1) throw err;
-        const found = await this.findByUid(mailbox, uid, { start: draft.start, end: draft.end });
+        // (A search that fails too leaves it unknown whether the item was made: the lost answer is what is said.)
+        const found = await this.findByUid(mailbox, uid, { start: draft.start, end: draft.end }).catch(() => {
+          throw err;
+        });
         if (found) return { id: found.id, ...(found.changeKey ? { changeKey: found.changeKey } : {}), uid };
       }
     }

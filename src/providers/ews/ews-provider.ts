@@ -79,7 +79,8 @@ export class EwsCalendarProvider implements CalendarProvider {
   async createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent> {
     return this.withClient(async (c) => {
       const created = await c.createEvent(mailbox, draft);
-      const [read] = await c.getEvents(mailbox, [created.id]);
+      // Made: a failed read-back must not look like a failed write (a "yes" said again would book it twice).
+      const [read] = await c.getEvents(mailbox, [created.id]).catch(() => []);
       if (read?.ok) return read.value;
       // Created, but not readable back (rare): describe it from the draft.
       return { id: created.id, uid: created.uid, subject: draft.subject, start: draft.start, end: draft.end, isAllDay: draft.isAllDay ?? false, attendees: (draft.attendees ?? []).map((a) => ({ ...a, response: 'none' as const })), kind: 'single', isRecurring: false, isCancelled: false, isMeeting: (draft.attendees ?? []).length > 0, freeBusy: 'busy', sensitivity: 'normal', myResponse: 'organizer', ...(draft.location ? { location: draft.location } : {}) };

@@ -1030,7 +1030,7 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('a room is added to a meeting already made, as Exchange books rooms; someone else\'s meeting is theirs to change', async () => {
-    const mine = await over.client.createEvent('alice@contoso.com', { subject: 'Pricing review', start: '2027-03-16T18:00:00Z', end: '2027-03-16T19:00:00Z', timeZone: TZ, attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
+    const mine = await over.client.createEvent('alice@contoso.com', { subject: 'Pricing review', start: '2027-03-16T18:00:00Z', end: '2027-03-16T19:00:00Z', timeZone: TZ, location: 'Teams', attendees: [{ email: 'bob@contoso.com', name: 'Bob Smith', kind: 'required' }] });
     try {
       const asked = await ask('book the boardroom for the pricing review', 'add-room');
       expect(asked.text).toBe('Book Boardroom for Pricing review on March 16 at 11 AM? The attendees will get the update.');
@@ -1039,8 +1039,11 @@ describe('the assistant answers from the calendar', () => {
       expect(done.text).toBe('Done. Boardroom is on Pricing review. Boardroom accepted the booking.');
       const [held] = await over.client.getEvents('alice@contoso.com', [mine.id]);
       const event = held?.ok ? held.value : undefined;
-      expect(event?.location).toBe('Boardroom');
+      // The place it had stays beside the room.
+      expect(event?.location).toBe('Teams; Boardroom');
       expect(event?.attendees.map((a) => [a.email, a.kind])).toEqual([['bob@contoso.com', 'required'], ['boardroom@contoso.com', 'resource']]);
+      // Said with another time, it is another meeting: a new one is proposed, never the room put on this one.
+      expect((await ask('book the boardroom for pricing review friday at 1', 'add-room-2')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-12T21:00:00Z' } });
       // Asked again: already there, nothing proposed.
       expect((await ask('find me a room for the pricing review', 'add-room')).text).toBe('Boardroom is already on Pricing review on March 16 at 11 AM.');
       // Dave organizes the Berlin sync: only he can add a room to it.
