@@ -212,6 +212,14 @@ export class Dialog {
         return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
+    // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
+    if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
+      const pending = (await stateOf()).pending;
+      if (pending?.kind === 'create') {
+        intent = 'create_event';
+        return this.#propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
+      }
+    }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
       const pending = (await stateOf()).pending;

@@ -29,19 +29,20 @@ function minutesOf(amount: string): number | undefined {
   return minutes > 0 && minutes <= 4 * 10080 ? minutes : undefined;
 }
 
-/** The request without its reminder clause, and the minutes asked for; undefined when there is none. */
+/** The request without its reminder clause (empty when the clause is all of it), and the minutes asked for; undefined when there is none. */
 export function remindBefore(text: string): { readonly rest: string; readonly minutes: number } | undefined {
   for (const [re, amountOf] of [
     [LEAD, (m: RegExpExecArray) => m[1]!],
     [ADJECTIVE, (m: RegExpExecArray) => `${m[1]} ${m[2]}`],
   ] as const) {
     const m = re.exec(text);
-    // Said after the event ("remind me 30 minutes before my 3pm meeting" is about an event already there).
-    if (!m || m.index === 0) continue;
+    if (!m) continue;
     const minutes = minutesOf(amountOf(m));
     if (minutes === undefined) continue;
     const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
-    if (rest) return { rest, minutes };
+    // Said after the event, or alone (to a proposal waiting): "remind me 30 minutes before, add ..." names no event.
+    if (m.index === 0 && rest) continue;
+    return { rest, minutes };
   }
   return undefined;
 }

@@ -89,6 +89,9 @@ const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ 
 /** "no, move it to 5 instead", "actually, make it 4": a correction; what follows the "no" is the request. */
 const CORRECTION = /^\s*(?:no|nope|nah|actually|wait|sorry|oops|hmm|um|uh)\b[,.!]?\s+(?=(?:move|make|change|push|put|add|book|schedule|cancel|can we|could we|let's|lets|how about|what about|do|invite|call it)\b)/i;
 
+/** A yes and nothing else, left when a reminder clause is cut from "yes, and remind me 10 minutes before". */
+const YES_ALONE = /^(?:yes|yeah|yep|sure|ok|okay|great|perfect|sounds good)?[,.!]?(?: (?:and|but|also|please|just))*[,.!]?$/i;
+
 export function createUnderstander(models: NluModels): Understander {
   const understandOne = understander(models);
   return (text, ctx) => {
@@ -100,6 +103,9 @@ export function createUnderstander(models: NluModels): Understander {
     if (optional && understandOne(optional.rest, ctx).intent === 'create_event') said = optional.rest;
     // "add board meeting thursday at 10, remind me 30 minutes before": the event's own reminder.
     const lead = remindBefore(said);
+    // "yes, and remind me 10 minutes before": nothing but the reminder, for the proposal waiting (the dialog
+    // proposes it again with the reminder; the yes alone never writes an edited event).
+    if (lead && YES_ALONE.test(lead.rest)) return { intent: 'create_event', coarse: 'calendar_set', slots: { raw: [], remindBefore: lead.minutes }, confidence: RULE_CONFIDENCE };
     if (lead) {
       const event = understandOne(lead.rest, ctx);
       if (event.intent === 'create_event' && !event.slots.reminder) return withOptional({ ...event, slots: { ...event.slots, remindBefore: lead.minutes } });

@@ -951,6 +951,10 @@ describe('the assistant answers from the calendar', () => {
     const held = (result[0] as { ok: true; value: Record<string, unknown> }).value;
     expect(held).toMatchObject({ subject: 'Board meeting', start: '2027-03-11T18:00:00Z', end: '2027-03-11T19:00:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 30, legacyFreeBusyStatus: 'Busy' });
     await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
+    // Said to a proposal waiting ("yes, and remind me ..."): the proposal again with that reminder, nothing written.
+    await ask('add lunch with bob smith friday at noon', 'remind-edit');
+    expect((await ask('yes and remind me 10 minutes before', 'remind-edit')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-12T20:00:00Z', end: '2027-03-12T21:00:00Z', reminderMinutes: 10 } });
+    await ask('no', 'remind-edit');
     const dayBefore = await ask('add flight friday at 6am and remind me the day before', 'remind-before');
     expect(dayBefore.pending).toMatchObject({ kind: 'create', draft: { subject: 'flight', reminderMinutes: 1440, start: '2027-03-12T14:00:00Z', end: '2027-03-12T15:00:00Z' } });
     await ask('no', 'remind-before');
