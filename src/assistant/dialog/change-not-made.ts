@@ -6,7 +6,8 @@ import { AppError } from '../../shared/errors.js';
  * fix; `cause` is the failure itself, for whoever maps it to a status or to speech.
  */
 export class ChangeNotMade extends AppError {
-  constructor(readonly failure: AppError) {
-    super(failure.code, `${failure.message.replace(/\.?$/, '.')} Nothing was changed, and the proposal still waits: say yes to try again.`, failure.hint, { cause: failure, nothingChanged: true });
+  /** `again`: how this channel tries again (the CLI keeps no conversation: "run again with --yes"). */
+  constructor(readonly failure: AppError, again = 'the proposal still waits: say yes to try again') {
+    super(failure.code, `${failure.message.replace(/\.?$/, '.')} Nothing was changed, and ${again}.`, failure.hint, { cause: failure, nothingChanged: true });
   }
 }

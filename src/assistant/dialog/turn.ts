@@ -543,6 +543,8 @@ export class Dialog {
           return await this.#confirm(input, taken?.pending, done, taken?.explanation);
         } catch (err) {
           if (!taken?.pending || !(err instanceof AppError) || !err.nothingChanged || err instanceof ChangeNotMade) throw err;
+          // (Not over a newer proposal another turn made meanwhile: that one is what waits now.)
+          if ((await this.deps.store.get(input.sessionId, input.user))?.pending) throw err;
           await this.deps.store.put(input.sessionId, input.user, taken);
           throw new ChangeNotMade(err);
         }

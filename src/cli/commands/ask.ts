@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Command } from 'commander';
 import { Assistant } from '../../assistant/assistant.js';
+import { ChangeNotMade } from '../../assistant/dialog/change-not-made.js';
 import { MemoryDialogStore } from '../../assistant/dialog/state.js';
 import type { Understand } from '../../assistant/dialog/understanding.js';
 import { EwsCalendarProvider } from '../../providers/ews/ews-provider.js';
@@ -43,7 +44,9 @@ export function registerAsk(program: Command, io: CliIo, understand: () => Promi
     .action(async (text: string, o: AskOptions) => {
       try {
         await ask(text, o, io, understand);
-      } catch (err) {
+      } catch (thrown) {
+        // The CLI keeps no conversation: a refused --yes is tried again by running the command again.
+        const err = thrown instanceof ChangeNotMade ? new ChangeNotMade(thrown.failure, 'the same command with --yes tries again') : thrown;
         // A script asked for JSON: it gets the failure as the API's problem object on stdout, while the
         // words stay on stderr and the exit code stays (main renders both).
         if (o.json) io.out(JSON.stringify(cliProblem(err), null, 2));
