@@ -100,3 +100,8 @@ export function overlaps(e: Pick<CalendarEvent, 'start' | 'end'>, from: number, 
   const start = Date.parse(e.start);
   return start < to && (Date.parse(e.end) > from || (e.start === e.end && start >= from));
 }
+
+/** A subject without the "Canceled:" Exchange puts before a meeting its organizer cancelled. */
+export function withoutCancelledMark(subject: string): string {
+  return subject.replace(/^(?:canceled|cancelled):\s*/i, '');
+}

@@ -10,7 +10,7 @@ import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, relativeToEvent, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
-import { overlaps, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person } from '../../domain/calendar.js';
+import { overlaps, withoutCancelledMark, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person, type TimeWindow } from '../../domain/calendar.js';
 import type { CalendarProvider, DirectoryEntry, PeopleLookup } from '../../providers/calendar-provider.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
@@ -510,11 +510,11 @@ export class Dialog {
         }
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
         const { shown, all, explanation } = await list(window);
-        const fits = shown.filter((e) => eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
+        const fits = shown.filter(namedAt(s, at, input.user));
         // "cancel the design sync" that its organizer already cancelled: it still sits on the calendar, marked
         // cancelled; offer to remove it (nobody else is told: it is over for everyone).
         if (fits.length === 0 && change === 'cancel') {
-          const gone = firstOfEachSeries(all.filter((e) => e.isCancelled && eventMatches({ ...e, subject: e.subject.replace(CANCELLED_PREFIX, '') }, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)));
+          const gone = firstOfEachSeries(all.filter((e) => e.isCancelled && namedAt(s, at, input.user)({ ...e, subject: withoutCancelledMark(e.subject) })));
           if (gone.length === 1) return done({ kind: 'confirm_remove_cancelled', event: gone[0]! }, [gone[0]!], { kind: 'cancel', event: gone[0]!, proposedAt: input.now.toISOString() }, explanation);
         }
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
@@ -802,10 +802,7 @@ export class Dialog {
     const listed = await this.deps.provider.rooms();
     const rooms = listed.filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
     if (seats && listed.length > 0 && rooms.length === 0) return done({ kind: 'no_free_room', window, listed: listed.length, tooSmall: seats });
-    const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
-    const free = rooms.filter((_, i) => busy[i]?.length === 0);
-    // A room whose free/busy Exchange did not give is neither free nor taken: said apart.
-    const unread = busy.filter((b) => b === undefined).length;
+    const { free, unread } = await this.#freeRooms(rooms, window);
     if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length, ...(unread ? { unread } : {}) });
     const unsized = seats !== undefined && free[0]!.capacity === undefined;
     const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats && unsized ? { seatsAsked: seats } : {}) } : act, ...rest);
@@ -1009,7 +1006,7 @@ export class Dialog {
   async #meetingsNamed(input: TurnInput, named: DialogSlots): Promise<CalendarEvent[]> {
     const at = named.start ? Date.parse(named.start) : undefined;
     const all = await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
-    return firstOfEachSeries(visible(all).shown.filter((e) => !e.isAllDay && eventMatches(e, named, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)));
+    return firstOfEachSeries(visible(all).shown.filter((e) => !e.isAllDay && namedAt(named, at, input.user)(e)));
   }
 
   async #addRoom(input: TurnInput, roomName: string | undefined, fits: readonly CalendarEvent[], done: Done): Promise<TurnResult> {
@@ -1029,13 +1026,18 @@ export class Dialog {
       const has = event.attendees.find((a) => a.kind === 'resource');
       if (has) return done({ kind: 'room_already_booked', event, room: has.name || has.email || 'A room' }, [event]);
       const rooms = (await this.deps.provider.rooms()).slice(0, ROOMS_ASKED);
-      const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
-      room = rooms.find((_, i) => busy[i]?.length === 0);
+      room = (await this.#freeRooms(rooms, window)).free[0];
       if (!room) return done({ kind: 'no_free_room', window, listed: rooms.length });
     }
     if (event.attendees.some((a) => a.email?.toLowerCase() === room!.email.toLowerCase())) return done({ kind: 'room_already_booked', event, room: room.name }, [event]);
     const taken = roomName ? ((await this.deps.provider.busyTimes(room.email, window))?.length ?? 0) > 0 : false;
     return done({ kind: 'confirm_add_room', event, room: room.name, taken }, [event], { kind: 'add_room', event, room: { email: room.email, name: room.name }, proposedAt: input.now.toISOString() });
+  }
+
+  /** Of `rooms`, those free for all of `window`; `unread`: how many Exchange gave no free/busy for (neither free nor taken). */
+  async #freeRooms(rooms: readonly DirectoryEntry[], window: TimeWindow): Promise<{ free: DirectoryEntry[]; unread: number }> {
+    const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
+    return { free: rooms.filter((_, i) => busy[i]?.length === 0), unread: busy.filter((b) => b === undefined).length };
   }
 
   /** Exchange lists no rooms at all: rooms then look like people, and a room said cannot be found (said so, with the fix). */
@@ -1128,11 +1130,13 @@ const GENERIC_MEETING = /^(?:a |an |the )?(?:meeting|call|sync|session|chat|even
 /** "book the boardroom for the budget review", "a room for my 2pm": the meeting a room is asked for, as said. */
 const FOR_A_MEETING = /\b(?:for|to)\s+((?:my|the|our|this|tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\s+(?!(?:team|group|people|whole|rest|day|afternoon|morning|evening)\b)\S.*?)[.?!]*$/i;
 
-/** The word Exchange puts before the subject of a meeting its organizer cancelled. */
-const CANCELLED_PREFIX = /^(?:canceled|cancelled):\s*/i;
-
 /** An email address as typed (the directory decides first; an outside address is invited as written). */
 const EMAIL = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+/** The events a change names: by its words, and starting at the minute said when one was ("cancel my 2:30"). */
+function namedAt(s: DialogSlots, at: number | undefined, user: string): (e: CalendarEvent) => boolean {
+  return (e) => eventMatches(e, s, user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE);
+}
 
 /** Where an event named by a change is looked for: at the minute said ("my 2:30"), the window said, or the days ahead. */
 function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput): { start: string; end: string } {

@@ -1,4 +1,5 @@
 import type { Explanation } from '../dialog/acts.js';
+import { withoutCancelledMark } from '../../domain/calendar.js';
 import { localTime, shortDateTime } from './local-time.js';
 
 /** The answer to "why?": what the last turn read (which mailbox, calendar, zone, access path), left out, and did. */
@@ -19,7 +20,7 @@ export function explainSentences(x: Explanation | undefined): string[] {
   // The same event left out several times for one reason (a daily series) is said once, with how often.
   const groups = new Map<string, { subject: string; reason: string; n: number }>();
   for (const l of x.leftOut) {
-    const name = l.reason === 'it was cancelled' ? l.subject.replace(/^(canceled|cancelled):\s*/i, '') : l.subject;
+    const name = l.reason === 'it was cancelled' ? withoutCancelledMark(l.subject) : l.subject;
     const key = `${name}|${l.reason}`;
     const g = groups.get(key);
     if (g) g.n++;

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '../../domain/calendar.js';
+import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
 import { explainSentences } from './explain.js';
@@ -368,12 +368,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.within) return sentences([`What time ${partOfDayLabel(act.within, clock, ctx.now)} should ${act.title} be?`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'confirm_remove_cancelled': {
-      const name = subject(act.event).replace(/^(?:canceled|cancelled):\s*/i, '');
+      const name = withoutCancelledMark(subject(act.event));
       const by = act.event.organizer?.name || act.event.organizer?.email;
       return sentences([`${by ? `${by} cancelled` : 'Its organizer cancelled'} ${name} ${whenEvent(act.event, clock)}; it is still on your calendar, marked cancelled. Remove it from your calendar?`]);
     }
     case 'removed_cancelled':
-      return sentences([`Done. The cancelled ${subject(act.event).replace(/^(?:canceled|cancelled):\s*/i, '')} ${whenEvent(act.event, clock)} is off your calendar.`]);
+      return sentences([`Done. The cancelled ${withoutCancelledMark(subject(act.event))} ${whenEvent(act.event, clock)} is off your calendar.`]);
     case 'all_day_needs_day':
       return sentences([`${cap(subject(act.event))} lasts all day, so it moves by days, not hours. Which day should it move to?`]);
     case 'which_event':
