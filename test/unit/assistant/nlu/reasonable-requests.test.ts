@@ -120,9 +120,10 @@ describe('a frequency said before a name is a word of the name, but for a new ev
     expect(u('add dentist thursday at three with a reminder one hour before').slots).toMatchObject({ title: 'dentist', remindBefore: 60, durationMinutes: 60 });
     expect(u('add lunch friday at noon with a 10 minute reminder').slots).toMatchObject({ title: 'lunch', remindBefore: 10, durationMinutes: 60 });
     expect(u('add flight friday at 6am and remind me the day before').slots).toMatchObject({ remindBefore: 1440 });
-    // A reminder event stays one; so does one about an event already there (not a new meeting).
+    // A reminder event stays one; so does one about an event already there (not a new meeting): the dialog is
+    // told which event it goes before.
     expect(u('remind me to call mom at 6').slots).toMatchObject({ reminder: true, durationMinutes: 15 });
-    expect(u('remind me 30 minutes before my 3pm meeting').slots.remindBefore).toBeUndefined();
+    expect(u('remind me 30 minutes before my 3pm meeting')).toMatchObject({ intent: 'create_event', slots: { remindBefore: 30, beforeEvent: 'my 3pm meeting' } });
   });
 
   it('guests said to be optional are guests, and are marked so', () => {
@@ -211,7 +212,7 @@ describe('"how long is" asks about the event named after it', () => {
 describe('"anything else today" is what is left of today, as "what do i have left today"', () => {
   const at10pm = { now: new Date('2027-03-09T06:00:00Z'), timeZone: 'America/Los_Angeles' };
   const REST = { start: '2027-03-09T06:00:00Z', end: '2027-03-09T08:00:00Z' };
-  it.each(['anything else today', 'anything else today?', 'what else is on today', 'what else do i have today', 'anything else on my calendar today'])('%s', (text) => {
+  it.each(['anything else today', 'anything else today?', 'what else is on today', 'what else do i have today', 'anything else on my calendar today', 'anything else for today', 'what else have i got today'])('%s', (text) => {
     const r = understand(text, at10pm);
     expect(r.intent).toBe('read_events');
     expect(r.slots.window).toEqual(REST);

@@ -222,6 +222,24 @@ describe("other assistants' domains that borrow calendar words", () => {
   ])('%s -> %s (a calendar word, or a calendar sense of the word)', (text, intent) => {
     expect(u(text).intent).toBe(intent);
   });
+
+  // Rides, stocks, news, the device's volume or silence, lists, alarms, calls to a business, "what does a thing look like".
+  it.each(['schedule a cab at 8', "what's the news today", 'mute for two hours tonight', 'alert me at ten am please', 'add juice to my grocery list', 'how many events on my list', 'delete the meeting alarm at two pm on tuesday', 'call the closest mexican restaurant', 'what does a banana look like'])('%s -> out_of_scope', (text) => {
+    expect(u(text).intent).toBe('out_of_scope');
+  });
+
+  it.each([
+    ['add stock review friday at 2', 'create_event'],
+    ['remind me to check the news at 9', 'create_event'],
+    ['remind me to call the pharmacy at 3', 'create_event'],
+    ['alert me before my next meeting', 'create_event'],
+    ['put the taxi pickup on my calendar friday at 6', 'create_event'],
+    ['what does my day look like', 'read_events'],
+    ['what does thursday afternoon look like', 'read_events'],
+    ['what does the rest of the week look like', 'read_events'],
+  ])('%s -> %s (an event so named, a reminder, or the calendar named)', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+  });
 });
 
 describe('titles given outright', () => {
