@@ -31,6 +31,11 @@ export interface RequestSlots {
   readonly reminder?: boolean;
   /** "..., remind me 30 minutes before": the new event's own reminder, minutes before it starts. */
   readonly remindBefore?: number;
+  /**
+   * "remind me 30 minutes before the budget review": the event a reminder is asked before, as said (with
+   * `remindBefore`). A reminder event is then proposed that long before it; "it" is the event just talked about.
+   */
+  readonly beforeEvent?: string;
   /** move_event: the target start the event should move to, when said ("move it to 4pm"). */
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */

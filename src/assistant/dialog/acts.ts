@@ -53,7 +53,7 @@ export type Act =
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean; readonly reminderOf?: { readonly event: CalendarEvent; readonly minutes: number } }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
@@ -74,10 +74,12 @@ export type Act =
   | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
   /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
   /** `pastDays`: the question was about the past, and this many days back were read. */
+  /** "remind me 30 minutes before the budget review" when it starts sooner than that. */
+  | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
-  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange }
   /** "book the boardroom for the budget review": the room added to that meeting? `taken`: the room is booked then and will decline. */

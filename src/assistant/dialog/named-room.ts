@@ -1,10 +1,10 @@
 /**
  * The room a request names, away from a room's own device: "is the boardroom free at 3", "book the
  * fishbowl for 30 minutes", "reserve conference room 2 for my meeting". The words between the verb and
- * what follows the room (free, for, at, a day) are the name; "this room", "a room" name none. The
+ * what follows the room (free, for, at, until, in 10 minutes, a day) are the name; "this room", "a room" name none. The
  * directory decides whether the name is a room.
  */
-const NAMED = /\b(?:is|are|book|reserve|grab|hold)\s+(?:the\s+|our\s+)?(.+?)(?:\s+(?:free|available|busy|booked|taken|open|empty|in use|for|at|on|from|tomorrow|today|tonight|this|next|now|please|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)/;
+const NAMED = /\b(?:is|are|book|reserve|grab|hold)\s+(?:the\s+|our\s+)?(.+?)(?:\s+(?:free|available|busy|booked|taken|open|empty|in use|for|at|on|from|until|till|til|by|between|after|before|around|starting|in \d+|in (?:an?|one|two|three|half|ten|fifteen|twenty|thirty|forty|five)|tomorrow|today|tonight|this|next|now|please|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|$)/;
 const NOT_A_NAME = /^(this|that|a|an|any|my|the|some)?\s*(free |empty |meeting |conference )?(room|space)s?$/;
 
 export function roomNamed(text: string): string | undefined {

@@ -23,6 +23,7 @@ import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { escapeRegExp } from '../../shared/regexp.js';
 import { ChangeNotMade } from './change-not-made.js';
+import { reminderBefore } from './reminder-before.js';
 import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
@@ -212,13 +213,19 @@ export class Dialog {
         return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
+    // "remind me 30 minutes before the budget review": a reminder event that long before it.
+    if (s.beforeEvent !== undefined && s.remindBefore !== undefined) {
+      intent = 'create_event';
+      return this.#remindBefore(input, this.#meetingSaid(input, s.beforeEvent), s.beforeEvent, s.remindBefore, done);
+    }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
     if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
-      const pending = (await stateOf()).pending;
-      if (pending?.kind === 'create') {
-        intent = 'create_event';
-        return this.#propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
-      }
+      const { pending, about } = await stateOf();
+      intent = 'create_event';
+      if (pending?.kind === 'create') return this.#propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
+      // Nothing proposed: before the event just talked about ("what's my next meeting", then this), else asked which.
+      if (about) return this.#remindBefore(input, undefined, about.subject, s.remindBefore, done, about);
+      return done({ kind: 'which_event', change: 'remind' });
     }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
@@ -997,6 +1004,20 @@ export class Dialog {
    * that meeting, as Exchange books rooms (its calendar then accepts or declines). `roomName` undefined: the
    * first room free for the whole meeting. Only the organizer changes a meeting for everyone.
    */
+  /**
+   * "remind me 30 minutes before the budget review": a reminder event (15 minutes, shown as free, its alert at
+   * its start) that long before the next event so named, or before `about`, the event just talked about.
+   */
+  async #remindBefore(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
+    const ahead = named ? (await this.#meetingsNamed(input, named)).filter((e) => Date.parse(e.start) > input.now.getTime()) : [];
+    // (A reminder made before, "Team standup in 5 minutes", is shown as free: the standup itself is meant.)
+    const event = about ?? ahead.find((e) => e.freeBusy !== 'free') ?? ahead[0];
+    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
+    const draft = reminderBefore(event, minutes, input.now, input.timeZone);
+    if (!draft) return done({ kind: 'reminder_too_late', event, minutes });
+    return this.#propose(input, draft, (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, reminderOf: { event, minutes } } : act, events, pending));
+  }
+
   /** The meeting a room is asked for, read as a change would name it ("my 2pm", "the budget review on friday"). */
   #meetingSaid(input: TurnInput, said: string): DialogSlots {
     return this.deps.understand(`cancel ${said}`, { now: input.now, timeZone: input.timeZone }).slots;

@@ -46,3 +46,17 @@ export function remindBefore(text: string): { readonly rest: string; readonly mi
   }
   return undefined;
 }
+
+/** "remind me 30 minutes before the budget review", "alert me an hour before my 2pm": before an event already on the calendar. */
+const BEFORE_AN_EVENT = new RegExp(String.raw`^(?:(?:please|can you|could you|hey|olly)\s+)*(?:remind|alert|notify|ping|warn) (?:me|us) (${AMOUNT}) (?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
+
+/** The minutes and the event a reminder is asked before; undefined unless the request is only that. */
+export function remindBeforeEvent(text: string): { readonly minutes: number; readonly said: string } | undefined {
+  const m = BEFORE_AN_EVENT.exec(text.trim());
+  if (!m) return undefined;
+  const minutes = minutesOf(m[1]!);
+  const said = m[2]!.trim();
+  // ("remind me 30 minutes before it starts" of a proposal is the proposal's own reminder: `remindBefore`.)
+  if (minutes === undefined || /^(?:it|that|the (?:meeting|event|start)|it starts)$/i.test(said)) return undefined;
+  return { minutes, said };
+}

@@ -12,7 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { optionalGuests } from './optional-guests.js';
-import { remindBefore } from './remind-before.js';
+import { remindBefore, remindBeforeEvent } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
@@ -110,7 +110,12 @@ export function createUnderstander(models: NluModels): Understander {
       const event = understandOne(lead.rest, ctx);
       if (event.intent === 'create_event' && !event.slots.reminder) return withOptional({ ...event, slots: { ...event.slots, remindBefore: lead.minutes } });
     }
-    return withOptional(understandOne(said, ctx));
+    // "remind me 30 minutes before the budget review": the words are read as usual (SLURP's view is theirs),
+    // and the dialog is told which event the reminder goes before.
+    const before = remindBeforeEvent(said);
+    const read = understandOne(said, ctx);
+    if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, remindBefore: before.minutes, beforeEvent: before.said } };
+    return withOptional(read);
   };
 }
 
@@ -293,9 +298,10 @@ function understander(models: NluModels): Understander {
 
     if (intent === 'create_event' && repeated) slots.repeat = untilSaid(repeated, ctx.now, zone);
     else if (repeated && repeatAlone) slots.repeat = untilSaid(repeated, ctx.now, zone);
-    // "add focus time until noon": from now (to the minute) until then; an edit of a proposal keeps its start.
+    // "add focus time until noon", "book the boardroom until 1": from now (to the minute) until then; an edit of
+    // a proposal keeps its start.
     // On another day ("tomorrow until noon") the start is asked for, the end kept.
-    if (intent === 'create_event' && when.endOnly) {
+    if ((intent === 'create_event' || intent === 'room_book') && when.endOnly) {
       const nowHere = DateTime.fromJSDate(ctx.now, { zone });
       if (when.endOnly > nowHere && when.endOnly.hasSame(nowHere, 'day')) {
         slots.start = iso(nowHere.startOf('minute'));

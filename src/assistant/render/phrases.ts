@@ -37,6 +37,12 @@ export function spokenDuration(minutes: number): string {
   return `${minutes} minutes`;
 }
 
+/** "30 minutes", "an hour", "a day", "2 days": how long before something. */
+export function howLong(minutes: number): string {
+  if (minutes % 1440 === 0) return minutes === 1440 ? 'a day' : `${minutes / 1440} days`;
+  return minutes === 60 ? 'an hour' : spokenDuration(minutes);
+}
+
 /** "with a reminder 30 minutes before", "with a reminder the day before": an event's own reminder. */
 export function reminderWords(minutes: number): string {
   if (minutes === 1440) return 'with a reminder the day before';

@@ -6,7 +6,7 @@ import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
-import { andList, bareDayLabel, dayLabel, escapeSsml, peopleList, reminderWords, spokenDuration, spokenTime, withWhom } from './phrases.js';
+import { andList, bareDayLabel, dayLabel, escapeSsml, howLong, peopleList, reminderWords, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
   readonly text: string;
@@ -335,6 +335,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);
+      // "remind me 30 minutes before the budget review": said as the reminder it is, of that event.
+      if (act.reminderOf) return sentences([`Add a reminder ${whenEvent(d, clock)}, ${howLong(act.reminderOf.minutes)} before ${subject(act.reminderOf.event)} ${whenEvent(act.reminderOf.event, clock)}?`]);
       return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
     }
     case 'created': {
@@ -383,6 +385,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const others = act.more ? ` ${act.more === 1 ? 'One more fits' : `${act.more} more fit`}; a day or a name narrows them.` : '';
         return sentences([`Which one should I ${act.change}: ${options}?${others}`, `Say its name or "the first one".`]);
       }
+      if (act.change === 'remind') return sentences(['Before which event? Say its name or its time, for example "remind me 30 minutes before the budget review" or "remind me 10 minutes before my 3 PM".']);
       if (act.change === 'find') return sentences(['Which meeting do you mean? Say its name or who it is with, for example "when is the budget review" or "when is my meeting with Bob".']);
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
     case 'not_organizer': {
@@ -394,6 +397,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         `I can't move this ${subject(act.event)} to ${when(act.start, clock).replace(/^on /, '')}: a series stays in order, so one occurrence can't move to or past another, and there's one ${when(act.neighbour.start, clock)}.`,
         `Pick a time ${Date.parse(act.neighbour.start) > Date.parse(act.event.start) ? 'before' : 'after'} that, or cancel this one and add a new event.`,
       ]);
+    case 'reminder_too_late':
+      return sentences([`${cap(subject(act.event))} starts ${whenEvent(act.event, clock)}, less than ${howLong(act.minutes)} from now, so that reminder would already be past. Nothing was added.`]);
     case 'not_found':
       if (act.at) return sentences([`I couldn't find ${act.query || 'an event'} starting ${when(act.at, clock)} on your calendar.`]);
       if (act.pastDays) return sentences([`I couldn't find ${act.query} on your calendar in the last ${act.pastDays} days.`]);

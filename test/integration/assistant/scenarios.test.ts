@@ -960,6 +960,26 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'remind-before');
   });
 
+  it('"remind me 30 minutes before the budget review" adds a reminder that long before it, read back from Exchange', async () => {
+    const r = await ask('remind me 30 minutes before the budget review', 'before-event');
+    expect(r.text).toBe('Add a reminder on Wednesday at 10:30 AM, 30 minutes before Budget review on Wednesday at 11 AM?');
+    const made = (await ask('yes', 'before-event')).events[0]!;
+    const { call } = over.client.target('alice@contoso.com');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }], fields: ['subject', 'start', 'end', 'reminderIsSet', 'reminderMinutesBeforeStart', 'legacyFreeBusyStatus'] }, call);
+    expect((result[0] as { ok: true; value: Record<string, unknown> }).value).toMatchObject({ subject: 'Budget review in 30 minutes', start: '2027-03-10T18:30:00Z', end: '2027-03-10T18:45:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 0, legacyFreeBusyStatus: 'Free' });
+    // The standup itself, not that reminder (shown as free), and said as a day, not "24 hours".
+    expect((await ask('remind me a day before the budget review', 'before-event')).text).toBe('Add a reminder tomorrow at 11 AM, a day before Budget review on Wednesday at 11 AM?');
+    await ask('no', 'before-event');
+    await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
+    // Nothing named and nothing proposed: the event just talked about, else a question; too late, and unknown, said.
+    expect((await ask('remind me 10 minutes before', 'before-it')).text).toMatch(/^Before which event\?/);
+    await ask("what's my next meeting", 'before-it');
+    expect((await ask('remind me 10 minutes before', 'before-it')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-08T16:50:00Z', end: '2027-03-08T17:05:00Z', reminderMinutes: 0, freeBusy: 'free' } });
+    await ask('no', 'before-it');
+    expect((await ask('remind me 2 hours before the standup', 'before-late')).text).toMatch(/^Team standup starts today at 9 AM, less than 2 hours from now, so that reminder would already be past\. Nothing was added\.$/);
+    expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
+  });
+
   it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {
     const proposed = await ask('add review with ann and dave as optional thursday at 10', 'optional');
     expect(proposed.text).toBe('Add review with Ann Lee, and Dave Kim as optional on Thursday at 10 AM for one hour?');

@@ -7,6 +7,9 @@ describe('the room a request names', () => {
     ['book the boardroom for 30 minutes tomorrow at 3', 'boardroom'],
     ['is conference room 2 free at 3?', 'conference room 2'],
     ['reserve the fishbowl room on friday', 'fishbowl room'],
+    ['book the boardroom until 1', 'boardroom'],
+    ['book the fishbowl in 10 minutes for half an hour', 'fishbowl'],
+    ['book the boardroom north till 3', 'boardroom north'],
   ])('%s -> %s', (text, name) => {
     expect(roomNamed(text)).toBe(name);
   });

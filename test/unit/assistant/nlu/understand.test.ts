@@ -143,6 +143,11 @@ describe('rooms', () => {
     expect(day.window).toEqual({ start: '2026-03-05T05:00:00Z', end: '2026-03-06T05:00:00Z' });
     expect(u('book this room for the next 2 hours').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T19:00:00Z', durationMinutes: 120 });
   });
+
+  it('"book this room until 1" is from now until then, not a later start', () => {
+    expect(u('book this room until 1').slots).toMatchObject({ start: '2026-03-04T17:00:00Z', end: '2026-03-04T18:00:00Z', durationMinutes: 60 });
+    expect(u('book the boardroom until 3pm')).toMatchObject({ intent: 'room_book', slots: { start: '2026-03-04T17:00:00Z', end: '2026-03-04T20:00:00Z' } });
+  });
 });
 
 describe('out of scope', () => {
