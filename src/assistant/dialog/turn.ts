@@ -2,77 +2,56 @@ import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
 import { aRoomName, roomNamed } from './named-room.js';
-import { roomFor, roomSaid, ROOM_WORDS } from './room-lookup.js';
+import { roomFor, roomSaid } from './room-lookup.js';
 import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answers.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, relativeToEvent, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, wholeDaysFrom, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
-import { overlaps, withoutCancelledMark, type Attendee, type AttendeeKind, type CalendarEvent, type EventDraft, type Person, type TimeWindow } from '../../domain/calendar.js';
-import type { CalendarProvider, DirectoryEntry, PeopleLookup } from '../../providers/calendar-provider.js';
+import { withoutCancelledMark, type Attendee, type CalendarEvent } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
 import { deedOf, windowOf } from './explain-act.js';
-import { roomTurn, type RoomDesk } from './rooms.js';
-import { DIALOG_TTL_MS, type DialogState, type DialogStore } from './state.js';
-import { ALL_DAY_REMINDER_MINUTES, allDayShowAs, lastsAllDay } from '../../domain/all-day.js';
+import { roomTurn } from './rooms.js';
+import { DIALOG_TTL_MS, type DialogState } from './state.js';
+import { ALL_DAY_REMINDER_MINUTES, lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
-import { escapeRegExp } from '../../shared/regexp.js';
 import { ChangeNotMade } from './change-not-made.js';
-import { reminderBefore } from './reminder-before.js';
 import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
-import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, REPEAT_WORDS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
-import type { DialogIntent, DialogSlots, Understand } from './understanding.js';
+import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
+import type { DialogIntent, DialogSlots } from './understanding.js';
+import { EventChanges } from './event-changes.js';
+import { firstOfEachSeries, meetingSaid, namedAt, searchWindow } from './meetings-named.js';
+import { NewEvents } from './new-events.js';
+import { RoomRequests } from './room-requests.js';
+import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
-export interface TurnInput {
-  readonly text: string;
-  /** The mailbox whose calendar this is (the signed-in user's, or an admin's test mailbox). */
-  readonly user: string;
-  readonly sessionId: string;
-  readonly now: Date;
-  readonly timeZone: string;
-  /** Set when the request comes from a room's device: room_* requests (and "check in") go to its desk. */
-  readonly room?: { readonly id: string; readonly email: string; readonly name: string };
-  readonly desk?: RoomDesk;
-}
-
-export interface TurnDeps {
-  readonly provider: CalendarProvider;
-  readonly store: DialogStore;
-  readonly understand: Understand;
-}
-
-export interface TurnResult {
-  readonly intent: DialogIntent;
-  readonly act: Act;
-  /** The events the answer is about (for the API and the console). */
-  readonly events: readonly CalendarEvent[];
-  readonly pending?: Pending;
-  readonly explanation?: Explanation;
-}
+export type { TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 
 /** The new time of a move, from the slots that say one. */
 function pickTarget(s: DialogSlots): Partial<DialogSlots> {
   return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.newPart ? { newPart: s.newPart } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
 }
 
-/** How many rooms "find me a room" asks free/busy of (Exchange answers up to 100 per request; each is one here). */
-const ROOMS_ASKED = 30;
-/** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
-const WHICH_AT_MOST = 4;
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
 const NEXT_WITHIN_DAYS = 14;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
-type Done = (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>;
-
 export class Dialog {
-  constructor(private readonly deps: TurnDeps) {}
+  readonly #rooms: RoomRequests;
+  readonly #events: NewEvents;
+  readonly #changes: EventChanges;
+
+  constructor(private readonly deps: TurnDeps) {
+    this.#rooms = new RoomRequests(deps, (input, slots, done) => this.#events.create(input, slots, done));
+    this.#events = new NewEvents(deps, this.#rooms);
+    this.#changes = new EventChanges(deps, this.#rooms);
+  }
 
   async take(input: TurnInput): Promise<TurnResult> {
     try {
@@ -156,7 +135,7 @@ export class Dialog {
         if (found.kind === 'several') return done({ kind: 'which_room', name: otherRoom!, candidates: found.candidates.map((c) => c.name) });
         return done(await roomBookers(this.deps.provider, input, s, found.room));
       }
-      if (u.intent === 'room_is_free') return this.#namedRoom(input, u.intent, s, done, otherRoom);
+      if (u.intent === 'room_is_free') return this.#rooms.namedRoom(input, u.intent, s, done, otherRoom);
     }
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
     if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
@@ -167,7 +146,7 @@ export class Dialog {
         if (!chosen) return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         const chosenFor = (names: readonly string[] | undefined) => names?.map((p) => (p === pending.name ? chosen.email : p));
         const optionalPeople = chosenFor(pending.create.optionalPeople);
-        return this.#create(input, { ...pending.create, people: chosenFor(pending.create.people) ?? [], ...(optionalPeople ? { optionalPeople } : {}) }, done);
+        return this.#events.create(input, { ...pending.create, people: chosenFor(pending.create.people) ?? [], ...(optionalPeople ? { optionalPeople } : {}) }, done);
       }
     }
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
@@ -187,7 +166,7 @@ export class Dialog {
         const change = said ?? pending.change;
         const target = said === 'move' && (s.newStart || s.newDay || s.shiftMinutes) ? s : said === pending.change || !said ? pending.target ?? {} : {};
         intent = change === 'cancel' ? 'cancel_event' : 'move_event';
-        if (chosen) return this.#change(input, chosen, change, target, done);
+        if (chosen) return this.#changes.change(input, chosen, change, target, done);
         // Not an answer that picks one: ask again, keeping the choices (a new request with a name is its own).
         if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
         intent = u.intent;
@@ -210,21 +189,21 @@ export class Dialog {
         if (change.location || change.removeRoom) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
         if (change.removeRoom) delete asked.location;
         const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
-        return this.#create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
+        return this.#events.create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
     // "remind me 30 minutes before the budget review": a reminder event that long before it.
     if (s.beforeEvent !== undefined && s.remindBefore !== undefined) {
       intent = 'create_event';
-      return this.#remindBefore(input, this.#meetingSaid(input, s.beforeEvent), s.beforeEvent, s.remindBefore, done);
+      return this.#events.remindBefore(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, s.remindBefore, done);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
     if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
       const { pending, about } = await stateOf();
       intent = 'create_event';
-      if (pending?.kind === 'create') return this.#propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
+      if (pending?.kind === 'create') return this.#events.propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
       // Nothing proposed: before the event just talked about ("what's my next meeting", then this), else asked which.
-      if (about) return this.#remindBefore(input, undefined, about.subject, s.remindBefore, done, about);
+      if (about) return this.#events.remindBefore(input, undefined, about.subject, s.remindBefore, done, about);
       return done({ kind: 'which_event', change: 'remind' });
     }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
@@ -234,11 +213,11 @@ export class Dialog {
       if (pending?.kind === 'create') {
         intent = 'create_event';
         const length = Date.parse(pending.draft.end) - Date.parse(pending.draft.start);
-        return this.#propose(input, { ...pending.draft, start: by(pending.draft.start), end: iso(Date.parse(by(pending.draft.start)) + length) }, done);
+        return this.#events.propose(input, { ...pending.draft, start: by(pending.draft.start), end: iso(Date.parse(by(pending.draft.start)) + length) }, done);
       }
       if (pending?.kind === 'move') {
         intent = 'move_event';
-        return this.#confirmMove(input, pending.event, by(pending.start), done);
+        return this.#changes.confirmMove(input, pending.event, by(pending.start), done);
       }
     }
     // "make it every week", "weekly": the proposal waiting for "yes", made a series.
@@ -248,7 +227,7 @@ export class Dialog {
         intent = 'create_event';
         // On the first day the series falls on ("every monday" to a Tuesday proposal: next Monday).
         const d = pending.draft;
-        return this.#propose(input, { ...d, repeat: s.repeat, ...firstTimes(s.repeat, d.start, d.end, d.timeZone, Boolean(d.isAllDay)) }, done);
+        return this.#events.propose(input, { ...d, repeat: s.repeat, ...firstTimes(s.repeat, d.start, d.end, d.timeZone, Boolean(d.isAllDay)) }, done);
       }
     }
     // "until 11:30", "make it end at 5": the proposal waiting for "yes" ends then (on its own day), same start.
@@ -258,7 +237,7 @@ export class Dialog {
         const end = onDayOf(s.start, pending.draft.start, input.timeZone);
         if (Date.parse(end) > Date.parse(pending.draft.start)) {
           intent = 'create_event';
-          return this.#propose(input, { ...pending.draft, end }, done);
+          return this.#events.propose(input, { ...pending.draft, end }, done);
         }
       }
     }
@@ -268,7 +247,7 @@ export class Dialog {
       if (pending?.kind === 'create' && !pending.draft.isAllDay) {
         intent = 'create_event';
         const { durationMinutes: _, ...asked } = slotsOf(pending.draft, input.timeZone);
-        return this.#create(input, { ...asked, start: pending.draft.start, durationMinutes: s.durationMinutes, lengthSaid: true }, done);
+        return this.#events.create(input, { ...asked, start: pending.draft.start, durationMinutes: s.durationMinutes, lengthSaid: true }, done);
       }
       if (pending?.kind === 'time' && 'create' in pending) {
         intent = 'create_event';
@@ -374,11 +353,11 @@ export class Dialog {
       if ((booking || asking) && (await roomFor(this.deps.provider, name!)).kind !== 'none') {
         intent = booking ? 'room_book' : 'room_is_free';
         const { title: _room, ...rest } = s;
-        return this.#namedRoom(input, intent, booking ? rest : s, done, name);
+        return this.#rooms.namedRoom(input, intent, booking ? rest : s, done, name);
       }
       // "is ann free tomorrow at 2", "is dave busy friday": someone else's free/busy, never the asker's.
       if (asking) {
-        const who = await this.#guest(name!, input.user);
+        const who = await this.#events.guest(name!, input.user);
         if (who.kind !== 'none') intent = 'am_i_free';
         if (who.kind === 'several') return done({ kind: 'which_room', name: name!, candidates: who.candidates.map((c) => c.name), person: true });
         if (who.kind === 'one') return done(await someoneFree(this.deps.provider, input, s, who.person));
@@ -484,7 +463,7 @@ export class Dialog {
         return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}), ...(gaps.length ? { gaps } : {}) }, busy, undefined, explanation);
       }
       case 'create_event':
-        return this.#create(input, s, done);
+        return this.#events.create(input, s, done);
       case 'respond_event':
         return this.#respond(input, s, stateOf, done, list);
       case 'cancel_event':
@@ -508,12 +487,12 @@ export class Dialog {
           const { shown, explanation } = await list({ start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) });
           const next = shown.find((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE);
           if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
-          return this.#change(input, next, change, s, done, explanation);
+          return this.#changes.change(input, next, change, s, done, explanation);
         }
         // "what's my next meeting", then "cancel it": the event the last answer was about.
         if (!namesAnEvent(s) && at === undefined && !s.window && IT.test(input.text)) {
           const about = (await stateOf()).about;
-          if (about) return this.#change(input, about, change, s, done);
+          if (about) return this.#changes.change(input, about, change, s, done);
         }
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
         const { shown, all, explanation } = await list(window);
@@ -539,7 +518,7 @@ export class Dialog {
           const more = distinct.length - candidates.length;
           return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
         }
-        return this.#change(input, target, change, s, done, explanation);
+        return this.#changes.change(input, target, change, s, done, explanation);
       }
       case 'confirm': {
         // Taken, not read: a second "yes" racing this one finds nothing waiting. If the write then fails
@@ -592,125 +571,10 @@ export class Dialog {
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
       case 'room_find':
-        return this.#findRoom(input, s, done);
+        return this.#rooms.findRoom(input, s, done);
       default:
-        return this.#namedRoom(input, u.intent, s, done);
+        return this.#rooms.namedRoom(input, u.intent, s, done);
     }
-  }
-
-  async #create(input: TurnInput, s: DialogSlots, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
-    const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
-    // "dinner with ann this evening", "remind me tomorrow to ...": the day (or part of it) is known; ask the time in it.
-    const within = !s.start && !s.repeat && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) <= 25 * 3_600_000 ? s.window : undefined;
-    if (!s.start) return done({ kind: 'need_time', title, ...(within ? { within } : {}), ...(s.reminder ? { reminder: true } : {}) }, [], { kind: 'time', create: { ...s, title } });
-    const attendees: (Person & { kind: AttendeeKind })[] = [];
-    let location = s.location;
-    // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,
-    // with them in its title and nobody invited, and the proposal says so (a typo can be refused there).
-    const notInvited: string[] = [];
-    // "add dentist tomorrow": a word that is the event's own title is not someone to invite (whole words:
-    // "a call with al" still invites Al).
-    const titleHas = new Set(nameWords(title));
-    // "with ann and dave as optional": Dave is invited as optional (matched by the words said, or by address).
-    const guestKind = (name: string, isRoom?: boolean): AttendeeKind => (isRoom ? 'resource' : (s.optionalPeople ?? []).some((o) => nameWords(o).every((w) => nameWords(name).includes(w))) ? 'optional' : 'required');
-    for (const name of s.people ?? []) {
-      if (nameWords(name).every((w) => titleHas.has(w))) continue;
-      const found = await this.#guest(name, input.user);
-      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: s, name, candidates: found.candidates });
-      if (found.kind === 'none') {
-        // "with bob ann and dave" said aloud: "bob ann" is nobody, but Bob and Ann each may be someone.
-        const each = name.includes(' ') ? await Promise.all(name.split(' ').map((w) => this.#guest(w, input.user))) : [];
-        const [a, b] = each;
-        if (a?.kind === 'one' && b?.kind === 'one' && a.person.email !== b.person.email) {
-          each.forEach((f, k) => {
-            if (f.kind === 'one') attendees.push({ email: f.person.email, name: f.person.name, kind: guestKind(name.split(' ')[k]!, f.person.isRoom) });
-          });
-          continue;
-        }
-        notInvited.push(name);
-        continue;
-      }
-      attendees.push({ email: found.person.email, name: found.person.name, kind: guestKind(name, found.person.isRoom) });
-      // "with bob in the boardroom", the boardroom tagged as a person (or the answer to "Which fishbowl?"):
-      // the room is where, and is said by its name (with the place said, when that is another room).
-      // ("in the boardroom", then "south" to "Which boardroom?": the place said is that room.)
-      const samePlace = !location || nameWords(location).every((w) => nameWords(found.person.name).includes(w));
-      if (found.person.isRoom) location = samePlace ? found.person.name : `${location}; ${found.person.name}`;
-    }
-    // "with ann": a word no model tagged is a guest only if the directory knows it. Otherwise ("with
-    // marketing", "with zelda fitzgerald") it stays in the title and the proposal says nobody is invited
-    // for it: the words are never dropped, and nobody is guessed.
-    for (const name of s.maybePeople ?? []) {
-      const found = await this.#guest(name, input.user);
-      const asPerson = { ...s, people: [...(s.people ?? []), name], maybePeople: (s.maybePeople ?? []).filter((p) => p !== name) };
-      if (found.kind === 'several') return done({ kind: 'ask_person', name, candidates: found.candidates }, [], { kind: 'person', create: asPerson, name, candidates: found.candidates });
-      if (found.kind === 'one') attendees.push({ email: found.person.email, name: found.person.name, kind: guestKind(name, found.person.isRoom) });
-      else if (!nameWords(name).every((w) => titleHas.has(w))) notInvited.push(name);
-    }
-    // "in the boardroom": a place that is a room mailbox is booked the way Exchange books rooms, as an attendee.
-    let roomNotFound: string | undefined;
-    let roomListsEmpty = false;
-    // ("in the boardroom and the fishbowl": the place said is booked too, beside a room heard as a guest.)
-    const place = location?.split('; ')[0];
-    if (place && !attendees.some((a) => a.kind === 'resource' && a.name?.toLowerCase() === place.toLowerCase())) {
-      const room = await roomFor(this.deps.provider, place);
-      if (room.kind === 'one' && attendees.some((a) => a.email?.toLowerCase() === room.room.email.toLowerCase())) {
-        // (Said twice, "in the fishbowl" and "with the fishbowl": booked once.)
-      } else if (room.kind === 'one') {
-        attendees.push({ email: room.room.email, name: room.room.name, kind: 'resource' });
-        location = [room.room.name, ...(location?.split('; ').slice(1) ?? [])].join('; ');
-      } else if (room.kind === 'several') {
-        // "in the fishbowl" with Fishbowl and Fishbowl Annex: asked, as for two Bobs (the answer books it).
-        return done({ kind: 'ask_person', name: place, candidates: room.candidates }, [], { kind: 'person', create: { ...s, people: [...(s.people ?? []), place] }, name: place, candidates: room.candidates });
-      } else if (ROOM_WORDS.test(place)) {
-        roomNotFound = place;
-        if ((await this.#noRoomLists()).noRoomLists) roomListsEmpty = true;
-      }
-    }
-    const minutes = s.durationMinutes ?? (s.reminder ? 15 : 60);
-    const zone = s.saidZone ?? input.timeZone;
-    // "every tuesday at 3" said on a Monday: the series starts on the first day it falls on.
-    const asked = { start: s.start, end: s.end ?? iso(Date.parse(s.start) + minutes * MINUTE) };
-    const { start, end } = s.repeat ? firstTimes(s.repeat, asked.start, asked.end, zone, Boolean(s.isAllDay)) : asked;
-    const unnamed = notInvited.map((name) => withDeterminer(input.text, s.raw?.find((r) => (r.type === 'person' || r.type === 'relation') && r.value.toLowerCase().endsWith(name.toLowerCase()))?.value ?? name));
-    const titled = unnamed.length ? `${title} ${guestWord(input.text, unnamed)} ${unnamed.join(' and ')}` : title;
-    // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
-    // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
-    const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
-    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
-    // "book the boardroom north for 6 people": a room known to seat fewer is said before "yes"; one of unknown size too.
-    const booked = invited.filter((a) => a.kind === 'resource');
-    const said: Partial<Extract<Act, { kind: 'confirm_create' }>> = roomListsEmpty ? { roomListsEmpty } : {};
-    if (s.seats && booked.length) {
-      const listed = await this.deps.provider.rooms().catch(() => [] as DirectoryEntry[]);
-      const capacityOf = (email?: string) => listed.find((r) => r.email.toLowerCase() === email?.toLowerCase())?.capacity;
-      const small = booked.flatMap((r) => { const c = capacityOf(r.email); return c !== undefined && c < s.seats! ? [{ name: r.name ?? r.email!, seats: c, asked: s.seats! }] : []; });
-      Object.assign(said, small.length ? { smallRooms: small } : {}, booked.some((r) => capacityOf(r.email) === undefined) ? { seatsAsked: s.seats } : {});
-    }
-    const saying: typeof done = (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, ...said } : act, events, pending);
-    return this.#propose(input, draft, Object.keys(said).length ? saying : done, notInvited, roomNotFound, s.shiftedBy);
-  }
-
-  /** Proposes `draft` for "yes", saying first what it would overlap. */
-  async #propose(input: TurnInput, asked: EventDraft, done: Done, notInvited: readonly string[] = [], roomNotFound?: string, skipped?: DialogSlots['shiftedBy']): Promise<TurnResult> {
-    // A series moved off its day ("make it a day later"): one on a single day follows; else the first day it falls on.
-    const repeat = asked.repeat && startingOn(asked.repeat, asked.start, asked.timeZone);
-    const draft = repeat ? { ...asked, repeat, ...firstTimes(repeat, asked.start, asked.end, asked.timeZone, Boolean(asked.isAllDay)) } : asked;
-    const window = { start: draft.start, end: draft.end };
-    const rooms = (draft.attendees ?? []).filter((a) => a.kind === 'resource' && a.email);
-    const [own, roomsBusy] = await Promise.all([
-      this.deps.provider.listEvents(input.user, window, input.timeZone),
-      // A room taken then would decline: said before "yes", not after.
-      Promise.all(rooms.map(async (r) => ((await this.deps.provider.busyTimes(r.email!, window))?.length ? [r.name || r.email!] : []))),
-    ]);
-    // (A day that only marks something, shown as free, clashes with nothing.)
-    const conflicts = draft.freeBusy === 'free' ? [] : timedFirst(own.filter((e) => !e.isCancelled && e.freeBusy !== 'free' && e.myResponse !== 'declined'));
-    const busyRooms = roomsBusy.flat();
-    // "every monday at 10", "a weekly sync": no series is made, and the proposal says so before "yes".
-    const onceOnly = !draft.repeat && REPEAT_WORDS.test(input.text);
-    // "today at 7am" said at 8: allowed (a record of what happened), but said before "yes".
-    const inThePast = !draft.isAllDay && Date.parse(draft.start) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_create', draft, conflicts, ...(notInvited.length ? { notInvited } : {}), ...(roomNotFound ? { roomNotFound } : {}), ...(skipped ? { skipped } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...(onceOnly ? { onceOnly } : {}), ...(inThePast ? { inThePast } : {}) }, conflicts, { kind: 'create', draft, proposedAt: input.now.toISOString() });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
@@ -728,7 +592,7 @@ export class Dialog {
       const from = pending.proposed ? { ...pending.move, start: pending.proposed } : pending.move;
       const to = partOfDay ? undefined : moveTarget(from, target, zone);
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
-      return this.#confirmMove(input, pending.move, to, done);
+      return this.#changes.confirmMove(input, pending.move, to, done);
     }
     answered('create_event');
     const asked = pending.create;
@@ -747,7 +611,7 @@ export class Dialog {
         const endIso = iso(end.toMillis());
         // ("no, friday" to "vacation every monday": every Friday.)
         const repeat = rest.repeat && !until ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
-        return this.#create(input, { ...rest, ...repeat, isAllDay: true, start, end: endIso }, done);
+        return this.#events.create(input, { ...rest, ...repeat, isAllDay: true, start, end: endIso }, done);
       }
       // ("make it next week": the same weekday that week, not its Monday.)
       const from = DateTime.fromISO(s.window.start, { zone });
@@ -757,7 +621,7 @@ export class Dialog {
     }
     if (!s.start && s.window) {
       // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
-      if (lastsAllDay(asked.title) && !partOfDay) return this.#create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
+      if (lastsAllDay(asked.title) && !partOfDay) return this.#events.create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
       const withDay = { ...asked, window: s.window };
       return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], { kind: 'time', create: withDay });
     }
@@ -780,60 +644,7 @@ export class Dialog {
     const repeat = rest.repeat && pending.proposed && s.saidDay ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
     // "focus time tomorrow until noon", then "9": 9 until noon.
     const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
-    return this.#create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
-  }
-
-  /**
-   * "find me a room tomorrow at 2", "book a room for 30 minutes": the rooms of the organization's room lists
-   * free then (now, for an hour, unless said), asked in one go; the first is proposed as a meeting with the
-   * room invited, so "yes" books it and its calendar accepts or declines. Rooms beyond the first
-   * ROOMS_ASKED are not asked about.
-   */
-  async #findRoom(input: TurnInput, s: DialogSlots, done: Done): Promise<TurnResult> {
-    // "a room for the budget review": a room for a meeting already made, which this does not change.
-    const forEvent = s.title && !/^(?:(?:a|an|the|free|empty|open|meeting|conference|small|big|quiet) )*(?:rooms?|space|meeting|call|sync)$/i.test(s.title) && !s.start;
-    // ("find me a room for the budget review": the first free room at its time, added to it.)
-    const forMeeting = forEvent ? FOR_A_MEETING.exec(input.text) : null;
-    const named = forMeeting ? this.#meetingSaid(input, forMeeting[1]!) : undefined;
-    const there = named && namesAnEvent(named) ? await this.#meetingsNamed(input, named) : [];
-    if (there.length > 0) return this.#addRoom(input, undefined, there, done);
-    if (named && namesAnEvent(named)) return done({ kind: 'not_found', query: named.title ?? '', ...(named.start ? { at: named.start } : {}) });
-    if (forEvent) return done({ kind: 'room_for_event', event: s.title! });
-    // "a room tomorrow", "this afternoon": a day or part of one is not yet a time to book.
-    if (!s.start && s.window) return done({ kind: 'room_needs_time' });
-    const start = s.start ?? iso(input.now.getTime());
-    const minutes = s.lengthSaid && s.durationMinutes ? s.durationMinutes : s.end ? Math.round((Date.parse(s.end) - Date.parse(start)) / MINUTE) : 60;
-    const window = { start, end: iso(Date.parse(start) + minutes * MINUTE) };
-    // "for 6 people": rooms known to seat fewer are not asked about; those of unknown size are, and said.
-    const seats = s.seats;
-    const listed = await this.deps.provider.rooms();
-    const rooms = listed.filter((r) => !seats || r.capacity === undefined || r.capacity >= seats).slice(0, ROOMS_ASKED);
-    if (seats && listed.length > 0 && rooms.length === 0) return done({ kind: 'no_free_room', window, listed: listed.length, tooSmall: seats });
-    const { free, unread } = await this.#freeRooms(rooms, window);
-    if (free.length === 0) return done({ kind: 'no_free_room', window, listed: rooms.length, ...(unread ? { unread } : {}) });
-    const unsized = seats !== undefined && free[0]!.capacity === undefined;
-    const offered: Done = (act, ...rest) => done(act.kind === 'confirm_create' ? { ...act, freeRooms: free.map((r) => r.name), ...(seats && unsized ? { seatsAsked: seats } : {}) } : act, ...rest);
-    // "with ann", "for my meeting with ann": the people said are invited too.
-    return this.#create(input, { start, end: window.end, durationMinutes: minutes, title: 'Meeting', location: free[0]!.name, saidDay: true, ...(s.people ? { people: s.people } : {}), ...(s.maybePeople ? { maybePeople: s.maybePeople } : {}) }, offered);
-  }
-
-  /**
-   * Who a guest's name is in the directory, the asker left out: "with al" is not Alice asking (a prefix
-   * of her name to Exchange), so it is nobody, and said so, rather than an invitation to herself.
-   */
-  async #guest(name: string, user: string): Promise<PeopleLookup> {
-    // "with alice and ann" said by Alice, "with ann and myself": the asker, who is there anyway.
-    if (/^(?:me|myself|i|us|ourselves)$/i.test(name)) return { kind: 'one', person: { email: user, name: user } };
-    const found = await this.deps.provider.findPeople(name);
-    // "with carol@fabrikam.com": an address typed out is invited as written when the directory has nobody by it.
-    if (found.kind === 'none' && EMAIL.test(name)) return { kind: 'one', person: { email: name.toLowerCase(), name: name.toLowerCase() } };
-    const me = (p: DirectoryEntry) => p.email.toLowerCase() === user.toLowerCase();
-    // ("with al" is not Alice: only her name, or words of it, said whole.)
-    const saysMyName = (p: DirectoryEntry) => nameWords(name).every((w) => nameWords(`${p.name} ${p.email.split('@')[0]}`).includes(w));
-    if (found.kind === 'one') return me(found.person) ? (saysMyName(found.person) ? found : { kind: 'none' }) : found;
-    if (found.kind !== 'several') return found;
-    const others = found.candidates.filter((c) => !me(c));
-    return others.length === 1 ? { kind: 'one', person: others[0]! } : others.length === 0 ? { kind: 'none' } : { kind: 'several', candidates: others };
+    return this.#events.create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
   }
 
   /**
@@ -906,175 +717,6 @@ export class Dialog {
     return done({ kind: 'confirm_respond', event: target, reply }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
   }
 
-  /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
-  async #change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
-    // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
-    // tell nobody, and moving it would move it for this calendar alone.
-    if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
-      return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
-    }
-    if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
-    // "move the offsite to 2pm": an all-day event moves by days; a time alone would change nothing.
-    if (target.isAllDay && s.newStart && s.newTimeOnly) return done({ kind: 'all_day_needs_day', event: target }, [target], { kind: 'time', move: target }, explanation);
-    const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
-    if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
-    // "to thursday afternoon" for an 11 AM meeting: its own hour is not in that part of the day, so ask which hour.
-    if (s.newPart && !target.isAllDay && !within(to, s.newPart)) return done({ kind: 'need_time', title: target.subject, within: s.newPart }, [target], { kind: 'time', move: target, proposed: s.newPart.start }, explanation);
-    // ("to march 14 at 2:30am": the clocks skip that time; said before "yes", as for a new event.)
-    const skipped: Done = (act, ...rest) => done(act.kind === 'confirm_move' && s.shiftedBy && s.newStart && to === s.newStart ? { ...act, skipped: s.shiftedBy } : act, ...rest);
-    return this.#confirmMove(input, target, to, skipped, explanation);
-  }
-
-  /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
-  async #changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
-    // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
-    // may still be readable by id, from Deleted Items).
-    // (At least a minute: a window from an event's start to its own end is empty when it has no length.)
-    const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: iso(Math.max(Date.parse(event.end), Date.parse(event.start) + MINUTE)) }, input.timeZone);
-    const same = (e: CalendarEvent) => (e.id === event.id || (event.uid !== undefined && e.uid === event.uid)) && Date.parse(e.start) === Date.parse(event.start) && Date.parse(e.end) === Date.parse(event.end);
-    // (A meeting its organizer cancelled, offered for removal, is still there while it stays cancelled.)
-    if (there.some((e) => same(e) && e.isCancelled === event.isCancelled)) return undefined;
-    const now = await this.deps.provider.getEvent(input.user, event.id);
-    const moved = now && !now.isCancelled && !same(now) ? now : undefined;
-    return done({ kind: 'changed_since', event, change, ...(moved ? { now: moved } : {}) }, moved ? [moved] : []);
-  }
-
-  async #confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
-    // Already there ("move my 10am to 10"): nothing to propose; say where it is.
-    if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
-    // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
-    const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
-    // (An all-day event asked to its own day at another hour is where it was: no update, nobody told.)
-    if (target.isAllDay && Date.parse(to) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
-    // One occurrence of a series stays strictly between its neighbours (Exchange refuses the move with
-    // ErrorOccurrenceCrossingBoundary): read from where it is to where it would go, and say so before "yes".
-    const occurrence = (target.kind === 'occurrence' || target.kind === 'exception') && target.uid !== undefined;
-    const from = occurrence ? iso(Math.min(Date.parse(to), Date.parse(target.start))) : to;
-    const until = occurrence ? iso(Math.max(Date.parse(end), Date.parse(target.end), Date.parse(to) + MINUTE)) : end;
-    const [around, busyRooms] = await Promise.all([this.deps.provider.listEvents(input.user, { start: from, end: until }, input.timeZone), this.#roomsTakenFor(target, to, end)]);
-    if (occurrence) {
-      const [a, b] = [Date.parse(target.start), Date.parse(to)].sort((x, y) => x - y) as [number, number];
-      const neighbour = around.find((e) => e.uid === target.uid && e.id !== target.id && Date.parse(e.start) !== Date.parse(target.start) && Date.parse(e.start) >= a && Date.parse(e.start) <= b);
-      if (neighbour) return done({ kind: 'cannot_pass_occurrence', event: target, start: to, neighbour }, [target, neighbour], undefined, explanation);
-    }
-    const conflicts = timedFirst(around.filter((e) => overlaps(e, Date.parse(to), Date.parse(end)) && e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
-    const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString() }, explanation);
-  }
-
-  /**
-   * A room request away from the room's own device: a room named is looked up in the directory; "is the
-   * boardroom free at 3" reads its free/busy, "book the boardroom tomorrow at 3" proposes a meeting with
-   * the room invited (its calendar accepts or declines). Without a name, or on a device not yet placed in
-   * a room, the answer says how to ask.
-   */
-  async #namedRoom(input: TurnInput, intent: DialogIntent, s: DialogSlots, done: Done, said?: string): Promise<TurnResult> {
-    const name = said ?? s.room ?? (intent === 'room_is_free' || intent === 'room_book' || intent === 'room_when_free' ? roomNamed(input.text) : undefined);
-    // "is there a room free at 2", "book a room": any room, found rather than named.
-    if (!name && (intent === 'room_is_free' || intent === 'room_book') && /\b(?:a|any|an?y? free|some) (?:free |empty |open )?(?:room|space)s?\b/i.test(input.text)) return this.#findRoom(input, s, done);
-    if (!name) return done({ kind: 'rooms_not_set_up' });
-    if (intent === 'room_book') {
-      // "book the boardroom for the budget review", "for lunch friday at 1": a meeting already made, at the
-      // time said, gets the room; with none there ("for my interview tomorrow at 10"), a new one is proposed.
-      const forMeeting = FOR_A_MEETING.exec(input.text);
-      const named = forMeeting ? this.#meetingSaid(input, forMeeting[1]!) : s.title && !GENERIC_MEETING.test(s.title) ? { title: s.title, ...(s.window ? { window: s.window } : {}), ...(s.start && Math.abs(Date.parse(s.start) - input.now.getTime()) > MINUTE ? { start: s.start } : {}) } : undefined;
-      const there = named && namesAnEvent(named) ? await this.#meetingsNamed(input, named) : [];
-      if (there.length > 0) return this.#addRoom(input, name, there, done);
-      // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
-      return this.#create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
-    }
-    const found = await roomFor(this.deps.provider, name);
-    if (found.kind === 'none') return done({ kind: 'unknown_room', name, ...(await this.#noRoomLists()) });
-    if (found.kind === 'several') return done({ kind: 'which_room', name, candidates: found.candidates.map((c) => c.name) });
-    const room = found.room;
-    // "when is the boardroom free (on wednesday)": when it is booked that day, the rest being free.
-    const start = s.window?.start ?? s.start ?? (intent === 'room_when_free' ? dayWindow(input.now, input.timeZone).start : iso(input.now.getTime()));
-    const window = s.window ?? (intent === 'room_when_free' && !s.start ? dayWindow(input.now, input.timeZone) : { start, end: iso(Date.parse(start) + (s.durationMinutes ?? 30) * MINUTE) });
-    const busy = await this.deps.provider.busyTimes(room.email, window);
-    return done({ kind: 'named_room_free', room: room.name, window, ...(busy === undefined ? {} : { free: busy.length === 0, busy }) });
-  }
-
-
-  /**
-   * The rooms of `event` that are booked by something else at the new time (they would decline the move).
-   * The time the event already holds is its own booking, so only the part of the new time outside it is checked.
-   */
-  /**
-   * "book the boardroom for the budget review", "find me a room for my 2pm": the room becomes an attendee of
-   * that meeting, as Exchange books rooms (its calendar then accepts or declines). `roomName` undefined: the
-   * first room free for the whole meeting. Only the organizer changes a meeting for everyone.
-   */
-  /**
-   * "remind me 30 minutes before the budget review": a reminder event (15 minutes, shown as free, its alert at
-   * its start) that long before the next event so named, or before `about`, the event just talked about.
-   */
-  async #remindBefore(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
-    const ahead = named ? (await this.#meetingsNamed(input, named)).filter((e) => Date.parse(e.start) > input.now.getTime()) : [];
-    // (A reminder made before, "Team standup in 5 minutes", is shown as free: the standup itself is meant.)
-    const event = about ?? ahead.find((e) => e.freeBusy !== 'free') ?? ahead[0];
-    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
-    const draft = reminderBefore(event, minutes, input.now, input.timeZone);
-    if (!draft) return done({ kind: 'reminder_too_late', event, minutes });
-    return this.#propose(input, draft, (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, reminderOf: { event, minutes } } : act, events, pending));
-  }
-
-  /** The meeting a room is asked for, read as a change would name it ("my 2pm", "the budget review on friday"). */
-  #meetingSaid(input: TurnInput, said: string): DialogSlots {
-    return this.deps.understand(`cancel ${said}`, { now: input.now, timeZone: input.timeZone }).slots;
-  }
-
-  /** The timed meetings (one per series) that the slots name, as a cancel finds them. */
-  async #meetingsNamed(input: TurnInput, named: DialogSlots): Promise<CalendarEvent[]> {
-    const at = named.start ? Date.parse(named.start) : undefined;
-    const all = await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
-    return firstOfEachSeries(visible(all).shown.filter((e) => !e.isAllDay && namedAt(named, at, input.user)(e)));
-  }
-
-  async #addRoom(input: TurnInput, roomName: string | undefined, fits: readonly CalendarEvent[], done: Done): Promise<TurnResult> {
-    const event = fits[0]!;
-    const which = roomName ?? 'a room';
-    if (fits.length > 1) return done({ kind: 'add_room_which', room: which, candidates: fits.slice(0, WHICH_AT_MOST) }, fits);
-    if (event.myResponse !== 'organizer' && event.organizer?.email && event.organizer.email.toLowerCase() !== input.user.toLowerCase()) return done({ kind: 'not_organizer', event, change: 'add a room to' }, [event]);
-    const window = { start: event.start, end: event.end };
-    let room: DirectoryEntry | undefined;
-    if (roomName) {
-      const found = await roomFor(this.deps.provider, roomName);
-      if (found.kind === 'none') return done({ kind: 'unknown_room', name: roomName, ...(await this.#noRoomLists()) });
-      if (found.kind === 'several') return done({ kind: 'which_room', name: roomName, candidates: found.candidates.map((c) => c.name) });
-      room = found.room;
-    } else {
-      // ("a room for the budget review" that has one: that room, not "none free", as its own booking fills it.)
-      const has = event.attendees.find((a) => a.kind === 'resource');
-      if (has) return done({ kind: 'room_already_booked', event, room: has.name || has.email || 'A room' }, [event]);
-      const rooms = (await this.deps.provider.rooms()).slice(0, ROOMS_ASKED);
-      room = (await this.#freeRooms(rooms, window)).free[0];
-      if (!room) return done({ kind: 'no_free_room', window, listed: rooms.length });
-    }
-    if (event.attendees.some((a) => a.email?.toLowerCase() === room!.email.toLowerCase())) return done({ kind: 'room_already_booked', event, room: room.name }, [event]);
-    const taken = roomName ? ((await this.deps.provider.busyTimes(room.email, window))?.length ?? 0) > 0 : false;
-    return done({ kind: 'confirm_add_room', event, room: room.name, taken }, [event], { kind: 'add_room', event, room: { email: room.email, name: room.name }, proposedAt: input.now.toISOString() });
-  }
-
-  /** Of `rooms`, those free for all of `window`; `unread`: how many Exchange gave no free/busy for (neither free nor taken). */
-  async #freeRooms(rooms: readonly DirectoryEntry[], window: TimeWindow): Promise<{ free: DirectoryEntry[]; unread: number }> {
-    const busy = await Promise.all(rooms.map((r) => this.deps.provider.busyTimes(r.email, window)));
-    return { free: rooms.filter((_, i) => busy[i]?.length === 0), unread: busy.filter((b) => b === undefined).length };
-  }
-
-  /** Exchange lists no rooms at all: rooms then look like people, and a room said cannot be found (said so, with the fix). */
-  async #noRoomLists(): Promise<{ noRoomLists?: true }> {
-    const rooms = await this.deps.provider.rooms().catch(() => undefined);
-    return rooms && rooms.length === 0 ? { noRoomLists: true } : {};
-  }
-
-  async #roomsTakenFor(event: CalendarEvent, start: string, end: string): Promise<string[]> {
-    const rooms = event.attendees.filter((a) => a.kind === 'resource' && a.email);
-    if (!rooms.length || event.isAllDay) return [];
-    const [s, e, os, oe] = [Date.parse(start), Date.parse(end), Date.parse(event.start), Date.parse(event.end)];
-    const parts = [[s, Math.min(e, os)], [Math.max(s, oe), e]].filter(([a, b]) => a! < b!).map(([a, b]) => ({ start: iso(a!), end: iso(b!) }));
-    const taken = await Promise.all(rooms.map(async (r) => ((await Promise.all(parts.map((w) => this.deps.provider.busyTimes(r.email!, w)))).some((b) => Boolean(b?.length)) ? [r.name || r.email!] : [])));
-    return taken.flat();
-  }
 
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
@@ -1096,7 +738,7 @@ export class Dialog {
       }
       case 'cancel': {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.
-        const stale = await this.#changedSince(input, pending.event, 'cancel', done);
+        const stale = await this.#changes.changedSince(input, pending.event, 'cancel', done);
         if (stale) return stale;
         await this.deps.provider.cancelEvent(input.user, pending.event);
         if (pending.event.isCancelled) return done({ kind: 'removed_cancelled', event: pending.event }, [pending.event]);
@@ -1118,7 +760,7 @@ export class Dialog {
         // The rest of the read that offered it: "why?" and the day words are that read's.
         return done({ kind: 'events', scope: 'rest', label: '', events: pending.events }, pending.events, undefined, explanation);
       case 'move': {
-        const stale = await this.#changedSince(input, pending.event, 'move', done);
+        const stale = await this.#changes.changedSince(input, pending.event, 'move', done);
         if (stale) return stale;
         // Proposed on the asker's dates; an all-day event made in another zone keeps its dates in that zone.
         const own = pending.event.timeZone;
@@ -1145,26 +787,6 @@ export class Dialog {
 
 export type { Attendee };
 
-/** Titles that name no meeting in particular: "book the boardroom for a meeting at 3" is a new one. */
-const GENERIC_MEETING = /^(?:a |an |the )?(?:meeting|call|sync|session|chat|event|room)s?$/i;
-
-/** "book the boardroom for the budget review", "a room for my 2pm": the meeting a room is asked for, as said. */
-const FOR_A_MEETING = /\b(?:for|to)\s+((?:my|the|our|this|tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\s+(?!(?:team|group|people|whole|rest|day|afternoon|morning|evening)\b)\S.*?)[.?!]*$/i;
-
-/** An email address as typed (the directory decides first; an outside address is invited as written). */
-const EMAIL = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
-
-/** The events a change names: by its words, and starting at the minute said when one was ("cancel my 2:30"). */
-function namedAt(s: DialogSlots, at: number | undefined, user: string): (e: CalendarEvent) => boolean {
-  return (e) => eventMatches(e, s, user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE);
-}
-
-/** Where an event named by a change is looked for: at the minute said ("my 2:30"), the window said, or the days ahead. */
-function searchWindow(s: DialogSlots, at: number | undefined, input: TurnInput): { start: string; end: string } {
-  if (at !== undefined) return { start: iso(at - MINUTE), end: iso(at + MINUTE) };
-  return s.window ?? { start: input.now.toISOString(), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
-}
-
 /**
  * A bare hour said to change a proposal ("make it 10" to 9 AM) is the one of its two readings nearest the
  * proposal (10 AM, not 10 PM), unless "am" or "pm" was said.
@@ -1176,23 +798,3 @@ function nearestHalfDay(start: string, proposed: string | undefined, text: strin
   return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));
 }
 
-/** Occurrences of one series are one event (the first, the next one being meant), in the order given. */
-function firstOfEachSeries(events: readonly CalendarEvent[]): CalendarEvent[] {
-  const seen = new Set<string>();
-  return events.filter((e) => !seen.has(e.uid ?? e.id) && Boolean(seen.add(e.uid ?? e.id)));
-}
-
-/** "lunch with the team": the guest as said, with "the", "my" or "our" when the words had it ("Lunch with the team"). */
-function withDeterminer(text: string, name: string): string {
-  // As typed: "Emma", not "emma".
-  const typed = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').exec(text)?.[0] ?? name;
-  if (/^(the|my|our)\s/i.test(name)) return typed;
-  const said = new RegExp(`\\b(the|my|our)\\s+${escapeRegExp(name)}\\b`, 'i').exec(text);
-  return said ? `${said[1]!.toLowerCase()} ${typed}` : typed;
-}
-
-/** "piano lesson for Emma": the word the names were said with ("for"), else "with". */
-function guestWord(text: string, names: readonly string[]): 'with' | 'for' {
-  const first = names[0];
-  return first && new RegExp(`\\bfor\\s+(?:the\\s+|my\\s+|our\\s+)?${escapeRegExp(first.replace(/^(the|my|our)\s+/i, ''))}\\b`, 'i').test(text) ? 'for' : 'with';
-}

@@ -1,0 +1,70 @@
+import { iso, MINUTE, moveTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { overlaps, type CalendarEvent } from '../../domain/calendar.js';
+import type { Explanation } from './acts.js';
+import type { RoomRequests } from './room-requests.js';
+import type { Done, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
+import type { DialogSlots } from './understanding.js';
+
+/** Cancelling and moving an event once it is known which one is meant: proposed for "yes", or why not. */
+export class EventChanges {
+  constructor(
+    private readonly deps: TurnDeps,
+    private readonly rooms: RoomRequests,
+  ) {}
+
+  /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
+  async change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
+    // tell nobody, and moving it would move it for this calendar alone.
+    if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
+      return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
+    }
+    if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
+    // "move the offsite to 2pm": an all-day event moves by days; a time alone would change nothing.
+    if (target.isAllDay && s.newStart && s.newTimeOnly) return done({ kind: 'all_day_needs_day', event: target }, [target], { kind: 'time', move: target }, explanation);
+    const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
+    if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
+    // "to thursday afternoon" for an 11 AM meeting: its own hour is not in that part of the day, so ask which hour.
+    if (s.newPart && !target.isAllDay && !within(to, s.newPart)) return done({ kind: 'need_time', title: target.subject, within: s.newPart }, [target], { kind: 'time', move: target, proposed: s.newPart.start }, explanation);
+    // ("to march 14 at 2:30am": the clocks skip that time; said before "yes", as for a new event.)
+    const skipped: Done = (act, ...rest) => done(act.kind === 'confirm_move' && s.shiftedBy && s.newStart && to === s.newStart ? { ...act, skipped: s.shiftedBy } : act, ...rest);
+    return this.confirmMove(input, target, to, skipped, explanation);
+  }
+
+  /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
+  async changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
+    // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
+    // may still be readable by id, from Deleted Items).
+    // (At least a minute: a window from an event's start to its own end is empty when it has no length.)
+    const there = await this.deps.provider.listEvents(input.user, { start: event.start, end: iso(Math.max(Date.parse(event.end), Date.parse(event.start) + MINUTE)) }, input.timeZone);
+    const same = (e: CalendarEvent) => (e.id === event.id || (event.uid !== undefined && e.uid === event.uid)) && Date.parse(e.start) === Date.parse(event.start) && Date.parse(e.end) === Date.parse(event.end);
+    // (A meeting its organizer cancelled, offered for removal, is still there while it stays cancelled.)
+    if (there.some((e) => same(e) && e.isCancelled === event.isCancelled)) return undefined;
+    const now = await this.deps.provider.getEvent(input.user, event.id);
+    const moved = now && !now.isCancelled && !same(now) ? now : undefined;
+    return done({ kind: 'changed_since', event, change, ...(moved ? { now: moved } : {}) }, moved ? [moved] : []);
+  }
+
+  async confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // Already there ("move my 10am to 10"): nothing to propose; say where it is.
+    if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
+    // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
+    const { start: to, end } = target.isAllDay ? wholeDaysFrom(wanted, target, input.timeZone) : { start: wanted, end: iso(Date.parse(wanted) + Date.parse(target.end) - Date.parse(target.start)) };
+    // (An all-day event asked to its own day at another hour is where it was: no update, nobody told.)
+    if (target.isAllDay && Date.parse(to) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
+    // One occurrence of a series stays strictly between its neighbours (Exchange refuses the move with
+    // ErrorOccurrenceCrossingBoundary): read from where it is to where it would go, and say so before "yes".
+    const occurrence = (target.kind === 'occurrence' || target.kind === 'exception') && target.uid !== undefined;
+    const from = occurrence ? iso(Math.min(Date.parse(to), Date.parse(target.start))) : to;
+    const until = occurrence ? iso(Math.max(Date.parse(end), Date.parse(target.end), Date.parse(to) + MINUTE)) : end;
+    const [around, busyRooms] = await Promise.all([this.deps.provider.listEvents(input.user, { start: from, end: until }, input.timeZone), this.rooms.roomsTakenFor(target, to, end)]);
+    if (occurrence) {
+      const [a, b] = [Date.parse(target.start), Date.parse(to)].sort((x, y) => x - y) as [number, number];
+      const neighbour = around.find((e) => e.uid === target.uid && e.id !== target.id && Date.parse(e.start) !== Date.parse(target.start) && Date.parse(e.start) >= a && Date.parse(e.start) <= b);
+      if (neighbour) return done({ kind: 'cannot_pass_occurrence', event: target, start: to, neighbour }, [target, neighbour], undefined, explanation);
+    }
+    const conflicts = timedFirst(around.filter((e) => overlaps(e, Date.parse(to), Date.parse(end)) && e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
+    const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString() }, explanation);
+  }
+}
