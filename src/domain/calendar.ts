@@ -83,6 +83,13 @@ export interface EventChange {
   readonly location?: string;
   readonly timeZone?: string;
   readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
+  /** The event's reminder on this calendar, minutes before it starts: one's own, so nobody else is told of it. */
+  readonly reminderMinutes?: number;
+}
+
+/** A change of nothing but one's own reminder: Exchange sends no update for it. */
+export function onlyTheReminder(c: EventChange): boolean {
+  return c.reminderMinutes !== undefined && Object.keys(c).every((k) => k === 'reminderMinutes');
 }
 
 /** Oldest first, then shortest. UTC ISO strings of one shape sort as text: plain comparison, not localeCompare (ICU is slow). */

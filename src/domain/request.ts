@@ -32,8 +32,8 @@ export interface RequestSlots {
   /** "..., remind me 30 minutes before": the new event's own reminder, minutes before it starts. */
   readonly remindBefore?: number;
   /**
-   * "remind me 30 minutes before the budget review": the event a reminder is asked before, as said (with
-   * `remindBefore`). A reminder event is then proposed that long before it; "it" is the event just talked about.
+   * "remind me 30 minutes before the budget review", "set a reminder for the standup": the event whose own
+   * reminder is asked for, as said (how long before in `remindBefore`, when said).
    */
   readonly beforeEvent?: string;
   /** move_event: the target start the event should move to, when said ("move it to 4pm"). */

@@ -21,7 +21,7 @@ export interface Explanation {
 export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
-  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room'; readonly subject: string }
+  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room' | 'remind'; readonly subject: string }
   | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string }
   /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
   | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
@@ -53,7 +53,7 @@ export type Act =
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean; readonly reminderOf?: { readonly event: CalendarEvent; readonly minutes: number } }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
@@ -74,7 +74,10 @@ export type Act =
   | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
   /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
   /** `pastDays`: the question was about the past, and this many days back were read. */
-  /** "remind me 30 minutes before the budget review" when it starts sooner than that. */
+  /** "remind me 30 minutes before the budget review": the event's own reminder, set once "yes" is said. */
+  | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number }
+  | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number }
+  /** ... when it starts sooner than that. */
   | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
@@ -138,7 +141,7 @@ export type Act =
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
-  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' }
+  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' }
   | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
@@ -146,6 +149,7 @@ export type Pending =
   // `proposedAt`: when the write was proposed; a "yes" after DIALOG_TTL_MS does not carry it out, however
   // often the state was stored again meanwhile ("why?" keeps what waits).
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
+  | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string }
   /** "book the boardroom for the budget review": the room to add to that meeting. */

@@ -1,4 +1,7 @@
+import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
+import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { visible } from './visible.js';
 import { overlaps, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
 import type { RoomRequests } from './room-requests.js';
@@ -43,6 +46,22 @@ export class EventChanges {
     const now = await this.deps.provider.getEvent(input.user, event.id);
     const moved = now && !now.isCancelled && !same(now) ? now : undefined;
     return done({ kind: 'changed_since', event, change, ...(moved ? { now: moved } : {}) }, moved ? [moved] : []);
+  }
+
+  /**
+   * "remind me 30 minutes before the budget review": the next event so named (or `about`, the one just talked
+   * about), all-day ones too, whose own reminder is proposed to be set so; a series' next occurrence, not one
+   * under way. Only this calendar's reminder changes: nobody else is told.
+   */
+  async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
+    const at = named?.start ? Date.parse(named.start) : undefined;
+    const listed = about || !named ? [] : visible(await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone)).shown;
+    const ahead = firstOfEachSeries(listed.filter((e) => Date.parse(e.start) > input.now.getTime() && namedAt(named!, at, input.user)(e)));
+    // (A reminder event made for it, "Budget review in 30 minutes", is shown as free: the meeting itself is meant.)
+    const event = about ?? ahead.find((e) => e.freeBusy !== 'free') ?? ahead[0];
+    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
+    if (reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
+    return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });
   }
 
   async confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {

@@ -24,6 +24,8 @@ export function deedOf(act: Act): TurnDeed | undefined {
       return { kind: 'wrote', change: 'respond', subject: act.event.subject };
     case 'room_added':
       return { kind: 'wrote', change: 'room', subject: act.event.subject };
+    case 'reminder_set':
+      return { kind: 'wrote', change: 'remind', subject: act.event.subject };
     case 'not_organizer':
       return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else' };
     default:
@@ -40,6 +42,8 @@ export function windowOf(act: Act): Explanation['window'] {
       return { start: act.start, end: act.end };
     case 'confirm_add_room':
     case 'room_added':
+    case 'confirm_remind':
+    case 'reminder_set':
       return { start: act.event.start, end: act.event.end };
     case 'created':
     case 'cancelled':

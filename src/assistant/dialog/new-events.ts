@@ -1,6 +1,4 @@
 import { nameWords } from './match-event.js';
-import { meetingsNamed } from './meetings-named.js';
-import { reminderBefore } from './reminder-before.js';
 import { roomFor, ROOM_WORDS } from './room-lookup.js';
 import { spelledOut } from './subject.js';
 import { iso, MINUTE, timedFirst } from './timing.js';
@@ -160,20 +158,6 @@ export class NewEvents {
     if (found.kind !== 'several') return found;
     const others = found.candidates.filter((c) => !me(c));
     return others.length === 1 ? { kind: 'one', person: others[0]! } : others.length === 0 ? { kind: 'none' } : { kind: 'several', candidates: others };
-  }
-
-  /**
-   * "remind me 30 minutes before the budget review": a reminder event (15 minutes, shown as free, its alert at
-   * its start) that long before the next event so named, or before `about`, the event just talked about.
-   */
-  async remindBefore(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
-    const ahead = named ? (await meetingsNamed(this.deps, input, named)).filter((e) => Date.parse(e.start) > input.now.getTime()) : [];
-    // (A reminder made before, "Team standup in 5 minutes", is shown as free: the standup itself is meant.)
-    const event = about ?? ahead.find((e) => e.freeBusy !== 'free') ?? ahead[0];
-    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
-    const draft = reminderBefore(event, minutes, input.now, input.timeZone);
-    if (!draft) return done({ kind: 'reminder_too_late', event, minutes });
-    return this.propose(input, draft, (act, events, pending) => done(act.kind === 'confirm_create' ? { ...act, reminderOf: { event, minutes } } : act, events, pending));
   }
 }
 

@@ -21,6 +21,7 @@ import { ALL_DAY_REMINDER_MINUTES, lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { ChangeNotMade } from './change-not-made.js';
+import { DEFAULT_REMINDER_MINUTES } from './reminder-before.js';
 import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
@@ -40,6 +41,8 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
 const NEXT_WITHIN_DAYS = 14;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
+/** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
+const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -193,17 +196,18 @@ export class Dialog {
       }
     }
     // "remind me 30 minutes before the budget review": a reminder event that long before it.
-    if (s.beforeEvent !== undefined && s.remindBefore !== undefined) {
+    if (s.beforeEvent !== undefined) {
       intent = 'create_event';
-      return this.#events.remindBefore(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, s.remindBefore, done);
+      return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
     if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
       const { pending, about } = await stateOf();
       intent = 'create_event';
       if (pending?.kind === 'create') return this.#events.propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
+      if (pending?.kind === 'remind') return this.#remindAgain(pending, s.remindBefore, input, done, (i) => (intent = i));
       // Nothing proposed: before the event just talked about ("what's my next meeting", then this), else asked which.
-      if (about) return this.#events.remindBefore(input, undefined, about.subject, s.remindBefore, done, about);
+      if (about) return this.#changes.remind(input, undefined, about.subject, s.remindBefore, done, about);
       return done({ kind: 'which_event', change: 'remind' });
     }
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
@@ -244,6 +248,8 @@ export class Dialog {
     // "make it 45 minutes": a new length for the event waiting for "yes" (or for its time).
     if (s.lengthSaid && s.durationMinutes !== undefined && !s.start && !s.window && !s.title && !s.people?.length && u.intent !== 'move_event') {
       const pending = (await stateOf()).pending;
+      // ("make it an hour" to "Set a reminder 30 minutes before ...?": that long before instead.)
+      if (pending?.kind === 'remind') return this.#remindAgain(pending, s.durationMinutes, input, done, (i) => (intent = i));
       if (pending?.kind === 'create' && !pending.draft.isAllDay) {
         intent = 'create_event';
         const { durationMinutes: _, ...asked } = slotsOf(pending.draft, input.timeZone);
@@ -281,6 +287,9 @@ export class Dialog {
     const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
     if (bareWhen || unnamedMove) {
       const pending = (await stateOf()).pending;
+      // ("make it 15" to "Set a reminder 30 minutes before ...?": a number alone is minutes before, not 3 PM.)
+      const minutesAlone = pending?.kind === 'remind' ? MINUTES_ALONE.exec(input.text.trim()) : null;
+      if (pending?.kind === 'remind' && minutesAlone) return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
       if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
       if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
@@ -577,6 +586,12 @@ export class Dialog {
     }
   }
 
+  /** The reminder waiting for "yes", proposed again `minutes` before its event. */
+  #remindAgain(pending: Extract<Pending, { kind: 'remind' }>, minutes: number, input: TurnInput, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
+    answered('create_event');
+    return this.#changes.remind(input, undefined, pending.event.subject, minutes, done, pending.event);
+  }
+
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
   async #timeGiven(input: TurnInput, pending: Extract<Pending, { kind: 'time' }>, s: DialogSlots, asMove: boolean, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
     const zone = input.timeZone;
@@ -755,6 +770,13 @@ export class Dialog {
         const after = await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined);
         const response = after?.attendees.find((a) => a.email?.toLowerCase() === pending.room.email.toLowerCase())?.response ?? 'none';
         return done({ kind: 'room_added', event: after ?? now, room: pending.room.name, response }, [after ?? now]);
+      }
+      case 'remind': {
+        // Still there and not cancelled (moved since is fine: a reminder goes with the event).
+        const now = await this.deps.provider.getEvent(input.user, pending.event.id);
+        if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'remind' });
+        await this.deps.provider.updateEvent(input.user, now, { reminderMinutes: pending.minutes });
+        return done({ kind: 'reminder_set', event: now, minutes: pending.minutes }, [now]);
       }
       case 'more':
         // The rest of the read that offered it: "why?" and the day words are that read's.

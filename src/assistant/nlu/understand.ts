@@ -114,7 +114,7 @@ export function createUnderstander(models: NluModels): Understander {
     // and the dialog is told which event the reminder goes before.
     const before = remindBeforeEvent(said);
     const read = understandOne(said, ctx);
-    if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, remindBefore: before.minutes, beforeEvent: before.said } };
+    if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, ...(before.minutes !== undefined ? { remindBefore: before.minutes } : {}), beforeEvent: before.said } };
     return withOptional(read);
   };
 }

@@ -335,8 +335,6 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);
-      // "remind me 30 minutes before the budget review": said as the reminder it is, of that event.
-      if (act.reminderOf) return sentences([`Add a reminder ${whenEvent(d, clock)}, ${howLong(act.reminderOf.minutes)} before ${subject(act.reminderOf.event)} ${whenEvent(act.reminderOf.event, clock)}?`]);
       return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
     }
     case 'created': {
@@ -397,8 +395,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         `I can't move this ${subject(act.event)} to ${when(act.start, clock).replace(/^on /, '')}: a series stays in order, so one occurrence can't move to or past another, and there's one ${when(act.neighbour.start, clock)}.`,
         `Pick a time ${Date.parse(act.neighbour.start) > Date.parse(act.event.start) ? 'before' : 'after'} that, or cancel this one and add a new event.`,
       ]);
+    case 'confirm_remind':
+      return sentences([`Set a reminder ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}`]);
+    case 'reminder_set':
+      return sentences([`Done. You'll be reminded ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}.`]);
     case 'reminder_too_late':
-      return sentences([`${cap(subject(act.event))} starts ${whenEvent(act.event, clock)}, less than ${howLong(act.minutes)} from now, so that reminder would already be past. Nothing was added.`]);
+      return sentences([`${cap(subject(act.event))} starts ${whenEvent(act.event, clock)}, less than ${howLong(act.minutes)} from now, so that reminder would already be past. Nothing was changed.`]);
     case 'not_found':
       if (act.at) return sentences([`I couldn't find ${act.query || 'an event'} starting ${when(act.at, clock)} on your calendar.`]);
       if (act.pastDays) return sentences([`I couldn't find ${act.query} on your calendar in the last ${act.pastDays} days.`]);
@@ -502,7 +504,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'unknown_room':
       return sentences([`I couldn't find a room called ${act.name} in the directory.`, act.noRoomLists ? NO_ROOM_LISTS : "Rooms are found by the names in Outlook's room finder."]);
     case 'changed_since': {
-      const done = act.change === 'cancel' ? 'cancelled' : act.change === 'move' ? 'moved' : 'booked a room for';
+      const done = { cancel: 'cancelled', move: 'moved', 'add a room to': 'booked a room for', remind: 'set a reminder for' }[act.change];
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
       return sentences([`${cap(subject(act.event))} changed since I asked: it is now ${whenEvent(act.now, clock)}. I haven't ${done} it; ask again if you still want to.`]);
     }

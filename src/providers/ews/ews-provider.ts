@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { byStartThenEnd, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
+import { byStartThenEnd, onlyTheReminder, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../calendar-provider.js';
@@ -88,7 +88,9 @@ export class EwsCalendarProvider implements CalendarProvider {
   }
 
   async updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
-    await this.withClient((c) => c.updateEvent(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, change));
+    // One's own reminder is nobody else's business: attendees get no update for it (an organizer's would send one).
+    const notify = !onlyTheReminder(change);
+    await this.withClient((c) => c.updateEvent(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, change, { notify }));
   }
 
   async cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {

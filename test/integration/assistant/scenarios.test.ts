@@ -960,23 +960,35 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'remind-before');
   });
 
-  it('"remind me 30 minutes before the budget review" adds a reminder that long before it, read back from Exchange', async () => {
+  it('"remind me 30 minutes before the budget review" sets that meeting\'s own reminder, read back from Exchange; nobody else is told', async () => {
     const r = await ask('remind me 30 minutes before the budget review', 'before-event');
-    expect(r.text).toBe('Add a reminder on Wednesday at 10:30 AM, 30 minutes before Budget review on Wednesday at 11 AM?');
-    const made = (await ask('yes', 'before-event')).events[0]!;
+    expect(r.text).toBe('Set a reminder 30 minutes before Budget review on Wednesday at 11 AM?');
+    // Edits before "yes": a number alone is minutes, not 3 PM.
+    expect((await ask('make it 15', 'before-event')).text).toBe('Set a reminder 15 minutes before Budget review on Wednesday at 11 AM?');
+    expect((await ask('make it an hour', 'before-event')).text).toBe('Set a reminder an hour before Budget review on Wednesday at 11 AM?');
+    const done = await ask('yes', 'before-event');
+    expect(done.text).toBe("Done. You'll be reminded an hour before Budget review on Wednesday at 11 AM.");
+    const review = done.events[0]!;
     const { call } = over.client.target('alice@contoso.com');
-    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }], fields: ['subject', 'start', 'end', 'reminderIsSet', 'reminderMinutesBeforeStart', 'legacyFreeBusyStatus'] }, call);
-    expect((result[0] as { ok: true; value: Record<string, unknown> }).value).toMatchObject({ subject: 'Budget review in 30 minutes', start: '2027-03-10T18:30:00Z', end: '2027-03-10T18:45:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 0, legacyFreeBusyStatus: 'Free' });
-    // The standup itself, not that reminder (shown as free), and said as a day, not "24 hours".
-    expect((await ask('remind me a day before the budget review', 'before-event')).text).toBe('Add a reminder tomorrow at 11 AM, a day before Budget review on Wednesday at 11 AM?');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: review.id }], fields: ['subject', 'start', 'reminderIsSet', 'reminderMinutesBeforeStart', 'requiredAttendees'] }, call);
+    expect((result[0] as { ok: true; value: Record<string, unknown> }).value).toMatchObject({ subject: 'Budget review', start: '2027-03-10T19:00:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 60 });
+    // Bob's copy keeps its own reminder: a reminder is one's own, so no update went to him.
+    const bobs = (await over.client.calendarView('bob@contoso.com', { start: '2027-03-10T00:00:00Z', end: '2027-03-11T00:00:00Z' })).find((e) => e.subject === 'Budget review')!;
+    const { result: his } = await over.client.engine.call(GetItem, { ids: [{ id: bobs.id }], fields: ['reminderMinutesBeforeStart'] }, over.client.target('bob@contoso.com').call);
+    expect((his[0] as { ok: true; value: Record<string, unknown> }).value.reminderMinutesBeforeStart).not.toBe(60);
+    // Said as a day, and before an all-day event too; a series: the next occurrence alone, and said so.
+    expect((await ask('remind me a day before the offsite', 'before-event')).text).toBe('Set a reminder a day before Offsite on Friday, all day?');
+    expect((await ask('set a 10 minute reminder for the standup', 'before-event')).text).toBe('Set a reminder 10 minutes before Team standup today at 9 AM? Only this one; the rest of the series stays.');
     await ask('no', 'before-event');
-    await over.client.deleteEvents('alice@contoso.com', [made.id], { notify: false });
     // Nothing named and nothing proposed: the event just talked about, else a question; too late, and unknown, said.
     expect((await ask('remind me 10 minutes before', 'before-it')).text).toMatch(/^Before which event\?/);
     await ask("what's my next meeting", 'before-it');
-    expect((await ask('remind me 10 minutes before', 'before-it')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-08T16:50:00Z', end: '2027-03-08T17:05:00Z', reminderMinutes: 0, freeBusy: 'free' } });
+    expect((await ask('remind me 10 minutes before', 'before-it')).pending).toMatchObject({ kind: 'remind', minutes: 10, event: { subject: 'Team standup', start: '2027-03-08T17:00:00Z' } });
     await ask('no', 'before-it');
-    expect((await ask('remind me 2 hours before the standup', 'before-late')).text).toMatch(/^Team standup starts today at 9 AM, less than 2 hours from now, so that reminder would already be past\. Nothing was added\.$/);
+    expect((await ask('remind me 2 hours before the standup', 'before-late')).text).toBe('Team standup starts today at 9 AM, less than 2 hours from now, so that reminder would already be past. Nothing was changed.');
+    // (During today's standup, the next one is meant.)
+    expect((await ask('remind me 10 minutes before the standup', 'before-late', new Date('2027-03-08T17:05:00Z'))).pending).toMatchObject({ kind: 'remind', event: { start: '2027-03-09T17:00:00Z' } });
+    await ask('no', 'before-late');
     expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
   });
 

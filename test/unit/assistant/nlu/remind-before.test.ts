@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { remindBefore, remindBeforeEvent } from '../../../../src/assistant/nlu/remind-before.js';
+
+describe('a reminder asked before an event already on the calendar', () => {
+  it.each([
+    ['remind me 30 minutes before the budget review', { minutes: 30, said: 'the budget review' }],
+    ['remind me 1h before the budget review', { minutes: 60, said: 'the budget review' }],
+    ['alert me a day before the offsite', { minutes: 1440, said: 'the offsite' }],
+    ['remind me before tomorrow\'s standup', { said: "tomorrow's standup" }],
+    ['set a 10 minute reminder for the budget review', { minutes: 10, said: 'the budget review' }],
+    ['set a one hour reminder for my 2pm', { minutes: 60, said: 'my 2pm' }],
+    ['set the reminder on the budget review to 30 minutes', { minutes: 30, said: 'the budget review' }],
+    ['set a reminder for my next meeting', { said: 'my next meeting' }],
+  ])('%s', (text, expected) => {
+    expect(remindBeforeEvent(text)).toEqual(expected);
+  });
+
+  it.each(['remind me before 5', 'remind me before tomorrow', 'set a reminder for tomorrow at 9 to call bob', 'set a reminder for 5pm', 'remind me to call mom at 6', 'remind me 30 minutes before', 'remind me 30 minutes before it starts', 'set a reminder for lunch'])('names no event: %s', (text) => {
+    expect(remindBeforeEvent(text)).toBeUndefined();
+  });
+
+  it('a reminder said after a new event is that event\'s own, not one before another event', () => {
+    expect(remindBefore('add board meeting thursday at 10, remind me 30 minutes before')).toEqual({ rest: 'add board meeting thursday at 10', minutes: 30 });
+    expect(remindBeforeEvent('add board meeting thursday at 10, remind me 30 minutes before')).toBeUndefined();
+  });
+});
