@@ -68,6 +68,8 @@ export interface EventDraft {
   /** People and rooms; rooms go as `resource` so the room's calendar accepts or declines. */
   readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
   readonly reminderMinutes?: number;
+  /** Said to have no reminder ("with no reminder"): Exchange's default one is turned off. */
+  readonly noReminder?: boolean;
   readonly freeBusy?: FreeBusyStatus;
   /** iCalendar UID; chosen by the client so a create whose answer was lost can be found again. */
   readonly uid?: string;

@@ -31,6 +31,8 @@ export interface RequestSlots {
   readonly reminder?: boolean;
   /** "..., remind me 30 minutes before": the new event's own reminder, minutes before it starts. */
   readonly remindBefore?: number;
+  /** "..., with no reminder": the new event alerts nobody. */
+  readonly noReminder?: boolean;
   /**
    * "remind me 30 minutes before the budget review", "set a reminder for the standup": the event whose own
    * reminder is asked for, as said (how long before in `remindBefore`, when said).

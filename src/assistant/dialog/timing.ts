@@ -30,6 +30,7 @@ export function slotsOf(draft: EventDraft, zone: string): DialogSlots {
     // An all-day proposal given a time ("make it 3pm") takes the usual hour, not 24.
     ...(draft.isAllDay ? { isAllDay: true } : { durationMinutes: Math.round((Date.parse(draft.end) - Date.parse(draft.start)) / MINUTE) }),
     ...(draft.reminderMinutes === 0 ? { reminder: true } : draft.reminderMinutes ? { remindBefore: draft.reminderMinutes } : {}),
+    ...(draft.noReminder ? { noReminder: true } : {}),
     // Said in another zone ("at 3 eastern"): an edit ("call it sprint review") keeps the event there.
     ...(draft.timeZone && draft.timeZone !== zone ? { saidZone: draft.timeZone } : {}),
     ...(draft.repeat ? { repeat: draft.repeat } : {}),

@@ -43,6 +43,8 @@ const NEXT_WITHIN_DAYS = 14;
 /** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
+/** "the second one", "cancel the first meeting", "move the last one to 3": a place in a list, said for an event. */
+const ORDINAL_PICK = /\bthe (?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|event|meeting|item|thing))?(?=\s*(?:$|[.!?,]|to\b))/;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -173,6 +175,20 @@ export class Dialog {
         // Not an answer that picks one: ask again, keeping the choices (a new request with a name is its own).
         if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
         intent = u.intent;
+      }
+      // "cancel the second one" after a read, with no "Which one?" asked: never "the 2nd" of a month. The events
+      // just read are offered by name and time, so the one changed is the one heard, not a guess at an order.
+      const pick = ORDINAL_PICK.exec(input.text.toLowerCase());
+      const last = pending?.kind === 'which' ? undefined : (await stateOf()).explanation;
+      if (pick && last?.window && (u.intent === 'cancel_event' || u.intent === 'move_event') && /^(read_events|find_meeting|next_meeting|am_i_free)\b/.test(last.understood)) {
+        const change = u.intent === 'cancel_event' ? 'cancel' : 'move';
+        // (After a find, "when is the team standup", the events of that name, as they were said.)
+        const found = theOneFound(last.understood);
+        const read = (await list(last.window)).shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)));
+        const candidates = read.slice(0, WHICH_AT_MOST);
+        const more = read.length - candidates.length;
+        if (candidates.length === 0) return done({ kind: 'which_event', change });
+        return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
       }
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
@@ -747,7 +763,7 @@ export class Dialog {
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").
         // An all-day event's reminder, unless one was asked for, comes the day before (as Outlook sets it), not at 11:45 PM.
-        const allDayReminder = pending.draft.isAllDay && pending.draft.reminderMinutes === undefined ? { reminderMinutes: ALL_DAY_REMINDER_MINUTES } : {};
+        const allDayReminder = pending.draft.isAllDay && pending.draft.reminderMinutes === undefined && !pending.draft.noReminder ? { reminderMinutes: ALL_DAY_REMINDER_MINUTES } : {};
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, ...allDayReminder, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
         return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}), ...(pending.draft.reminderMinutes ? { remindBefore: pending.draft.reminderMinutes } : {}) }, [event]);
       }

@@ -83,3 +83,27 @@ export function remindBeforeEvent(text: string): { readonly minutes?: number; re
   if (amount !== undefined && minutes === undefined) return undefined;
   return { ...(minutes !== undefined ? { minutes } : {}), said: said.trim() };
 }
+
+/** "..., with no reminder", "without a reminder", "and no reminder please": the new event is to alert nobody. */
+const NO_REMINDER = /[,;]?\s*\b(?:(?:and|but|with) )?(?:no reminders?|without (?:a |any )?reminders?|(?:and )?don't remind me)(?: please)?(?=\s*$|[.!])[.!]?/i;
+
+/** The request without its "no reminder" clause; undefined when it has none (or is nothing else). */
+export function noReminder(text: string): { readonly rest: string } | undefined {
+  const m = NO_REMINDER.exec(text);
+  if (!m || m.index === 0) return undefined;
+  return { rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim() };
+}
+
+/** "..., and remind me at 1:30": a reminder at a clock time, said after the event. */
+const REMIND_AT = /[,;]?\s*\b(?:(?:and|but|also) )?(?:please )?(?:remind|alert|notify|ping) (?:me|us) at (\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*$|[.!])[.!]?/i;
+
+/** The request without its "remind me at 1:30" clause, and the clock time said (24-hour when am/pm was said). */
+export function remindAt(text: string): { readonly rest: string; readonly hour: number; readonly minute: number; readonly half?: 'am' | 'pm' } | undefined {
+  const m = REMIND_AT.exec(text);
+  if (!m || m.index === 0) return undefined;
+  const hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  if (hour < 1 || hour > 12 || minute > 59) return undefined;
+  const half = m[3] ? (m[3].toLowerCase().startsWith('a') ? 'am' : 'pm') : undefined;
+  return { rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim(), hour, minute, ...(half ? { half } : {}) };
+}

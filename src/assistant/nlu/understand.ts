@@ -12,7 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { optionalGuests } from './optional-guests.js';
-import { remindBefore, remindBeforeEvent } from './remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
@@ -110,6 +110,19 @@ export function createUnderstander(models: NluModels): Understander {
       const event = understandOne(lead.rest, ctx);
       if (event.intent === 'create_event' && !event.slots.reminder) return withOptional({ ...event, slots: { ...event.slots, remindBefore: lead.minutes } });
     }
+    // "add gym tomorrow at 6am with no reminder": the event alerts nobody (the word "reminder" makes no reminder event).
+    const quiet = noReminder(said);
+    if (quiet) {
+      const event = understandOne(quiet.rest, ctx);
+      if (event.intent === 'create_event' && !event.slots.reminder) return withOptional({ ...event, slots: { ...event.slots, noReminder: true } });
+    }
+    // "add a call with bob tomorrow at 2 and remind me at 1:30": the event's own reminder, that long before it.
+    const at = remindAt(said);
+    if (at) {
+      const event = understandOne(at.rest, ctx);
+      const minutes = event.intent === 'create_event' && !event.slots.reminder && event.slots.start ? minutesBefore(event.slots.start, at, ctx.timeZone) : undefined;
+      if (minutes !== undefined) return withOptional({ ...event, slots: { ...event.slots, remindBefore: minutes } });
+    }
     // "remind me 30 minutes before the budget review": the words are read as usual (SLURP's view is theirs),
     // and the dialog is told which event the reminder goes before.
     const before = remindBeforeEvent(said);
@@ -117,6 +130,16 @@ export function createUnderstander(models: NluModels): Understander {
     if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, ...(before.minutes !== undefined ? { remindBefore: before.minutes } : {}), beforeEvent: before.said } };
     return withOptional(read);
   };
+}
+
+/** Minutes from the latest moment at `clock` (on the event's day or the day before) to the event's start; within a day. */
+function minutesBefore(start: string, clock: { readonly hour: number; readonly minute: number; readonly half?: 'am' | 'pm' }, zone: string): number | undefined {
+  const begins = DateTime.fromISO(start, { zone });
+  const hours = clock.half === 'am' ? [clock.hour % 12] : clock.half === 'pm' ? [(clock.hour % 12) + 12] : [clock.hour % 12, (clock.hour % 12) + 12];
+  const moments = [0, -1].flatMap((d) => hours.map((h) => begins.plus({ days: d }).set({ hour: h, minute: clock.minute, second: 0, millisecond: 0 })));
+  const before = moments.filter((m) => m < begins).sort((a, b) => b.toMillis() - a.toMillis())[0];
+  const minutes = before ? Math.round(begins.diff(before, 'minutes').minutes) : undefined;
+  return minutes !== undefined && minutes > 0 && minutes <= 1440 ? minutes : undefined;
 }
 
 function understander(models: NluModels): Understander {

@@ -335,7 +335,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);
-      return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
+      return sentences([...once, ...free, ...passed(act.inThePast), ...skipped, ...unknown, ...noRoom, ...conflict, ...roomsTaken, `Add ${what} ${at}${d.isAllDay ? '' : `${d.repeat ? ',' : ''} for ${spokenDuration(minutes)}`}${where}${d.noReminder ? ', with no reminder' : d.reminderMinutes ? `, ${reminderWords(d.reminderMinutes)}` : ''}?`]);
     }
     case 'created': {
       const invited = act.event.attendees.some((a) => a.kind !== 'resource');

@@ -68,7 +68,7 @@ export function draftToInput(draft: EventDraft & { readonly uid: string }): Cale
   return {
     subject: d.subject,
     ...(d.body !== undefined ? { body: { type: 'Text', value: d.body } } : {}),
-    ...(d.reminderMinutes !== undefined ? { reminderIsSet: true, reminderMinutesBeforeStart: d.reminderMinutes } : {}),
+    ...(d.noReminder ? { reminderIsSet: false } : d.reminderMinutes !== undefined ? { reminderIsSet: true, reminderMinutesBeforeStart: d.reminderMinutes } : {}),
     uid: d.uid,
     start: d.start,
     end: d.end,

@@ -992,6 +992,33 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
   });
 
+  it('"..., and remind me at 1:30" is the event\'s own reminder; "with no reminder" turns Exchange\'s default off', async () => {
+    const call = await ask('add call with bob jones tomorrow at 2 and remind me at 1:30', 'remind-at');
+    expect(call.text).toBe('Add call with Bob Jones tomorrow at 2 PM for one hour, with a reminder 30 minutes before?');
+    const made = (await ask('yes', 'remind-at')).events[0]!;
+    const gym = await ask('add gym tomorrow at 6am with no reminder', 'remind-at');
+    expect(gym.text).toBe('Add gym tomorrow at 6 AM for one hour, with no reminder?');
+    const quiet = (await ask('yes', 'remind-at')).events[0]!;
+    const { call: target } = over.client.target('alice@contoso.com');
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: made.id }, { id: quiet.id }], fields: ['start', 'end', 'reminderIsSet', 'reminderMinutesBeforeStart', 'legacyFreeBusyStatus'] }, target);
+    const [a, b] = (result as { ok: true; value: Record<string, unknown> }[]).map((r) => r.value);
+    expect(a).toMatchObject({ start: '2027-03-09T22:00:00Z', end: '2027-03-09T23:00:00Z', reminderIsSet: true, reminderMinutesBeforeStart: 30, legacyFreeBusyStatus: 'Busy' });
+    expect(b).toMatchObject({ start: '2027-03-09T14:00:00Z', reminderIsSet: false, legacyFreeBusyStatus: 'Busy' });
+    await over.client.deleteEvents('alice@contoso.com', [made.id, quiet.id], { notify: false });
+  });
+
+  it('"cancel the second one" after a read offers the events read, never "the 2nd" of a month', async () => {
+    await ask("what's on wednesday", 'ordinal');
+    const which = await ask('cancel the second one', 'ordinal');
+    expect(which.text).toBe('Which one should I cancel: Team standup on Wednesday at 9 AM, or Budget review on Wednesday at 11 AM? Say its name or "the first one".');
+    expect((await ask('the second one', 'ordinal')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review', start: '2027-03-10T19:00:00Z' } });
+    await ask('no', 'ordinal');
+    await ask('when is the team standup', 'ordinal');
+    expect((await ask('move the first one to 10', 'ordinal')).pending).toMatchObject({ kind: 'which', change: 'move', candidates: [{ subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, {}, {}, {}], target: { newStart: expect.any(String) } });
+    expect((await ask('the first one', 'ordinal')).pending).toMatchObject({ kind: 'move', event: { start: '2027-03-08T17:00:00Z' }, start: '2027-03-08T18:00:00Z' });
+    await ask('no', 'ordinal');
+  });
+
   it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {
     const proposed = await ask('add review with ann and dave as optional thursday at 10', 'optional');
     expect(proposed.text).toBe('Add review with Ann Lee, and Dave Kim as optional on Thursday at 10 AM for one hour?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindBefore, remindBeforeEvent } from '../../../../src/assistant/nlu/remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent } from '../../../../src/assistant/nlu/remind-before.js';
 
 describe('a reminder asked before an event already on the calendar', () => {
   it.each([
@@ -22,5 +22,19 @@ describe('a reminder asked before an event already on the calendar', () => {
   it('a reminder said after a new event is that event\'s own, not one before another event', () => {
     expect(remindBefore('add board meeting thursday at 10, remind me 30 minutes before')).toEqual({ rest: 'add board meeting thursday at 10', minutes: 30 });
     expect(remindBeforeEvent('add board meeting thursday at 10, remind me 30 minutes before')).toBeUndefined();
+  });
+});
+
+describe('a reminder at a clock time, or none, said after the event', () => {
+  it('"and remind me at 1:30" is cut out with its clock time', () => {
+    expect(remindAt('add call with bob tomorrow at 2 and remind me at 1:30')).toEqual({ rest: 'add call with bob tomorrow at 2', hour: 1, minute: 30 });
+    expect(remindAt('add dinner at 7pm, remind me at 6pm')).toEqual({ rest: 'add dinner at 7pm', hour: 6, minute: 0, half: 'pm' });
+    expect(remindAt('remind me at 6 to call mom')).toBeUndefined();
+  });
+
+  it('"with no reminder" is cut out; alone it is nothing', () => {
+    expect(noReminder('add gym tomorrow at 6am with no reminder')).toEqual({ rest: 'add gym tomorrow at 6am' });
+    expect(noReminder("add standup notes at 10, and don't remind me")).toEqual({ rest: 'add standup notes at 10' });
+    expect(noReminder('no reminder')).toBeUndefined();
   });
 });
