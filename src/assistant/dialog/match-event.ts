@@ -7,7 +7,7 @@ import type { CalendarEvent, Person } from '../../domain/calendar.js';
 import type { DialogSlots } from './understanding.js';
 
 /** Words that say nothing about which event: every event is a meeting, on "my" calendar. */
-const NOT_DISTINCTIVE = new Set(['the', 'my', 'a', 'an', 'our', 'with', 'meeting', 'meetings', 'event', 'events', 'appointment', 'appt', 'and', 'of', 'for', 'to', 'on', 'at', 'in']);
+const NOT_DISTINCTIVE = new Set(['the', 'my', 'a', 'an', 'our', 'with', 'meeting', 'meetings', 'mtg', 'mtgs', 'event', 'events', 'appointment', 'appointments', 'appt', 'appts', 'and', 'of', 'for', 'to', 'on', 'at', 'in']);
 
 /**
  * The words of a name, as compared: "1:1", "one on one", "1-on-1" and "1on1" are one word; a hyphenated

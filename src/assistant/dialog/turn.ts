@@ -354,6 +354,17 @@ export class Dialog {
       const lastTurn = (await stateOf()).explanation;
       if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) s = onTheDayOf(s, lastTurn.window.start, input.timeZone);
     }
+    // "what's on wednesday", then "add a call with ann at 3" or "cancel the 11am": that day too, when one day
+    // still to come was read (the proposal says the day before "yes").
+    if ((intent === 'create_event' || intent === 'cancel_event' || intent === 'move_event') && !bareWhen && !s.saidDay && s.start && !fromNow && !s.reminder) {
+      const lastTurn = (await stateOf()).explanation;
+      const read = lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood) ? lastTurn.window : undefined;
+      const oneDay = read && Date.parse(read.end) - Date.parse(read.start) <= 25 * 3_600_000 && Date.parse(read.end) > input.now.getTime();
+      // ("move the 11am to 2": a new time said without a day is on the event's day, as the event is now on the read's.)
+      const sameDay = (a: string, b: string) => DateTime.fromISO(a, { zone: input.timeZone }).hasSame(DateTime.fromISO(b, { zone: input.timeZone }), 'day');
+      if (read && oneDay && intent === 'move_event' && s.newStart && !s.newTimeOnly && sameDay(s.newStart, s.start)) s = { ...s, newTimeOnly: true };
+      if (read && oneDay) s = onTheDayOf(s, read.start, input.timeZone);
+    }
     // "cancel it" with nothing waiting for "yes" (otherwise a "no"): the event a find just named, if any.
     if (intent === 'deny' && /^(cancel|delete|remove) (it|that)\b/.test(input.text.toLowerCase().trim())) {
       const state = await stateOf();
@@ -441,7 +452,9 @@ export class Dialog {
         const plain = !namesAnEvent(s);
         const underWay = plain ? shown.find((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() - MINUTE && Date.parse(e.end) > input.now.getTime()) : undefined;
         const allDayFirst = plain ? shown.find((e) => e.isAllDay && Date.parse(e.start) > input.now.getTime() && (!next[0] || Date.parse(e.start) <= Date.parse(next[0].start))) : undefined;
-        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1), ...(underWay ? { underWay } : {}), ...(allDayFirst ? { allDayFirst } : {}) }, next.slice(0, 1), undefined, explanation);
+        // ("my next 1:1 with ann" and none: that is what is said to be missing, not every meeting.)
+        const query = !plain && next.length === 0 ? `${s.title ?? 'meeting'}${s.people?.length ? ` with ${s.people.map((p) => p.replace(/\b[a-z]/g, (c) => c.toUpperCase())).join(' and ')}` : ''}` : undefined;
+        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1), ...(underWay ? { underWay } : {}), ...(allDayFirst ? { allDayFirst } : {}), ...(query ? { query } : {}) }, next.slice(0, 1), undefined, explanation);
       }
       case 'find_meeting': {
         // "when was the budget review", "what was my last meeting": the latest that started before now.
@@ -660,6 +673,8 @@ export class Dialog {
     // "actually make it 10" to a call at 9 AM Pacific: 10 on the Pacific clock, on the proposal's day.
     const clock = !s.saidZone && asked.saidZone && !s.saidDay && pending.proposed ? asked.saidZone : undefined;
     let start = clock ? nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: clock }, clock), pending.proposed, input.text) : s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
+    // "make it 7" to a call proposed at 6 PM: 7 PM, the reading of a bare hour nearest the proposal.
+    if (!clock && pending.proposed && !s.saidDay && !asked.window) start = nearestHalfDay(start, pending.proposed, input.text);
     // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
     // "a run tomorrow morning" then "at 6": 6 AM, though a bare 6 alone is read as 6 PM.
     if (asked.window && !s.saidDay && !clock && !within(start, asked.window)) {

@@ -62,6 +62,9 @@ function clockWords(hour: number, minute: number): string {
   return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
+/** How near the evening reading of a passed bare morning hour must be to be meant ("at 8" at 7 PM, not at noon). */
+const EVENING_WITHIN_HOURS = 6;
+
 interface Clock {
   readonly hour: number;
   readonly minute: number;
@@ -429,8 +432,14 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
 
   let startDay = base;
   let start = time ? at(time, startDay) : undefined;
-  // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today).
-  if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) start = at(time, (startDay = base.plus({ days: 1 })));
+  // A time that has passed today means tomorrow, when creating (a read of "at 9" stays today); a bare morning
+  // hour passed while its evening one is a few hours off ("at 8" said at 7 PM) is that evening ("at 9" said at
+  // noon is still tomorrow morning).
+  if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) {
+    const evening = !time.certainMeridiem && !p.partOfDay && !mealPart(n.text) && time.hour >= 7 && time.hour < 12 ? at({ ...time, hour: time.hour + 12, certainMeridiem: true }, base) : undefined;
+    if (evening && evening > now && evening.diff(now, 'hours').hours <= EVENING_WITHIN_HOURS) start = evening;
+    else start = at(time, (startDay = base.plus({ days: 1 })));
+  }
   const shiftedBy = time ? skippedStart(wallOf(time, startDay), clockZone) : undefined;
   let end = endTime ? at(endTime, start ?? base) : undefined;
   if (start && end && end <= start) end = end.plus({ hours: 12 }) > start ? end.plus({ hours: 12 }) : end.plus({ days: 1 });

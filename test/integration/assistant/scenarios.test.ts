@@ -1007,6 +1007,32 @@ describe('the assistant answers from the calendar', () => {
     await over.client.deleteEvents('alice@contoso.com', [made.id, quiet.id], { notify: false });
   });
 
+  it('after a read of one day, a time said alone is on that day: a new event, a cancel, a move', async () => {
+    await ask("what's on tomorrow afternoon", 'read-day');
+    expect((await ask('add a call with ann at 3', 'read-day')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T23:00:00Z' } });
+    await ask('no', 'read-day');
+    await ask("what's on wednesday", 'read-day');
+    expect((await ask('cancel the 11am', 'read-day')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review' } });
+    await ask('no', 'read-day');
+    await ask("what's on wednesday", 'read-day');
+    expect((await ask('move the 11am to 2', 'read-day')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-10T22:00:00Z' });
+    await ask('no', 'read-day');
+  });
+
+  it('"make it 7" to a call proposed at 6 PM is 7 PM; "at 8" said at 7 PM is that evening', async () => {
+    const evening = new Date('2027-03-09T01:30:00Z'); // Monday 17:30
+    await ask('add call with ann at 6', 'evening', evening);
+    expect((await ask('make it 7', 'evening', evening)).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T03:00:00Z' } });
+    await ask('no', 'evening', evening);
+    expect((await ask('remind me at 8 to call mom', 'evening', new Date('2027-03-09T03:00:00Z'))).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T04:00:00Z' } });
+    await ask('no', 'evening');
+  });
+
+  it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
+    expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
+    expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
+  });
+
   it('"cancel the second one" after a read offers the events read, never "the 2nd" of a month', async () => {
     await ask("what's on wednesday", 'ordinal');
     const which = await ask('cancel the second one', 'ordinal');

@@ -61,6 +61,16 @@ describe('times, lengths and offsets', () => {
     expect(utc(w('at 9').start)).toBe('2026-03-08T16:00:00Z');
   });
 
+  it('a bare morning hour passed while its evening is a few hours off is that evening ("at 8" said at 7 PM)', () => {
+    const evening = new Date('2027-03-09T03:00:00Z'); // Monday 19:00 in Los Angeles
+    expect(utc(resolveWhen('at 8', evening, LA).start)).toBe('2027-03-09T04:00:00Z');
+    expect(utc(resolveWhen('at 10:30', evening, LA).start)).toBe('2027-03-09T06:30:00Z');
+    // Said with am, or for breakfast, or past its evening too: tomorrow morning.
+    expect(utc(resolveWhen('at 8am', evening, LA).start)).toBe('2027-03-09T16:00:00Z');
+    expect(utc(resolveWhen('breakfast at 8', evening, LA).start)).toBe('2027-03-09T16:00:00Z');
+    expect(utc(resolveWhen('at 7', evening, LA).start)).toBe('2027-03-09T15:00:00Z');
+  });
+
   it('"in two hours" is exact elapsed time, even across the DST change', () => {
     const night = new Date('2026-03-08T09:30:00Z'); // 01:30 PST, an hour before the change
     expect(utc(resolveWhen('in two hours', night, LA).start)).toBe('2026-03-08T11:30:00Z');
