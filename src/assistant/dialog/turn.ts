@@ -45,6 +45,16 @@ const NEXT_WITHIN_DAYS = 14;
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
 /** "the second one", "cancel the first meeting", "move the last one to 3": a place in a list, said for an event. */
 const ORDINAL_PICK = /\bthe (?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|event|meeting|item|thing))?(?=\s*(?:$|[.!?,]|to\b))/;
+/** Questions about "it", the event just talked about ("where is it", "who's in it", "how long is that meeting"). */
+const IT_WORD = String.raw`(?:it|that|that one|this one|that meeting|the meeting)`;
+const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegExp])[] = [
+  ['where', new RegExp(String.raw`^(?:and )?(?:where(?: is|'s| will)?|what room is|which room is) ${IT_WORD}(?: be| held| at)?\??$`)],
+  ['who', new RegExp(String.raw`^(?:and )?(?:who(?: is|'s| else is)? (?:in|invited to|coming to|going to|attending) ${IT_WORD}|who(?:'s| is) (?:coming|attending|invited|going)|who organi[sz]ed ${IT_WORD}|who (?:else )?will be there)\??$`)],
+  ['length', new RegExp(String.raw`^(?:and )?how long(?: is|'s| will)? ${IT_WORD}(?: be| last| take)?\??$`)],
+  ['end', new RegExp(String.raw`^(?:and )?(?:when|what time) (?:does|will) ${IT_WORD} (?:end|finish|be over|wrap up)\??$`)],
+];
+/** "and after that?", "what's after that", "the one after that", "and then?": the next one after the one just said. */
+const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -113,7 +123,8 @@ export class Dialog {
       // (A find whose events are all one series is about its first; a new event is what "it" means next.)
       const oneSeries = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length > 0 && act.events.every((e) => (e.uid ?? e.id) === (act.events[0]!.uid ?? act.events[0]!.id));
       const aboutNow = act.kind === 'events' && oneSeries ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' || act.kind === 'confirm_respond' || act.kind === 'created' ? act.event : undefined;
-      const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' ? undefined : (await stateOf()).about);
+      // (A search that found nothing forgets it too: "move it" then must not move the event talked about before.)
+      const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' || act.kind === 'not_found' ? undefined : (await stateOf()).about);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}), ...(about ? { about } : {}) });
       return { intent, act, events, ...(pending ? { pending } : {}), ...(made ? { explanation: made } : {}) };
     };
@@ -316,7 +327,8 @@ export class Dialog {
         s = { ...s, title: pending.event.subject };
       }
       // "when is the design review", then "move it to thursday": "it" is the event just found.
-      if (unnamedMove && !pending) s = { ...s, ...theOneFound((await stateOf()).explanation?.understood) };
+      // (The one event the last answers were about, when there is one, is "it" as said: that occurrence.)
+      if (unnamedMove && !pending && !(await stateOf()).about) s = { ...s, ...theOneFound((await stateOf()).explanation?.understood) };
       // "what about tomorrow" after a read: the same question about another day.
       const lastTurn = (await stateOf()).explanation;
       const last = lastTurn?.understood ?? '';
@@ -365,11 +377,33 @@ export class Dialog {
       if (read && oneDay && intent === 'move_event' && s.newStart && !s.newTimeOnly && sameDay(s.newStart, s.start)) s = { ...s, newTimeOnly: true };
       if (read && oneDay) s = onTheDayOf(s, read.start, input.timeZone);
     }
+    // "where is it", "who is in it", "how long is it", "when does it end": about the event just talked about.
+    const askedOfIt = ASKED_OF_IT.find(([, re]) => re.test(input.text.toLowerCase().trim()))?.[0];
+    if (askedOfIt && (intent === 'out_of_scope' || intent === 'find_meeting' || intent === 'read_events') && !namesAnEvent(s)) {
+      const { about } = await stateOf();
+      if (about) {
+        intent = 'find_meeting';
+        return done({ kind: 'events', scope: 'find', label: '', events: [about], asked: askedOfIt }, [about]);
+      }
+    }
+    // "what's my next meeting", then "and after that?": the meeting after the one just said.
+    if (AFTER_THAT.test(input.text.toLowerCase().trim()) && (intent === 'out_of_scope' || intent === 'next_meeting' || intent === 'read_events')) {
+      const { about, explanation: lastTurn, pending } = await stateOf();
+      if (about && !pending && /^(next_meeting|find_meeting)\b/.test(lastTurn?.understood ?? '')) {
+        intent = 'next_meeting';
+        const { shown, explanation } = await list({ start: about.start, end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) });
+        const after = shown.find((e) => !e.isAllDay && !e.isCancelled && e.id !== about.id && Date.parse(e.start) >= Date.parse(about.start));
+        if (!after) return done({ kind: 'events', scope: 'next', label: '', events: [], query: `meeting after ${about.subject}` }, [], undefined, explanation);
+        return done({ kind: 'events', scope: 'find', label: '', events: [after] }, [after], undefined, { ...explanation, understood: `next_meeting ${JSON.stringify({ title: after.subject })}` });
+      }
+    }
     // "cancel it" with nothing waiting for "yes" (otherwise a "no"): the event a find just named, if any.
     if (intent === 'deny' && /^(cancel|delete|remove) (it|that)\b/.test(input.text.toLowerCase().trim())) {
       const state = await stateOf();
-      const found = state.pending ? {} : theOneFound(state.explanation?.understood);
-      if (found.title || found.people) {
+      // (The one event the last answers were about, when there is one: that occurrence, not the first of its name.)
+      const found = state.pending ? {} : state.about ? {} : theOneFound(state.explanation?.understood);
+      if (!state.pending && state.about) intent = 'cancel_event';
+      else if (found.title || found.people) {
         intent = 'cancel_event';
         s = { ...s, ...found };
       }

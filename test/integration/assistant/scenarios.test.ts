@@ -1028,6 +1028,29 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'evening');
   });
 
+  it('"where is it", "who is in it", "how long is it", "when does it end" are about the event just found; "cancel it" still is', async () => {
+    await ask('when is the budget review', 'it-questions');
+    expect((await ask('where is it', 'it-questions')).text).toBe('Budget review is in Boardroom, on Wednesday at 11 AM.');
+    expect((await ask('who is in it?', 'it-questions')).text).toBe('Budget review, on Wednesday at 11 AM, is with Bob Smith.');
+    expect((await ask('how long is it', 'it-questions')).text).toBe('Budget review, on Wednesday at 11 AM, lasts one hour, until noon.');
+    expect((await ask('when does it end', 'it-questions')).text).toBe('Budget review ends at noon, on Wednesday.');
+    expect((await ask('cancel it', 'it-questions')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review' } });
+    await ask('no', 'it-questions');
+    // Nothing talked about yet: not answered about some event.
+    expect((await ask('where is it', 'it-fresh')).intent).toBe('out_of_scope');
+  });
+
+  it('"and after that?" after the next meeting is the one after it; "move it" then moves that occurrence; a failed search forgets "it"', async () => {
+    await ask("what's my next meeting", 'after-that');
+    expect((await ask('and after that?', 'after-that')).text).toBe('Berlin team sync is tomorrow at 7 AM with Dave Kim.');
+    expect((await ask('and after that?', 'after-that')).text).toBe('Team standup is tomorrow at 9 AM.');
+    expect((await ask('move it to 10', 'after-that')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' }, start: '2027-03-09T18:00:00Z' });
+    await ask('no', 'after-that');
+    await ask('when is the budget review', 'after-that');
+    await ask('when is the design review', 'after-that');
+    expect((await ask('move it to 3', 'after-that')).pending).toBeUndefined();
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
