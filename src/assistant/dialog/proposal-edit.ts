@@ -8,6 +8,8 @@ import type { DialogSlots } from './understanding.js';
 export interface ProposalEdit {
   /** Guests to invite as well (as said). */
   readonly addPeople?: readonly string[];
+  /** Of those, the ones said to be optional ("add dave as optional"). */
+  readonly optional?: boolean;
   /** Guests instead of those proposed. */
   readonly replacePeople?: readonly string[];
   /** "without the room", "no room": the proposal's room is dropped (and its place with it). */
@@ -30,6 +32,8 @@ const YES_AND = /^(?:yes|yeah|yep|sure|ok|okay)[,.!]? (?:and |but |also |just )?
 const PLACE = /^(?:and |actually,? |no,? |make it )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: instead| please| then| rather)*$/u;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
+
+const AS_OPTIONAL = /,? (?:as (?:an? )?optional(?: (?:guests?|attendees?|invitees?))?|optionally)$/;
 
 /** Words of a "not ..." that is no guest: "not now, later", "not that one". */
 const NOT_A_GUEST = /^(?:it|that|this|now|yet|really|sure|quite|so|too|exactly|today|tomorrow|then|the \S+|that one|this one)$/;
@@ -62,7 +66,10 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   // ("drop it", "not really", "not yet": a no, not a guest.)
   if (remove && !/^(it|that|this|really|yet|now|sure|quite|so|too|exactly|the \S+)$/.test(remove[1]!)) return { removePeople: names(remove[1]!) };
   if (remove) return undefined;
-  const add = ADD.exec(t);
+  // "add dave as optional", "invite ann as an optional attendee": added, and optional.
+  const optional = AS_OPTIONAL.exec(t);
+  const add = ADD.exec(optional ? t.slice(0, optional.index) : t);
+  if (add && optional && !/^the\s/.test(add[1] ?? add[2] ?? add[3] ?? add[4]!)) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!), optional: true };
   // ("and the boardroom" names no one: a place, left to the place edit below.)
   if (add && !/^the\s/.test(add[1] ?? add[2] ?? add[3] ?? add[4]!)) return { addPeople: names(add[1] ?? add[2] ?? add[3] ?? add[4]!) };
   const place = PLACE.exec(t);

@@ -1069,6 +1069,10 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {
+    // Said as an edit of a proposal, "add dave as optional" invites him so, and is no part of the name.
+    await ask('schedule a meeting with bob smith tomorrow at 3', 'optional-edit');
+    expect((await ask('add dave as optional', 'optional-edit')).pending).toMatchObject({ kind: 'create', draft: { subject: 'meeting', attendees: [{ email: 'bob@contoso.com', kind: 'required' }, { email: 'dave@contoso.com', kind: 'optional' }] } });
+    await ask('no', 'optional-edit');
     const proposed = await ask('add review with ann and dave as optional thursday at 10', 'optional');
     expect(proposed.text).toBe('Add review with Ann Lee, and Dave Kim as optional on Thursday at 10 AM for one hour?');
     // An edit keeps who is optional.

@@ -17,6 +17,8 @@ describe('short edits to a waiting proposal', () => {
     ['yes and add dave', { addPeople: ['dave'] }],
     ['yes, but invite ann too', { addPeople: ['ann'] }],
     ['sure, call it Team Lunch', { title: 'Team Lunch' }],
+    ['add dave as optional', { addPeople: ['dave'], optional: true }],
+    ['also invite ann and carol as optional attendees', { addPeople: ['ann', 'carol'], optional: true }],
   ] as const)('%s', (text, edit) => {
     expect(proposalEdit(text, {})).toEqual(edit);
   });
