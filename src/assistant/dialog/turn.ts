@@ -10,7 +10,7 @@ import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
-import { withoutCancelledMark, type Attendee, type CalendarEvent } from '../../domain/calendar.js';
+import { withoutCancelledMark, type Attendee, type CalendarEvent, type TimeWindow } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
@@ -55,6 +55,8 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 ];
 /** "and after that?", "what's after that", "the one after that", "and then?": the next one after the one just said. */
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
+/** "am i free then?", "is that time free": the time just proposed. */
+const THEN = /\b(then|that time|at that time)\b/i;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -525,6 +527,13 @@ export class Dialog {
           const days = spans.map((span) => ({ span, gaps: freeGaps(span, shown, minutes ?? 15) }));
           return done({ kind: 'free_gaps', days, ...(minutes !== undefined ? { minutes } : {}) }, [], undefined, explanation);
         }
+        // "move the budget review to 3", then "am i free then?": the time proposed, and the proposal still waits.
+        const proposed = !s.start && !s.window && THEN.test(input.text) ? await this.#proposedTime(stateOf) : undefined;
+        if (proposed) {
+          const { shown, explanation } = await list(proposed.window);
+          const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free' && !e.isCancelled && e.id !== proposed.moving));
+          return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}) }, busy, proposed.pending, { ...explanation, window: proposed.window });
+        }
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
         // ("do i have any meetings today" at 2 PM: what is still to come is named first, not the standup that is over.)
@@ -648,6 +657,14 @@ export class Dialog {
       default:
         return this.#rooms.namedRoom(input, u.intent, s, done);
     }
+  }
+
+  /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */
+  async #proposedTime(stateOf: () => Promise<DialogState>): Promise<{ window: TimeWindow; pending: Pending; moving?: string } | undefined> {
+    const { pending } = await stateOf();
+    if (pending?.kind === 'create') return { window: { start: pending.draft.start, end: pending.draft.end }, pending };
+    if (pending?.kind === 'move') return { window: { start: pending.start, end: pending.end }, pending, moving: pending.event.id };
+    return undefined;
   }
 
   /** The reminder waiting for "yes", proposed again `minutes` before its event. */

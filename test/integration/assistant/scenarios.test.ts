@@ -1051,6 +1051,17 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('move it to 3', 'after-that')).pending).toBeUndefined();
   });
 
+  it('"am i free then?" to a proposal checks the time proposed, and the proposal still waits for "yes"', async () => {
+    await ask('move the budget review to 3', 'free-then');
+    const then = await ask('am i free then?', 'free-then');
+    expect(then.text).toBe("Yes, you're free on Wednesday between 3 PM and 4 PM.");
+    expect(then.pending).toMatchObject({ kind: 'move', start: '2027-03-10T23:00:00Z' });
+    await ask('no', 'free-then');
+    await ask('add a call with ann tomorrow at 9', 'free-then');
+    expect((await ask('am i free then?', 'free-then')).text).toMatch(/^No, you have Team standup tomorrow at 9 AM/);
+    await ask('no', 'free-then');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
