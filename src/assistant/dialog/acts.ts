@@ -36,7 +36,7 @@ export const READ_AT_MOST = 5;
 export type Act =
   /** `with`: a read filtered by the people said ("what do i have with carol tomorrow"), as said. */
   /** `repeats`: over several days, the occurrences of a series that are said once (they are in `events` too). */
-  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: 'where' | 'who' | 'length' | 'end'; readonly count?: boolean; readonly around?: { readonly edge: 'before' | 'after'; readonly subject: string; readonly start: string }; readonly underWay?: CalendarEvent; readonly allDayFirst?: CalendarEvent }
+  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: 'where' | 'who' | 'length' | 'end'; readonly count?: boolean; readonly around?: { readonly edge: 'before' | 'after'; readonly subject: string; readonly start: string }; readonly underWay?: CalendarEvent; readonly allDayFirst?: CalendarEvent; readonly counted?: string }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   /** `gaps`: asked about a stretch ("am i free tomorrow afternoon"), the free time in it besides what is busy. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean; readonly gaps?: readonly TimeWindow[] }

@@ -467,8 +467,11 @@ export class Dialog {
         // "after 5": what starts then or later, not a meeting already under way; "after my 2pm": not that one either.
         const from = s.after && s.window ? Date.parse(s.window.start) : undefined;
         const sinceBound = from === undefined ? all : all.filter((e) => (s.after === 'later' ? Date.parse(e.start) > from : Date.parse(e.start) >= from));
-        const shown = s.people?.length ? sinceBound.filter((e) => eventMatches(e, { people: s.people }, input.user)) : sinceBound;
-        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: `it is not with ${s.people!.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` }));
+        // ("how many standups this week": counted by name too.)
+        const named = { ...(s.people?.length ? { people: s.people } : {}), ...(s.count && s.title ? { title: s.title } : {}) };
+        const shown = namesAnEvent(named) ? sinceBound.filter((e) => eventMatches(e, named, input.user)) : sinceBound;
+        const why = named.people ? `it is not with ${named.people.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : `it is not called ${named.title}`;
+        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: why }));
         const explanation = notWith.length ? { ...read, leftOut: [...read.leftOut, ...notWith] } : read;
         // "nothing with my boss": only true if the directory knows who that is; else say it does not.
         if (s.people?.length && shown.length === 0) {
@@ -478,7 +481,7 @@ export class Dialog {
         // (stored like any pending turn).
         const { repeats, singles } = coversDays(window, input.timeZone) ? splitRepeats(shown, input.timeZone) : { repeats: [], singles: shown };
         const rest = singles.length > READ_AT_MOST ? singles.slice(READ_AT_MOST) : [];
-        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}), ...(s.count ? { count: true } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
+        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}), ...(s.count ? { count: true } : {}), ...(s.count && s.title ? { counted: s.title.toLowerCase() } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
       }
       case 'next_meeting': {
         const window = { start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) };

@@ -46,6 +46,8 @@ const WHEN_SPAN = new Set(['date', 'time', 'timeofday']);
 const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
 const COUNT_ASKED = /\bhow many\b/;
+/** What "how many ... do i have" counts: "how many standups do i have this week" -> "standups". */
+const COUNTED = /\bhow many ([a-z][a-z -]*?) (?:do|did|will|have|are|is|am)\b/;
 /** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
 const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
 /** The words of the end question that the untagged-title reader may have swept into the name. */
@@ -309,6 +311,9 @@ function understander(models: NluModels): Understander {
     // "how many meetings do i have today": a number of the events read; "meetings" names none of them.
     if (intent === 'read_events' && COUNT_ASKED.test(normalised.text)) {
       slots.count = true;
+      // "how many standups do i have this week": what is counted is named (the tagger leaves such plurals untagged).
+      const counted = COUNTED.exec(normalised.text)?.[1];
+      if (!slots.title && counted && !GENERIC_EVENTS.test(counted)) slots.title = counted;
       if (slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     }
     // "when is my mtg w/ bob", "cancel my meeting with ann": a word for any event, said with someone, names none

@@ -275,13 +275,15 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const withWhomAsked = act.with?.length ? ` with ${act.with.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : '';
       // A window that is over ("what did i have this morning") is told in the past.
       const have = ctx.window && Date.parse(ctx.window.end) <= ctx.now.getTime() ? 'had' : 'have';
-      if (act.events.length === 0 && act.count) return sentences([`You ${have} no meetings${withWhomAsked} ${label}.`]);
+      // ("how many standups": counted as said; "how many meetings": every timed event.)
+      const [one, many] = act.counted ? [act.counted.replace(/s$/, ''), /s$/.test(act.counted) ? act.counted : `${act.counted}s`] : ['meeting', 'meetings'];
+      if (act.events.length === 0 && act.count) return sentences([`You ${have} no ${many}${withWhomAsked} ${label}.`]);
       if (act.events.length === 0) return sentences([withWhomAsked ? `You ${have} nothing${withWhomAsked} ${label}.` : `You ${have} nothing on your calendar ${label}.`]);
       const n = act.events.length;
       // "how many meetings": the meetings counted apart from what lasts all day (a holiday is no meeting).
       const timed = act.events.filter((e) => !e.isAllDay).length;
       const allDay = n - timed;
-      const counted = `${timed === 0 ? 'no meetings' : timed === 1 ? 'one meeting' : `${timed} meetings`}${withWhomAsked} ${label}${allDay ? `, and ${allDay === 1 ? 'one all-day event' : `${allDay} all-day events`}` : ''}.`;
+      const counted = `${timed === 0 ? `no ${many}` : timed === 1 ? `one ${one}` : `${timed} ${many}`}${withWhomAsked} ${label}${allDay ? `, and ${allDay === 1 ? 'one all-day event' : `${allDay} all-day events`}` : ''}.`;
       const count = act.count ? `You ${have} ${counted}` : `You ${have} ${n === 1 ? 'one event' : `${n} events`}${withWhomAsked} ${label}.`;
       const days = readDays(ctx.window, clock);
       if (!act.repeats?.length) return sentences([count, ...readEvents(act.events, ctx, clock, days)]);

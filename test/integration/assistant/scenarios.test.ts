@@ -1062,6 +1062,13 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'free-then');
   });
 
+  it('"how many standups do i have this week" counts the standups, not every meeting', async () => {
+    const r = await ask('how many standups do i have this week', 'count-named');
+    expect(r.text).toMatch(/^You have 5 standups this week\./);
+    expect(r.events.every((e) => e.subject === 'Team standup')).toBe(true);
+    expect((await ask('how many calls do i have tomorrow', 'count-named')).text).toBe('You have no calls tomorrow.');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
