@@ -789,7 +789,7 @@ export class Dialog {
     const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
     if (found.length === 0 && over.length) return { act: { kind: 'events', scope: 'find', label: '', events: over, query, past: true }, explanation };
     if (found.length === 0) return { act: { kind: 'not_found', query }, explanation };
-    return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query }, explanation };
+    return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query, ...(found.length > 3 ? { more: found.length - 3 } : {}) }, explanation };
   }
 
   /**

@@ -268,7 +268,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const firstWhen = whenEvent(first, clock);
         const who = withWhom(first, ctx.user);
         if (act.past) return sentences([`${cap(subject(first))} was ${firstWhen}${who}.`]);
-        return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : [])]);
+        // ("when is the berlin team sync": four found, three said, and the rest counted, never dropped unsaid.)
+        const later = act.more ? [`${act.more === 1 ? 'One more is' : `${act.more} more are`} on your calendar after that.`] : [];
+        return sentences([`${cap(subject(first))} is ${firstWhen}${who && firstWhen.includes(', until ') ? ',' : ''}${who}.`, ...(also.length ? [`Also ${also.join(', and ')}.`] : []), ...later]);
       }
       if (act.scope === 'rest') return sentences(readEvents(act.events, ctx, clock, { ...readDays(ctx.window, clock), limit: act.events.length, rest: true }));
       // "with carol": the count and the "nothing" are about the people asked about, not the whole day.

@@ -1069,6 +1069,10 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('how many calls do i have tomorrow', 'count-named')).text).toBe('You have no calls tomorrow.');
   });
 
+  it('"when is the berlin team sync" says three and counts the rest, never dropping them unsaid', async () => {
+    expect((await ask('when is the berlin team sync', 'find-more')).text).toBe('Berlin team sync is tomorrow at 7 AM with Dave Kim. Also on March 16 at 8 AM, and on March 23 at 8 AM. One more is on your calendar after that.');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
