@@ -57,6 +57,13 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
+const PLACES: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
+/** The event at the place said ("the second one", "the last meeting") in `events`, if there is one there. */
+function pickByPlace(text: string, events: readonly CalendarEvent[]): CalendarEvent | undefined {
+  const place = /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b/.exec(text.toLowerCase())?.[1];
+  if (!place) return undefined;
+  return place === 'last' ? events[events.length - 1] : events[PLACES[place]!];
+}
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -189,19 +196,26 @@ export class Dialog {
         if (!namesAnEvent(s) || u.intent === 'out_of_scope') return done({ kind: 'which_event', change: pending.change, candidates: pending.candidates }, pending.candidates, pending);
         intent = u.intent;
       }
-      // "cancel the second one" after a read, with no "Which one?" asked: never "the 2nd" of a month. The events
-      // just read are offered by name and time, so the one changed is the one heard, not a guess at an order.
-      const pick = ORDINAL_PICK.exec(input.text.toLowerCase());
-      const last = pending?.kind === 'which' ? undefined : (await stateOf()).explanation;
-      if (pick && last?.window && (u.intent === 'cancel_event' || u.intent === 'move_event') && /^(read_events|find_meeting|next_meeting|am_i_free)\b/.test(last.understood)) {
+      // "cancel the second one" after a read, with no "Which one?" asked: that one of the events just read, in the
+      // order they were said (the proposal names it before "yes"); never "the 2nd" of a month.
+      if (pending?.kind !== 'which' && (u.intent === 'cancel_event' || u.intent === 'move_event') && ORDINAL_PICK.test(input.text.toLowerCase())) {
         const change = u.intent === 'cancel_event' ? 'cancel' : 'move';
-        // (After a find, "when is the team standup", the events of that name, as they were said.)
-        const found = theOneFound(last.understood);
-        const read = (await list(last.window)).shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)));
-        const candidates = read.slice(0, WHICH_AT_MOST);
-        const more = read.length - candidates.length;
+        const listed = await this.#lastListed(input, stateOf, list);
+        const chosen = listed && pickByPlace(input.text, listed);
+        if (chosen) return this.#changes.change(input, chosen, change, s, done);
+        const candidates = listed?.slice(0, WHICH_AT_MOST) ?? [];
+        const more = (listed?.length ?? 0) - candidates.length;
         if (candidates.length === 0) return done({ kind: 'which_event', change });
         return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
+      }
+      // "the second one" alone after a read: that event, said on its own (then "cancel it", "where is it" follow it).
+      if (!pending && u.intent === 'out_of_scope' && ORDINAL_PICK.test(input.text.toLowerCase())) {
+        const listed = await this.#lastListed(input, stateOf, list);
+        const chosen = listed && pickByPlace(input.text, listed);
+        if (chosen) {
+          intent = 'find_meeting';
+          return done({ kind: 'events', scope: 'find', label: '', events: [chosen] }, [chosen]);
+        }
       }
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
@@ -228,6 +242,12 @@ export class Dialog {
     // "remind me 30 minutes before the budget review": a reminder event that long before it.
     if (s.beforeEvent !== undefined) {
       intent = 'create_event';
+      // ("remind me 5 minutes before the first one" after a read: that one, as said; with nothing read, ask which.)
+      if (ORDINAL_PICK.test(s.beforeEvent)) {
+        const listed = await this.#lastListed(input, stateOf, list);
+        const chosen = listed && pickByPlace(s.beforeEvent, listed);
+        return chosen ? this.#changes.remind(input, undefined, chosen.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, chosen) : done({ kind: 'which_event', change: 'remind' });
+      }
       return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
@@ -662,6 +682,19 @@ export class Dialog {
     }
   }
 
+  /**
+   * The events the last answer listed, in the order said: a read's (all of its window), a find's (those of its
+   * name still to come), the next meeting; undefined when the last answer listed none.
+   */
+  async #lastListed(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent[] | undefined> {
+    const last = (await stateOf()).explanation;
+    if (!last?.window || !/^(read_events|find_meeting|next_meeting|am_i_free)\b/.test(last.understood)) return undefined;
+    const found = theOneFound(last.understood);
+    const { shown } = await list(last.window);
+    if (!namesAnEvent(found) && !/^next_meeting\b/.test(last.understood)) return shown.filter((e) => !e.isCancelled);
+    return shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)));
+  }
+
   /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */
   async #proposedTime(stateOf: () => Promise<DialogState>): Promise<{ window: TimeWindow; pending: Pending; moving?: string } | undefined> {
     const { pending } = await stateOf();
@@ -801,6 +834,12 @@ export class Dialog {
     let target: CalendarEvent | undefined;
     let explanation: Explanation | undefined;
     if (!namesAnEvent(s) && !s.start && IT.test(input.text)) target = (await stateOf()).about;
+    // ("decline the first one" after a read: that one, as said.)
+    if (!target && ORDINAL_PICK.test(input.text.toLowerCase())) {
+      const listed = await this.#lastListed(input, stateOf, list);
+      target = listed && pickByPlace(input.text, listed);
+      if (!target) return done({ kind: 'which_event', change: 'find' });
+    }
     if (!target) {
       if (!namesAnEvent(s) && !s.start) return done({ kind: 'which_event', change: 'find' });
       const at = s.start ? Date.parse(s.start) : undefined;

@@ -229,7 +229,8 @@ function understander(models: NluModels): Understander {
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));
     // So is the number in "is 2 free" and "is 3 ok": a free check names an hour.
-    if (!move && !when.start && !when.window && (onlyWhenWords || intent === 'am_i_free') && words.some((w) => wordClass(w) === 'num')) {
+    // ("the second one", "the last one": a place in a list, whose "one" is no hour.)
+    if (!move && !when.start && !when.window && (onlyWhenWords || intent === 'am_i_free') && words.some((w) => wordClass(w) === 'num') && !/\b(?:\d{1,2}(?:st|nd|rd|th)|last|next|other) 1\b/.test(normalised.text)) {
       const at = normalised.text.replace(BARE_NUMBER, 'at $1');
       if (at !== normalised.text) when = whenSaid(at, intent !== 'read_events');
     }

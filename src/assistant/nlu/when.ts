@@ -83,14 +83,15 @@ interface Parts {
  * is a day unless a word that makes it a name follows ("the 3rd floor", "the 10th anniversary"). Said bare,
  * it is a day only before a word a day is followed by ("15th at noon"): "2nd interview", "3rd round" are names.
  */
-const NAMED_BY_ORDINAL = 'floor|time|times|round|grade|year|edition|annual|anniversary|birthday|bday|century|street|st|avenue|ave|place|attempt|try|quarter|interview|wedding|reunion|period|inning|chapter|level|version|draft|lesson|class|session|game|match|team|string|party|semester|term|cohort|annual';
+// ("the first one", "the second meeting": a place in a list, never a day of the month.)
+const NAMED_BY_ORDINAL = 'one|ones|meeting|meetings|event|events|appointment|call|item|thing|option|slot|floor|time|times|round|grade|year|edition|annual|anniversary|birthday|bday|century|street|st|avenue|ave|place|attempt|try|quarter|interview|wedding|reunion|period|inning|chapter|level|version|draft|lesson|class|session|game|match|team|string|party|semester|term|cohort|annual';
 const AFTER_A_DAY = 'at|from|to|until|till|til|in|on|for|and|or|through|thru|between|by|before|after|am|pm|of|this|next|morning|afternoon|evening|night|tonight|noon|midnight|with|about|is|was|will|would|please|instead|then|too|all|anything|any|free|ok|okay|works|if|so|but|around|same|late|early|re|monday|tuesday|wednesday|thursday|friday|saturday|sunday|look|looks';
 const NOT_A_MONTH = String.raw`(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`;
 // "the 3rd", "on the 12th": a day of this month (or next, once passed); chrono has no parser for it.
 // The tagger's features mark every ordinal (its models were trained so); the date reader, only days.
 const ordinalDay = (strict: boolean): chrono.Parser => ({
   pattern: () => strict
-    ? new RegExp(String.raw`\b(?:(?:on\s+)?the\s+|on\s+)(\d{1,2})(?:st|nd|rd|th)\b${NOT_A_MONTH}(?!\s+(?:${NAMED_BY_ORDINAL})\b)|\b(\d{1,2})(?:st|nd|rd|th)\b${NOT_A_MONTH}(?!\s+(?!(?:${AFTER_A_DAY})\b)[a-z])`, 'i')
+    ? new RegExp(String.raw`\b(?:(?:on\s+)?the\s+|on\s+)(\d{1,2})(?:st|nd|rd|th)\b${NOT_A_MONTH}(?!\s+(?:${NAMED_BY_ORDINAL})\b)(?!\s+1\b(?!\s*(?::|am\b|pm\b|o'?clock\b)))|\b(\d{1,2})(?:st|nd|rd|th)\b${NOT_A_MONTH}(?!\s+(?!(?:${AFTER_A_DAY})\b)[a-z])(?!\s+1\b(?!\s*(?::|am\b|pm\b|o'?clock\b)))`, 'i')
     : new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b${NOT_A_MONTH}`, 'i'),
   extract: (_ctx, m) => {
     const day = Number(m[1] ?? m[2]);

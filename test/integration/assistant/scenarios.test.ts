@@ -1078,16 +1078,24 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
   });
 
-  it('"cancel the second one" after a read offers the events read, never "the 2nd" of a month', async () => {
+  it('"cancel the second one" after a read is that one of the events read, never "the 2nd" of a month', async () => {
+    // Nothing read: asked which, never April 1.
+    expect((await ask('cancel the first one', 'ordinal')).text).toMatch(/^Which event should I cancel\?/);
     await ask("what's on wednesday", 'ordinal');
-    const which = await ask('cancel the second one', 'ordinal');
-    expect(which.text).toBe('Which one should I cancel: Team standup on Wednesday at 9 AM, or Budget review on Wednesday at 11 AM? Say its name or "the first one".');
-    expect((await ask('the second one', 'ordinal')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review', start: '2027-03-10T19:00:00Z' } });
+    expect((await ask('cancel the second one', 'ordinal')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Budget review', start: '2027-03-10T19:00:00Z' } });
     await ask('no', 'ordinal');
     await ask('when is the team standup', 'ordinal');
-    expect((await ask('move the first one to 10', 'ordinal')).pending).toMatchObject({ kind: 'which', change: 'move', candidates: [{ subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, {}, {}, {}], target: { newStart: expect.any(String) } });
-    expect((await ask('the first one', 'ordinal')).pending).toMatchObject({ kind: 'move', event: { start: '2027-03-08T17:00:00Z' }, start: '2027-03-08T18:00:00Z' });
+    expect((await ask('move the first one to 10', 'ordinal')).pending).toMatchObject({ kind: 'move', event: { start: '2027-03-08T17:00:00Z' }, start: '2027-03-08T18:00:00Z' });
     await ask('no', 'ordinal');
+    // A reminder, an answer, or the event alone: the same place in the list read.
+    await ask("what's on tuesday", 'ordinal');
+    expect((await ask('remind me 5 minutes before the first one', 'ordinal')).pending).toMatchObject({ kind: 'remind', minutes: 5, event: { subject: 'Berlin team sync' } });
+    await ask('no', 'ordinal');
+    await ask("what's on tuesday", 'ordinal');
+    expect((await ask('decline the first one', 'ordinal')).pending).toMatchObject({ kind: 'respond', reply: 'decline', event: { subject: 'Berlin team sync' } });
+    await ask('no', 'ordinal');
+    await ask("what's on wednesday", 'ordinal');
+    expect((await ask('the second one', 'ordinal')).text).toBe('Budget review is on Wednesday at 11 AM with Bob Smith.');
   });
 
   it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {

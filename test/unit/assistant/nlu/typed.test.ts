@@ -390,3 +390,18 @@ describe('third review: typed forms', () => {
     expect(u('block 2-4 friday for focus time').slots.title).toBe('focus time');
   });
 });
+
+describe('a place in a list is no day of the month', () => {
+  it.each(['cancel the first one', 'the second one', 'move the last one to 3', 'cancel the first meeting'])('%s names no day', (text) => {
+    const s = u(text).slots;
+    expect(s.window).toBeUndefined();
+    expect(s.newDay).toBeUndefined();
+    expect(s.start).toBeUndefined();
+  });
+
+  it('"the first", "on the 2nd", "the 1st at 1pm" are still days', () => {
+    expect(u("what's on the first").slots.window).toBeDefined();
+    expect(u('cancel my meeting on the 2nd').slots.window).toBeDefined();
+    expect(u('add lunch on the 1st at 1pm').slots.start).toBeDefined();
+  });
+});
