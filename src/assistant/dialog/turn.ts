@@ -26,7 +26,7 @@ import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent 
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
 import { EventChanges } from './event-changes.js';
-import { firstOfEachSeries, meetingSaid, namedAt, searchWindow } from './meetings-named.js';
+import { firstOfEachSeries, meetingSaid, meetingsNamed, namedAt, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
 import { RoomRequests } from './room-requests.js';
 import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
@@ -64,6 +64,8 @@ function pickByPlace(text: string, events: readonly CalendarEvent[]): CalendarEv
   if (!place) return undefined;
   return place === 'last' ? events[events.length - 1] : events[PLACES[place]!];
 }
+/** "no, the standup", "not that one, the budget review", "i meant the one on friday": another event for the change waiting. */
+const OTHER_EVENT = /^(?:no|nope|not that one|wrong one|(?:no,? )?i meant|actually)[,.!]?\s+(?:i meant\s+)?(?:the|my)\s+(.+?)[.!?]?$/;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -217,6 +219,13 @@ export class Dialog {
           return done({ kind: 'events', scope: 'find', label: '', events: [chosen] }, [chosen]);
         }
       }
+    }
+    // "move the budget review to 2", then "no, the standup": the same change, of the event now named (never a
+    // cancel of it, as the words alone read); "no, the one on friday": the same event's other occurrence.
+    const otherEvent = OTHER_EVENT.exec(input.text.toLowerCase().trim());
+    if (otherEvent) {
+      const { pending } = await stateOf();
+      if (pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond')) return this.#otherEvent(input, pending, otherEvent[1]!, done, (i) => (intent = i));
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
     // waiting for "yes", changed so.
@@ -693,6 +702,27 @@ export class Dialog {
     const { shown } = await list(last.window);
     if (!namesAnEvent(found) && !/^next_meeting\b/.test(last.understood)) return shown.filter((e) => !e.isCancelled);
     return shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)));
+  }
+
+  /** The change waiting for "yes" proposed again of another event, the one `said` names (or its occurrence said). */
+  async #otherEvent(input: TurnInput, pending: Extract<Pending, { kind: 'move' | 'cancel' | 'remind' | 'respond' }>, said: string, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
+    const read = meetingSaid(this.deps, input, said);
+    // ("the one on friday", "the one next week": the event waiting, on the day said.)
+    const named = /^one\b/.test(said) ? { ...read, title: pending.event.subject } : read;
+    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named)).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
+    const event = found[0];
+    answered(pending.kind === 'move' ? 'move_event' : pending.kind === 'cancel' ? 'cancel_event' : pending.kind === 'respond' ? 'respond_event' : 'create_event');
+    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/, 'your') });
+    if (pending.kind === 'remind') return this.#changes.remind(input, undefined, event.subject, pending.minutes, done, event);
+    if (pending.kind === 'respond') {
+      const own = event.myResponse === 'organizer' || !event.organizer?.email || event.organizer.email.toLowerCase() === input.user.toLowerCase();
+      if (own) return done({ kind: 'respond_own', event, reply: pending.reply }, [event]);
+      return done({ kind: 'confirm_respond', event, reply: pending.reply }, [event], { kind: 'respond', event, reply: pending.reply, proposedAt: input.now.toISOString() });
+    }
+    if (pending.kind === 'cancel') return this.#changes.change(input, event, 'cancel', {}, done);
+    // A move to a time on its own day ("to 2") stays a time: on the newly named event's day.
+    const timeOnly = DateTime.fromISO(pending.start, { zone: input.timeZone }).hasSame(DateTime.fromISO(pending.event.start, { zone: input.timeZone }), 'day');
+    return this.#changes.change(input, event, 'move', { newStart: pending.start, ...(timeOnly ? { newTimeOnly: true } : {}) }, done);
   }
 
   /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */

@@ -1073,6 +1073,18 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('when is the berlin team sync', 'find-more')).text).toBe('Berlin team sync is tomorrow at 7 AM with Dave Kim. Also on March 16 at 8 AM, and on March 23 at 8 AM. One more is on your calendar after that.');
   });
 
+  it('"no, the standup" said to a waiting change is the same change of the standup, never a cancel of it', async () => {
+    await ask('move the budget review to 2', 'other-event');
+    expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, start: '2027-03-08T22:00:00Z' });
+    await ask('no', 'other-event');
+    await ask('remind me 10 minutes before the budget review', 'other-event');
+    expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'remind', minutes: 10, event: { subject: 'Team standup' } });
+    await ask('no', 'other-event');
+    await ask('decline the berlin team sync', 'other-event');
+    expect((await ask('no, the one next week', 'other-event')).pending).toMatchObject({ kind: 'respond', reply: 'decline', event: { subject: 'Berlin team sync', start: '2027-03-16T15:00:00Z' } });
+    await ask('no', 'other-event');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
