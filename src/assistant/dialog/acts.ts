@@ -142,7 +142,7 @@ export type Act =
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
+  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =

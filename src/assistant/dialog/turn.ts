@@ -7,7 +7,7 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { withoutCancelledMark, type Attendee, type CalendarEvent, type TimeWindow } from '../../domain/calendar.js';
@@ -133,7 +133,9 @@ export class Dialog {
       // The one event this answer is about, for a following "cancel it"; a read of others forgets it.
       // (A find whose events are all one series is about its first; a new event is what "it" means next.)
       const oneSeries = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length > 0 && act.events.every((e) => (e.uid ?? e.id) === (act.events[0]!.uid ?? act.events[0]!.id));
-      const aboutNow = act.kind === 'events' && oneSeries ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' || act.kind === 'confirm_respond' || act.kind === 'created' ? act.event : undefined;
+      // (An event just changed is "it" next: "move it 30 minutes earlier" after a move, at its new time.)
+      const changed = act.kind === 'moved' ? { ...act.event, start: act.start, end: act.end ?? act.event.end } : act.kind === 'reminder_set' || act.kind === 'confirm_remind' || act.kind === 'room_added' || act.kind === 'responded' ? act.event : undefined;
+      const aboutNow = act.kind === 'events' && oneSeries ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' || act.kind === 'confirm_respond' || act.kind === 'created' ? act.event : changed;
       // (A search that found nothing forgets it too: "move it" then must not move the event talked about before.)
       const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' || act.kind === 'not_found' ? undefined : (await stateOf()).about);
       await this.deps.store.put(input.sessionId, input.user, { ...(pending ? { pending } : {}), ...(kept ? { explanation: kept } : {}), ...(about ? { about } : {}) });
@@ -342,13 +344,16 @@ export class Dialog {
     }
     // A day or a time alone ("2pm", "friday", "tomorrow at 9"), or "move it to 3", may answer "When should
     // it be?" from the last turn.
+    // ("make it 15", "no, make it 25" to "Set a reminder 30 minutes before ...?": a number alone is minutes before, not 3 PM.)
+    const minutesAlone = MINUTES_ALONE.exec(input.text.trim());
+    if (minutesAlone) {
+      const { pending } = await stateOf();
+      if (pending?.kind === 'remind') return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
+    }
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;
     const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
     if (bareWhen || unnamedMove) {
       const pending = (await stateOf()).pending;
-      // ("make it 15" to "Set a reminder 30 minutes before ...?": a number alone is minutes before, not 3 PM.)
-      const minutesAlone = pending?.kind === 'remind' ? MINUTES_ALONE.exec(input.text.trim()) : null;
-      if (pending?.kind === 'remind' && minutesAlone) return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
       if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
       if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
@@ -681,7 +686,7 @@ export class Dialog {
           }
         }
         // What was dropped is named: the person must not think it still waits for "yes".
-        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' ? { change: pending.kind, subject: pending.event.subject } : undefined;
+        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind' ? { change: pending.kind, subject: pending.event.subject } : undefined;
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
       case 'room_find':
@@ -752,7 +757,8 @@ export class Dialog {
       const target = asMove ? s : { ...(s.start ? { newStart: s.start, newTimeOnly: !s.saidDay } : {}), ...(s.window ? { newDay: s.window.start } : {}) };
       // Correcting a proposed move ("to friday", then "make it 4pm"): on the proposed day, at the proposed time.
       const from = pending.proposed ? { ...pending.move, start: pending.proposed } : pending.move;
-      const to = partOfDay ? undefined : moveTarget(from, target, zone);
+      // ("move the offsite", then "monday": the Monday nearest the event, as "move the offsite to monday" says.)
+      const to = partOfDay ? undefined : moveTarget(from, relativeToEvent(target, from, asMove ? input.text : `to ${input.text.trim()}`, zone, input.now), zone);
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
       return this.#changes.confirmMove(input, pending.move, to, done);
     }

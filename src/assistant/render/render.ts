@@ -515,7 +515,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'refuse': {
       // A proposal dropped by words that were not understood is named, so nobody waits to say "yes" to it.
       const d = act.dropped;
-      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
+      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : d.change === 'remind' ? `the reminder for ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
       if (act.unsupported) {
         const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name", location: "where an event is" }[act.unsupported];
         return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...dropped]);

@@ -1085,6 +1085,28 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'other-event');
   });
 
+  it('"move the offsite", then "monday": the Monday nearest it, as said in one sentence, never today before it', async () => {
+    await ask('move the offsite', 'answer-day');
+    expect((await ask('monday', 'answer-day')).pending).toMatchObject({ kind: 'move', event: { subject: 'Offsite' }, start: '2027-03-15T07:00:00Z' });
+    await ask('no', 'answer-day');
+    expect((await ask('move the offsite to monday', 'answer-day')).pending).toMatchObject({ kind: 'move', start: '2027-03-15T07:00:00Z' });
+    await ask('no', 'answer-day');
+  });
+
+  it('after a change, "it" is the event changed; "no, make it 25" changes a waiting reminder; words not understood drop it, said', async () => {
+    await ask('push the budget review back an hour', 'after-change');
+    await ask('yes', 'after-change');
+    expect((await ask('move it 30 minutes earlier', 'after-change')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-10T19:30:00Z' });
+    await ask('yes', 'after-change');
+    expect((await ask('remind me 20 minutes before it', 'after-change')).pending).toMatchObject({ kind: 'remind', minutes: 20, event: { start: '2027-03-10T19:30:00Z' } });
+    expect((await ask('no, make it 25', 'after-change')).pending).toMatchObject({ kind: 'remind', minutes: 25 });
+    expect((await ask('blah blah foo', 'after-change')).text).toMatch(/^I didn't follow that, so I dropped the reminder for Budget review: nothing was changed\./);
+    // (Put back where it was, for the tests after this one.)
+    await ask('move it to 11', 'after-change');
+    await ask('yes', 'after-change');
+    expect((await ask('when is the budget review', 'after-change')).text).toBe('Budget review is on Wednesday at 11 AM with Bob Smith.');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
