@@ -910,7 +910,7 @@ export class Dialog {
         // An all-day event's reminder, unless one was asked for, comes the day before (as Outlook sets it), not at 11:45 PM.
         const allDayReminder = pending.draft.isAllDay && pending.draft.reminderMinutes === undefined && !pending.draft.noReminder ? { reminderMinutes: ALL_DAY_REMINDER_MINUTES } : {};
         const event = await this.deps.provider.createEvent(input.user, { ...pending.draft, ...allDayReminder, subject: eventSubject(pending.draft.subject, pending.draft.attendees) });
-        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}), ...(pending.draft.reminderMinutes ? { remindBefore: pending.draft.reminderMinutes } : {}) }, [event]);
+        return done({ kind: 'created', event, ...(pending.draft.repeat ? { repeat: pending.draft.repeat, repeatZone: pending.draft.timeZone } : {}), ...(pending.draft.reminderMinutes ? { remindBefore: pending.draft.reminderMinutes } : {}), ...(pending.draft.reminderMinutes === 0 && pending.draft.freeBusy === 'free' ? { reminder: true } : {}) }, [event]);
       }
       case 'cancel': {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.

@@ -336,6 +336,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const theirs = d.timeZone && d.timeZone !== clock.zone && !d.isAllDay ? ` (${spokenTime(localTime(d.start, d.timeZone))} ${zoneLabel(d.timeZone)})` : '';
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
       const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
+      // "remind me to call mom at 6": said as the reminder it is, not as a 15-minute event.
+      if (d.reminderMinutes === 0 && d.freeBusy === 'free') return sentences([...once, ...passed(act.inThePast), ...skipped, `Set a reminder ${at}: ${d.subject}?`]);
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);
@@ -348,6 +350,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const rooms = act.event.attendees.filter((a) => a.kind === 'resource').map((r) => roomAnswer(r.name || r.email || 'The room', r.response));
       const at = act.repeat ? seriesWords(act.repeat, act.event.start, act.repeatZone, ctx, clock, act.event.isAllDay) : whenEvent(act.event, clock);
       const reminder = act.remindBefore ? `, ${reminderWords(act.remindBefore)}` : '';
+      if (act.reminder) return sentences([`Done. You'll be reminded ${at}: ${subject(act.event)}.`]);
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${reminder}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':

@@ -935,9 +935,13 @@ describe('the assistant answers from the calendar', () => {
 
   it('a reminder takes 15 minutes unless a length is said', async () => {
     const r = await ask('remind me to call mom tomorrow at 5pm', 'remind');
+    // Said as the reminder it is, not as a 15-minute event.
+    expect(r.text).toBe('Set a reminder tomorrow at 5 PM: call mom?');
     const draft = r.pending?.kind === 'create' ? r.pending.draft : undefined;
     expect(draft && (Date.parse(draft.end) - Date.parse(draft.start)) / 60_000).toBe(15);
-    await ask('no', 'remind');
+    const made = await ask('yes', 'remind');
+    expect(made.text).toBe("Done. You'll be reminded tomorrow at 5 PM: Call mom.");
+    await over.client.deleteEvents('alice@contoso.com', [made.events[0]!.id], { notify: false });
   });
 
   it('"remind me 30 minutes before" sets the new event\'s own reminder; it stays a busy hour, not a reminder', async () => {
