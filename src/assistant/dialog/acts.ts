@@ -79,6 +79,8 @@ export type Act =
   | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number }
   /** ... when it starts sooner than that. */
   | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
+  /** The event named was cancelled by its organizer (it still sits on the calendar, marked so). */
+  | { readonly kind: 'was_cancelled'; readonly event: CalendarEvent }
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */

@@ -2,7 +2,7 @@ import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
-import { overlaps, type CalendarEvent } from '../../domain/calendar.js';
+import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
 import type { RoomRequests } from './room-requests.js';
 import type { Done, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
@@ -55,10 +55,14 @@ export class EventChanges {
    */
   async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
     const at = named?.start ? Date.parse(named.start) : undefined;
-    const listed = about || !named ? [] : visible(await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone)).shown;
+    const all = about || !named ? [] : await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
+    const listed = visible(all).shown;
     const ahead = firstOfEachSeries(listed.filter((e) => Date.parse(e.start) > input.now.getTime() && namedAt(named!, at, input.user)(e)));
     // (A reminder event made for it, "Budget review in 30 minutes", is shown as free: the meeting itself is meant.)
     const event = about ?? ahead.find((e) => e.freeBusy !== 'free') ?? ahead[0];
+    // ("remind me before the design sync" its organizer cancelled: said so, not "couldn't find".)
+    const gone = event ? undefined : all.find((e) => e.isCancelled && Date.parse(e.start) > input.now.getTime() && namedAt(named!, at, input.user)({ ...e, subject: withoutCancelledMark(e.subject) }));
+    if (gone) return done({ kind: 'was_cancelled', event: gone }, [gone]);
     if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
     if (reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
     return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });

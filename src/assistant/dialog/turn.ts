@@ -618,9 +618,11 @@ export class Dialog {
         const fits = shown.filter(namedAt(s, at, input.user));
         // "cancel the design sync" that its organizer already cancelled: it still sits on the calendar, marked
         // cancelled; offer to remove it (nobody else is told: it is over for everyone).
-        if (fits.length === 0 && change === 'cancel') {
+        if (fits.length === 0) {
           const gone = firstOfEachSeries(all.filter((e) => e.isCancelled && namedAt(s, at, input.user)({ ...e, subject: withoutCancelledMark(e.subject) })));
-          if (gone.length === 1) return done({ kind: 'confirm_remove_cancelled', event: gone[0]! }, [gone[0]!], { kind: 'cancel', event: gone[0]!, proposedAt: input.now.toISOString() }, explanation);
+          if (gone.length === 1 && change === 'cancel') return done({ kind: 'confirm_remove_cancelled', event: gone[0]! }, [gone[0]!], { kind: 'cancel', event: gone[0]!, proposedAt: input.now.toISOString() }, explanation);
+          // ("move the design sync" its organizer cancelled: said so, not "couldn't find".)
+          if (gone.length === 1) return done({ kind: 'was_cancelled', event: gone[0]! }, [gone[0]!], undefined, explanation);
         }
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
         // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
@@ -848,15 +850,18 @@ export class Dialog {
    * "when is the budget review": the events of that name (or with those people) from yesterday on, the
    * first three not over yet; when all are over, the latest, said as past.
    */
-  async #findNamed(input: TurnInput, s: DialogSlots, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<{ act: Act; explanation: Explanation }> {
+  async #findNamed(input: TurnInput, s: DialogSlots, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>): Promise<{ act: Act; explanation: Explanation }> {
     const window = s.window ?? { start: localDaysFrom(input.now, -1, input.timeZone), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
-    const { shown, explanation } = await list(window);
+    const { shown, all, explanation } = await list(window);
     const named = shown.filter((e) => eventMatches(e, s, input.user));
     const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
     const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
     // Over already ("when is the budget review" at 12:30, after it ran 11 to 12): the latest one, said as past.
     const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
     if (found.length === 0 && over.length) return { act: { kind: 'events', scope: 'find', label: '', events: over, query, past: true }, explanation };
+    // ("when is the design sync" that its organizer cancelled: said so, not "couldn't find".)
+    const gone = found.length === 0 ? all.find((e) => e.isCancelled && Date.parse(e.end) >= input.now.getTime() && eventMatches({ ...e, subject: withoutCancelledMark(e.subject) }, s, input.user)) : undefined;
+    if (gone) return { act: { kind: 'was_cancelled', event: gone }, explanation };
     if (found.length === 0) return { act: { kind: 'not_found', query }, explanation };
     return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query, ...(found.length > 3 ? { more: found.length - 3 } : {}) }, explanation };
   }
@@ -865,7 +870,7 @@ export class Dialog {
    * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
    * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
    */
-  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
+  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
     const reply = s.reply ?? 'decline';
     let target: CalendarEvent | undefined;
     let explanation: Explanation | undefined;
@@ -884,6 +889,8 @@ export class Dialog {
       explanation = found.explanation;
       const fits = found.shown.filter((e) => !e.isCancelled && eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
       const distinct = firstOfEachSeries(fits);
+      const gone = distinct.length === 0 ? found.all.find((e) => e.isCancelled && eventMatches({ ...e, subject: withoutCancelledMark(e.subject) }, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)) : undefined;
+      if (gone) return done({ kind: 'was_cancelled', event: gone }, [gone], undefined, explanation);
       if (distinct.length === 0) return done({ kind: 'not_found', query: s.title ?? 'that meeting', ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
       if (distinct.length > 1) return done({ kind: 'which_event', change: 'find' }, [], undefined, explanation);
       target = distinct[0]!;

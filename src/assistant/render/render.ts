@@ -374,6 +374,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.reminder) return sentences([act.within ? `What time ${partOfDayLabel(act.within, clock, ctx.now)} should I remind you to ${act.title}?` : `When should I remind you to ${act.title}? Say a day and a time.`]);
       if (act.within) return sentences([`What time ${partOfDayLabel(act.within, clock, ctx.now)} should ${act.title} be?`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
+    case 'was_cancelled': {
+      const by = act.event.organizer?.name || act.event.organizer?.email;
+      const name = withoutCancelledMark(subject(act.event));
+      return sentences([`${by ? `${by} cancelled` : 'Its organizer cancelled'} ${name} ${whenEvent(act.event, clock)}; it is still on your calendar, marked cancelled. Say "cancel ${name.toLowerCase()}" to remove it.`]);
+    }
     case 'confirm_remove_cancelled': {
       const name = withoutCancelledMark(subject(act.event));
       const by = act.event.organizer?.name || act.event.organizer?.email;

@@ -1111,6 +1111,15 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('when is the budget review', 'after-change')).text).toBe('Budget review is on Wednesday at 11 AM with Bob Smith.');
   });
 
+  it('a meeting its organizer cancelled is said to be cancelled when found, moved, answered or reminded of, not "not found"', async () => {
+    const said = 'Bob Smith cancelled Design sync on Thursday at 3 PM; it is still on your calendar, marked cancelled. Say "cancel design sync" to remove it.';
+    for (const q of ['when is the design sync', 'move the design sync to 4', 'accept the design sync', 'remind me 5 minutes before the design sync']) {
+      const r = await ask(q, 'was-cancelled');
+      expect(r.text).toBe(said);
+      expect(r.pending).toBeUndefined();
+    }
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
