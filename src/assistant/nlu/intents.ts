@@ -230,6 +230,9 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   // (A number alone is no day: "what's on 5 and 7" is arithmetic; "anything at 3" is an hour.)
   const rest = ask?.[1]!.split(' ') ?? [];
   if (ask && rest.every(isWhen) && rest.some((w, i) => (WHEN_WORD.has(wordClass(w)) && (wordClass(w) !== 'num' || /^(at|until|till)$/.test(rest[i - 1] ?? ''))) || /^(hours?|minutes?|eod|cob|now)$/.test(w) || (w === 'day' && rest[i - 2] === 'end'))) return true;
+  // "calendar for friday", "agenda thurs", "schedule for tomorrow?": the calendar of a day, asked for by its name.
+  const ofDay = /^(?:my |the )?(?:calendar|schedule|agenda|diary)(?: (?:for|on))? (.+)$/.exec(t);
+  if (ofDay && ofDay[1]!.split(' ').every(isWhen) && ofDay[1]!.split(' ').some((w) => WHEN_WORD.has(wordClass(w)) && wordClass(w) !== 'num')) return true;
   // "what's next", "anything else today", "anything else for today", "what else do i have tomorrow".
   if (/^(what's|whats|what is|anything) (left|remaining)(?: for| on)?(?: today| my calendar(?: today)?)?$|^(what's|whats|what is) next$|^(anything|what) else(?: is| do i have| have i got)?(?: on| for)?(?: my calendar)?(?: (today|tomorrow|tonight|this (morning|afternoon|evening|week)))?$/.test(t)) return true;
   // "what's happening tomorrow", "what's going on friday", "what does wednesday look like", "how does my week look".

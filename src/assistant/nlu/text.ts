@@ -11,6 +11,8 @@ export interface Token {
   /** The token as written (punctuation around it removed). */
   readonly text: string;
   readonly lower: string;
+  /** Lower case as typed, when `lower` is a misspelling's correction ("thrusday" for "thursday"). */
+  readonly misspelled?: string;
   /** Character offsets in the original text. */
   readonly start: number;
   readonly end: number;
@@ -62,10 +64,24 @@ export function tokenize(input: string): Token[] {
       }
       continue;
     }
-    tokens.push({ text: t, lower: t.toLowerCase(), start: s, end: e });
+    // "thrusday", "calender": a common misspelling is the word meant, for every reader (dates too).
+    const lower = t.toLowerCase();
+    const meant = MISSPELLED[lower];
+    tokens.push({ text: t, lower: meant ?? lower, ...(meant ? { misspelled: lower } : {}), start: s, end: e });
   }
   return tokens;
 }
+
+/** Misspellings typed often enough to matter, each of one word only ("wendesday" is nothing but Wednesday). */
+const MISSPELLED: Readonly<Record<string, string>> = {
+  calender: 'calendar', calandar: 'calendar', calander: 'calendar', schedual: 'schedule', shedule: 'schedule',
+  mondy: 'monday', monady: 'monday', teusday: 'tuesday', tuseday: 'tuesday', tuesady: 'tuesday', tusday: 'tuesday',
+  wendesday: 'wednesday', wensday: 'wednesday', wednsday: 'wednesday', wedensday: 'wednesday', wednesdy: 'wednesday', wedsday: 'wednesday',
+  thrusday: 'thursday', thursady: 'thursday', thurday: 'thursday', thurdsay: 'thursday', firday: 'friday', fridy: 'friday', frday: 'friday',
+  saturady: 'saturday', satuday: 'saturday', sunady: 'sunday', tommorrow: 'tomorrow', tomorroe: 'tomorrow', tomororw: 'tomorrow',
+  meeing: 'meeting', meetng: 'meeting', metting: 'meeting', apointment: 'appointment', appoinment: 'appointment',
+  wats: 'whats', nxt: 'next',
+};
 
 /**
  * "1-3" after "tomorrow", "9-5": two hours are a range of time, unless the words before make it a date
@@ -84,7 +100,7 @@ function bareHourRange(from: string, to: string, before: string | undefined): bo
  */
 const TYPED_WORDS: Readonly<Record<string, string>> = {
   mtg: 'meeting', mtgs: 'meetings', appt: 'appointment', appts: 'appointments', 'w/': 'with', '1:1': 'meeting', '1-1': 'meeting',
-  '1on1': 'meeting', resched: 'reschedule', mtng: 'meeting', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tonite: 'tonight',
+  '1on1': 'meeting', resched: 'reschedule', sched: 'schedule', mtng: 'meeting', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tonite: 'tonight',
   '-': 'to', '–': 'to', min: 'minutes', mins: 'minutes', hr: 'hours', hrs: 'hours',
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september',
   sept: 'september', oct: 'october', nov: 'november', dec: 'december',

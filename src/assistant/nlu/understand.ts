@@ -154,7 +154,8 @@ function understander(models: NluModels): Understander {
     // The tagger knows calendar intents only: for a line judged out of scope, tag as the likeliest calendar intent.
     const tagIntent = coarse !== 'other' ? coarse : CALENDAR.reduce((a, b) => (probs[b] > probs[a] ? b : a));
     const labels = words.length ? tag(models.tagger, tokenFeatures(words, tagIntent, timeTokenKinds(words))) : [];
-    const { raw, spans } = rawSlots(words, labels);
+    // (SLURP's spans are the words as said: a misspelling corrected for reading stays as typed there.)
+    const { raw, spans } = rawSlots(tokens.some((t) => t.misspelled) ? tokens.map((t, i) => t.misspelled ?? words[i]!) : words, labels);
 
     const room = roomIntent(words);
     const dialog = room ? undefined : dialogIntent(words);

@@ -405,3 +405,22 @@ describe('a place in a list is no day of the month', () => {
     expect(u('add lunch on the 1st at 1pm').slots.start).toBeDefined();
   });
 });
+
+describe('common misspellings and a day asked by the calendar\'s name', () => {
+  it.each([
+    ['whats on thrusday', 'read_events'],
+    ["what's on wendesday", 'read_events'],
+    ['calender for friday', 'read_events'],
+    ['agenda thurs', 'read_events'],
+    ['schedule for tomorrow?', 'read_events'],
+    ['sched for tmrw', 'read_events'],
+    ['schedule lunch for tomorrow', 'create_event'],
+  ])('%s -> %s', (text, intent) => {
+    expect(u(text).intent).toBe(intent);
+    if (intent === 'read_events') expect(u(text).slots.window).toBeDefined();
+  });
+
+  it('the words as typed stay in SLURP\'s spans', () => {
+    expect(u('add team sync on wendesday at 3').slots.raw).toContainEqual({ type: 'date', value: 'wendesday' });
+  });
+});
