@@ -60,7 +60,7 @@ export type Act =
   | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean }
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
-  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number } }
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string }
   /** `rooms`: the rooms' answers to the new time, read back after the move (a room may decline it). */
   | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string; readonly rooms?: readonly Attendee[] }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
@@ -153,7 +153,7 @@ export type Pending =
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
   | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
-  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string }
+  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string }
   /** "book the boardroom for the budget review": the room to add to that meeting. */
   | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }
   /** "decline the product review": the answer to send to its organizer. */
@@ -164,7 +164,7 @@ export type Pending =
   /** `proposed`: the start of the proposal this answer corrects ("no, friday" keeps its time of day). */
   | { readonly kind: 'time'; readonly create: DialogSlots; readonly proposed?: string }
   /** `proposed`: the target of the move this answer corrects ("make it 4pm" stays on that day). */
-  | { readonly kind: 'time'; readonly move: CalendarEvent; readonly proposed?: string }
+  | { readonly kind: 'time'; readonly move: CalendarEvent; readonly proposed?: string; readonly saidZone?: string }
   /** "Which Bob do you mean?" was asked: the next answer picks one of these for `name` in this new event. */
   | { readonly kind: 'person'; readonly create: DialogSlots; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   /** "Which one should I cancel: ...?": the events offered, and for a move where to (as said). */

@@ -31,7 +31,7 @@ export class EventChanges {
     if (s.newPart && !target.isAllDay && !within(to, s.newPart)) return done({ kind: 'need_time', title: target.subject, within: s.newPart }, [target], { kind: 'time', move: target, proposed: s.newPart.start }, explanation);
     // ("to march 14 at 2:30am": the clocks skip that time; said before "yes", as for a new event.)
     const skipped: Done = (act, ...rest) => done(act.kind === 'confirm_move' && s.shiftedBy && s.newStart && to === s.newStart ? { ...act, skipped: s.shiftedBy } : act, ...rest);
-    return this.confirmMove(input, target, to, skipped, explanation);
+    return this.confirmMove(input, target, to, skipped, explanation, s.saidZone);
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
@@ -68,7 +68,8 @@ export class EventChanges {
     return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });
   }
 
-  async confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  /** `saidZone`: the zone the new time was said in ("to 3 eastern"): the proposal says that clock too, and an edit keeps it. */
+  async confirmMove(input: TurnInput, target: CalendarEvent, wanted: string, done: Done, explanation?: Explanation, saidZone?: string): Promise<TurnResult> {
     // Already there ("move my 10am to 10"): nothing to propose; say where it is.
     if (Date.parse(wanted) === Date.parse(target.start)) return done({ kind: 'events', scope: 'find', label: '', events: [target] }, [target], undefined, explanation);
     // An all-day event moves by whole local days (23 or 25 hours across a clock change) and stays all day.
@@ -88,6 +89,7 @@ export class EventChanges {
     }
     const conflicts = timedFirst(around.filter((e) => overlaps(e, Date.parse(to), Date.parse(end)) && e.id !== target.id && !e.isCancelled && e.freeBusy !== 'free'));
     const inThePast = !target.isAllDay && Date.parse(to) < input.now.getTime() - MINUTE;
-    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}) }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString() }, explanation);
+    const zoned = saidZone && !target.isAllDay ? { saidZone } : {};
+    return done({ kind: 'confirm_move', event: target, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), ...(inThePast ? { inThePast } : {}), ...zoned }, [target], { kind: 'move', event: target, start: to, end, proposedAt: input.now.toISOString(), ...zoned }, explanation);
   }
 }

@@ -357,7 +357,7 @@ export class Dialog {
       if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
       if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
-      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event, proposed: pending.start }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event, proposed: pending.start, ...(pending.saidZone ? { saidZone: pending.saidZone } : {}) }, s, unnamedMove, done, (i) => (intent = i));
       // "cancel lunch tomorrow", then "friday": the same cancel, on the day said.
       if (pending?.kind === 'cancel' && bareWhen) {
         intent = 'cancel_event';
@@ -759,6 +759,9 @@ export class Dialog {
       const target = asMove ? s : { ...(s.start ? { newStart: s.start, newTimeOnly: !s.saidDay } : {}), ...(s.window ? { newDay: s.window.start } : {}) };
       // Correcting a proposed move ("to friday", then "make it 4pm"): on the proposed day, at the proposed time.
       const from = pending.proposed ? { ...pending.move, start: pending.proposed } : pending.move;
+      // "to 3 eastern", then "make it 4": 4 on the Eastern clock, the reading nearest the time proposed.
+      const zoneKept = pending.saidZone && !s.saidZone && s.start && !s.saidDay && pending.proposed ? pending.saidZone : undefined;
+      if (zoneKept) return this.#changes.confirmMove(input, pending.move, nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: zoneKept }, zoneKept), pending.proposed, input.text), done, undefined, zoneKept);
       // ("move the offsite", then "monday": the Monday nearest the event, as "move the offsite to monday" says.)
       const to = partOfDay ? undefined : moveTarget(from, relativeToEvent(target, from, asMove ? input.text : `to ${input.text.trim()}`, zone, input.now), zone);
       if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);

@@ -361,7 +361,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} is cancelled${act.event.isMeeting ? ', and the attendees are told' : ''}.${one}`]);
     }
     case 'confirm_move':
-      return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}${act.saidZone && act.saidZone !== clock.zone ? ` (${spokenTime(localTime(act.start, act.saidZone))} ${zoneLabel(act.saidZone)})` : ''}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'moved': {
       const rooms = (act.rooms ?? []).map((r) => roomAnswerToMove(r.name || r.email || 'The room', r.response));
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`, ...rooms]);

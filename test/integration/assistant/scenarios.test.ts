@@ -1120,6 +1120,14 @@ describe('the assistant answers from the calendar', () => {
     }
   });
 
+  it('a move said in another zone says both clocks, and "make it 4" keeps that zone', async () => {
+    expect((await ask('move the budget review to 3 eastern', 'move-zone')).text).toBe('Move Budget review to Wednesday at noon (3 PM Eastern)? The attendees will be told.');
+    const edited = await ask('make it 4', 'move-zone');
+    expect(edited.text).toBe('Move Budget review to Wednesday at 1 PM (4 PM Eastern)? The attendees will be told.');
+    expect(edited.pending).toMatchObject({ kind: 'move', start: '2027-03-10T21:00:00Z', saidZone: 'America/New_York' });
+    await ask('no', 'move-zone');
+  });
+
   it('"whats my next mtg" is the next meeting; a named one that is not there is said to be missing, not "no more meetings"', async () => {
     expect((await ask('whats my next mtg', 'next-named')).text).toBe('Your next meeting is Team standup, today at 9 AM.');
     expect((await ask("when's my next 1:1 with ann", 'next-named')).text).toBe('You have no 1:1 with Ann in the next two weeks.');
