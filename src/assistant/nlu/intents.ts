@@ -249,6 +249,8 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
 
 const NOT_AN_EVENT = String.raw`(?:my |the )?(?:calendar|calender|schedule|agenda|diary|list|reminders?)\b`;
 const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'location', RegExp])[] = [
+  // "move the offsite to saturday and sunday": moved onto several days is a new length too (never the first day alone).
+  ['length', /^(?:move|reschedule|shift|push|change)\b.* to (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:and|through|thru|till|until|to|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/],
   ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
   ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT})(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:the|my|our|this|tomorrow's|today's) \S+|^(?:remove|uninvite|drop|take) (?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:the|my|our|this) \S+`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],

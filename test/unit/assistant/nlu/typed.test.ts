@@ -424,3 +424,11 @@ describe('common misspellings and a day asked by the calendar\'s name', () => {
     expect(u('add team sync on wendesday at 3').slots.raw).toContainEqual({ type: 'date', value: 'wendesday' });
   });
 });
+
+describe('a move onto several days', () => {
+  it('"move the offsite to saturday and sunday" is refused as a new length, never the Saturday alone', () => {
+    expect(u('move the offsite to saturday and sunday').slots.unsupported).toBe('length');
+    expect(u('move the offsite to monday through wednesday').slots.unsupported).toBe('length');
+    expect(u('move the offsite to saturday').slots.unsupported).toBeUndefined();
+  });
+});
