@@ -103,7 +103,7 @@ export type Act =
   | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */
-  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond'; readonly subject: string }
+  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind'; readonly subject: string }
   /**
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.

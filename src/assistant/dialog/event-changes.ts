@@ -53,7 +53,7 @@ export class EventChanges {
    * about), all-day ones too, whose own reminder is proposed to be set so; a series' next occurrence, not one
    * under way. Only this calendar's reminder changes: nobody else is told.
    */
-  async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent): Promise<TurnResult> {
+  async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent, otherwise?: () => Promise<TurnResult>): Promise<TurnResult> {
     const at = named?.start ? Date.parse(named.start) : undefined;
     const all = about || !named ? [] : await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
     const listed = visible(all).shown;
@@ -63,6 +63,8 @@ export class EventChanges {
     // ("remind me before the design sync" its organizer cancelled: said so, not "couldn't find".)
     const gone = event ? undefined : all.find((e) => e.isCancelled && Date.parse(e.start) > input.now.getTime() && namedAt(named!, at, input.user)({ ...e, subject: withoutCancelledMark(e.subject) }));
     if (gone) return done({ kind: 'was_cancelled', event: gone }, [gone]);
+    // ("remind me before lunch" with no lunch on the calendar: what it would have meant before, a reminder to ask the time of.)
+    if (!event && otherwise) return otherwise();
     if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
     if (reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
     return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });

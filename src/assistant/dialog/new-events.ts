@@ -4,11 +4,11 @@ import { spelledOut } from './subject.js';
 import { iso, MINUTE, timedFirst } from './timing.js';
 import { REPEAT_WORDS } from './turn-words.js';
 import { allDayShowAs } from '../../domain/all-day.js';
-import type { AttendeeKind, CalendarEvent, EventDraft, Person } from '../../domain/calendar.js';
+import type { AttendeeKind, EventDraft, Person } from '../../domain/calendar.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import type { DirectoryEntry, PeopleLookup } from '../../providers/calendar-provider.js';
 import { escapeRegExp } from '../../shared/regexp.js';
-import type { Act, Pending } from './acts.js';
+import type { Act } from './acts.js';
 import type { RoomRequests } from './room-requests.js';
 import type { Done, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
@@ -26,7 +26,10 @@ export class NewEvents {
     private readonly rooms: RoomRequests,
   ) {}
 
-  async create(input: TurnInput, s: DialogSlots, done: (act: Act, events?: readonly CalendarEvent[], pending?: Pending) => Promise<TurnResult>): Promise<TurnResult> {
+  async create(input: TurnInput, request: DialogSlots, done: Done): Promise<TurnResult> {
+    // "remind me tomorrow at 3 to meet with ann lee": a reminder is one's own; the people and the place are
+    // words of what it reminds of, and nobody is invited, no room booked.
+    const s = request.reminder ? reminderOnly(request) : request;
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
     // "dinner with ann this evening", "remind me tomorrow to ...": the day (or part of it) is known; ask the time in it.
     const within = !s.start && !s.repeat && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) <= 25 * 3_600_000 ? s.window : undefined;
@@ -105,7 +108,7 @@ export class NewEvents {
     // "at 3 eastern": the event keeps the zone it was said in (Outlook shows it so, and it stays 3 PM there).
     // Each once ("with dave kim" heard as a person and again as a surname-less guest), never the asker.
     const invited = attendees.filter((a, i) => a.email?.toLowerCase() !== input.user.toLowerCase() && attendees.findIndex((b) => b.email?.toLowerCase() === a.email?.toLowerCase()) === i);
-    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : {}), ...(s.noReminder && !s.reminder ? { noReminder: true } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
+    const draft: EventDraft = { subject: spelledOut(titled), start, end, timeZone: zone, ...(s.repeat ? { repeat: s.repeat } : {}), ...(s.isAllDay ? { isAllDay: true } : {}), ...(location ? { location } : {}), ...(invited.length ? { attendees: invited } : {}), ...(s.reminder ? { reminderMinutes: 0, freeBusy: 'free' as const } : s.remindBefore !== undefined ? { reminderMinutes: s.remindBefore } : s.noReminder ? { noReminder: true } : {}), ...(s.isAllDay && !s.reminder ? { freeBusy: allDayShowAs(titled) } : {}) };
     // "book the boardroom north for 6 people": a room known to seat fewer is said before "yes"; one of unknown size too.
     const booked = invited.filter((a) => a.kind === 'resource');
     const said: Partial<Extract<Act, { kind: 'confirm_create' }>> = roomListsEmpty ? { roomListsEmpty } : {};
@@ -174,4 +177,12 @@ function withDeterminer(text: string, name: string): string {
 function guestWord(text: string, names: readonly string[]): 'with' | 'for' {
   const first = names[0];
   return first && new RegExp(`\\bfor\\s+(?:the\\s+|my\\s+|our\\s+)?${escapeRegExp(first.replace(/^(the|my|our)\s+/i, ''))}\\b`, 'i').test(text) ? 'for' : 'with';
+}
+
+/** A reminder's slots: whoever and wherever it names are words of its title, never guests or a room. */
+function reminderOnly(s: DialogSlots): DialogSlots {
+  const people = [...(s.people ?? []), ...(s.maybePeople ?? [])];
+  const words = [s.title, people.length ? `with ${people.join(' and ')}` : undefined, s.location ? `in ${s.location}` : undefined].filter(Boolean).join(' ');
+  const { people: _p, maybePeople: _m, optionalPeople: _o, location: _l, ...rest } = s;
+  return { ...rest, ...(words ? { title: words } : {}) };
 }

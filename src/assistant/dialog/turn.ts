@@ -10,7 +10,7 @@ import { lastSlots, theOneFound } from './last-turn.js';
 import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
-import { withoutCancelledMark, type Attendee, type CalendarEvent, type TimeWindow } from '../../domain/calendar.js';
+import { withoutCancelledMark, type Attendee, type CalendarEvent, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import { eventSubject, spelledOut } from './subject.js';
@@ -44,7 +44,7 @@ const NEXT_WITHIN_DAYS = 14;
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
 /** "the second one", "cancel the first meeting", "move the last one to 3": a place in a list, said for an event. */
-const ORDINAL_PICK = /\bthe (?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|event|meeting|item|thing))?(?=\s*(?:$|[.!?,]|to\b))/;
+const ORDINAL_PICK = /\bthe (?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|event|meeting|item|thing))?(?=\s*$|[\s.!?,]+(?:$|to|please|an?|back|forward|up|by|later|earlier|\d+|half|one|two|three|for|instead|then)\b)/;
 /** Questions about "it", the event just talked about ("where is it", "who's in it", "how long is that meeting"). */
 const IT_WORD = String.raw`(?:it|that|that one|this one|that meeting|the meeting)`;
 const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegExp])[] = [
@@ -57,14 +57,31 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
+/** A draft without its "no reminder". */
+function withoutNoReminder(draft: EventDraft): EventDraft {
+  const { noReminder: _, ...rest } = draft;
+  return rest;
+}
+
 const PLACES: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
-/** The event at the place said ("the second one", "the last meeting") in `events`, if there is one there. */
-function pickByPlace(text: string, events: readonly CalendarEvent[]): CalendarEvent | undefined {
+/** The events the last answer listed, and how many of them were read out in that order (places count among those only). */
+interface Listed {
+  readonly events: readonly CalendarEvent[];
+  readonly spoken: number;
+}
+
+/** The event at the place said ("the second one", "the last meeting") among those read out in order; none when not said so. */
+function pickByPlace(text: string, listed: Listed): CalendarEvent | undefined {
   const place = /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b/.exec(text.toLowerCase())?.[1];
   if (!place) return undefined;
-  return place === 'last' ? events[events.length - 1] : events[PLACES[place]!];
+  // ("the last one" when only some were read out: which is last is not what was heard.)
+  if (place === 'last') return listed.spoken === listed.events.length ? listed.events[listed.spoken - 1] : undefined;
+  const at = PLACES[place]!;
+  return at < listed.spoken ? listed.events[at] : undefined;
 }
 /** "no, the standup", "not that one, the budget review", "i meant the one on friday": another event for the change waiting. */
+/** What such a correction names: a few words of a name, no sentence ("no, the standup is fine" is a no). */
+const OTHER_EVENT_NAME = /^(?!.*\b(?:is|are|was|were|isn't|it's|fine|ok|okay|good|more|mistake|bad|urgent|wrong)\b)\S+(?: \S+){0,4}$/;
 const OTHER_EVENT = /^(?:no|nope|not that one|wrong one|(?:no,? )?i meant|actually)[,.!]?\s+(?:i meant\s+)?(?:the|my)\s+(.+?)[.!?]?$/;
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
@@ -207,8 +224,8 @@ export class Dialog {
         const listed = await this.#lastListed(input, stateOf, list);
         const chosen = listed && pickByPlace(input.text, listed);
         if (chosen) return this.#changes.change(input, chosen, change, s, done);
-        const candidates = listed?.slice(0, WHICH_AT_MOST) ?? [];
-        const more = (listed?.length ?? 0) - candidates.length;
+        const candidates = listed?.events.slice(0, WHICH_AT_MOST) ?? [];
+        const more = (listed?.events.length ?? 0) - candidates.length;
         if (candidates.length === 0) return done({ kind: 'which_event', change });
         return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
       }
@@ -227,7 +244,8 @@ export class Dialog {
     const otherEvent = OTHER_EVENT.exec(input.text.toLowerCase().trim());
     if (otherEvent) {
       const { pending } = await stateOf();
-      if (pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond')) return this.#otherEvent(input, pending, otherEvent[1]!, done, (i) => (intent = i));
+      const other = pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond') && OTHER_EVENT_NAME.test(otherEvent[1]!) ? await this.#otherEvent(input, pending, otherEvent[1]!, done, (i) => (intent = i)) : undefined;
+      if (other) return other;
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
     // waiting for "yes", changed so.
@@ -259,13 +277,17 @@ export class Dialog {
         const chosen = listed && pickByPlace(s.beforeEvent, listed);
         return chosen ? this.#changes.remind(input, undefined, chosen.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, chosen) : done({ kind: 'which_event', change: 'remind' });
       }
-      return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done);
+      // A bare name not found ("before lunch") is a reminder to place; one named with "the" or "my" is said missing.
+      const { beforeEvent: said, remindBefore: _, ...plain } = s;
+      const otherwise = /^(?:the|my|our|this|that)\b/i.test(said) ? undefined : () => this.#events.create(input, plain, done);
+      return this.#changes.remind(input, meetingSaid(this.deps, input, said), said, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, undefined, otherwise);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
     if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
       const { pending, about } = await stateOf();
       intent = 'create_event';
-      if (pending?.kind === 'create') return this.#events.propose(input, { ...pending.draft, reminderMinutes: s.remindBefore }, done);
+      // (A reminder said now replaces a "no reminder" said before: one or the other, never both.)
+      if (pending?.kind === 'create') return this.#events.propose(input, { ...withoutNoReminder(pending.draft), reminderMinutes: s.remindBefore }, done);
       if (pending?.kind === 'remind') return this.#remindAgain(pending, s.remindBefore, input, done, (i) => (intent = i));
       // Nothing proposed: before the event just talked about ("what's my next meeting", then this), else asked which.
       if (about) return this.#changes.remind(input, undefined, about.subject, s.remindBefore, done, about);
@@ -348,7 +370,7 @@ export class Dialog {
     const minutesAlone = MINUTES_ALONE.exec(input.text.trim());
     if (minutesAlone) {
       const { pending } = await stateOf();
-      if (pending?.kind === 'remind') return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
+      if (pending?.kind === 'remind' && Number(minutesAlone[1]) > 0) return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
     }
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;
     const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
@@ -675,7 +697,7 @@ export class Dialog {
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
         // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
-        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond')) {
+        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind')) {
           return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.event.subject }, [], pending);
         }
         // "when is book club": words read as another assistant's question ("when is the next lakers game")
@@ -702,24 +724,36 @@ export class Dialog {
    * The events the last answer listed, in the order said: a read's (all of its window), a find's (those of its
    * name still to come), the next meeting; undefined when the last answer listed none.
    */
-  async #lastListed(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent[] | undefined> {
+  async #lastListed(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<Listed | undefined> {
     const last = (await stateOf()).explanation;
     if (!last?.window || !/^(read_events|find_meeting|next_meeting|am_i_free)\b/.test(last.understood)) return undefined;
-    const found = theOneFound(last.understood);
     const { shown } = await list(last.window);
-    if (!namesAnEvent(found) && !/^next_meeting\b/.test(last.understood)) return shown.filter((e) => !e.isCancelled);
-    return shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)));
+    if (/^(read_events|am_i_free)\b/.test(last.understood)) {
+      // What the read was narrowed to ("with bob", "how many standups"), in the order read out: one day's events
+      // are said in start order (the first READ_AT_MOST); days with a series said once are not, so no place counts.
+      const { people, title, count } = lastSlots(last.understood);
+      const named = { ...(people?.length ? { people } : {}), ...(count && title ? { title } : {}) };
+      const events = shown.filter((e) => !e.isCancelled && (!namesAnEvent(named) || eventMatches(e, named, input.user)));
+      const oneDay = Date.parse(last.window.end) - Date.parse(last.window.start) <= 25 * 3_600_000;
+      return { events, spoken: oneDay ? Math.min(events.length, READ_AT_MOST) : 0 };
+    }
+    // A find said its first three of that name still to come; the next meeting, one.
+    const found = theOneFound(last.understood);
+    const events = shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)) && (namesAnEvent(found) || !e.isAllDay));
+    return { events, spoken: Math.min(events.length, /^next_meeting\b/.test(last.understood) ? 1 : 3) };
   }
 
   /** The change waiting for "yes" proposed again of another event, the one `said` names (or its occurrence said). */
-  async #otherEvent(input: TurnInput, pending: Extract<Pending, { kind: 'move' | 'cancel' | 'remind' | 'respond' }>, said: string, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
+  async #otherEvent(input: TurnInput, pending: Extract<Pending, { kind: 'move' | 'cancel' | 'remind' | 'respond' }>, said: string, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult | undefined> {
     const read = meetingSaid(this.deps, input, said);
     // ("the one on friday", "the one next week": the event waiting, on the day said.)
     const named = /^one\b/.test(said) ? { ...read, title: pending.event.subject } : read;
-    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named)).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
+    // (All-day events too: "no, the offsite".)
+    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
     const event = found[0];
+    // Nothing of that name: no correction after all ("no, my mistake"); the words go on as said.
+    if (!event) return undefined;
     answered(pending.kind === 'move' ? 'move_event' : pending.kind === 'cancel' ? 'cancel_event' : pending.kind === 'respond' ? 'respond_event' : 'create_event');
-    if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/, 'your') });
     if (pending.kind === 'remind') return this.#changes.remind(input, undefined, event.subject, pending.minutes, done, event);
     if (pending.kind === 'respond') {
       const own = event.myResponse === 'organizer' || !event.organizer?.email || event.organizer.email.toLowerCase() === input.user.toLowerCase();
@@ -907,7 +941,8 @@ export class Dialog {
   async #confirm(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
     // Either way: a "yes" whose clock is before the proposal (a replayed or mistyped `now`) is no answer to it.
-    if ((pending.kind === 'create' || pending.kind === 'cancel' || pending.kind === 'move' || pending.kind === 'respond' || pending.kind === 'add_room') && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
+    // (Any proposal: one kind added later must not slip past this.)
+    if ('proposedAt' in pending && pending.proposedAt && Math.abs(input.now.getTime() - Date.parse(pending.proposedAt)) > DIALOG_TTL_MS) {
       return done({ kind: 'proposal_expired', minutes: DIALOG_TTL_MS / MINUTE });
     }
     switch (pending.kind) {

@@ -53,11 +53,16 @@ const LEAD_WORDS = String.raw`^(?:(?:please|can you|could you|hey|olly|and|also)
 /** "remind me (30 minutes) before the budget review", "alert me an hour before my 2pm". */
 const REMIND_ME_BEFORE = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert|notify|ping|warn) (?:me|us) (?:(${AMOUNT}|${SHORT_AMOUNT}) )?(?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
 /** "set a (10 minute) reminder for the budget review", "add a reminder before my 2pm". */
-const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](?:minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
+const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
 /** "set the reminder on the budget review to 30 minutes", "change the reminder for my 2pm to an hour". */
 const REMINDER_TO = new RegExp(String.raw`${LEAD_WORDS}(?:set|change|make|move) (?:the|my) reminder (?:on|for|of) (.+?) to (${AMOUNT}|${SHORT_AMOUNT})(?: before(?: it)?)?[.!?]?$`, 'i');
 /** What stands where an event should: a time or a day alone ("remind me before 5") names none. */
 const NO_EVENT = /^(?:(?:it|that|the (?:meeting|event|start)|it starts)$|\d|(?:noon|midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:this|next) (?:morning|afternoon|evening|week|weekend|month))\b(?!'s))/i;
+/**
+ * Words after the event that make it a reminder at a time, or of something else: "the 15th to pay rent", "the
+ * morning to call mom", "the dentist at 3pm tomorrow", "the end of the day".
+ */
+const NOT_ONLY_AN_EVENT = /\bto \w+|\bat \d|\bat (?:noon|midnight)\b|\b(?:the )?(?:morning|afternoon|evening|night|end of (?:the )?day|eod)\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|^\d/i;
 /** "set a reminder for the standup": a reminder *for* something is for an event only when one is named so. */
 const AN_EVENT_NAMED = /^(?:the|my|our|this|that|tomorrow's|today's|\w+day's)\b/i;
 
@@ -76,8 +81,8 @@ export function remindBeforeEvent(text: string): { readonly minutes?: number; re
   const remind = REMIND_ME_BEFORE.exec(t);
   const set = remind ? null : SET_A_REMINDER.exec(t);
   const to = remind || set ? null : REMINDER_TO.exec(t);
-  const [amount, said] = remind ? [remind[1], remind[2]!] : set ? [set[1] ? `${set[1]} ${/\bh/i.test(set[0].slice(set[0].indexOf(set[1]) + set[1].length, set[0].search(/reminder|alert/i))) ? 'hour' : /\bday/i.test(set[0]) ? 'day' : 'minute'}` : undefined, set[2]!] : to ? [to[2], to[1]!] : [undefined, undefined];
-  if (said === undefined || NO_EVENT.test(said.trim()) || (set && !AN_EVENT_NAMED.test(said.trim()))) return undefined;
+  const [amount, said] = remind ? [remind[1], remind[2]!] : set ? [set[1] ? `${set[1]} ${set[2]!.replace(/s$/, '')}` : undefined, set[3]!] : to ? [to[2], to[1]!] : [undefined, undefined];
+  if (said === undefined || NO_EVENT.test(said.trim()) || NOT_ONLY_AN_EVENT.test(said) || (set && !AN_EVENT_NAMED.test(said.trim()))) return undefined;
   const minutes = amount === undefined ? undefined : minutesSaid(amount);
   // A length said that is no length ("remind me 3 blocks before ...") is no such request.
   if (amount !== undefined && minutes === undefined) return undefined;

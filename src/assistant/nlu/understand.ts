@@ -36,7 +36,7 @@ const RULE_CONFIDENCE = 0.95;
 /** "decline the product review", "accept my 3pm", "rsvp no to the offsite", "say no to ann's invite". */
 const REPLY = /^(decline|reject|turn down|say no to|rsvp no to|accept|say yes to|rsvp yes to|tentatively accept|rsvp maybe to)\s+(.+)$/;
 /** What a reply is to: a meeting (by a kind of meeting, an invitation, a time, or "it"), never lights, offers or terms. */
-const MEETING_REPLIED = /\b(it|that|this one|meeting|invite|invitation|review|sync|standup|stand-up|interview|appointment|lunch|dinner|breakfast|1:1|one on one|offsite|workshop|session|kickoff|retro|planning|demo|huddle|call|\d{1,2}(:\d\d)? ?(am|pm))\b/;
+const MEETING_REPLIED = /\b(it|that|this one|(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th)) (?:one|1)|meeting|invite|invitation|review|sync|standup|stand-up|interview|appointment|lunch|dinner|breakfast|1:1|one on one|offsite|workshop|session|kickoff|retro|planning|demo|huddle|call|\d{1,2}(:\d\d)? ?(am|pm))\b/;
 const NOT_A_MEETING = /\b(lights?|volume|music|tv|heat|heating|temperature|offer|job|cookies?|terms|payment|friend|request|call from|calls? from|connection|transaction|package|delivery|order|charges?|card|update|changes|suggestion|recommendation|alarm|timer)\b/;
 const FIND_FREE = /\b(when|what times?|which times?) (am i|are we|i'm|im|will i be|do i have) (free|available|open)\b|\bwhen do i have (time|a gap|an opening|a free)\b|\bfree (time|slots?|windows?|gaps?)\b|\bopen (slots?|time)\b|\b(gaps?|openings?) in my\b/;
 /** What may be said around a repeat alone ("make it every week", "actually, weekly"). */
@@ -225,7 +225,8 @@ function understander(models: NluModels): Understander {
     if (numbersAreNames) {
       spansSaid = spansSaid.filter((sp) => !(WHEN_SPAN.has(sp.type) && hasNumber(sp)));
       const again = intentFor(spansSaid);
-      if (again !== intent) ({ move, when } = readFor((intent = again)));
+      // (An answer to a meeting stays one: "decline the last one" names its meeting by place.)
+      if (again !== intent && intent !== 'respond_event') ({ move, when } = readFor((intent = again)));
     }
     // "make it 3", "2", "let's do four thirty": a bare number where nothing but a time is said is a clock time.
     const onlyWhenWords = words.every((w) => WHEN_ONLY_WORD.has(wordClass(w)) || WHEN_FILLER.test(w));

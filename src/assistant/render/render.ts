@@ -451,7 +451,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'respond_own':
       return sentences([`You organize ${subject(act.event)}, so there is no invitation to ${act.reply === 'decline' ? 'decline' : 'accept'}. To call it off, say "cancel ${subject(act.event).toLowerCase()}".`]);
     case 'holding':
-      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change === 'respond' ? 'answer' : act.change} ${act.subject}, or no to drop it.`]);
+      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change === 'respond' ? 'answer' : act.change === 'remind' ? 'set the reminder for' : act.change} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
       const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
       const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';

@@ -1151,6 +1151,19 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'ordinal');
     await ask("what's on wednesday", 'ordinal');
     expect((await ask('the second one', 'ordinal')).text).toBe('Budget review is on Wednesday at 11 AM with Bob Smith.');
+    // Words after the place: still the place ("move the second one an hour later").
+    expect((await ask('move the second one an hour later', 'ordinal')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-10T20:00:00Z' });
+    await ask('no', 'ordinal');
+    // A week read with its series said once has no order to count in: asked, with the choices, never guessed.
+    await ask('how many standups do i have this week', 'ordinal');
+    const which = await ask('cancel the third one', 'ordinal');
+    expect(which.pending).toMatchObject({ kind: 'which', change: 'cancel' });
+    expect(which.events.every((e) => e.subject === 'Team standup')).toBe(true);
+    await ask('no', 'ordinal');
+    // After "what's my next meeting" only one was said: "the second one" is asked about, not taken from unread ones.
+    await ask("what's my next meeting", 'ordinal');
+    expect((await ask('move the second one to 3', 'ordinal')).pending).toMatchObject({ kind: 'which' });
+    await ask('no', 'ordinal');
   });
 
   it('guests said to be optional are invited as optional, and a typed address from outside is invited as written', async () => {
