@@ -72,8 +72,6 @@ export type Act =
   /** A meeting its organizer cancelled, still on the calendar: remove it? Then: removed. */
   | { readonly kind: 'confirm_remove_cancelled'; readonly event: CalendarEvent }
   | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
-  /** `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then. */
-  /** `pastDays`: the question was about the past, and this many days back were read. */
   /** "remind me 30 minutes before the budget review": the event's own reminder, set once "yes" is said. */
   | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number }
   | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number }
@@ -81,6 +79,10 @@ export type Act =
   | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
   /** The event named was cancelled by its organizer (it still sits on the calendar, marked so). */
   | { readonly kind: 'was_cancelled'; readonly event: CalendarEvent }
+  /**
+   * `at`: the request named the event by its start ("cancel my 2:30") and nothing starts then.
+   * `pastDays`: the question was about the past, and this many days back were read.
+   */
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */

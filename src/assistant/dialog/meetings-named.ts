@@ -1,14 +1,14 @@
+/**
+ * Finding the meeting a request names ("the budget review on friday", "my 2pm"), as a cancel finds it: for a
+ * room asked for a meeting, and a reminder asked before one.
+ */
+
 import { eventMatches } from './match-event.js';
 import { iso, localDaysFrom, MINUTE, SEARCH_AHEAD_DAYS } from './timing.js';
 import { visible } from './visible.js';
 import type { CalendarEvent } from '../../domain/calendar.js';
 import type { TurnDeps, TurnInput } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
-
-/**
- * Finding the meeting a request names ("the budget review on friday", "my 2pm"), as a cancel finds it: for a
- * room asked for a meeting, and a reminder asked before one.
- */
 
 /** The meeting said, read as a change would name it ("my 2pm", "the budget review on friday"). */
 export function meetingSaid(deps: Pick<TurnDeps, 'understand'>, input: TurnInput, said: string): DialogSlots {

@@ -40,7 +40,6 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
 
 /** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
 const NEXT_WITHIN_DAYS = 14;
-/** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
 /** "the second one", "cancel the first meeting", "move the last one to 3": a place in a list, said for an event. */
@@ -83,6 +82,7 @@ function pickByPlace(text: string, listed: Listed): CalendarEvent | undefined {
 /** What such a correction names: a few words of a name, no sentence ("no, the standup is fine" is a no). */
 const OTHER_EVENT_NAME = /^(?!.*\b(?:is|are|was|were|isn't|it's|fine|ok|okay|good|more|mistake|bad|urgent|wrong)\b)\S+(?: \S+){0,4}$/;
 const OTHER_EVENT = /^(?:no|nope|not that one|wrong one|(?:no,? )?i meant|actually)[,.!]?\s+(?:i meant\s+)?(?:the|my)\s+(.+?)[.!?]?$/;
+/** Intents whose turn always ends with a new explanation, so the stored state is not needed to answer them. */
 const REPLACES_STATE: ReadonlySet<DialogIntent> = new Set<DialogIntent>(['read_events', 'next_meeting', 'find_meeting', 'am_i_free', 'cancel_event', 'move_event']);
 
 export class Dialog {
@@ -268,7 +268,7 @@ export class Dialog {
         return this.#events.create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(optionalPeople.length ? { optionalPeople } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
-    // "remind me 30 minutes before the budget review": a reminder event that long before it.
+    // "remind me 30 minutes before the budget review": that event's own reminder, set that long before it.
     if (s.beforeEvent !== undefined) {
       intent = 'create_event';
       // ("remind me 5 minutes before the first one" after a read: that one, as said; with nothing read, ask which.)

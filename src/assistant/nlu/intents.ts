@@ -130,6 +130,7 @@ const OTHER_DOMAIN = /\b(tickets?|deliver(ed|y)?|takeaway|takeout|order|brew|cof
 // assistants' services even when said with a calendar word ("schedule a cab at 8", "the news today"). In the
 // training part all 23 + 26 + 29 + 28 + 5 + 3 such lines are out of scope. Naming the calendar itself keeps one in.
 const ANOTHER_DEVICE_OR_SERVICE = /\b(cab|taxi|uber|lyft|stocks?|stock (price|market)|news|volume|louder|quieter|mute|shut up|be quiet|quiet mode|(do not|don't) (speak|talk))\b/;
+const QUIET = /\b(mute|shut up|be quiet|quiet mode|(do not|don't) (speak|talk))\b/;
 const ALERT_ME = /^(?:(?:please|olly|hey|can you|could you)\s+)*(alert me|wake me)\b/;
 // Something put on, read from or taken off a list ("add juice to my grocery list", "how many events on my
 // list", "create packing checklist"): the lists assistant's (25 of 27 training-part lines; the two others ask
@@ -174,9 +175,11 @@ export function lexicalOther(words: readonly string[]): boolean {
   if (LOCAL_PLACE.test(t) && !OWN_CALENDAR.test(t) && !meetingWithSomeone(t.replace(LEAD, '').replace(/^(add|put)\s+/, ''))) return true;
   if (OTHER_DOMAIN.test(t) && !OWN_CALENDAR.test(t) && !CALENDAR_NOUN.test(t) && !CALENDARISH.test(t) && !CALENDAR_CHANGE.test(t.replace(LEAD, ''))) return true;
   // ("add stock review friday at 2", "remind me to check the news at 9": an event named so, or a reminder.)
+  // ("when is the news team meeting": a meeting so named; "alert me 10 minutes before the review": a reminder.)
   const keeps = NAMES_THE_CALENDAR.test(t) || CALENDAR_CHANGE.test(t.replace(LEAD, '')) || /\bremind/.test(t);
-  if (ANOTHER_DEVICE_OR_SERVICE.test(t) && !keeps) return true;
-  if (ALERT_ME.test(t) && !keeps && !CALENDAR_NOUN.test(t)) return true;
+  // ("i'm in a meeting, please do not speak": the device's silence, meeting or not.)
+  if (ANOTHER_DEVICE_OR_SERVICE.test(t) && !keeps && (QUIET.test(t) || !/\b(meetings?|appointments?|sync|standup)\b/.test(t))) return true;
+  if (ALERT_ME.test(t) && !keeps && !CALENDAR_NOUN.test(t) && !/\b(before|ahead of)\b/.test(t)) return true;
   if (A_LIST.test(t) && !/\breminders?\b/.test(t) && !NAMES_THE_CALENDAR.test(t)) return true;
   return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
 }

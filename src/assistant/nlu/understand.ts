@@ -47,7 +47,7 @@ const BARE_NUMBER = /\b(\d{1,2}(?::\d\d)?)\b/;
 const ASKED_BUSY = /\b(busy|booked|occupied|tied up|do i have|have i got|is there|are there|anything|something|any (meetings?|events?|plans|appointments?|calls?))\b/;
 const COUNT_ASKED = /\bhow many\b/;
 /** What "how many ... do i have" counts: "how many standups do i have this week" -> "standups". */
-const COUNTED = /\bhow many ([a-z][a-z -]*?) (?:do|did|will|have|are|is|am)\b/;
+const COUNTED = /\bhow many (?!(?:times|hours?|minutes?|more|people|days|weeks|of)\b)([a-z][a-z -]*?) (?:do|did|will|have|are|is|am)\b/;
 /** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
 const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
 /** The words of the end question that the untagged-title reader may have swept into the name. */

@@ -64,6 +64,8 @@ function clockWords(hour: number, minute: number): string {
 
 /** How near the evening reading of a passed bare morning hour must be to be meant ("at 8" at 7 PM, not at noon). */
 const EVENING_WITHIN_HOURS = 6;
+/** ... and only said in the evening ("add dentist at 9" said at 3 PM is tomorrow at 9 AM). */
+const EVENING_FROM_HOUR = 17;
 
 interface Clock {
   readonly hour: number;
@@ -438,7 +440,7 @@ export function resolveWhen(text: string, nowDate: Date, zone: string, opts: { r
   // noon is still tomorrow morning).
   if (time && start && !day && !p.impliesToday && (opts.future ?? true) && !past && start < now) {
     const evening = !time.certainMeridiem && !p.partOfDay && !mealPart(n.text) && time.hour >= 7 && time.hour < 12 ? at({ ...time, hour: time.hour + 12, certainMeridiem: true }, base) : undefined;
-    if (evening && evening > now && evening.diff(now, 'hours').hours <= EVENING_WITHIN_HOURS) start = evening;
+    if (evening && evening > now && now.hour >= EVENING_FROM_HOUR && evening.diff(now, 'hours').hours <= EVENING_WITHIN_HOURS) start = evening;
     else start = at(time, (startDay = base.plus({ days: 1 })));
   }
   const shiftedBy = time ? skippedStart(wallOf(time, startDay), clockZone) : undefined;

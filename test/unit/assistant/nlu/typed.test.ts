@@ -237,6 +237,8 @@ describe("other assistants' domains that borrow calendar words", () => {
     ['what does my day look like', 'read_events'],
     ['what does thursday afternoon look like', 'read_events'],
     ['what does the rest of the week look like', 'read_events'],
+    ['when is the news team meeting', 'find_meeting'],
+    ['alert me 10 minutes before the budget review', 'create_event'],
   ])('%s -> %s (an event so named, a reminder, or the calendar named)', (text, intent) => {
     expect(u(text).intent).toBe(intent);
   });
@@ -430,5 +432,13 @@ describe('a move onto several days', () => {
     expect(u('move the offsite to saturday and sunday').slots.unsupported).toBe('length');
     expect(u('move the offsite to monday through wednesday').slots.unsupported).toBe('length');
     expect(u('move the offsite to saturday').slots.unsupported).toBeUndefined();
+  });
+});
+
+describe('what "how many" counts', () => {
+  it('a kind of event is counted by name; a quantity word is no name', () => {
+    expect(u('how many standups do i have this week').slots.title).toBe('standups');
+    expect(u('how many times do i meet bob this week').slots.title).toBeUndefined();
+    expect(u('how many hours do i have booked today').slots.title).toBeUndefined();
   });
 });

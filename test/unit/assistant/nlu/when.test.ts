@@ -69,6 +69,8 @@ describe('times, lengths and offsets', () => {
     expect(utc(resolveWhen('at 8am', evening, LA).start)).toBe('2027-03-09T16:00:00Z');
     expect(utc(resolveWhen('breakfast at 8', evening, LA).start)).toBe('2027-03-09T16:00:00Z');
     expect(utc(resolveWhen('at 7', evening, LA).start)).toBe('2027-03-09T15:00:00Z');
+    // Said in the afternoon, a passed morning hour is still tomorrow morning.
+    expect(utc(resolveWhen('at 9', new Date('2027-03-08T23:00:00Z'), LA).start)).toBe('2027-03-09T17:00:00Z');
   });
 
   it('"in two hours" is exact elapsed time, even across the DST change', () => {
