@@ -1,4 +1,5 @@
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
+import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
@@ -19,7 +20,7 @@ export class EventChanges {
   async change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
-    if (target.myResponse !== 'organizer' && target.organizer?.email && target.organizer.email.toLowerCase() !== input.user.toLowerCase()) {
+    if (!organizes(input.user, target)) {
       return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
     }
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);

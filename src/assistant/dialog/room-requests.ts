@@ -1,6 +1,7 @@
 import { namesAnEvent } from './match-event.js';
 import { meetingSaid, meetingsNamed } from './meetings-named.js';
 import { roomNamed } from './named-room.js';
+import { organizes } from './organizer.js';
 import { roomFor } from './room-lookup.js';
 import { dayWindow, iso, MINUTE } from './timing.js';
 import type { CalendarEvent, TimeWindow } from '../../domain/calendar.js';
@@ -105,7 +106,7 @@ export class RoomRequests {
     const event = fits[0]!;
     const which = roomName ?? 'a room';
     if (fits.length > 1) return done({ kind: 'add_room_which', room: which, candidates: fits.slice(0, WHICH_AT_MOST) }, fits);
-    if (event.myResponse !== 'organizer' && event.organizer?.email && event.organizer.email.toLowerCase() !== input.user.toLowerCase()) return done({ kind: 'not_organizer', event, change: 'add a room to' }, [event]);
+    if (!organizes(input.user, event)) return done({ kind: 'not_organizer', event, change: 'add a room to' }, [event]);
     const window = { start: event.start, end: event.end };
     let room: DirectoryEntry | undefined;
     if (roomName) {

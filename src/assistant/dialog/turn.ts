@@ -28,6 +28,7 @@ import type { DialogIntent, DialogSlots } from './understanding.js';
 import { EventChanges } from './event-changes.js';
 import { firstOfEachSeries, meetingSaid, meetingsNamed, namedAt, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
+import { organizes } from './organizer.js';
 import { RoomRequests } from './room-requests.js';
 import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
@@ -756,8 +757,7 @@ export class Dialog {
     answered(pending.kind === 'move' ? 'move_event' : pending.kind === 'cancel' ? 'cancel_event' : pending.kind === 'respond' ? 'respond_event' : 'create_event');
     if (pending.kind === 'remind') return this.#changes.remind(input, undefined, event.subject, pending.minutes, done, event);
     if (pending.kind === 'respond') {
-      const own = event.myResponse === 'organizer' || !event.organizer?.email || event.organizer.email.toLowerCase() === input.user.toLowerCase();
-      if (own) return done({ kind: 'respond_own', event, reply: pending.reply }, [event]);
+      if (organizes(input.user, event)) return done({ kind: 'respond_own', event, reply: pending.reply }, [event]);
       return done({ kind: 'confirm_respond', event, reply: pending.reply }, [event], { kind: 'respond', event, reply: pending.reply, proposedAt: input.now.toISOString() });
     }
     if (pending.kind === 'cancel') return this.#changes.change(input, event, 'cancel', {}, done);
@@ -932,8 +932,7 @@ export class Dialog {
       if (distinct.length > 1) return done({ kind: 'which_event', change: 'find' }, [], undefined, explanation);
       target = distinct[0]!;
     }
-    const own = target.myResponse === 'organizer' || !target.organizer?.email || target.organizer.email.toLowerCase() === input.user.toLowerCase();
-    if (own) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
+    if (organizes(input.user, target)) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
     return done({ kind: 'confirm_respond', event: target, reply }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
   }
 
