@@ -767,10 +767,15 @@ export class Dialog {
   }
 
   /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */
-  async #proposedTime(stateOf: () => Promise<DialogState>): Promise<{ window: TimeWindow; pending: Pending; moving?: string } | undefined> {
-    const { pending } = await stateOf();
+  async #proposedTime(stateOf: () => Promise<DialogState>): Promise<{ window: TimeWindow; pending?: Pending; moving?: string } | undefined> {
+    const { pending, about } = await stateOf();
     if (pending?.kind === 'create') return { window: { start: pending.draft.start, end: pending.draft.end }, pending };
     if (pending?.kind === 'move') return { window: { start: pending.start, end: pending.end }, pending, moving: pending.event.id };
+    // ("add lunch with bob wednesday at 11", "Which Bob?", then "am i free then?": that time; the question still waits.)
+    const asked = (pending?.kind === 'person' || pending?.kind === 'time') && 'create' in pending ? pending.create : undefined;
+    if (asked?.start) return { window: { start: asked.start, end: asked.end ?? iso(Date.parse(asked.start) + (asked.durationMinutes ?? 60) * MINUTE) }, pending: pending! };
+    // (After "what's my next meeting": its time; with nothing talked about, not "now".)
+    if (about && !pending) return { window: { start: about.start, end: about.end } };
     return undefined;
   }
 

@@ -1064,6 +1064,12 @@ describe('the assistant answers from the calendar', () => {
     await ask('add a call with ann tomorrow at 9', 'free-then');
     expect((await ask('am i free then?', 'free-then')).text).toMatch(/^No, you have Team standup tomorrow at 9 AM/);
     await ask('no', 'free-then');
+    // A question waiting ("Which Bob?"): the time asked about, and the question still waits.
+    await ask('add lunch with bob wednesday at 11', 'free-then');
+    const asked = await ask('am i free then?', 'free-then');
+    expect(asked.text).toBe('No, you have Budget review on Wednesday at 11 AM.');
+    expect(asked.pending).toMatchObject({ kind: 'person' });
+    await ask('no', 'free-then');
   });
 
   it('"how many standups do i have this week" counts the standups, not every meeting', async () => {
