@@ -47,8 +47,7 @@ export function howLong(minutes: number): string {
 export function reminderWords(minutes: number): string {
   if (minutes === 1440) return 'with a reminder the day before';
   if (minutes % 10080 === 0) return `with a reminder ${minutes === 10080 ? 'a week' : `${minutes / 10080} weeks`} before`;
-  if (minutes % 1440 === 0) return `with a reminder ${minutes / 1440} days before`;
-  return `with a reminder ${minutes === 60 ? 'an hour' : spokenDuration(minutes)} before`;
+  return `with a reminder ${howLong(minutes)} before`;
 }
 
 /** "Bob Smith", "Bob Smith and Carol Diaz", "Bob Smith, Carol Diaz and 3 others": never the user. */
