@@ -9,6 +9,7 @@ import type { Token } from './text.js';
 import type { Intent } from './types.js';
 import { guestList, placeAfterIn, titleBefore } from './request-shape.js';
 import { FREQUENCY_WORD } from './frequency-names.js';
+import { widenedToSaidName } from './said-name.js';
 import { cleanName, commaBefore, DAY_OR_MONTH, NOT_A_NAME, TRAILING, WHEN_TOKEN, words } from './name-words.js';
 
 export interface About {
@@ -140,14 +141,17 @@ function untaggedTitle(tokens: readonly Token[], spans: readonly Span[], classOf
 /**
  * A generic name widened over the untagged words around it: "my wrap up [meeting]" -> "wrap up meeting",
  * "the [offsite] prep" -> "offsite prep". Stops at an article, a possessive, a time, a tagged word, or a
- * verb's particle ("set up meeting").
+ * verb's particle ("set up meeting"). `anyName`: widen any tagged name, not only a generic noun (a new
+ * event's title is written as said: "add project [plan review] tomorrow" is "project plan review").
  */
-function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Span, classOf: (w: string) => string = wordClass): Span {
-  if (event.to - event.from !== 1 || !EVENT_NOUNS.has(tokens[event.from]!.lower)) return event;
+function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Span, classOf: (w: string) => string = wordClass, anyName = false): Span {
+  if (!anyName && (event.to - event.from !== 1 || !EVENT_NOUNS.has(tokens[event.from]!.lower))) return event;
+  // (In a new event's title, other event words, meals and groups are name words too: "standup notes review", "team lunch".)
+  const nameWord = (w: string) => classOf(w) === 'w' || (anyName && /^(eventnoun|meal|relation)$/.test(classOf(w)));
   let from = event.from;
   while (from > 0 && from > event.from - 3) {
     const w = tokens[from - 1]!.lower;
-    if (covered(spans, from - 1) || (NOT_A_NAME.test(w) && w !== 'up') || TRAILING.test(w) || WHEN_TOKEN.test(w) || /'s$|s'$/.test(w) || classOf(w) !== 'w') break;
+    if (covered(spans, from - 1) || (NOT_A_NAME.test(w) && w !== 'up') || TRAILING.test(w) || WHEN_TOKEN.test(w) || /'s$|s'$/.test(w) || !nameWord(w)) break;
     from--;
   }
   // "set up meeting with bob": "up" belongs to the verb before it, not to the name.
@@ -156,7 +160,7 @@ function widenedName(tokens: readonly Token[], spans: readonly Span[], event: Sp
   let to = event.to;
   while (to < tokens.length && to < event.to + 2) {
     const w = tokens[to]!.lower;
-    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || classOf(w) !== 'w' || !/^[a-z][a-z'-]*$/.test(w) || inSpokenTime(tokens, to)) break;
+    if (covered(spans, to) || NOT_A_NAME.test(w) || TRAILING.test(w) || WHEN_TOKEN.test(w) || !nameWord(w) || !/^[a-z][a-z'-]*$/.test(w) || inSpokenTime(tokens, to)) break;
     to++;
   }
   return { ...event, from, to };
@@ -402,7 +406,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const event = taggedEvent && noun && isGroupMet(tokens, taggedEvent, tokens.indexOf(noun)) ? undefined : taggedEvent;
   // "mary's birthday", "my brother's graduation": whose event it is belongs to its title, not to the guests.
   const owner = event && [...of('person'), ...of('relation')].find((s) => s.to === event.from && /'s$|s'$/.test(tokens[s.to - 1]!.lower));
-  const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event, classOf)) : undefined;
+  const named = event ? eventName(tokens, owner ? event : widenedName(tokens, spans, event, classOf, intent === 'create_event')) : undefined;
   // An untagged kind of event takes the words that qualify it as a tagged one would ("add sprint review").
   const nounAt = noun ? tokens.indexOf(noun) : -1;
   const nounName = noun ? eventName(tokens, widenedName(tokens, spans, { type: 'event_name', from: nounAt, to: nounAt + 1 }, classOf)) ?? noun.lower : undefined;
@@ -415,14 +419,20 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const placeTitle = aboutOne && !event && !noun && place && placeWords && placeAsName(tokens, place) ? placeWords : undefined;
   // "out of office from the 15th to the 19th": a fixed phrase, not "out" at a place called "office".
   const outOfOffice = /\b(out of (the )?office|ooo|pto)\b/.test(tokens.map((t) => t.lower).join(' ')) ? 'Out of office' : undefined;
-  const title =
+  const called = calledTitle(tokens, spans);
+  const given =
     outOfOffice ??
     remindTitle ??
-    calledTitle(tokens, spans) ??
+    called ??
     (named && owner ? `${words(tokens, owner.from, owner.to)} ${named}` : named ?? nounName) ??
     placeTitle ??
     (aboutOne ? untaggedTitle(tokens, spans, classOf) : undefined) ??
     (intent === 'create_event' ? forTitle(tokens, spans, classOf) : undefined);
+  // A new event's name as said in full ("add budget plan tomorrow": "budget plan", where the tagger took "budget").
+  // (Not a title given outright, a reminder's, or one whose owner was said: those are read as said already.)
+  const said = intent === 'create_event' && given && !outOfOffice && !remindTitle && !called && !owner ? widenedToSaidName(tokens, spans, given) : undefined;
+  const title = said?.title ?? given;
+  const inName = (at: number) => said?.span !== undefined && at >= said.span.from && at < said.span.to;
   // "a call about the budget", "lunch with the team": a kind of event and what it is about, not the kind alone.
   // (The title a single word as said, tagged or not: "add 1:1 w/ bob re: roadmap".)
   const titleAt = title && !title.includes(' ') ? (noun && title === noun.lower ? nounAt : tokens.findIndex((t) => t.lower === title)) : -1;
@@ -439,7 +449,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const tagged = [...adjacentJoined(tokens, of('person')).filter((sp) => sp !== personAsPlace).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const listed = tagged.length ? listedGuests(tokens, spans) : [];
   const taken = new Set(listed.flatMap((l) => l.takes));
-  const people = [...tagged.filter((t) => !taken.has(t.at)), ...listed].sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
+  const people = [...tagged.filter((t) => !taken.has(t.at) && !inName(t.at)), ...listed].sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);
   const typed = people.length ? [] : typedPeople(tokens);
   // "with dave" that no model tagged: a filter for reads, finds and changes; for a new event, a guest only
   // if the directory knows the word (the dialog asks it).
