@@ -183,6 +183,9 @@ describe('a command to add something named, with a day or a time, is a new event
     'put on some music at 8',
     'add a post on facebook at 9',
     'book a cab tomorrow at 9',
+    'book a table for 2 at 7 friday',
+    'please book a flight to boston friday',
+    'reserve me a taxi at 6 tomorrow',
   ])('another assistant\'s request stays out of scope: %s', (text) => {
     expect(u(text).intent).toBe('out_of_scope');
   });

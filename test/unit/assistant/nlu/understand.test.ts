@@ -174,6 +174,26 @@ describe('names the tagger misses', () => {
     expect(u('set up meeting with bob at 3').slots.title).toBe('meeting');
   });
 
+  it('a new event is named with every word said for its name, not the part the tagger caught', () => {
+    // (The tagger caught "standup", "plan review", "planning session", "lunch": Exchange got a shorter title than asked for.)
+    expect(u('add standup notes review at 10').slots.title).toBe('standup notes review');
+    expect(u('add project plan review tomorrow at 3').slots.title).toBe('project plan review');
+    expect(u('schedule quarterly budget planning session friday at 2').slots.title).toBe('quarterly budget planning session');
+    expect(u('put team lunch on friday at noon').slots.title).toBe('team lunch');
+    expect(u('add lunch with my team at noon').slots).toMatchObject({ title: 'lunch', people: ['team'] });
+    expect(u('add code review with bob at 4').slots).toMatchObject({ title: 'code review', people: ['bob'] });
+    // (Untagged, or cut at a word that is also a command or a particle: "plan", "block", "up".)
+    expect(u('add budget plan tomorrow at 10').slots.title).toBe('budget plan');
+    expect(u('add focus block tomorrow at 9').slots.title).toBe('focus block');
+    expect(u('add catch up with ann tomorrow at 3').slots).toMatchObject({ title: 'catch up', people: ['ann'] });
+    expect(u('add lunch and learn thursday at noon').slots.title).toBe('lunch and learn');
+    expect(u('add call the bank at 2').slots.title).toBe('call the bank');
+    // A group said before the meal is in the name, not a guest; a repeat said first is the series', not the name's.
+    expect(u('add team lunch at noon on thursday').slots.people).toBeUndefined();
+    expect(u('add monthly budget check tomorrow at 2').slots).toMatchObject({ title: 'budget check', repeat: { every: 'month' } });
+    expect(u('add lunch and invite bob').slots).toMatchObject({ title: 'lunch', people: ['bob'] });
+  });
+
   it('a place said where the name goes is the name ("add gym at 6pm")', () => {
     expect(u('add gym at 6pm tomorrow').slots).toMatchObject({ title: 'gym' });
     expect(u('add gym at 6pm tomorrow').slots.location).toBeUndefined();
@@ -246,6 +266,8 @@ describe('changes the assistant does not make are named, never taken for a new e
 describe('short typed questions about the schedule', () => {
   it.each([
     ['free at 2:30?', 'am_i_free'], ['is 3pm free', 'am_i_free'], ['busy at 4?', 'am_i_free'], ['free tomorrow afternoon?', 'am_i_free'],
+    // (A when, then "free?": a question, never a new event called "Meeting".)
+    ['3/10 2pm free?', 'am_i_free'], ['wed 2pm free?', 'am_i_free'], ['friday afternoon busy?', 'am_i_free'], ['tomorrow free', 'am_i_free'],
     ["what's at 2pm", 'read_events'], ["what's next", 'next_meeting'], ['anything else today', 'read_events'], ['anything with dave on wednesday', 'read_events'],
   ] as const)('%s -> %s', (text, intent) => {
     expect(u(text).intent).toBe(intent);
