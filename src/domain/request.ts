@@ -38,6 +38,11 @@ export interface RequestSlots {
    * reminder is asked for, as said (how long before in `remindBefore`, when said).
    */
   readonly beforeEvent?: string;
+  /**
+   * A reminder said as "remind me about the standup", "remind me about taxes": with `beforeEvent`, an event on
+   * the calendar when one is named so, else the thing to be reminded of (a reminder event, its time asked).
+   */
+  readonly remindAbout?: boolean;
   /** move_event: the target start the event should move to, when said ("move it to 4pm"). */
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */

@@ -66,7 +66,7 @@ export type Act =
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   /** `within`: the part of a day said for a move ("to thursday afternoon") that the event's own hour is not in. */
-  | { readonly kind: 'need_time'; readonly title: string; readonly within?: TimeWindow; readonly reminder?: boolean }
+  | { readonly kind: 'need_time'; readonly title: string; readonly within?: TimeWindow; readonly reminder?: boolean; readonly remindAbout?: boolean }
   /** "move the offsite to 2pm": an all-day event moves by days; which day? */
   | { readonly kind: 'all_day_needs_day'; readonly event: CalendarEvent }
   /** A meeting its organizer cancelled, still on the calendar: remove it? Then: removed. */

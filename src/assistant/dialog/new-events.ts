@@ -33,7 +33,7 @@ export class NewEvents {
     const title = s.title ?? (s.reminder ? 'Reminder' : 'Meeting');
     // "dinner with ann this evening", "remind me tomorrow to ...": the day (or part of it) is known; ask the time in it.
     const within = !s.start && !s.repeat && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) <= 25 * 3_600_000 ? s.window : undefined;
-    if (!s.start) return done({ kind: 'need_time', title, ...(within ? { within } : {}), ...(s.reminder ? { reminder: true } : {}) }, [], { kind: 'time', create: { ...s, title } });
+    if (!s.start) return done({ kind: 'need_time', title, ...(within ? { within } : {}), ...(s.reminder ? { reminder: true, ...(s.remindAbout ? { remindAbout: true } : {}) } : {}) }, [], { kind: 'time', create: { ...s, title } });
     const attendees: (Person & { kind: AttendeeKind })[] = [];
     let location = s.location;
     // "lunch with the team", "dinner with mom": nobody the directory knows. The event is still proposed,
@@ -181,8 +181,12 @@ function guestWord(text: string, names: readonly string[]): 'with' | 'for' {
 
 /** A reminder's slots: whoever and wherever it names are words of its title, never guests or a room. */
 function reminderOnly(s: DialogSlots): DialogSlots {
-  const people = [...(s.people ?? []), ...(s.maybePeople ?? [])];
-  const words = [s.title, people.length ? `with ${people.join(' and ')}` : undefined, s.location ? `in ${s.location}` : undefined].filter(Boolean).join(' ');
+  // ("remind me to call mom": Mom is in the title already, not "call mom with mom".)
+  const said = new Set((s.title ?? '').toLowerCase().split(/\s+/));
+  const inTitle = (words: string) => words.toLowerCase().split(/\s+/).every((w) => said.has(w));
+  const people = [...(s.people ?? []), ...(s.maybePeople ?? [])].filter((p) => !inTitle(p));
+  const place = s.location && !inTitle(s.location) ? s.location : undefined;
+  const words = [s.title, people.length ? `with ${people.join(' and ')}` : undefined, place ? `in ${place}` : undefined].filter(Boolean).join(' ');
   const { people: _p, maybePeople: _m, optionalPeople: _o, location: _l, ...rest } = s;
   return { ...rest, ...(words ? { title: words } : {}) };
 }

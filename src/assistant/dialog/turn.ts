@@ -279,8 +279,9 @@ export class Dialog {
         return chosen ? this.#changes.remind(input, undefined, chosen.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, chosen) : done({ kind: 'which_event', change: 'remind' });
       }
       // A bare name not found ("before lunch") is a reminder to place; one named with "the" or "my" is said missing.
+      // ("remind me about the dentist" with no dentist on the calendar: a reminder of it, its time asked.)
       const { beforeEvent: said, remindBefore: _, ...plain } = s;
-      const otherwise = /^(?:the|my|our|this|that)\b/i.test(said) ? undefined : () => this.#events.create(input, plain, done);
+      const otherwise = /^(?:the|my|our|this|that)\b/i.test(said) && !s.remindAbout ? undefined : () => this.#events.create(input, plain, done);
       return this.#changes.remind(input, meetingSaid(this.deps, input, said), said, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, undefined, otherwise);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.

@@ -54,6 +54,10 @@ const LEAD_WORDS = String.raw`^(?:(?:please|can you|could you|hey|olly|and|also)
 const REMIND_ME_BEFORE = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert|notify|ping|warn) (?:me|us) (?:(${AMOUNT}|${SHORT_AMOUNT}) )?(?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
 /** "set a (10 minute) reminder for the budget review", "add a reminder before my 2pm". */
 const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
+/** "remind me about the standup", "remind me of my 2pm": an event named so, its own reminder at the usual lead. */
+const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)[.!?]?$`, 'i');
+/** Whether a reminder was asked "about" something ("remind me about taxes"), not "to" do it. */
+export const remindsAbout = (text: string): boolean => REMIND_ABOUT.test(text.trim());
 /** "set the reminder on the budget review to 30 minutes", "change the reminder for my 2pm to an hour". */
 const REMINDER_TO = new RegExp(String.raw`${LEAD_WORDS}(?:set|change|make|move) (?:the|my) reminder (?:on|for|of) (.+?) to (${AMOUNT}|${SHORT_AMOUNT})(?: before(?: it)?)?[.!?]?$`, 'i');
 /** What stands where an event should: a time or a day alone ("remind me before 5") names none. */
@@ -76,8 +80,11 @@ function minutesSaid(amount: string): number | undefined {
  * A reminder asked before an event already on the calendar, and how long before (undefined: not said, the
  * calendar's usual); undefined unless the request is only that.
  */
-export function remindBeforeEvent(text: string): { readonly minutes?: number; readonly said: string } | undefined {
+export function remindBeforeEvent(text: string): { readonly minutes?: number; readonly said: string; readonly about?: true } | undefined {
   const t = text.trim();
+  // (Only of something named as an event is: "remind me about the standup", not "remind me about taxes".)
+  const about = REMIND_ABOUT.exec(t);
+  if (about) return AN_EVENT_NAMED.test(about[1]!) && !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), about: true } : undefined;
   const remind = REMIND_ME_BEFORE.exec(t);
   const set = remind ? null : SET_A_REMINDER.exec(t);
   const to = remind || set ? null : REMINDER_TO.exec(t);

@@ -12,7 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { optionalGuests } from './optional-guests.js';
-import { noReminder, remindAt, remindBefore, remindBeforeEvent } from './remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent, remindsAbout } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
@@ -129,7 +129,9 @@ export function createUnderstander(models: NluModels): Understander {
     // and the dialog is told which event the reminder goes before.
     const before = remindBeforeEvent(said);
     const read = understandOne(said, ctx);
-    if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, ...(before.minutes !== undefined ? { remindBefore: before.minutes } : {}), beforeEvent: before.said } };
+    if (before && read.intent === 'create_event') return { ...read, slots: { ...read.slots, ...(before.minutes !== undefined ? { remindBefore: before.minutes } : {}), beforeEvent: before.said, ...(before.about ? { remindAbout: true } : {}) } };
+    // ("remind me about taxes": a reminder of something, asked "about", not "to".)
+    if (read.intent === 'create_event' && read.slots.reminder && remindsAbout(said)) return { ...read, slots: { ...read.slots, remindAbout: true } };
     return withOptional(read);
   };
 }

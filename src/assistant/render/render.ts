@@ -371,7 +371,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'unknown_person':
       return sentences([`I couldn't find anyone called ${act.name} in the directory.`]);
     case 'need_time':
-      if (act.reminder) return sentences([act.within ? `What time ${partOfDayLabel(act.within, clock, ctx.now)} should I remind you to ${act.title}?` : `When should I remind you to ${act.title}? Say a day and a time.`]);
+      if (act.reminder) {
+        const of = `${act.remindAbout ? 'about' : 'to'} ${act.title}`;
+        return sentences([act.within ? `What time ${partOfDayLabel(act.within, clock, ctx.now)} should I remind you ${of}?` : `When should I remind you ${of}? Say a day and a time.`]);
+      }
       if (act.within) return sentences([`What time ${partOfDayLabel(act.within, clock, ctx.now)} should ${act.title} be?`]);
       return sentences([`When should it be? Say a day and a time for ${act.title}.`]);
     case 'was_cancelled': {

@@ -996,6 +996,19 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
   });
 
+  it('"remind me about the budget review" is that meeting\'s own reminder at the usual lead; about something not on the calendar, a reminder of it', async () => {
+    const about = await ask('remind me about the budget review', 'remind-about');
+    expect(about.text).toBe('Set a reminder 15 minutes before Budget review on Wednesday at 11 AM?');
+    expect(about.pending).toMatchObject({ kind: 'remind', minutes: 15, event: { subject: 'Budget review' } });
+    await ask('no', 'remind-about');
+    // (Not "When should I remind you to vet?": asked about, and nothing of that name is on the calendar.)
+    const vet = await ask('remind me about the vet', 'remind-about');
+    expect(vet.pending).toMatchObject({ kind: 'time', create: { reminder: true, title: 'vet' } });
+    expect(vet.text).toBe('When should I remind you about vet? Say a day and a time.');
+    expect((await ask('remind me about taxes', 'remind-about')).text).toBe('When should I remind you about taxes? Say a day and a time.');
+    expect((await ask('remind me to call mom', 'remind-about')).text).toBe('When should I remind you to call mom? Say a day and a time.');
+  });
+
   it('"..., and remind me at 1:30" is the event\'s own reminder; "with no reminder" turns Exchange\'s default off', async () => {
     const call = await ask('add call with bob jones tomorrow at 2 and remind me at 1:30', 'remind-at');
     expect(call.text).toBe('Add call with Bob Jones tomorrow at 2 PM for one hour, with a reminder 30 minutes before?');

@@ -11,11 +11,13 @@ describe('a reminder asked before an event already on the calendar', () => {
     ['set a one hour reminder for my 2pm', { minutes: 60, said: 'my 2pm' }],
     ['set the reminder on the budget review to 30 minutes', { minutes: 30, said: 'the budget review' }],
     ['set a reminder for my next meeting', { said: 'my next meeting' }],
+    ['remind me about the standup', { said: 'the standup', about: true }],
+    ['remind me of my 2pm', { said: 'my 2pm', about: true }],
   ])('%s', (text, expected) => {
     expect(remindBeforeEvent(text)).toEqual(expected);
   });
 
-  it.each(['remind me before 5', 'remind me before tomorrow', 'set a reminder for tomorrow at 9 to call bob', 'set a reminder for 5pm', 'remind me to call mom at 6', 'remind me 30 minutes before', 'remind me 30 minutes before it starts', 'set a reminder for lunch'])('names no event: %s', (text) => {
+  it.each(['remind me before 5', 'remind me before tomorrow', 'set a reminder for tomorrow at 9 to call bob', 'set a reminder for 5pm', 'remind me to call mom at 6', 'remind me 30 minutes before', 'remind me 30 minutes before it starts', 'set a reminder for lunch', 'remind me about taxes', 'remind me about the meeting at 3pm', 'remind me about tomorrow'])('names no event: %s', (text) => {
     expect(remindBeforeEvent(text)).toBeUndefined();
   });
 
