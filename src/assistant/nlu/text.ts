@@ -100,7 +100,7 @@ function bareHourRange(from: string, to: string, before: string | undefined): bo
  */
 const TYPED_WORDS: Readonly<Record<string, string>> = {
   mtg: 'meeting', mtgs: 'meetings', appt: 'appointment', appts: 'appointments', 'w/': 'with', '1:1': 'meeting', '1-1': 'meeting',
-  '1on1': 'meeting', resched: 'reschedule', sched: 'schedule', mtng: 'meeting', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tonite: 'tonight',
+  '1on1': 'meeting', nxt: 'next', resched: 'reschedule', sched: 'schedule', mtng: 'meeting', tmrw: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tonite: 'tonight',
   '-': 'to', '–': 'to', min: 'minutes', mins: 'minutes', hr: 'hours', hrs: 'hours',
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september',
   sept: 'september', oct: 'october', nov: 'november', dec: 'december',

@@ -157,7 +157,8 @@ function ranges(text: string, now: DateTime, reads: boolean): { window: { start:
     return { window: { start, end: start.plus({ months: 1 }) }, match: { start: month.index, end: month.index + month[0].length } };
   }
   // ("the week of march 15" is that date's week: read once the date is known, in resolveWhen.)
-  const m = /\b(?:the )?(rest|remainder) of (?:the |this |my )?(day|today|week|month)\b|\b(this|next|coming|last|the) (week|weekend|month)\b(?! of\b)|\b(weekend|week)\b(?! of\b)/.exec(text);
+  // ("the week after next": two weeks on, not this week.)
+  const m = /\b(?:the )?(rest|remainder) of (?:the |this |my )?(day|today|week|month)\b|\b(?:the )?(week|weekend|month) after (next)\b|\b(this|next|coming|last|the) (week|weekend|month)\b(?! of\b)|\b(weekend|week)\b(?! of\b)/.exec(text);
   if (!m) return undefined;
   const match = { start: m.index, end: m.index + m[0].length };
   if (m[1]) {
@@ -165,9 +166,9 @@ function ranges(text: string, now: DateTime, reads: boolean): { window: { start:
     const end = unit === 'day' ? today.plus({ days: 1 }) : unit === 'week' ? monday.plus({ weeks: 1 }) : today.startOf('month').plus({ months: 1 });
     return { window: { start: now, end }, match };
   }
-  const which = m[3] ?? 'this';
-  const unit = m[4] ?? m[5]!;
-  const shift = which === 'next' ? 1 : which === 'last' ? -1 : 0;
+  const which = m[4] ? 'after next' : m[5] ?? 'this';
+  const unit = m[3] ?? m[6] ?? m[7]!;
+  const shift = which === 'after next' ? 2 : which === 'next' ? 1 : which === 'last' ? -1 : 0;
   if (unit === 'week') {
     const start = monday.plus({ weeks: shift });
     return { window: { start, end: start.plus({ weeks: 1 }) }, match };

@@ -186,6 +186,8 @@ describe('a command to add something named, with a day or a time, is a new event
     'book a table for 2 at 7 friday',
     'please book a flight to boston friday',
     'reserve me a taxi at 6 tomorrow',
+    'send bob the agenda for the budget review',
+    "what's the date next friday",
   ])('another assistant\'s request stays out of scope: %s', (text) => {
     expect(u(text).intent).toBe('out_of_scope');
   });

@@ -32,6 +32,9 @@ describe('windows in the user zone', () => {
     expect(win('this week')).toEqual(['2026-03-02T08:00:00Z', '2026-03-09T07:00:00Z']);
     expect(win('this weekend')).toEqual(['2026-03-07T08:00:00Z', '2026-03-09T07:00:00Z']);
     expect(win('next month')).toEqual(['2026-04-01T07:00:00Z', '2026-05-01T07:00:00Z']);
+    // (Was read as this week.)
+    expect(win('the week after next')).toEqual(['2026-03-16T07:00:00Z', '2026-03-23T07:00:00Z']);
+    expect(win('the month after next')).toEqual(['2026-05-01T07:00:00Z', '2026-06-01T07:00:00Z']);
   });
 
   it('a day of the month alone is this month, or next once it has passed', () => {
