@@ -87,11 +87,14 @@ export interface EventChange {
   readonly attendees?: readonly (Person & { readonly kind: AttendeeKind })[];
   /** The event's reminder on this calendar, minutes before it starts: one's own, so nobody else is told of it. */
   readonly reminderMinutes?: number;
+  /** The event's reminder on this calendar turned off (one's own too). */
+  readonly noReminder?: true;
 }
 
 /** A change of nothing but one's own reminder: Exchange sends no update for it. */
 export function onlyTheReminder(c: EventChange): boolean {
-  return c.reminderMinutes !== undefined && Object.keys(c).every((k) => k === 'reminderMinutes');
+  const keys = Object.keys(c);
+  return keys.length > 0 && keys.every((k) => k === 'reminderMinutes' || k === 'noReminder');
 }
 
 /** Oldest first, then shortest. UTC ISO strings of one shape sort as text: plain comparison, not localeCompare (ICU is slow). */

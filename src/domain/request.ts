@@ -43,6 +43,8 @@ export interface RequestSlots {
    * the calendar when one is named so, else the thing to be reminded of (a reminder event, its time asked).
    */
   readonly remindAbout?: boolean;
+  /** "cancel the reminder for the budget review", "turn it off": the event's own reminder turned off (`beforeEvent` names it, when said). */
+  readonly reminderOff?: boolean;
   /** move_event: the target start the event should move to, when said ("move it to 4pm"). */
   readonly newStart?: string;
   /** move_event: the day to move to when no time was said ("push the standup to friday"), keeping the event's time of day. */

@@ -73,8 +73,9 @@ export type Act =
   | { readonly kind: 'confirm_remove_cancelled'; readonly event: CalendarEvent }
   | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
   /** "remind me 30 minutes before the budget review": the event's own reminder, set once "yes" is said. */
-  | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number }
-  | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number }
+  /** `minutes` 'off': the event's reminder turned off ("cancel the reminder for the budget review"). */
+  | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number | 'off' }
+  | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number | 'off' }
   /** ... when it starts sooner than that. */
   | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
   /** The event named was cancelled by its organizer (it still sits on the calendar, marked so). */
@@ -86,7 +87,7 @@ export type Act =
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
-  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind' | 'remind_off'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange }
   /** "book the boardroom for the budget review": the room added to that meeting? `taken`: the room is booked then and will decline. */
@@ -153,7 +154,7 @@ export type Pending =
   // `proposedAt`: when the write was proposed; a "yes" after DIALOG_TTL_MS does not carry it out, however
   // often the state was stored again meanwhile ("why?" keeps what waits).
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
-  | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number; readonly proposedAt?: string }
+  | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string }
   /** "book the boardroom for the budget review": the room to add to that meeting. */

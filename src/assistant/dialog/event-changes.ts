@@ -54,7 +54,7 @@ export class EventChanges {
    * about), all-day ones too, whose own reminder is proposed to be set so; a series' next occurrence, not one
    * under way. Only this calendar's reminder changes: nobody else is told.
    */
-  async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number, done: Done, about?: CalendarEvent, otherwise?: () => Promise<TurnResult>): Promise<TurnResult> {
+  async remind(input: TurnInput, named: DialogSlots | undefined, said: string, minutes: number | 'off', done: Done, about?: CalendarEvent, otherwise?: () => Promise<TurnResult>): Promise<TurnResult> {
     const at = named?.start ? Date.parse(named.start) : undefined;
     const all = about || !named ? [] : await this.deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
     const listed = visible(all).shown;
@@ -67,7 +67,7 @@ export class EventChanges {
     // ("remind me before lunch" with no lunch on the calendar: what it would have meant before, a reminder to ask the time of.)
     if (!event && otherwise) return otherwise();
     if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
-    if (reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
+    if (minutes !== 'off' && reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
     return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });
   }
 

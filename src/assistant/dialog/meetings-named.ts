@@ -15,11 +15,15 @@ export function meetingSaid(deps: Pick<TurnDeps, 'understand'>, input: TurnInput
   return deps.understand(`cancel ${said}`, { now: input.now, timeZone: input.timeZone }).slots;
 }
 
-/** The timed meetings (one per series; with `allDay`, all-day events too) that the slots name, as a cancel finds them. */
-export async function meetingsNamed(deps: Pick<TurnDeps, 'provider'>, input: TurnInput, named: DialogSlots, opts: { readonly allDay?: boolean } = {}): Promise<CalendarEvent[]> {
+/**
+ * The timed meetings (one per series, unless `everyOccurrence`; with `allDay`, all-day events too) that the
+ * slots name, as a cancel finds them.
+ */
+export async function meetingsNamed(deps: Pick<TurnDeps, 'provider'>, input: TurnInput, named: DialogSlots, opts: { readonly allDay?: boolean; readonly everyOccurrence?: boolean } = {}): Promise<CalendarEvent[]> {
   const at = named.start ? Date.parse(named.start) : undefined;
   const all = await deps.provider.listEvents(input.user, searchWindow(named, at, input), input.timeZone);
-  return firstOfEachSeries(visible(all).shown.filter((e) => (opts.allDay || !e.isAllDay) && namedAt(named, at, input.user)(e)));
+  const found = visible(all).shown.filter((e) => (opts.allDay || !e.isAllDay) && namedAt(named, at, input.user)(e));
+  return opts.everyOccurrence ? found : firstOfEachSeries(found);
 }
 
 /** The events a change names: by its words, and starting at the minute said when one was ("cancel my 2:30"). */

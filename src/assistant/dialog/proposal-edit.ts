@@ -30,6 +30,10 @@ const SWAP_NOT_LAST = new RegExp(String.raw`^(?:no,? |actually,? )?(?:with |invi
 /** "yes, and add dave", "yes but invite ann too": an edit said with the yes; the edit is proposed again, not written. */
 const YES_AND = /^(?:yes|yeah|yep|sure|ok|okay)[,.!]? (?:and |but |also |just )?(?=\S)/;
 const PLACE = /^(?:and |actually,? |no,? |make it )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: instead| please| then| rather)*$/u;
+/** "book the boardroom too", "and put it in the fishbowl", "add the huddle room": the room for the event proposed. */
+const ROOM_FOR_IT = /^(?:and |also |please |actually,? |no,? )*(?:(?:book|reserve|grab|use|get) (?:us |me )?|(?:put|have|hold|move) it (?:in|at|to) |add )(?:the |a )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: (?:too|as well|also|for it|for that|instead|please|then))*$/u;
+/** After "add": only a room said as one ("add the boardroom"); "add bob" is a guest. */
+const ROOM_WORD = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
 
@@ -54,6 +58,15 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   if (title) {
     const typed = text.replace(/[.!?]+$/, '').replace(/\s+/g, ' ').trim();
     return { title: typed.slice(typed.length - title[1]!.length).trim() };
+  }
+  // ("book the boardroom too", "and put it in the boardroom": a room, before the guest edits take the words for a name.)
+  const room = ROOM_FOR_IT.exec(t);
+  // (A room said as one, or with "the": "book the fishbowl too"; not "add bob", "book it".)
+  const saidAsARoom = ROOM_WORD.test(room?.[1] ?? '') || (/ the /.test(` ${t} `) && !/^(?:and |also |please |actually,? |no,? )*add /.test(t));
+  if (room && saidAsARoom && !/^(?:it|that|this|him|her|them|me|us)$/.test(room[1]!)) {
+    const typed = text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+    const at = typed.toLowerCase().lastIndexOf(room[1]!);
+    return { location: typed.slice(at, at + room[1]!.length) };
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };

@@ -84,7 +84,9 @@ export class RoomRequests {
       const there = named && namesAnEvent(named) ? await meetingsNamed(this.deps, input, named) : [];
       if (there.length > 0) return this.addRoom(input, name, there, done);
       // Booking: the proposal finds the room (and asks which of several) as for "add ... in the boardroom".
-      return this.create(input, { ...s, title: s.title ?? 'Meeting', location: name }, done);
+      // ("book the boardroom" with no time said: asked when, not booked from this minute.)
+      const { start: _s, end: _e, ...untimed } = s;
+      return this.create(input, { ...(saysWhen(s) ? s : untimed), title: s.title ?? 'Meeting', location: name }, done);
     }
     const found = await roomFor(this.deps.provider, name);
     if (found.kind === 'none') return done({ kind: 'unknown_room', name, ...(await this.noRoomLists()) });
@@ -151,4 +153,9 @@ export class RoomRequests {
     const taken = await Promise.all(rooms.map(async (r) => ((await Promise.all(parts.map((w) => this.deps.provider.busyTimes(r.email!, w)))).some((b) => Boolean(b?.length)) ? [r.name || r.email!] : [])));
     return taken.flat();
   }
+}
+
+/** Whether a day, a time or a length was said (a room booked "now" by default says none). */
+export function saysWhen(s: DialogSlots): boolean {
+  return (s.raw ?? []).some((r) => r.type === 'date' || r.type === 'time' || r.type === 'timeofday') || s.durationMinutes !== undefined;
 }

@@ -164,6 +164,8 @@ export function onDayOf(time: string, day: string, zone: string): string {
 
 /** A clash or a busy answer names the meeting at that hour before an all-day event around it. */
 export const timedFirst = (events: readonly CalendarEvent[]): CalendarEvent[] => [...events.filter((e) => !e.isAllDay), ...events.filter((e) => e.isAllDay)];
+/** All-day events first: asked about whole days, an offsite or a holiday is the answer before any meeting. */
+export const allDayFirst = (events: readonly CalendarEvent[]): CalendarEvent[] => [...events.filter((e) => e.isAllDay), ...events.filter((e) => !e.isAllDay)];
 
 /** A when said without a day ("the afternoon", "at 4"), moved from today onto the day of `dayOf`. */
 export function onTheDayOf(s: DialogSlots, dayOf: string, zone: string): DialogSlots {

@@ -7,7 +7,7 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, allDayFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { withoutCancelledMark, type Attendee, type CalendarEvent, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
@@ -29,7 +29,7 @@ import { EventChanges } from './event-changes.js';
 import { firstOfEachSeries, meetingSaid, meetingsNamed, namedAt, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
 import { organizes } from './organizer.js';
-import { RoomRequests } from './room-requests.js';
+import { RoomRequests, saysWhen } from './room-requests.js';
 import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
 export type { TurnDeps, TurnInput, TurnResult } from './turn-types.js';
@@ -57,7 +57,15 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
+const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
+/** "actually, turn it off", "no reminder at all": said to a reminder proposed. */
+const TURN_IT_OFF = /^(?:actually,? |no,? |then |just )*(?:turn|switch) (?:it|that) off(?: instead| then)?[.!]?$|^(?:actually,? |no,? )*no reminder(?: at all)?[.!]?$/i;
 /** A draft without its "no reminder". */
+function withoutWhen(s: DialogSlots): DialogSlots {
+  const { start: _s, end: _e, window: _w, ...rest } = s;
+  return rest;
+}
+
 function withoutNoReminder(draft: EventDraft): EventDraft {
   const { noReminder: _, ...rest } = draft;
   return rest;
@@ -253,9 +261,11 @@ export class Dialog {
     // ("sure, call it team lunch" reads to the classifier like a cancel of lunch: the words decide.)
     // ("remove dave", "drop the room" read as a cancel: to a waiting proposal they are edits.)
     const dropsFromProposal = u.intent === 'cancel_event' && /^\s*(?:but |and |actually,? )?(?:remove|drop|uninvite|take (?:out|off)|leave out|without|no)\s/i.test(input.text);
-    if (u.intent === 'out_of_scope' || dropsFromProposal || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
+    // ("book the boardroom too": a room asked for with no time of its own is for the proposal, not for now.)
+    const roomForIt = u.intent === 'room_book' && !saysWhen(u.slots);
+    if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
-      const change = pending?.kind === 'create' ? proposalEdit(input.text, s) : undefined;
+      const change = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
       if (pending?.kind === 'create' && change) {
         intent = 'create_event';
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
@@ -267,6 +277,27 @@ export class Dialog {
         const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
         const optionalPeople = [...(asked.optionalPeople ?? []), ...(change.optional ? (change.addPeople ?? []) : [])];
         return this.#events.create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(optionalPeople.length ? { optionalPeople } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
+      }
+    }
+    // "cancel the reminder for the budget review", "turn it off": that event's own reminder off, never the event.
+    if (s.reminderOff) {
+      intent = 'create_event';
+      if (s.beforeEvent !== undefined && ORDINAL_PICK.test(s.beforeEvent)) {
+        const listed = await this.#lastListed(input, stateOf, list);
+        const chosen = listed && pickByPlace(s.beforeEvent, listed);
+        return chosen ? this.#changes.remind(input, undefined, chosen.subject, 'off', done, chosen) : done({ kind: 'which_event', change: 'remind_off' });
+      }
+      if (s.beforeEvent !== undefined) return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, 'off', done);
+      const { pending, about } = await stateOf();
+      const event = pending?.kind === 'remind' ? pending.event : about;
+      return event ? this.#changes.remind(input, undefined, event.subject, 'off', done, event) : done({ kind: 'which_event', change: 'remind_off' });
+    }
+    // "actually, turn it off" to a reminder proposed: that reminder off instead ("turn it off" alone is a device's).
+    if (u.intent === 'out_of_scope' && TURN_IT_OFF.test(input.text.trim())) {
+      const { pending } = await stateOf();
+      if (pending?.kind === 'remind') {
+        intent = 'create_event';
+        return this.#changes.remind(input, undefined, pending.event.subject, 'off', done, pending.event);
       }
     }
     // "remind me 30 minutes before the budget review": that event's own reminder, set that long before it.
@@ -347,7 +378,8 @@ export class Dialog {
       }
     }
     // "what about the week after", "and the day after that": the last read's window, a week or a day on.
-    const onward = /\b(?:the )?(week|day) after\b|\bthe following (week|day)\b/.exec(input.text.toLowerCase());
+    // ("the week after next" is a week of its own, two on from this one.)
+    const onward = /\b(?:the )?(week|day) after\b(?! next\b)|\bthe following (week|day)\b/.exec(input.text.toLowerCase());
     if (onward && !s.title && !s.people?.length && (u.intent === 'out_of_scope' || u.intent === 'read_events' || u.intent === 'am_i_free')) {
       const lastTurn = (await stateOf()).explanation;
       if (lastTurn?.window && /^(read_events|am_i_free)\b/.test(lastTurn.understood)) {
@@ -598,7 +630,9 @@ export class Dialog {
         const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
         const { shown, explanation } = await list(window);
         // ("do i have any meetings today" at 2 PM: what is still to come is named first, not the standup that is over.)
-        const holding = timedFirst(shown.filter((e) => e.freeBusy !== 'free'));
+        // ("am i free friday" with the offsite all day: the offsite is the answer, named before the standup.)
+        const wholeDays = Date.parse(window.end) - Date.parse(window.start) >= 20 * 3_600_000;
+        const holding = (wholeDays ? allDayFirst : timedFirst)(shown.filter((e) => e.freeBusy !== 'free'));
         const busy = [...holding.filter((e) => Date.parse(e.end) > input.now.getTime()), ...holding.filter((e) => Date.parse(e.end) <= input.now.getTime())];
         // "am i free tomorrow afternoon" with one meeting in it: not a flat "no"; the free time in it too.
         const stretch = !s.start && Date.parse(window.end) - Date.parse(window.start) >= 2 * 3_600_000 && Date.parse(window.end) - Date.parse(window.start) <= 25 * 3_600_000;
@@ -694,6 +728,8 @@ export class Dialog {
           const taken = await this.deps.store.take(input.sessionId, input.user);
           return this.#confirm(input, taken?.pending, done, taken?.explanation);
         }
+        // "now" to "When should it be?" for a new event (a room booked on the spot): from this minute.
+        if (pending?.kind === 'time' && 'create' in pending && NOW_ALONE.test(input.text.trim())) return this.#timeGiven(input, pending, { raw: [], start: iso(input.now.getTime()) }, false, done, (i) => (intent = i));
         // A question waiting for its answer is asked again ("When should it be?"), not dropped into silence.
         if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
@@ -751,8 +787,11 @@ export class Dialog {
     // ("the one on friday", "the one next week": the event waiting, on the day said.)
     const named = /^one\b/.test(said) ? { ...read, title: pending.event.subject } : read;
     // (All-day events too: "no, the offsite".)
-    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
-    const event = found[0];
+    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true, everyOccurrence: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
+    // With no day said, the day being talked about: "cancel the budget review" (Wednesday), "no, the standup" is
+    // Wednesday's standup, not today's; else the next of each series.
+    const day = (e: CalendarEvent) => DateTime.fromISO(e.start, { zone: input.timeZone }).toISODate();
+    const event = (named.start || named.window ? undefined : found.find((e) => day(e) === day(pending.event))) ?? firstOfEachSeries(found)[0];
     // Nothing of that name: no correction after all ("no, my mistake"); the words go on as said.
     if (!event) return undefined;
     answered(pending.kind === 'move' ? 'move_event' : pending.kind === 'cancel' ? 'cancel_event' : pending.kind === 'respond' ? 'respond_event' : 'create_event');
@@ -986,7 +1025,7 @@ export class Dialog {
         // Still there and not cancelled (moved since is fine: a reminder goes with the event).
         const now = await this.deps.provider.getEvent(input.user, pending.event.id);
         if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'remind' });
-        await this.deps.provider.updateEvent(input.user, now, { reminderMinutes: pending.minutes });
+        await this.deps.provider.updateEvent(input.user, now, pending.minutes === 'off' ? { noReminder: true } : { reminderMinutes: pending.minutes });
         return done({ kind: 'reminder_set', event: now, minutes: pending.minutes }, [now]);
       }
       case 'more':

@@ -55,7 +55,33 @@ const REMIND_ME_BEFORE = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert|noti
 /** "set a (10 minute) reminder for the budget review", "add a reminder before my 2pm". */
 const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
 /** "remind me about the standup", "remind me of my 2pm": an event named so, its own reminder at the usual lead. */
-const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)[.!?]?$`, 'i');
+/** How long before, said after the event: one number word or figure and a unit (so the event's own words are never taken for it). */
+const AMOUNT_AFTER = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty five|forty-five|sixty|ninety)[ -](?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:the|a) day|half an hour|an? hour and a half`;
+const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)(?:,? (${AMOUNT_AFTER}|${SHORT_AMOUNT}) (?:before|beforehand|ahead|earlier|prior)(?: (?:it|that|it starts))?)?[.!?]?$`, 'i');
+const OFF_VERB = String.raw`(?:cancel|delete|remove|clear|skip|drop|turn off|switch off|disable|stop|kill|mute|silence|get rid of|take off|take away)`;
+const REMINDER_WORD = String.raw`(?:reminders?|alerts?|notifications?)`;
+/** "cancel the reminder for the budget review", "turn off my reminder on the standup", "remove the reminder". */
+const OFF_FIRST = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?${OFF_VERB} (?:the |my |that |its |this |any )?${REMINDER_WORD}(?: (?:for|on|of|from|about|before) (.+?))?[.!?]?$`, 'i');
+/** "turn the reminder for the budget review off", "turn it off" said of a reminder. */
+const OFF_LAST = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?(?:turn|switch) (?:the |my |that |its )?${REMINDER_WORD}(?: (?:for|on|of) (.+?))? off[.!?]?$`, 'i');
+/** "don't remind me about the budget review", "no reminder for the offsite", "i don't need a reminder for the standup". */
+const NO_REMINDING = new RegExp(String.raw`${LEAD_WORDS}(?:(?:i )?(?:don't|do not|no need to|stop) (?:remind|alert|notify)(?:ing)? (?:me|us) (?:about|of|for|before) (.+?)|no (?:more )?${REMINDER_WORD} (?:for|on|before) (.+?)|(?:i )?(?:don't|do not) need (?:a|the|any) ${REMINDER_WORD} (?:for|on|before) (.+?))[.!?]?$`, 'i');
+
+/**
+ * A reminder turned off, never the event: "cancel the reminder for the budget review" (`said`: the event as
+ * said), "turn off the reminder" (nothing said: the one just talked about). Undefined for anything else, and
+ * for a reminder named by what it reminds of or when ("cancel the reminder to call mom", "... for tomorrow at
+ * 9"): such a reminder is an event of its own, cancelled as usual.
+ */
+export function reminderOff(text: string): { readonly said?: string } | undefined {
+  const t = text.trim();
+  const m = OFF_FIRST.exec(t) ?? OFF_LAST.exec(t) ?? NO_REMINDING.exec(t);
+  if (!m) return undefined;
+  const said = (m[1] ?? m[2] ?? m[3])?.trim();
+  if (said === undefined || /^(?:it|that|this|this one|that one|the meeting|the event)$/i.test(said)) return {};
+  return AN_EVENT_NAMED.test(said) && !NO_EVENT.test(said) && !NOT_ONLY_AN_EVENT.test(said) ? { said } : undefined;
+}
+
 /** Whether a reminder was asked "about" something ("remind me about taxes"), not "to" do it. */
 export const remindsAbout = (text: string): boolean => REMIND_ABOUT.test(text.trim());
 /** "set the reminder on the budget review to 30 minutes", "change the reminder for my 2pm to an hour". */
@@ -84,7 +110,12 @@ export function remindBeforeEvent(text: string): { readonly minutes?: number; re
   const t = text.trim();
   // (Only of something named as an event is: "remind me about the standup", not "remind me about taxes".)
   const about = REMIND_ABOUT.exec(t);
-  if (about) return AN_EVENT_NAMED.test(about[1]!) && !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), about: true } : undefined;
+  if (about) {
+    // ("remind me about the budget review 10 minutes before": that long before it.)
+    const lead = about[2] === undefined ? undefined : minutesSaid(about[2]);
+    if (about[2] !== undefined && lead === undefined) return undefined;
+    return AN_EVENT_NAMED.test(about[1]!) && !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), ...(lead !== undefined ? { minutes: lead } : {}), about: true } : undefined;
+  }
   const remind = REMIND_ME_BEFORE.exec(t);
   const set = remind ? null : SET_A_REMINDER.exec(t);
   const to = remind || set ? null : REMINDER_TO.exec(t);

@@ -12,7 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { optionalGuests } from './optional-guests.js';
-import { noReminder, remindAt, remindBefore, remindBeforeEvent, remindsAbout } from './remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent, reminderOff, remindsAbout } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
@@ -91,18 +91,27 @@ const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ 
 /** "no, move it to 5 instead", "actually, make it 4": a correction; what follows the "no" is the request. */
 const CORRECTION = /^\s*(?:no|nope|nah|actually|wait|sorry|oops|hmm|um|uh)\b[,.!]?\s+(?=(?:move|make|change|push|put|add|book|schedule|cancel|can we|could we|let's|lets|how about|what about|do|invite|call it)\b)/i;
 
+/** "not wednesday, thursday", "no, not at 2 but 3": the when that was wrong, said before the right one. */
+const NOT_THIS_WHEN = /^\s*(?:no|nope|actually)?[,.!]?\s*not (?:on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the \d{1,2}(?:st|nd|rd|th)|(?:this |tomorrow )?(?:morning|afternoon|evening))[,;]?\s+(?:but |make it |rather |instead )?(?=\S)/i;
+
 /** A yes and nothing else, left when a reminder clause is cut from "yes, and remind me 10 minutes before". */
 const YES_ALONE = /^(?:yes|yeah|yep|sure|ok|okay|great|perfect|sounds good)?[,.!]?(?: (?:and|but|also|please|just))*[,.!]?$/i;
 
 export function createUnderstander(models: NluModels): Understander {
   const understandOne = understander(models);
   return (text, ctx) => {
-    const correction = CORRECTION.exec(text);
+    const correction = CORRECTION.exec(text) ?? NOT_THIS_WHEN.exec(text);
     let said = correction ? text.slice(correction[0].length) : text;
     // "with ann and dave as optional": Dave invited as optional; the rest read as a usual guest list.
     const optional = optionalGuests(said);
     const withOptional = (u: Understanding): Understanding => (optional && u.intent === 'create_event' ? { ...u, slots: { ...u.slots, optionalPeople: optional.names } } : u);
     if (optional && understandOne(optional.rest, ctx).intent === 'create_event') said = optional.rest;
+    // "cancel the reminder for the budget review": that event's reminder off, never the event (SLURP's view is the words').
+    const off = reminderOff(said);
+    if (off) {
+      const read = understandOne(said, ctx);
+      return { ...read, intent: 'create_event', slots: { ...read.slots, reminderOff: true, ...(off.said ? { beforeEvent: off.said } : {}) } };
+    }
     // "add board meeting thursday at 10, remind me 30 minutes before": the event's own reminder.
     const lead = remindBefore(said);
     // "yes, and remind me 10 minutes before": nothing but the reminder, for the proposal waiting (the dialog

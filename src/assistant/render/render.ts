@@ -252,7 +252,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // "what do i have after the budget review": said by that event, not by the hours it leaves.
       const label = act.around ? `${act.around.edge} ${act.around.subject} ${dayLabel(localTime(act.around.start, clock.zone), clock.today)}` : windowLabel(ctx.window, clock, ctx.now);
       // (Several events found: the question is answered by listing them, not about the first alone.)
-      if ((act.scope === 'next' || act.scope === 'find') && act.asked && act.events.length === 1) return sentences([aboutEvent(act.events[0]!, act.asked, act.scope === 'next', ctx, clock)]);
+      // ("how long is the berlin sync": a series found is asked about by its next occurrence, not listed.)
+      const oneSeries = act.events.length > 0 && act.events.every((e) => (e.uid ?? e.id) === (act.events[0]!.uid ?? act.events[0]!.id));
+      if ((act.scope === 'next' || act.scope === 'find') && act.asked && oneSeries) return sentences([aboutEvent(act.events[0]!, act.asked, act.scope === 'next', ctx, clock)]);
       if (act.scope === 'next') {
         const e = act.events[0];
         const now = act.underWay ? [`You're in ${subject(act.underWay)} until ${spokenTime(localTime(act.underWay.end, clock.zone))}.`] : [];
@@ -398,6 +400,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const others = act.more ? ` ${act.more === 1 ? 'One more fits' : `${act.more} more fit`}; a day or a name narrows them.` : '';
         return sentences([`Which one should I ${act.change}: ${options}?${others}`, `Say its name or "the first one".`]);
       }
+      if (act.change === 'remind_off') return sentences(['Which event\'s reminder should I turn off? Say its name or its time, for example "turn off the reminder for the budget review".']);
       if (act.change === 'remind') return sentences(['Before which event? Say its name or its time, for example "remind me 30 minutes before the budget review" or "remind me 10 minutes before my 3 PM".']);
       if (act.change === 'find') return sentences(['Which meeting do you mean? Say its name or who it is with, for example "when is the budget review" or "when is my meeting with Bob".']);
       return sentences([`Which event should I ${act.change}? Say its name or its time, for example "${act.change} the budget review" or "${act.change} my 3 PM".`]);
@@ -411,8 +414,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         `Pick a time ${Date.parse(act.neighbour.start) > Date.parse(act.event.start) ? 'before' : 'after'} that, or cancel this one and add a new event.`,
       ]);
     case 'confirm_remind':
+      if (act.minutes === 'off') return sentences([`Turn off the reminder for ${subject(act.event)} ${whenEvent(act.event, clock)}? The event itself stays.${onlyThisOne(act.event)}`]);
       return sentences([`Set a reminder ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}`]);
     case 'reminder_set':
+      if (act.minutes === 'off') return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} won't remind you; it stays on your calendar.`]);
       return sentences([`Done. You'll be reminded ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}.`]);
     case 'reminder_too_late':
       return sentences([`${cap(subject(act.event))} starts ${whenEvent(act.event, clock)}, less than ${howLong(act.minutes)} from now, so that reminder would already be past. Nothing was changed.`]);

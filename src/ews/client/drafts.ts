@@ -90,6 +90,6 @@ export function changeToInput(c: EventChange): CalendarItemInput {
     ...(c.location !== undefined ? { location: c.location } : {}),
     ...(c.attendees !== undefined ? attendeeLists(c.attendees) : {}),
     ...(c.timeZone !== undefined ? { timeZoneId: ianaToWindows(c.timeZone) } : {}),
-    ...(c.reminderMinutes !== undefined ? { reminderIsSet: true, reminderMinutesBeforeStart: c.reminderMinutes } : {}),
+    ...(c.noReminder ? { reminderIsSet: false } : c.reminderMinutes !== undefined ? { reminderIsSet: true, reminderMinutesBeforeStart: c.reminderMinutes } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CalendarEvent, EventChange, EventDraft } from '../../domain/calendar.js';
+import { onlyTheReminder, type CalendarEvent, type EventChange, type EventDraft } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
 import type { CalendarProvider, MeetingReply } from '../../providers/calendar-provider.js';
 import { ForwardingProvider } from '../../providers/forwarding-provider.js';
@@ -48,6 +48,11 @@ export class AuditedProvider extends ForwardingProvider {
 
   override updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {
     const about = event as Partial<CalendarEvent>;
+    // (A reminder set or turned off is its own kind of change: the event did not move.)
+    if (onlyTheReminder(change)) {
+      const reminder = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}), reminder: change.noReminder ? 'off' : `${change.reminderMinutes} minutes before` };
+      return this.#audited('calendar.reminder', mailbox, reminder, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
+    }
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), ...(change.start ? { to: change.start } : {}), ...(change.end ? { toEnd: change.end } : {}) };
     return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
   }

@@ -821,8 +821,13 @@ describe('the assistant answers from the calendar', () => {
     await ask('why?', 'review-5-old', later(10));
     expect((await ask('yes', 'review-5-old', later(20))).text).toMatch(/^That was proposed more than 15 minutes ago, so I didn't do it\./);
     expect(sim.exchange.calendar.calendarView('alice@contoso.com', 'calendar', '2027-03-12T00:00:00Z', '2027-03-13T08:00:00Z').items.map((i) => i.subject)).not.toContain('Tea');
-    // "book the boardroom", nothing after it: a meeting in the room, from now.
-    expect((await ask('book the boardroom', s)).pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom' } });
+    // "book the boardroom", nothing after it: asked when (never booked from this minute unasked); "now" is an answer.
+    expect((await ask('book the boardroom', s)).pending).toMatchObject({ kind: 'time', create: { location: 'boardroom' } });
+    expect((await ask('now', s)).pending).toMatchObject({ kind: 'create', draft: { location: 'Boardroom', start: '2027-03-08T16:00:00Z' } });
+    await ask('no', s);
+    // Said to a proposal, the room is for it: never a guest called "book the boardroom", nor a meeting from now.
+    await ask('add design review wednesday at 2', s);
+    expect((await ask('book the boardroom too', s)).pending).toMatchObject({ kind: 'create', draft: { subject: 'design review', start: '2027-03-10T22:00:00Z', location: 'Boardroom', attendees: [{ email: 'boardroom@contoso.com', kind: 'resource' }] } });
     await ask('no', s);
   });
 
@@ -996,6 +1001,39 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
   });
 
+  it('a question about a series is answered of its next occurrence, not with a list of dates', async () => {
+    expect((await ask('how long is the berlin sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, lasts 30 minutes, until 7:30 AM.');
+    expect((await ask('when does the standup end', 'series-asked')).text).toBe('Team standup ends at 9:15 AM, today.');
+    expect((await ask('who is in the berlin team sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, is with Dave Kim.');
+  });
+
+  it('"am i free friday" names the all-day offsite first, not the standup; the week after next is not this week', async () => {
+    expect((await ask('am i free friday', 'whole-day')).text).toMatch(/^No, you have Offsite on Friday, all day/);
+    expect((await ask('am i free at 9 on friday', 'whole-day')).text).toMatch(/^No, you have Team standup on Friday at 9 AM/);
+    const after = await ask('what do i have the week after next', 'whole-day');
+    expect(after.explain?.window).toEqual({ start: '2027-03-22T07:00:00Z', end: '2027-03-29T07:00:00Z' });
+    expect(after.events.map((e) => e.subject)).not.toContain('Budget review');
+  });
+
+  it('"cancel the reminder for the budget review" turns that reminder off and keeps the meeting, for nobody else', async () => {
+    const r = await ask('cancel the reminder for the budget review', 'reminder-off');
+    expect(r.text).toBe('Turn off the reminder for Budget review on Wednesday at 11 AM? The event itself stays.');
+    const done = await ask('yes', 'reminder-off');
+    expect(done.text).toBe("Done. Budget review on Wednesday at 11 AM won't remind you; it stays on your calendar.");
+    const { result } = await over.client.engine.call(GetItem, { ids: [{ id: done.events[0]!.id }], fields: ['subject', 'start', 'reminderIsSet', 'isCancelled'] }, over.client.target('alice@contoso.com').call);
+    expect((result[0] as { ok: true; value: Record<string, unknown> }).value).toMatchObject({ subject: 'Budget review', start: '2027-03-10T19:00:00Z', reminderIsSet: false });
+    // The meeting is still on Bob's calendar, not cancelled: only Alice's reminder changed.
+    const bobs = (await over.client.calendarView('bob@contoso.com', { start: '2027-03-10T00:00:00Z', end: '2027-03-11T00:00:00Z' })).find((e) => e.subject === 'Budget review');
+    expect(bobs?.isCancelled).toBe(false);
+    // "actually, turn it off" to a reminder proposed; "turn off the reminder" with nothing talked about asks which.
+    await ask('remind me about the standup', 'reminder-off');
+    expect((await ask('actually, turn it off', 'reminder-off')).pending).toMatchObject({ kind: 'remind', minutes: 'off', event: { subject: 'Team standup' } });
+    await ask('no', 'reminder-off');
+    expect((await ask('turn off the reminder', 'reminder-off-none')).text).toMatch(/^Which event's reminder should I turn off\?/);
+    // A reminder named by what it reminds of is an event of its own: cancelled as one.
+    expect((await ask('cancel the reminder to call mom', 'reminder-off-none')).intent).toBe('cancel_event');
+  });
+
   it('"remind me about the budget review" is that meeting\'s own reminder at the usual lead; about something not on the calendar, a reminder of it', async () => {
     const about = await ask('remind me about the budget review', 'remind-about');
     expect(about.text).toBe('Set a reminder 15 minutes before Budget review on Wednesday at 11 AM?');
@@ -1097,8 +1135,13 @@ describe('the assistant answers from the calendar', () => {
   });
 
   it('"no, the standup" said to a waiting change is the same change of the standup, never a cancel of it', async () => {
+    // (The standup of the day talked about, Wednesday, the budget review's: not today's.)
     await ask('move the budget review to 2', 'other-event');
-    expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-08T17:00:00Z' }, start: '2027-03-08T22:00:00Z' });
+    expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' }, start: '2027-03-10T22:00:00Z' });
+    await ask('no', 'other-event');
+    await ask("what's on wednesday", 'other-event');
+    await ask('cancel the second one', 'other-event');
+    expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' } });
     await ask('no', 'other-event');
     await ask('remind me 10 minutes before the budget review', 'other-event');
     expect((await ask('no, the standup', 'other-event')).pending).toMatchObject({ kind: 'remind', minutes: 10, event: { subject: 'Team standup' } });

@@ -19,6 +19,11 @@ describe('short edits to a waiting proposal', () => {
     ['sure, call it Team Lunch', { title: 'Team Lunch' }],
     ['add dave as optional', { addPeople: ['dave'], optional: true }],
     ['also invite ann and carol as optional attendees', { addPeople: ['ann', 'carol'], optional: true }],
+    // A room for the proposal, never a guest called "book the boardroom" nor a meeting booked now.
+    ['book the boardroom too', { location: 'boardroom' }],
+    ['and book the Fishbowl', { location: 'Fishbowl' }],
+    ['and put it in the boardroom', { location: 'boardroom' }],
+    ['add the huddle room', { location: 'huddle room' }],
   ] as const)('%s', (text, edit) => {
     expect(proposalEdit(text, {})).toEqual(edit);
   });
@@ -28,6 +33,8 @@ describe('short edits to a waiting proposal', () => {
     expect(proposalEdit('what is the weather', {})).toBeUndefined();
     expect(proposalEdit('not now, later', {})).toBeUndefined();
     expect(proposalEdit('yes', {})).toBeUndefined();
+    expect(proposalEdit('book it', {})).toBeUndefined();
+    expect(proposalEdit('add the agenda', {})).toBeUndefined();
     expect(proposalEdit('yes please', {})).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noReminder, remindAt, remindBefore, remindBeforeEvent } from '../../../../src/assistant/nlu/remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent, reminderOff } from '../../../../src/assistant/nlu/remind-before.js';
 
 describe('a reminder asked before an event already on the calendar', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('a reminder asked before an event already on the calendar', () => {
     ['set a reminder for my next meeting', { said: 'my next meeting' }],
     ['remind me about the standup', { said: 'the standup', about: true }],
     ['remind me of my 2pm', { said: 'my 2pm', about: true }],
+    ['remind me about the budget review 10 minutes before', { said: 'the budget review', minutes: 10, about: true }],
+    ['remind me about the standup 1h before', { said: 'the standup', minutes: 60, about: true }],
   ])('%s', (text, expected) => {
     expect(remindBeforeEvent(text)).toEqual(expected);
   });
@@ -38,5 +40,28 @@ describe('a reminder at a clock time, or none, said after the event', () => {
     expect(noReminder('add gym tomorrow at 6am with no reminder')).toEqual({ rest: 'add gym tomorrow at 6am' });
     expect(noReminder("add standup notes at 10, and don't remind me")).toEqual({ rest: 'add standup notes at 10' });
     expect(noReminder('no reminder')).toBeUndefined();
+  });
+});
+
+describe('a reminder turned off, never the event', () => {
+  it.each([
+    ['cancel the reminder for the budget review', 'the budget review'],
+    ['delete the reminder on the budget review', 'the budget review'],
+    ['turn off my reminder for tomorrow\'s standup', "tomorrow's standup"],
+    ['remove the reminder from the budget review', 'the budget review'],
+    ['turn the reminder for the offsite off', 'the offsite'],
+    ["don't remind me about the budget review", 'the budget review'],
+    ['no reminder for the offsite', 'the offsite'],
+  ])('%s', (text, said) => {
+    expect(reminderOff(text)).toEqual({ said });
+  });
+
+  it('with nothing named, the one talked about', () => {
+    expect(reminderOff('turn off the reminder')).toEqual({});
+    expect(reminderOff('cancel that reminder')).toEqual({});
+  });
+
+  it.each(['cancel the reminder to call mom', 'cancel the reminder for tomorrow at 9', 'cancel the budget review', 'turn off the lights', 'remind me about the budget review'])('is no such request: %s', (text) => {
+    expect(reminderOff(text)).toBeUndefined();
   });
 });

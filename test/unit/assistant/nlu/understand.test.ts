@@ -160,6 +160,16 @@ describe('out of scope', () => {
   });
 });
 
+describe('a wrong when, then the right one', () => {
+  it('"not wednesday, thursday" is thursday, never an event called "not"', () => {
+    expect(u('not wednesday, thursday').slots).toMatchObject({ whenOnly: true, window: { start: '2026-03-05T05:00:00Z' } });
+    expect(u('not wednesday, thursday').slots.title).toBeUndefined();
+    expect(u('no, not at 2 but 3').slots).toMatchObject({ whenOnly: true, start: '2026-03-04T20:00:00Z' });
+    // (Guests are the proposal edit's: "not bob, ann".)
+    expect(u('not bob, ann').slots.people).toEqual(['bob']);
+  });
+});
+
 describe('names the tagger misses', () => {
   it('untagged words after the opening name the event', () => {
     expect(u('when is the project kickoff').slots.title).toBe('project kickoff');
@@ -267,6 +277,7 @@ describe('short typed questions about the schedule', () => {
   it.each([
     ['free at 2:30?', 'am_i_free'], ['is 3pm free', 'am_i_free'], ['busy at 4?', 'am_i_free'], ['free tomorrow afternoon?', 'am_i_free'],
     // (A when, then "free?": a question, never a new event called "Meeting".)
+    ['next mtg?', 'next_meeting'], ['nxt mtg', 'next_meeting'],
     ['3/10 2pm free?', 'am_i_free'], ['wed 2pm free?', 'am_i_free'], ['friday afternoon busy?', 'am_i_free'], ['tomorrow free', 'am_i_free'],
     ["what's at 2pm", 'read_events'], ["what's next", 'next_meeting'], ['anything else today', 'read_events'], ['anything with dave on wednesday', 'read_events'],
   ] as const)('%s -> %s', (text, intent) => {
