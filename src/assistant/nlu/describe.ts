@@ -440,7 +440,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "a two-day offsite", "a conference starting thursday": the length and the "starting" say when, not what.
   // "happy hour", "book club", "date night": names made of words that alone are a time or a command.
   const fixed = FIXED_NAMES.exec(tokens.map((t) => t.lower).join(' '))?.[0];
-  const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
+  const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '')
+    // ("cancel next monday's standup": the day is when, read as such; the name is "standup". A new event keeps what was said.)
+    .replace(intent === 'create_event' ? /^$/ : /^(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?=\S)/, '');
   if (what) about.title = asTyped(tokens, withNameNumbers(tokens, topic ? `${what} ${topic}` : what));
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   // "meeting at Starbucks": a "person" after "at" or "in" is where, not who.

@@ -55,9 +55,16 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
 }
 
 // ("shift" after "night", "day", "late"... is a work shift: "add night shift tomorrow at 11".)
-const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|bring (?:\S+ ){1,4}(?:forward|back|earlier|ahead)|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
+const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|(?:bring|pull) (?:\S+ ){1,4}(?:forward|back|earlier|ahead)|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
 const FREE = /^(free|busy|available)\b|\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open|ok|okay|clear|good)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b|^(?:\S+ ){1,4}(?:free|busy|available)$/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
+/**
+ * "find the budget review", "look up my 1:1 with ann", "show me the offsite": one event asked for by name
+ * (not the calendar, a day or a list: "show me my calendar" reads it).
+ */
+export const LOOK_UP = /^(?:find|look up|lookup|show me|pull up|bring up|search for|check on) (?:the|my|our) (?!(?:calendar|calender|schedule|agenda|diary|day|date|time|week|weekend|month|meetings|events|appointments|list|notes?|email|emails|mail|messages?|weather|news|photos?|pictures?|music|playlist|contacts?)\b)(?!.*\b(?:delete|cancel|remove|move|reschedule|change)\b)\S/;
+/** "is the budget review still on", "was the design sync cancelled", "do i still have the standup": asked of one event. */
+export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
 /** The fine-grained intent for a calendar request, from its SLURP intent and its words. */
@@ -73,6 +80,7 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
   if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';
   if (FREE.test(t)) return 'am_i_free';
   if (FIND.test(t) && (hasNamedThing || !hasDateOrTime)) return 'find_meeting';
+  if (LOOK_UP.test(t.replace(LEAD, '')) || STILL_ON.test(t.replace(LEAD, ''))) return 'find_meeting';
   // "where is the budget review" (one event); "who is in the meeting tomorrow at 3", "where are my meetings" read.
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && !hasDateOrTime && !/\b(meetings|events|appointments|calls)\b/.test(t)) return 'find_meeting';
   if (/\b(with|about)\b/.test(t) && hasNamedThing && !hasDateOrTime) return 'find_meeting';
@@ -347,6 +355,8 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   if (strict && addedWithAWhen(t.replace(LEAD, ''))) return 'calendar_set';
   if (NOT_CALENDAR.test(t)) return undefined;
   if (shortCalendarQuestion(words)) return 'calendar_query';
+  // ("find the budget review", "is the design sync still on": one event asked about, by a name of one.)
+  if ((LOOK_UP.test(t.replace(LEAD, '')) || STILL_ON.test(t.replace(LEAD, ''))) && CALENDARISH.test(t)) return 'calendar_query';
   // "where is the budget review", "who is in my 2pm", "how long is my next meeting".
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && ONE_OF_MINE.test(t) && CALENDARISH.test(t)) return 'calendar_query';
   if (asksAboutANamedPartOfDay(t.replace(LEAD, ''))) return 'calendar_query';
@@ -363,13 +373,13 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
     // "skip the standup on friday": one of a series left out, as a cancel of that one.
     if (/^skip\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
     // "bring the hiring sync forward an hour": a move, said with a direction.
-    if (/^bring\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
+    if (/^(?:bring|pull)\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
     return /^(move|reschedule|postpone|push|bump|shift|delay)\b/.test(rest) && (CALENDARISH.test(t) || /^\S+ (my|it|that|this)\b/.test(rest) || /\b(back|forward|earlier|later|up) (by )?(a|an|one|\d+|half)\b/.test(rest) || movedToAWhen(rest)) ? 'calendar_set' : undefined;
   }
   const rest = t.replace(LEAD, '');
   if (/^(delete|remove|cancel|erase|clear|drop|get rid of|take off|take out|wipe|skip)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_remove';
   if (/^(move|reschedule|postpone|push back|push|bump|shift|prepone)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
-  if (/^bring\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
+  if (/^(?:bring|pull)\b/.test(rest) && /\b(forward|back|earlier|ahead)\b/.test(rest) && CALENDARISH.test(rest)) return 'calendar_set';
   if (/^(when is|when's|whens|when are|what time is|what's on|what is on|what do i have|what have i got|do i have|am i (free|busy|available))\b/.test(rest) || pastEventQuestion(rest)) return 'calendar_query';
   if (/^(add|schedule|book|create|set up|put|remind me|remember to|make an? (appointment|meeting|event|reminder))\b/.test(rest) && CALENDARISH.test(rest) && !/^(add|put) .*\b(to|on) (my|the) list\b/.test(rest)) return 'calendar_set';
   return undefined;

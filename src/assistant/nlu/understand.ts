@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
-import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, unsupportedChange } from './intents.js';
+import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, STILL_ON, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
@@ -51,6 +51,7 @@ const COUNTED = /\bhow many (?!(?:times|hours?|minutes?|more|people|days|weeks|o
 /** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
 const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
 /** The words of the end question that the untagged-title reader may have swept into the name. */
+const STATUS_WORDS = /(?:\s+(?:still|on|happening|scheduled|going ahead|planned|been|cancelled|canceled|called off))+$/;
 const END_WORDS = /\s+(?:end|ends|finish|finishes|wrap up|be over|be done|over|done)$/;
 /** Words for events in general: no name to look for. */
 const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;
@@ -321,6 +322,11 @@ function understander(models: NluModels): Understander {
         else delete slots.title;
         if (slots.people) slots.people = slots.people.map((p) => p.replace(END_WORDS, '')).filter(Boolean);
       }
+    }
+    // "is the design sync still on", "was it cancelled": the status words are the question's, not the name's.
+    if (intent === 'find_meeting' && STILL_ON.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and)\s+)*/, '')) && slots.title) {
+      const title = slots.title.replace(STATUS_WORDS, '');
+      if (title) slots.title = title;
     }
     // "how many meetings do i have today": a number of the events read; "meetings" names none of them.
     if (intent === 'read_events' && COUNT_ASKED.test(normalised.text)) {

@@ -160,6 +160,24 @@ describe('out of scope', () => {
   });
 });
 
+describe('one event asked for by name or status', () => {
+  it.each([
+    ['find the budget review', 'budget review'], ['look up the budget review', 'budget review'], ['show me the offsite', 'offsite'],
+    ['was the design sync cancelled', 'design sync'], ['is the design sync still on', 'design sync'], ['do i still have design sync', 'design sync'],
+  ])('%s', (text, title) => {
+    expect(u(text)).toMatchObject({ intent: 'find_meeting', slots: { title } });
+  });
+  it('not the calendar itself, nor something else found', () => {
+    expect(u('show me my calendar').intent).toBe('read_events');
+    expect(u('find my keys').intent).toBe('out_of_scope');
+  });
+  it('"cancel next monday\'s standup" names the standup, on that Monday', () => {
+    expect(u("cancel next monday's standup").slots).toMatchObject({ title: 'standup', window: { start: '2026-03-09T04:00:00Z' } });
+    expect(u('pull the budget review forward by 30 minutes')).toMatchObject({ intent: 'move_event', slots: { title: 'budget review', shiftMinutes: -30 } });
+    expect(u('bring it forward 30 minutes').slots.title).toBeUndefined();
+  });
+});
+
 describe('a wrong when, then the right one', () => {
   it('"not wednesday, thursday" is thursday, never an event called "not"', () => {
     expect(u('not wednesday, thursday').slots).toMatchObject({ whenOnly: true, window: { start: '2026-03-05T05:00:00Z' } });
