@@ -16,6 +16,8 @@ export interface ProposalEdit {
   readonly removeRoom?: boolean;
   /** Guests not to invite after all ("without ann"). */
   readonly removePeople?: readonly string[];
+  /** "no, bob smith": this guest instead of the one proposed who shares the first name. */
+  readonly meantPerson?: string;
   readonly location?: string;
   readonly title?: string;
 }
@@ -35,7 +37,12 @@ const ROOM_FOR_IT = /^(?:and |also |please |actually,? |no,? )*(?:(?:book|reserv
 /** After "add": only a room said as one ("add the boardroom"); "add bob" is a guest. */
 const ROOM_WORD = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
-const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:call|name|title) it (?!off$|a day$|quits$)(.+)$/;
+const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:(?:call|name|title) it|rename it(?: to)?|(?:change|set|make) the (?:title|name|subject)(?: of it)? to) (?!off$|a day$|quits$)(.+)$/;
+/** "remove ann and add dave", "replace ann with dave", "swap ann for dave": one guest for another. */
+const REMOVE_THEN_ADD = new RegExp(String.raw`^(?:but |and |actually,? |no,? )?(?:remove|drop|uninvite|take out|take off|leave out) ${NAME_LIST},? and (?:add|invite|include) ${NAME_LIST}(?: instead)?$`);
+const REPLACE_WITH = new RegExp(String.raw`^(?:but |and |actually,? |no,? )?(?:replace|swap|switch) ${NAME_LIST} (?:with|for) ${NAME_LIST}$`);
+/** "no, bob smith", "i meant bob jones": the guest meant, in place of one proposed of that first name. */
+const MEANT = new RegExp(String.raw`^(?:no|nope|sorry|oops|actually)[,.!]? (?:i meant |i mean |with )?${NAME_LIST}$`);
 
 const AS_OPTIONAL = /,? (?:as (?:an? )?optional(?: (?:guests?|attendees?|invitees?))?|optionally)$/;
 
@@ -70,6 +77,11 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };
+  const removeThenAdd = REMOVE_THEN_ADD.exec(t) ?? REPLACE_WITH.exec(t);
+  if (removeThenAdd && !NOT_A_GUEST.test(removeThenAdd[1]!) && !NOT_A_GUEST.test(removeThenAdd[2]!)) return { removePeople: names(removeThenAdd[1]!), addPeople: names(removeThenAdd[2]!) };
+  // ("no, bob smith": two words at most, a name; "no, tomorrow" or "no, the standup" are not.)
+  const meant = MEANT.exec(t);
+  if (meant && /^[a-z'-]+(?: [a-z'-]+)?$/.test(meant[1]!) && !NOT_A_GUEST.test(meant[1]!) && !/^(?:thanks|thank you|way|problem|worries|never mind|nevermind|wait|stop|cancel|thursday|monday|tuesday|wednesday|friday|saturday|sunday|tomorrow|today|tonight|noon|morning|afternoon|evening)\b/.test(meant[1]!)) return { meantPerson: meant[1]! };
   const swapFirst = SWAP_NOT_FIRST.exec(t);
   if (swapFirst && !NOT_A_GUEST.test(swapFirst[1]!) && !NOT_A_GUEST.test(swapFirst[2]!)) return { removePeople: names(swapFirst[1]!), addPeople: names(swapFirst[2]!) };
   const swapLast = SWAP_NOT_LAST.exec(t);

@@ -263,7 +263,7 @@ export class Dialog {
     const dropsFromProposal = u.intent === 'cancel_event' && /^\s*(?:but |and |actually,? )?(?:remove|drop|uninvite|take (?:out|off)|leave out|without|no)\s/i.test(input.text);
     // ("book the boardroom too": a room asked for with no time of its own is for the proposal, not for now.)
     const roomForIt = u.intent === 'room_book' && !saysWhen(u.slots);
-    if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title) it\b/i.test(input.text)) {
+    if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
       const change = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
       if (pending?.kind === 'create' && change) {
@@ -271,10 +271,14 @@ export class Dialog {
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
         // "without ann": each guest whose name has the words said is left out.
         const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
+        // "no, bob smith" (Bob Jones proposed): the guest of that first name gives way to the one meant.
+        const meantFirst = change.meantPerson ? nameWords(change.meantPerson)[0] : undefined;
+        if (meantFirst) for (const a of pending.draft.attendees ?? []) if (a.kind !== 'resource' && nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0] === meantFirst) removed.add(a.email);
+        const added = [...(change.addPeople ?? []), ...(change.meantPerson ? [change.meantPerson] : [])];
         // "in the huddle room instead", "without the room": the room booked before is no longer asked for.
         if (change.location || change.removeRoom) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
         if (change.removeRoom) delete asked.location;
-        const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...(change.addPeople ?? [])];
+        const people = change.replacePeople ?? [...invited.filter((e) => !removed.has(e)), ...added];
         const optionalPeople = [...(asked.optionalPeople ?? []), ...(change.optional ? (change.addPeople ?? []) : [])];
         return this.#events.create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(optionalPeople.length ? { optionalPeople } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
@@ -499,6 +503,12 @@ export class Dialog {
       else if (found.title || found.people) {
         intent = 'cancel_event';
         s = { ...s, ...found };
+      } else if (!state.pending) {
+        // "what's on thursday" (one event), then "cancel it": that one; after several, which of them.
+        intent = 'cancel_event';
+        const offered = await this.#itAfterARead(input, stateOf, list, 'cancel', s, done);
+        if (offered) return offered;
+        intent = 'deny';
       }
     }
     // "is the fishbowl free at 2", "book room 202 at 10": a room by a name the model does not know as one
@@ -670,6 +680,9 @@ export class Dialog {
         if (!namesAnEvent(s) && at === undefined && !s.window && IT.test(input.text)) {
           const about = (await stateOf()).about;
           if (about) return this.#changes.change(input, about, change, s, done);
+          // "what's on thursday" (one event), then "move it to 10": that one; after several, which of them.
+          const offered = await this.#itAfterARead(input, stateOf, list, change, s, done);
+          if (offered) return offered;
         }
         if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
         const { shown, all, explanation } = await list(window);
@@ -823,6 +836,19 @@ export class Dialog {
   #remindAgain(pending: Extract<Pending, { kind: 'remind' }>, minutes: number, input: TurnInput, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
     answered('create_event');
     return this.#changes.remind(input, undefined, pending.event.subject, minutes, done, pending.event);
+  }
+
+  /**
+   * "it" after a read, with nothing else talked about: the one event read out, or a question naming those read
+   * out (never "nothing waiting for a yes", never a guess among several).
+   */
+  async #itAfterARead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>, change: 'cancel' | 'move', s: DialogSlots, done: Done): Promise<TurnResult | undefined> {
+    const listed = await this.#lastListed(input, stateOf, list);
+    if (!listed || listed.events.length === 0) return undefined;
+    if (listed.events.length === 1) return this.#changes.change(input, listed.events[0]!, change, s, done);
+    const candidates = listed.events.slice(0, WHICH_AT_MOST);
+    const more = listed.events.length - candidates.length;
+    return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */

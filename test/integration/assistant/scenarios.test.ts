@@ -1001,6 +1001,36 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('remind me 30 minutes before the quarterly gala', 'before-late')).text).toBe("I couldn't find the quarterly gala on your calendar.");
   });
 
+  it('"it" after a read is the one event read out, or a question naming those read out', async () => {
+    await ask("what's on thursday", 'it-read');
+    expect((await ask('cancel it', 'it-read')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-11T17:00:00Z' } });
+    await ask('no', 'it-read');
+    await ask("what's on wednesday", 'it-read');
+    const which = await ask('bring it forward 30 minutes', 'it-read');
+    expect(which.pending).toMatchObject({ kind: 'which', change: 'move', candidates: [{ subject: 'Team standup' }, { subject: 'Budget review' }] });
+    expect((await ask('the budget review', 'it-read')).pending).toMatchObject({ kind: 'move', event: { subject: 'Budget review' }, start: '2027-03-10T18:30:00Z' });
+    await ask('no', 'it-read');
+    // Asked by name and status: found, not today's list.
+    expect((await ask('was the design sync cancelled', 'it-read')).text).toMatch(/^Bob Smith cancelled Design sync/);
+    expect((await ask('is the budget review still on', 'it-read')).text).toMatch(/^Budget review is on Wednesday at 11 AM/);
+    expect((await ask('cancel next monday\'s standup', 'it-read')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-15T16:00:00Z' } });
+    await ask('no', 'it-read');
+  });
+
+  it('corrections to a proposal change it, never drop it: the guest meant, one guest for another, a new title', async () => {
+    await ask('add review with bob jones tomorrow at 2', 'fix-proposal');
+    const meant = await ask('no, bob smith', 'fix-proposal');
+    expect(meant.pending).toMatchObject({ kind: 'create', draft: { subject: 'review', attendees: [{ email: 'bob@contoso.com' }] } });
+    const guests = (p: typeof meant.pending) => (p?.kind === 'create' ? (p.draft.attendees ?? []).map((a) => a.email) : []);
+    expect(guests(meant.pending)).toEqual(['bob@contoso.com']);
+    await ask('no', 'fix-proposal');
+    await ask('add sync with ann tomorrow at 3', 'fix-proposal');
+    const swapped = await ask('remove ann and add dave', 'fix-proposal');
+    expect(guests(swapped.pending)).toEqual(['dave@contoso.com']);
+    expect((await ask('change the title to roadmap review', 'fix-proposal')).pending).toMatchObject({ kind: 'create', draft: { subject: 'roadmap review', start: '2027-03-09T23:00:00Z' } });
+    await ask('no', 'fix-proposal');
+  });
+
   it('a question about a series is answered of its next occurrence, not with a list of dates', async () => {
     expect((await ask('how long is the berlin sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, lasts 30 minutes, until 7:30 AM.');
     expect((await ask('when does the standup end', 'series-asked')).text).toBe('Team standup ends at 9:15 AM, today.');

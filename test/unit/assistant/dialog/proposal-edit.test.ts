@@ -24,6 +24,12 @@ describe('short edits to a waiting proposal', () => {
     ['and book the Fishbowl', { location: 'Fishbowl' }],
     ['and put it in the boardroom', { location: 'boardroom' }],
     ['add the huddle room', { location: 'huddle room' }],
+    // One guest for another, said as two steps; the guest meant after a wrong one; a new name said plainly.
+    ['remove ann and add dave', { removePeople: ['ann'], addPeople: ['dave'] }],
+    ['replace ann with dave', { removePeople: ['ann'], addPeople: ['dave'] }],
+    ['no, bob smith', { meantPerson: 'bob smith' }],
+    ['change the title to roadmap review', { title: 'roadmap review' }],
+    ['rename it to Design Critique', { title: 'Design Critique' }],
   ] as const)('%s', (text, edit) => {
     expect(proposalEdit(text, {})).toEqual(edit);
   });
@@ -34,6 +40,9 @@ describe('short edits to a waiting proposal', () => {
     expect(proposalEdit('not now, later', {})).toBeUndefined();
     expect(proposalEdit('yes', {})).toBeUndefined();
     expect(proposalEdit('book it', {})).toBeUndefined();
+    expect(proposalEdit('no, tomorrow', {})).toBeUndefined();
+    expect(proposalEdit('no, the standup', {})).toBeUndefined();
+    expect(proposalEdit('no thanks', {})).toBeUndefined();
     expect(proposalEdit('add the agenda', {})).toBeUndefined();
     expect(proposalEdit('yes please', {})).toBeUndefined();
   });
