@@ -54,7 +54,9 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
   ['end', new RegExp(String.raw`^(?:and )?(?:when|what time) (?:does|will) ${IT_WORD} (?:end|finish|be over|wrap up)\??$`)],
 ];
 /** "and after that?", "what's after that", "the one after that", "and then?": the next one after the one just said. */
-const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|anything) )?(?:after that|the one after(?: that)?|then)\??$|^what(?:'s| is) next after that\??$/;
+const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:after (?:that|it|this|that one)|the one after(?: that| it)?|then)\??$|^what(?:'s| is) next after (?:that|it)\??$/;
+/** "what's before that", "and before it": the meeting before the one talked about. */
+const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
@@ -484,14 +486,22 @@ export class Dialog {
       }
     }
     // "what's my next meeting", then "and after that?": the meeting after the one just said.
-    if (AFTER_THAT.test(input.text.toLowerCase().trim()) && (intent === 'out_of_scope' || intent === 'next_meeting' || intent === 'read_events')) {
+    const saidAfter = AFTER_THAT.test(input.text.toLowerCase().trim());
+    const saidBefore = !saidAfter && BEFORE_THAT.test(input.text.toLowerCase().trim());
+    if ((saidAfter || saidBefore) && (intent === 'out_of_scope' || intent === 'next_meeting' || intent === 'read_events')) {
       const { about, explanation: lastTurn, pending } = await stateOf();
-      if (about && !pending && /^(next_meeting|find_meeting)\b/.test(lastTurn?.understood ?? '')) {
+      // The event talked about; after a read of a day, its last event read out ("what's after that") or its first ("before that").
+      const read = !about && !pending ? await this.#lastListed(input, stateOf, list) : undefined;
+      const timed = read?.events.filter((e) => !e.isAllDay) ?? [];
+      const anchor = about && !pending && /^(next_meeting|find_meeting)\b/.test(lastTurn?.understood ?? '') ? about : saidAfter ? timed[timed.length - 1] : timed[0];
+      if (anchor) {
         intent = 'next_meeting';
-        const { shown, explanation } = await list({ start: about.start, end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) });
-        const after = shown.find((e) => !e.isAllDay && !e.isCancelled && e.id !== about.id && Date.parse(e.start) >= Date.parse(about.start));
-        if (!after) return done({ kind: 'events', scope: 'next', label: '', events: [], query: `meeting after ${about.subject}` }, [], undefined, explanation);
-        return done({ kind: 'events', scope: 'find', label: '', events: [after] }, [after], undefined, { ...explanation, understood: `next_meeting ${JSON.stringify({ title: after.subject })}` });
+        const found = (e: CalendarEvent) => !e.isAllDay && !e.isCancelled && e.id !== anchor.id;
+        const window = saidAfter ? { start: anchor.start, end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) } : { start: localDaysFrom(new Date(Date.parse(anchor.start)), -1, input.timeZone), end: anchor.start };
+        const { shown, explanation } = await list(window);
+        const other = saidAfter ? shown.find((e) => found(e) && Date.parse(e.start) >= Date.parse(anchor.start)) : shown.filter((e) => found(e) && Date.parse(e.end) <= Date.parse(anchor.start)).at(-1);
+        if (!other) return done({ kind: 'events', scope: 'next', label: '', events: [], query: `meeting ${saidAfter ? 'after' : 'before'} ${anchor.subject}` }, [], undefined, explanation);
+        return done({ kind: 'events', scope: 'find', label: '', events: [other] }, [other], undefined, { ...explanation, understood: `next_meeting ${JSON.stringify({ title: other.subject })}` });
       }
     }
     // "cancel it" with nothing waiting for "yes" (otherwise a "no"): the event a find just named, if any.

@@ -248,7 +248,9 @@ function untaggedGuests(tokens: readonly Token[], spans: readonly Span[]): strin
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w0 = tokens[i]!.lower;
     const meets = /^(meet|meeting|see|seeing|visit|visiting)$/.test(w0) && /^(i|i'm|am|we)$/.test(tokens[i - 1]?.lower ?? '');
-    if (w0 !== 'with' && !meets) continue;
+    // ("call bob": a call opening the request is a call with Bob, who the directory may know.)
+    const calls = w0 === 'call' && i === 0;
+    if (w0 !== 'with' && !meets && !calls) continue;
     const w = tokens[i + 1]!.lower;
     if (!couldBeName(spans, i + 1, w)) continue;
     if (endsBefore(spans, i + 2, tokens[i + 2]?.lower)) out.push(cleanName(w));
@@ -443,12 +445,15 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '')
     // ("cancel next monday's standup": the day is when, read as such; the name is "standup". A new event keeps what was said.)
     .replace(intent === 'create_event' ? /^$/ : /^(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?=\S)/, '');
-  if (what) about.title = asTyped(tokens, withNameNumbers(tokens, topic ? `${what} ${topic}` : what));
+  // "an appointment for a haircut": what it is for names it ("haircut appointment"); a haircut is nobody to invite.
+  const forWhat = of('person').find((sp) => /^(a|an)$/.test(tokens[sp.from - 1]?.lower ?? '') && tokens[sp.from - 2]?.lower === 'for');
+  const generic = what && /^(appointment|meeting|event|call|session|booking)$/i.test(what);
+  if (what) about.title = asTyped(tokens, withNameNumbers(tokens, forWhat && generic ? `${words(tokens, forWhat.from, forWhat.to)} ${what}` : topic ? `${what} ${topic}` : what));
   // "add dentist 3/25": what the event is, not someone to invite (SLURP tags "dentist" a relation).
   // "meeting at Starbucks": a "person" after "at" or "in" is where, not who.
   const placed = (sp: Span) => /^(at|in)$/.test(tokens[sp.from - 1]?.lower ?? '');
   const personAsPlace = intent === 'create_event' ? of('person').find(placed) : undefined;
-  const tagged = [...adjacentJoined(tokens, of('person')).filter((sp) => sp !== personAsPlace).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
+  const tagged = [...adjacentJoined(tokens, of('person')).filter((sp) => sp !== personAsPlace && !/^(a|an)$/.test(tokens[sp.from - 1]?.lower ?? '')).map((s) => withSurname(tokens, spans, s)), ...of('relation')].filter((s) => s !== owner && !LEAVES_OUT.test(tokens[s.from - 1]?.lower ?? '')).map((s) => ({ name: cleanName(words(tokens, s.from, s.to)), at: s.from }));
   const listed = tagged.length ? listedGuests(tokens, spans) : [];
   const taken = new Set(listed.flatMap((l) => l.takes));
   const people = [...tagged.filter((t) => !taken.has(t.at) && !inName(t.at)), ...listed].sort((a, b) => a.at - b.at).map((p) => p.name).filter((p) => p !== title);

@@ -64,7 +64,7 @@ const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|
  */
 export const LOOK_UP = /^(?:find|look up|lookup|show me|pull up|bring up|search for|check on) (?:the|my|our) (?!(?:calendar|calender|schedule|agenda|diary|day|date|time|week|weekend|month|meetings|events|appointments|list|notes?|email|emails|mail|messages?|weather|news|photos?|pictures?|music|playlist|contacts?)\b)(?!.*\b(?:delete|cancel|remove|move|reschedule|change)\b)\S/;
 /** "is the budget review still on", "was the design sync cancelled", "do i still have the standup": asked of one event. */
-export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$/;
+export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$|^why (?:isn't|is not|isnt|wasn't|was not|is|was|did|has|hasn't|has not) (?:the |my |our )?(.+?) (?:on (?:my|the) (?:calendar|calender|schedule)(?: anymore)?|there|gone|(?:been |get |got )?(?:cancelled|canceled|removed|called off)|disappear(?:ed)?|showing)$/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
 /** The fine-grained intent for a calendar request, from its SLURP intent and its words. */

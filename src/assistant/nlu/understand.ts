@@ -51,7 +51,7 @@ const COUNTED = /\bhow many (?!(?:times|hours?|minutes?|more|people|days|weeks|o
 /** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
 const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
 /** The words of the end question that the untagged-title reader may have swept into the name. */
-const STATUS_WORDS = /(?:\s+(?:still|on|happening|scheduled|going ahead|planned|been|cancelled|canceled|called off))+$/;
+const STATUS_WORDS = /(?:\s+(?:still|on|happening|scheduled|going ahead|planned|been|get|got|cancelled|canceled|called off|removed|gone|there|disappeared|disappear|showing|on my calendar|on my schedule|anymore))+$/;
 const END_WORDS = /\s+(?:end|ends|finish|finishes|wrap up|be over|be done|over|done)$/;
 /** Words for events in general: no name to look for. */
 const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;

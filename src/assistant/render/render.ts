@@ -259,6 +259,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         const e = act.events[0];
         const now = act.underWay ? [`You're in ${subject(act.underWay)} until ${spokenTime(localTime(act.underWay.end, clock.zone))}.`] : [];
         const day = act.allDayFirst ? [`${cap(subject(act.allDayFirst))} is ${dayLabel(localTime(act.allDayFirst.start, clock.zone), clock.today)}, all day.`] : [];
+        // ("what's before that": nothing earlier that day or the day before; no "next two weeks" about the past.)
+        if (!e && act.query?.startsWith('meeting before ')) return sentences([`You have no ${act.query} in the day before it.`]);
         if (!e) return sentences([...now, ...day, act.query ? `You have no ${act.query} in the next two weeks.` : 'You have no more meetings in the next two weeks.']);
         return sentences([...now, ...day, `Your next meeting is ${subject(e)}, ${when(e.start, clock)}${withWhom(e, ctx.user)}${e.location ? `, in ${e.location}` : ''}.`]);
       }

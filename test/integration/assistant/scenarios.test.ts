@@ -1031,6 +1031,15 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'fix-proposal');
   });
 
+  it('"what\'s after it", "what\'s before that": the meeting after or before the one talked about, or the day read', async () => {
+    await ask('when is the budget review', 'around-it');
+    expect((await ask("what's after it", 'around-it')).events.map((e) => [e.subject, e.start])).toEqual([['Team standup', '2027-03-11T17:00:00Z']]);
+    await ask('when is the budget review', 'around-it');
+    expect((await ask("what's before it", 'around-it')).events.map((e) => [e.subject, e.start])).toEqual([['Team standup', '2027-03-10T17:00:00Z']]);
+    await ask("what's on wednesday", 'around-it');
+    expect((await ask("what's after that", 'around-it')).events.map((e) => e.start)).toEqual(['2027-03-11T17:00:00Z']);
+  });
+
   it('a question about a series is answered of its next occurrence, not with a list of dates', async () => {
     expect((await ask('how long is the berlin sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, lasts 30 minutes, until 7:30 AM.');
     expect((await ask('when does the standup end', 'series-asked')).text).toBe('Team standup ends at 9:15 AM, today.');

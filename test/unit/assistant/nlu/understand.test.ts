@@ -164,6 +164,7 @@ describe('one event asked for by name or status', () => {
   it.each([
     ['find the budget review', 'budget review'], ['look up the budget review', 'budget review'], ['show me the offsite', 'offsite'],
     ['was the design sync cancelled', 'design sync'], ['is the design sync still on', 'design sync'], ['do i still have design sync', 'design sync'],
+    ["why isn't the design sync on my calendar", 'design sync'], ['why did the design sync get cancelled', 'design sync'],
   ])('%s', (text, title) => {
     expect(u(text)).toMatchObject({ intent: 'find_meeting', slots: { title } });
   });
@@ -220,6 +221,10 @@ describe('names the tagger misses', () => {
     expect(u('add team lunch at noon on thursday').slots.people).toBeUndefined();
     expect(u('add monthly budget check tomorrow at 2').slots).toMatchObject({ title: 'budget check', repeat: { every: 'month' } });
     expect(u('add lunch and invite bob').slots).toMatchObject({ title: 'lunch', people: ['bob'] });
+    // What an appointment is for names it; nobody called "haircut" is invited. "call bob": Bob, if the directory knows him.
+    expect(u('create an appointment for a haircut tomorrow at 4').slots).toMatchObject({ title: 'haircut appointment' });
+    expect(u('create an appointment for a haircut tomorrow at 4').slots.people).toBeUndefined();
+    expect(u('call bob').slots).toMatchObject({ title: 'call', maybePeople: ['bob'] });
   });
 
   it('a place said where the name goes is the name ("add gym at 6pm")', () => {
