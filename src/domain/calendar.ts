@@ -93,7 +93,8 @@ export interface EventChange {
 
 /** A change of nothing but one's own reminder: Exchange sends no update for it. */
 export function onlyTheReminder(c: EventChange): boolean {
-  const keys = Object.keys(c);
+  // (Keys given as undefined change nothing: { reminderMinutes: undefined } is no change at all.)
+  const keys = Object.entries(c).filter(([, v]) => v !== undefined).map(([k]) => k);
   return keys.length > 0 && keys.every((k) => k === 'reminderMinutes' || k === 'noReminder');
 }
 

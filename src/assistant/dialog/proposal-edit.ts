@@ -19,6 +19,8 @@ export interface ProposalEdit {
   /** "no, bob smith": this guest instead of the one proposed who shares the first name. */
   readonly meantPerson?: string;
   readonly location?: string;
+  /** `location` was said as a room to book ("book the fishbowl too"): the directory must know it as one. */
+  readonly room?: true;
   readonly title?: string;
 }
 
@@ -70,10 +72,11 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   const room = ROOM_FOR_IT.exec(t);
   // (A room said as one, or with "the": "book the fishbowl too"; not "add bob", "book it".)
   const saidAsARoom = ROOM_WORD.test(room?.[1] ?? '') || (/ the /.test(` ${t} `) && !/^(?:and |also |please |actually,? |no,? )*add /.test(t));
-  if (room && saidAsARoom && !/^(?:it|that|this|him|her|them|me|us)$/.test(room[1]!)) {
+  // ("book the boardroom for the budget review" is a request of its own: a room for another meeting.)
+  if (room && saidAsARoom && !/^(?:it|that|this|him|her|them|me|us)$/.test(room[1]!) && !/ (?:for|to|with|on|at|in|from) /.test(` ${room[1]!} `)) {
     const typed = text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
     const at = typed.toLowerCase().lastIndexOf(room[1]!);
-    return { location: typed.slice(at, at + room[1]!.length) };
+    return { location: typed.slice(at, at + room[1]!.length), room: true };
   }
   const instead = INSTEAD.exec(t);
   if (instead) return { replacePeople: names(instead[1]!) };

@@ -59,14 +59,18 @@ const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i ha
 const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
+/** A room said as one ("the huddle room"): no directory lookup needed to know it is meant as a room. */
+const ROOM_WORD_SAID = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 /** "actually, turn it off", "no reminder at all": said to a reminder proposed. */
 const TURN_IT_OFF = /^(?:actually,? |no,? |then |just )*(?:turn|switch) (?:it|that) off(?: instead| then)?[.!]?$|^(?:actually,? |no,? )*no reminder(?: at all)?[.!]?$/i;
-/** A draft without its "no reminder". */
+/** Slots without a when: a room asked for "now" by default said no time of its own. */
 function withoutWhen(s: DialogSlots): DialogSlots {
   const { start: _s, end: _e, window: _w, ...rest } = s;
   return rest;
 }
+
+/** A draft without its "no reminder". */
 
 function withoutNoReminder(draft: EventDraft): EventDraft {
   const { noReminder: _, ...rest } = draft;
@@ -267,7 +271,13 @@ export class Dialog {
     const roomForIt = u.intent === 'room_book' && !saysWhen(u.slots);
     if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
-      const change = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
+      const said = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
+      // ("no, sorry", "no, ann" with Bob proposed: a guest meant only in place of one of that first name;
+      // "book the flight too": a room only if the directory knows one so named.)
+      const firstNames = new Set((pending?.kind === 'create' ? pending.draft.attendees ?? [] : []).filter((a) => a.kind !== 'resource').map((a) => nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0]));
+      const meantOk = !said?.meantPerson || firstNames.has(nameWords(said.meantPerson)[0]);
+      const roomOk = !said?.room || ROOM_WORD_SAID.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
+      const change = meantOk && roomOk ? said : undefined;
       if (pending?.kind === 'create' && change) {
         intent = 'create_event';
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
@@ -295,11 +305,17 @@ export class Dialog {
       }
       if (s.beforeEvent !== undefined) return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, 'off', done);
       const { pending, about } = await stateOf();
+      // ("remind me to call mom at 5", yes, then "remove the reminder": that reminder is an event of its own, shown
+      // as free: it is cancelled, not silenced.)
+      if (pending?.kind !== 'remind' && about?.freeBusy === 'free') {
+        intent = 'cancel_event';
+        return this.#changes.change(input, about, 'cancel', {}, done);
+      }
       const event = pending?.kind === 'remind' ? pending.event : about;
       return event ? this.#changes.remind(input, undefined, event.subject, 'off', done, event) : done({ kind: 'which_event', change: 'remind_off' });
     }
     // "actually, turn it off" to a reminder proposed: that reminder off instead ("turn it off" alone is a device's).
-    if (u.intent === 'out_of_scope' && TURN_IT_OFF.test(input.text.trim())) {
+    if (TURN_IT_OFF.test(input.text.trim())) {
       const { pending } = await stateOf();
       if (pending?.kind === 'remind') {
         intent = 'create_event';
@@ -854,10 +870,12 @@ export class Dialog {
    */
   async #itAfterARead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>, change: 'cancel' | 'move', s: DialogSlots, done: Done): Promise<TurnResult | undefined> {
     const listed = await this.#lastListed(input, stateOf, list);
-    if (!listed || listed.events.length === 0) return undefined;
-    if (listed.events.length === 1) return this.#changes.change(input, listed.events[0]!, change, s, done);
-    const candidates = listed.events.slice(0, WHICH_AT_MOST);
-    const more = listed.events.length - candidates.length;
+    // (Only what is still to come: "what did i have last friday", then "cancel it", cancels nothing over.)
+    const ahead = listed?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
+    if (ahead.length === 0) return undefined;
+    if (ahead.length === 1) return this.#changes.change(input, ahead[0]!, change, s, done);
+    const candidates = ahead.slice(0, WHICH_AT_MOST);
+    const more = ahead.length - candidates.length;
     return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
   }
 

@@ -442,9 +442,9 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
   // "a two-day offsite", "a conference starting thursday": the length and the "starting" say when, not what.
   // "happy hour", "book club", "date night": names made of words that alone are a time or a command.
   const fixed = FIXED_NAMES.exec(tokens.map((t) => t.lower).join(' '))?.[0];
-  const what = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '')
-    // ("cancel next monday's standup": the day is when, read as such; the name is "standup". A new event keeps what was said.)
-    .replace(intent === 'create_event' ? /^$/ : /^(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?=\S)/, '');
+  const spoken = (fixed && (!title || fixed.includes(title.toLowerCase())) ? fixed : title)?.replace(/^(?:\d+|two|three|four|five)-(?:day|hour|minute) /, '').replace(/ (?:starting|beginning|from)$/, '');
+  // ("cancel next monday's standup": the day is when, read as such; the name is "standup". A new event keeps what was said.)
+  const what = intent === 'create_event' ? spoken : spoken?.replace(/^(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?=\S)/, '');
   // "an appointment for a haircut": what it is for names it ("haircut appointment"); a haircut is nobody to invite.
   const forWhat = of('person').find((sp) => /^(a|an)$/.test(tokens[sp.from - 1]?.lower ?? '') && tokens[sp.from - 2]?.lower === 'for');
   const generic = what && /^(appointment|meeting|event|call|session|booking)$/i.test(what);

@@ -54,9 +54,9 @@ const LEAD_WORDS = String.raw`^(?:(?:please|can you|could you|hey|olly|and|also)
 const REMIND_ME_BEFORE = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert|notify|ping|warn) (?:me|us) (?:(${AMOUNT}|${SHORT_AMOUNT}) )?(?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
 /** "set a (10 minute) reminder for the budget review", "add a reminder before my 2pm". */
 const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
-/** "remind me about the standup", "remind me of my 2pm": an event named so, its own reminder at the usual lead. */
 /** How long before, said after the event: one number word or figure and a unit (so the event's own words are never taken for it). */
 const AMOUNT_AFTER = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty five|forty-five|sixty|ninety)[ -](?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:the|a) day|half an hour|an? hour and a half`;
+/** "remind me about the standup", "remind me of my 2pm (10 minutes before)": an event named so, its own reminder. */
 const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)(?:,? (${AMOUNT_AFTER}|${SHORT_AMOUNT}) (?:before|beforehand|ahead|earlier|prior)(?: (?:it|that|it starts))?)?[.!?]?$`, 'i');
 const OFF_VERB = String.raw`(?:cancel|delete|remove|clear|skip|drop|turn off|switch off|disable|stop|kill|mute|silence|get rid of|take off|take away)`;
 const REMINDER_WORD = String.raw`(?:reminders?|alerts?|notifications?)`;
@@ -78,7 +78,9 @@ export function reminderOff(text: string): { readonly said?: string } | undefine
   const m = OFF_FIRST.exec(t) ?? OFF_LAST.exec(t) ?? NO_REMINDING.exec(t);
   if (!m) return undefined;
   const said = (m[1] ?? m[2] ?? m[3])?.trim();
-  if (said === undefined || /^(?:it|that|this|this one|that one|the meeting|the event)$/i.test(said)) return {};
+  // (Nothing named: only "the reminder" is one; "mute notifications", "delete my alerts" are the device's.)
+  if (said === undefined) return /\breminders?\b/i.test(t) ? {} : undefined;
+  if (/^(?:it|that|this|this one|that one|the meeting|the event)$/i.test(said)) return {};
   return AN_EVENT_NAMED.test(said) && !NO_EVENT.test(said) && !NOT_ONLY_AN_EVENT.test(said) ? { said } : undefined;
 }
 

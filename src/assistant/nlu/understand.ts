@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
-import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, STILL_ON, unsupportedChange } from './intents.js';
+import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, stillOnName, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
@@ -50,8 +50,9 @@ const COUNT_ASKED = /\bhow many\b/;
 const COUNTED = /\bhow many (?!(?:times|hours?|minutes?|more|people|days|weeks|of)\b)([a-z][a-z -]*?) (?:do|did|will|have|are|is|am)\b/;
 /** "when does the budget review end", "what time will my 1:1 be over", "when is the offsite over". */
 const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*(?:when|what time)(?:'s| does| do| will| is| would) .+ (?:end|ends|finish|finishes|wrap up|be over|be done|over|done)\??$/;
-/** The words of the end question that the untagged-title reader may have swept into the name. */
+/** The words of a status question ("is the design sync still on") that the untagged-title reader may have swept into the name. */
 const STATUS_WORDS = /(?:\s+(?:still|on|happening|scheduled|going ahead|planned|been|get|got|cancelled|canceled|called off|removed|gone|there|disappeared|disappear|showing|on my calendar|on my schedule|anymore))+$/;
+/** The words of the end question that the untagged-title reader may have swept into the name. */
 const END_WORDS = /\s+(?:end|ends|finish|finishes|wrap up|be over|be done|over|done)$/;
 /** Words for events in general: no name to look for. */
 const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;
@@ -93,7 +94,7 @@ const iso = (d: DateTime | undefined): string | undefined => d?.toUTC().toISO({ 
 const CORRECTION = /^\s*(?:no|nope|nah|actually|wait|sorry|oops|hmm|um|uh)\b[,.!]?\s+(?=(?:move|make|change|push|put|add|book|schedule|cancel|can we|could we|let's|lets|how about|what about|do|invite|call it)\b)/i;
 
 /** "not wednesday, thursday", "no, not at 2 but 3": the when that was wrong, said before the right one. */
-const NOT_THIS_WHEN = /^\s*(?:no|nope|actually)?[,.!]?\s*not (?:on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the \d{1,2}(?:st|nd|rd|th)|(?:this |tomorrow )?(?:morning|afternoon|evening))[,;]?\s+(?:but |make it |rather |instead )?(?=\S)/i;
+const NOT_THIS_WHEN = /^\s*(?:no|nope|actually)?[,.!]?\s*not (?:on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|people|of)\b)|the \d{1,2}(?:st|nd|rd|th)|(?:this |tomorrow )?(?:morning|afternoon|evening))[,;]?\s+(?:but |make it |rather |instead )?(?=\S)/i;
 
 /** A yes and nothing else, left when a reminder clause is cut from "yes, and remind me 10 minutes before". */
 const YES_ALONE = /^(?:yes|yeah|yep|sure|ok|okay|great|perfect|sounds good)?[,.!]?(?: (?:and|but|also|please|just))*[,.!]?$/i;
@@ -324,7 +325,8 @@ function understander(models: NluModels): Understander {
       }
     }
     // "is the design sync still on", "was it cancelled": the status words are the question's, not the name's.
-    if (intent === 'find_meeting' && STILL_ON.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and)\s+)*/, '')) && slots.title) {
+    const asked = intent === 'find_meeting' ? stillOnName(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and)\s+)*/, '')) : undefined;
+    if (asked && slots.title) {
       const title = slots.title.replace(STATUS_WORDS, '');
       if (title) slots.title = title;
     }

@@ -14,7 +14,7 @@ export interface AuditSubject {
 
 /**
  * A calendar provider whose writes are written to the audit log (calendar.create / calendar.cancel /
- * calendar.move, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
+ * calendar.move / calendar.respond / calendar.reminder, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
  * the confirmed writes. Reads pass straight through. The detail names the event, never a secret.
  */
 export class AuditedProvider extends ForwardingProvider {

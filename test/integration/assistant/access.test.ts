@@ -166,6 +166,18 @@ describe('who may ask the assistant about which calendar', () => {
     await other.app.close();
   });
 
+  it('a reminder turned off is audited as a reminder change, not as a move', async () => {
+    const made = await ask(server.app, alice, { text: 'add checkup tomorrow at 4pm' });
+    const sessionId = made.json().sessionId as string;
+    expect((await ask(server.app, alice, { text: 'yes', sessionId })).json().text).toMatch(/^Done\./);
+    const off = await ask(server.app, alice, { text: 'cancel the reminder for the checkup', sessionId });
+    expect(off.json().pending).toMatchObject({ kind: 'remind', minutes: 'off' });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId })).json().text).toMatch(/won't remind you/);
+    const entries = await auditLog.list(store.db, { action: 'calendar.reminder' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: expect.stringMatching(/^checkup$/i), reminder: 'off' } });
+    expect(await auditLog.list(store.db, { action: 'calendar.cancel' })).toHaveLength(0);
+  });
+
   it('"why?" after a read is answered from the database, on another instance too', async () => {
     const read = await ask(server.app, alice, { text: "what's on my calendar today" });
     expect(read.statusCode, read.body).toBe(200);

@@ -20,10 +20,10 @@ describe('short edits to a waiting proposal', () => {
     ['add dave as optional', { addPeople: ['dave'], optional: true }],
     ['also invite ann and carol as optional attendees', { addPeople: ['ann', 'carol'], optional: true }],
     // A room for the proposal, never a guest called "book the boardroom" nor a meeting booked now.
-    ['book the boardroom too', { location: 'boardroom' }],
-    ['and book the Fishbowl', { location: 'Fishbowl' }],
-    ['and put it in the boardroom', { location: 'boardroom' }],
-    ['add the huddle room', { location: 'huddle room' }],
+    ['book the boardroom too', { location: 'boardroom', room: true }],
+    ['and book the Fishbowl', { location: 'Fishbowl', room: true }],
+    ['and put it in the boardroom', { location: 'boardroom', room: true }],
+    ['add the huddle room', { location: 'huddle room', room: true }],
     // One guest for another, said as two steps; the guest meant after a wrong one; a new name said plainly.
     ['remove ann and add dave', { removePeople: ['ann'], addPeople: ['dave'] }],
     ['replace ann with dave', { removePeople: ['ann'], addPeople: ['dave'] }],
@@ -43,6 +43,7 @@ describe('short edits to a waiting proposal', () => {
     expect(proposalEdit('no, tomorrow', {})).toBeUndefined();
     expect(proposalEdit('no, the standup', {})).toBeUndefined();
     expect(proposalEdit('no thanks', {})).toBeUndefined();
+    expect(proposalEdit('book the boardroom for the budget review', {})).toBeUndefined();
     expect(proposalEdit('add the agenda', {})).toBeUndefined();
     expect(proposalEdit('yes please', {})).toBeUndefined();
   });

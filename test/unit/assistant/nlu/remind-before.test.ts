@@ -61,7 +61,7 @@ describe('a reminder turned off, never the event', () => {
     expect(reminderOff('cancel that reminder')).toEqual({});
   });
 
-  it.each(['cancel the reminder to call mom', 'cancel the reminder for tomorrow at 9', 'cancel the budget review', 'turn off the lights', 'remind me about the budget review'])('is no such request: %s', (text) => {
+  it.each(['cancel the reminder to call mom', 'cancel the reminder for tomorrow at 9', 'cancel the budget review', 'turn off the lights', 'remind me about the budget review', 'mute notifications', 'turn off notifications', 'delete my alerts'])('is no such request: %s', (text) => {
     expect(reminderOff(text)).toBeUndefined();
   });
 });

@@ -171,6 +171,10 @@ describe('one event asked for by name or status', () => {
   it('not the calendar itself, nor something else found', () => {
     expect(u('show me my calendar').intent).toBe('read_events');
     expect(u('find my keys').intent).toBe('out_of_scope');
+    expect(u('show me the lunch menu').intent).not.toBe('find_meeting');
+    // (A status question about the day, not one event, is a read.)
+    expect(u('do i still have meetings today').intent).toBe('read_events');
+    expect(u('do i still have anything after 3').intent).toBe('read_events');
   });
   it('"cancel next monday\'s standup" names the standup, on that Monday', () => {
     expect(u("cancel next monday's standup").slots).toMatchObject({ title: 'standup', window: { start: '2026-03-09T04:00:00Z' } });
@@ -184,6 +188,8 @@ describe('a wrong when, then the right one', () => {
     expect(u('not wednesday, thursday').slots).toMatchObject({ whenOnly: true, window: { start: '2026-03-05T05:00:00Z' } });
     expect(u('not wednesday, thursday').slots.title).toBeUndefined();
     expect(u('no, not at 2 but 3').slots).toMatchObject({ whenOnly: true, start: '2026-03-04T20:00:00Z' });
+    // (An amount is no when: "not 10 minutes, 15" is left for the reminder edit.)
+    expect(u('not 10 minutes, 15').slots.window).toBeUndefined();
     // (Guests are the proposal edit's: "not bob, ann".)
     expect(u('not bob, ann').slots.people).toEqual(['bob']);
   });
