@@ -1,13 +1,16 @@
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
-import { iso, MINUTE, moveTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { iso, MINUTE, moveTarget, nearestHalfDay, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
 import type { RoomRequests } from './room-requests.js';
 import type { Done, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
+
+/** A request that names a reminder or an alert: whatever else it says, no meeting is cancelled for it. */
+const SAYS_REMINDER = /\b(?:reminders?|notifications?|alerts?)\b/i;
 
 /** Cancelling and moving an event once it is known which one is meant: proposed for "yes", or why not. */
 export class EventChanges {
@@ -18,6 +21,10 @@ export class EventChanges {
 
   /** Proposes cancelling or moving `target` (to where `s` says), once it is known which event is meant. */
   async change(input: TurnInput, target: CalendarEvent, change: 'cancel' | 'move', s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    // "cancel the budget review reminder", "delete the standup notification": the words name a reminder, so
+    // never the meeting: its own reminder is turned off instead. (A reminder made as an event of its own, shown
+    // as free, is still cancelled as one: "cancel the reminder to call mom".)
+    if (change === 'cancel' && SAYS_REMINDER.test(input.text) && target.freeBusy !== 'free') return this.remind(input, undefined, target.subject, 'off', done, target);
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (!organizes(input.user, target)) {
@@ -26,7 +33,9 @@ export class EventChanges {
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
     // "move the offsite to 2pm": an all-day event moves by days; a time alone would change nothing.
     if (target.isAllDay && s.newStart && s.newTimeOnly) return done({ kind: 'all_day_needs_day', event: target }, [target], { kind: 'time', move: target }, explanation);
-    const to = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
+    const moved = moveTarget(target, relativeToEvent(s, target, input.text, input.timeZone, input.now), input.timeZone);
+    // ("move it to 7" for a call at 6 PM: 7 PM, the reading of a bare hour on its day nearest the event.)
+    const to = moved && s.newTimeOnly && !target.isAllDay ? nearestHalfDay(moved, target.start, input.text) : moved;
     if (!to) return done({ kind: 'need_time', title: target.subject }, [target], { kind: 'time', move: target }, explanation);
     // "to thursday afternoon" for an 11 AM meeting: its own hour is not in that part of the day, so ask which hour.
     if (s.newPart && !target.isAllDay && !within(to, s.newPart)) return done({ kind: 'need_time', title: target.subject, within: s.newPart }, [target], { kind: 'time', move: target, proposed: s.newPart.start }, explanation);

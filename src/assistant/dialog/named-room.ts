@@ -13,7 +13,8 @@ export function roomNamed(text: string): string | undefined {
 
 /** Words said where a room's name goes, unless they name none ("this room", "a room", "it", "here"). */
 export function aRoomName(said: string | undefined): string | undefined {
-  const name = said?.toLowerCase().trim();
+  // ("book the boardroom too": "too" is the request's, not the room's.)
+  const name = said?.toLowerCase().trim().replace(/\s+(?:too|as well|also|please|instead|then)$/, '');
   if (!name || NOT_A_NAME.test(name) || /^(it|i|we|you|there|here|anyone|anybody|someone|somebody|this|that|in|out)\b/.test(name) || name.split(' ').length > 4) return undefined;
   return name;
 }

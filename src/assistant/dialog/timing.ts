@@ -207,3 +207,14 @@ export function weekStillAhead(window: { readonly start: string; readonly end: s
   const end = today.weekday === 7 ? monday.plus({ weeks: 2 }) : monday.plus({ weeks: 1 });
   return { start: iso(today.toMillis()), end: iso(end.toMillis()) };
 }
+
+/**
+ * A bare hour said to change a proposal ("make it 10" to 9 AM) is the one of its two readings nearest the
+ * proposal (10 AM, not 10 PM), unless "am" or "pm" was said.
+ */
+export function nearestHalfDay(start: string, proposed: string | undefined, text: string): string {
+  if (!proposed || /(?:\b|\d)(?:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b|\d[ap]\b/i.test(text)) return start;
+  const away = (t: number) => Math.abs(t - Date.parse(proposed));
+  const options = [0, 12, -12].map((h) => Date.parse(start) + h * 3_600_000);
+  return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));
+}

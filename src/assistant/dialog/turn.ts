@@ -7,7 +7,7 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, allDayFirst, wallTimeOnDate, weekStillAhead, within } from './timing.js';
+import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, allDayFirst, nearestHalfDay, wallTimeOnDate, weekStillAhead, within } from './timing.js';
 import { visible } from './visible.js';
 import { askedSpans, freeGaps } from './free-gaps.js';
 import { withoutCancelledMark, type Attendee, type CalendarEvent, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
@@ -64,6 +64,14 @@ const ROOM_WORD_SAID = /\b(?:room|boardroom|office|suite|hall|space|lounge|studi
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 /** "actually, turn it off", "no reminder at all": said to a reminder proposed. */
 const TURN_IT_OFF = /^(?:actually,? |no,? |then |just )*(?:turn|switch) (?:it|that) off(?: instead| then)?[.!]?$|^(?:actually,? |no,? )*no reminder(?: at all)?[.!]?$/i;
+/** A proposal made by "remind me to ...": a moment shown as free, alerting at its start. */
+const isReminderDraft = (d: EventDraft): boolean => d.reminderMinutes === 0 && d.freeBusy === 'free';
+
+function withoutReminderMinutes(draft: EventDraft): EventDraft {
+  const { reminderMinutes: _, ...rest } = draft;
+  return rest;
+}
+
 /** Slots without a when: a room asked for "now" by default said no time of its own. */
 function withoutWhen(s: DialogSlots): DialogSlots {
   const { start: _s, end: _e, window: _w, ...rest } = s;
@@ -269,6 +277,16 @@ export class Dialog {
     const dropsFromProposal = u.intent === 'cancel_event' && /^\s*(?:but |and |actually,? )?(?:remove|drop|uninvite|take (?:out|off)|leave out|without|no)\s/i.test(input.text);
     // ("book the boardroom too": a room asked for with no time of its own is for the proposal, not for now.)
     const roomForIt = u.intent === 'room_book' && !saysWhen(u.slots);
+    // "book the boardroom at 3 instead" to a proposal: that proposal, at that time, in that room (never a new
+    // "Meeting" from the room's words alone).
+    if (u.intent === 'room_book' && !roomForIt && !input.desk) {
+      const { pending } = await stateOf();
+      const room = roomNamed(input.text);
+      if (pending?.kind === 'create' && room && !isReminderDraft(pending.draft)) {
+        intent = 'create_event';
+        return this.#timeGiven(input, { kind: 'time', create: { ...slotsOf(pending.draft, input.timeZone), location: room }, proposed: pending.draft.start }, s, false, done, (i) => (intent = i));
+      }
+    }
     if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text)) {
       const pending = (await stateOf()).pending;
       const said = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
@@ -277,7 +295,9 @@ export class Dialog {
       const firstNames = new Set((pending?.kind === 'create' ? pending.draft.attendees ?? [] : []).filter((a) => a.kind !== 'resource').map((a) => nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0]));
       const meantOk = !said?.meantPerson || firstNames.has(nameWords(said.meantPerson)[0]);
       const roomOk = !said?.room || ROOM_WORD_SAID.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
-      const change = meantOk && roomOk ? said : undefined;
+      // ("book the boardroom too" to a reminder: a reminder books no room.)
+      const forReminder = pending?.kind === 'create' && isReminderDraft(pending.draft) && (said?.location !== undefined || said?.room);
+      const change = meantOk && roomOk && !forReminder ? said : undefined;
       if (pending?.kind === 'create' && change) {
         intent = 'create_event';
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
@@ -305,13 +325,15 @@ export class Dialog {
       }
       if (s.beforeEvent !== undefined) return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, 'off', done);
       const { pending, about } = await stateOf();
+      // ("no reminder" to a new event proposed: that event, proposed again with no reminder.)
+      if (pending?.kind === 'create' && !isReminderDraft(pending.draft)) return this.#events.propose(input, { ...withoutReminderMinutes(pending.draft), noReminder: true }, done);
       // ("remind me to call mom at 5", yes, then "remove the reminder": that reminder is an event of its own, shown
       // as free: it is cancelled, not silenced.)
       if (pending?.kind !== 'remind' && about?.freeBusy === 'free') {
         intent = 'cancel_event';
         return this.#changes.change(input, about, 'cancel', {}, done);
       }
-      const event = pending?.kind === 'remind' ? pending.event : about;
+      const event = pending?.kind === 'remind' ? pending.event : about ?? (await this.#theOneRead(input, stateOf, list));
       return event ? this.#changes.remind(input, undefined, event.subject, 'off', done, event) : done({ kind: 'which_event', change: 'remind_off' });
     }
     // "actually, turn it off" to a reminder proposed: that reminder off instead ("turn it off" alone is a device's).
@@ -330,6 +352,11 @@ export class Dialog {
         const listed = await this.#lastListed(input, stateOf, list);
         const chosen = listed && pickByPlace(s.beforeEvent, listed);
         return chosen ? this.#changes.remind(input, undefined, chosen.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, chosen) : done({ kind: 'which_event', change: 'remind' });
+      }
+      // ("remind me about it": the event talked about, or the one just read out; else asked which.)
+      if (s.beforeEvent === 'it') {
+        const it = (await stateOf()).about ?? (await this.#theOneRead(input, stateOf, list));
+        return it ? this.#changes.remind(input, undefined, it.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, it) : done({ kind: 'which_event', change: 'remind' });
       }
       // A bare name not found ("before lunch") is a reminder to place; one named with "the" or "my" is said missing.
       // ("remind me about the dentist" with no dentist on the calendar: a reminder of it, its time asked.)
@@ -723,7 +750,11 @@ export class Dialog {
         }
         // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
         // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
-        const distinct = firstOfEachSeries(fits);
+        // ("what's on wednesday", then "cancel the standup": Wednesday's, in the days just read, not the next one.)
+        const lastRead = !s.window && at === undefined ? (await stateOf()).explanation : undefined;
+        const readSpan = lastRead?.window && /^read_events\b/.test(lastRead.understood) ? lastRead.window : undefined;
+        const inRead = readSpan ? fits.filter((e) => Date.parse(e.start) >= Date.parse(readSpan.start) && Date.parse(e.start) < Date.parse(readSpan.end)) : [];
+        const distinct = firstOfEachSeries(inRead.length ? inRead : fits);
         // "cancel the standups this week": several asked for by a plural name are refused by name, never
         // narrowed to the next one ("Standups" is no event's own name).
         const plural = s.title !== undefined && /[^s's]s$/.test(s.title) && fits.length > 1 && !fits.some((e) => e.subject.toLowerCase().endsWith(s.title!.toLowerCase()));
@@ -864,6 +895,12 @@ export class Dialog {
     return this.#changes.remind(input, undefined, pending.event.subject, minutes, done, pending.event);
   }
 
+  /** The one event still to come that the last read read out, when it read out exactly one. */
+  async #theOneRead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent | undefined> {
+    const ahead = (await this.#lastListed(input, stateOf, list))?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
+    return ahead.length === 1 ? ahead[0] : undefined;
+  }
+
   /**
    * "it" after a read, with nothing else talked about: the one event read out, or a question naming those read
    * out (never "nothing waiting for a yes", never a guess among several).
@@ -936,7 +973,9 @@ export class Dialog {
     const clock = !s.saidZone && asked.saidZone && !s.saidDay && pending.proposed ? asked.saidZone : undefined;
     let start = clock ? nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: clock }, clock), pending.proposed, input.text) : s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
     // "make it 7" to a call proposed at 6 PM: 7 PM, the reading of a bare hour nearest the proposal.
-    if (!clock && pending.proposed && !s.saidDay && !asked.window) start = nearestHalfDay(start, pending.proposed, input.text);
+    // (A proposal's own day is no part of a day asked about: "make it 7" to 6 PM is 7 PM, not this morning.)
+    const partAsked = asked.window !== undefined && Date.parse(asked.window.end) - Date.parse(asked.window.start) < 20 * 3_600_000;
+    if (!clock && pending.proposed && !s.saidDay && !partAsked) start = nearestHalfDay(start, pending.proposed, input.text);
     // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
     // "a run tomorrow morning" then "at 6": 6 AM, though a bare 6 alone is read as 6 PM.
     if (asked.window && !s.saidDay && !clock && !within(start, asked.window)) {
@@ -947,7 +986,8 @@ export class Dialog {
     const hour = DateTime.fromISO(start, { zone }).hour;
     if (EVENING_THING.test(asked.title ?? '') && !/\b(am|a\.m\.?|morning|midnight)\b/i.test(input.text) && hour >= 1 && hour < 12) start = iso(Date.parse(start) + 12 * 3_600_000);
     // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
-    const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? s.durationMinutes;
+    // (A reminder asked "when?" is a moment, as one said with its time: the answer's default hour is no length.)
+    const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? (asked.reminder ? undefined : s.durationMinutes);
     // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).
     const repeat = rest.repeat && pending.proposed && s.saidDay ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
     // "focus time tomorrow until noon", then "9": 9 until noon.
@@ -1113,14 +1153,4 @@ export class Dialog {
 
 export type { Attendee };
 
-/**
- * A bare hour said to change a proposal ("make it 10" to 9 AM) is the one of its two readings nearest the
- * proposal (10 AM, not 10 PM), unless "am" or "pm" was said.
- */
-function nearestHalfDay(start: string, proposed: string | undefined, text: string): string {
-  if (!proposed || /(?:\b|\d)(?:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b|\d[ap]\b/i.test(text)) return start;
-  const away = (t: number) => Math.abs(t - Date.parse(proposed));
-  const options = [0, 12, -12].map((h) => Date.parse(start) + h * 3_600_000);
-  return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));
-}
 

@@ -55,7 +55,7 @@ export function coarseOfRoom(intent: Intent): CoarseIntent {
 }
 
 // ("shift" after "night", "day", "late"... is a work shift: "add night shift tomorrow at 11".)
-const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|(?:bring|pull) (?:\S+ ){1,4}(?:forward|back|earlier|ahead)|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
+const MOVE = /\b(move|moved|moving|reschedule|rescheduled|postpone|postponed|push|pushed|bump|(?<!\b(?:night|day|morning|evening|late|early|double|split|weekend|my|the|a|an) )shift|delay|prepone|bring forward|pull forward|(?:bring|pull) (?:\S+ ){1,4}(?:forward|back|earlier|ahead)|rearrange|change (?:the )?(?:time|date|day)|change (?:it|my \S+|the \S+) to)\b/;
 const FREE = /^(free|busy|available)\b|\b(am i|are we|is \w+) (free|busy|available|booked|open)\b|^is (\S+ ){1,3}(free|busy|available|open|ok|okay|clear|good)$|\b(free|busy|available) (at|on|between|from|for|tomorrow|today|this|next|in)\b|\bdo i have (anything|something|any ?thing|a meeting|any meetings?|plans|time)( \w+)? (at|on|between|from|for|tomorrow|today|this|tonight|next|in)\b|\b(any|have) (free time|time free|openings?|availability)\b|\bfree slot|\bfree time\b|^(?:\S+ ){1,4}(?:free|busy|available)$/;
 const NEXT = /\b(next|upcoming|following) (meeting|event|appointment|call|thing|item|engagement|one)\b|\bwhat'?s next\b|\bwhat is next\b|\bwhat do i have next\b/;
 /**
@@ -67,11 +67,11 @@ export const LOOK_UP = /^(?:find|look up|lookup|show me|pull up|bring up|search 
 /** The name asked about in a status question, when it is one event's ("do i still have meetings today" is a read). */
 export function stillOnName(t: string): string | undefined {
   const m = STILL_ON.exec(t);
-  const name = m ? (m[1] ?? m[2] ?? m[3])! : undefined;
+  const name = m ? m.slice(1).find((x) => x !== undefined) : undefined;
   if (!name || /^(?:any|some|anything|something|nothing|meetings|events|appointments|plans|calls|\d)/.test(name) || /\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|am|pm|noon|week|after|before|at)\b/.test(name)) return undefined;
   return name;
 }
-export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$|^why (?:isn't|is not|isnt|wasn't|was not|is|was|did|has|hasn't|has not) (?:the |my |our )?(.+?) (?:on (?:my|the) (?:calendar|calender|schedule)(?: anymore)?|there|gone|(?:been |get |got )?(?:cancelled|canceled|removed|called off)|disappear(?:ed)?|showing)$/;
+export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$|^is (?:the |my |our )(.+?) (?:on|happening)$|^why (?:isn't|is not|isnt|wasn't|was not|is|was|did|has|hasn't|has not) (?:the |my |our )?(.+?) (?:on (?:my|the) (?:calendar|calender|schedule)(?: anymore)?|there|gone|(?:been |get |got )?(?:cancelled|canceled|removed|called off)|disappear(?:ed)?|showing)$/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
 /** The fine-grained intent for a calendar request, from its SLURP intent and its words. */
@@ -362,6 +362,9 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   if (strict && addedWithAWhen(t.replace(LEAD, ''))) return 'calendar_set';
   if (NOT_CALENDAR.test(t)) return undefined;
   if (shortCalendarQuestion(words)) return 'calendar_query';
+  // ("whens the budget review": asked of one event by a name of one, typed short.)
+  // (Not a game, a show or a trip: "when is the next lakers game" is another assistant's.)
+  if (/^whens (?:the|my|our) /.test(t.replace(LEAD, '')) && CALENDARISH.test(t) && !/\b(?:games?|match|show|concert|movie|season|episode|flight|train|bus|sale)\b/.test(t)) return 'calendar_query';
   // ("find the budget review", "is the design sync still on": one event asked about, by a name of one.)
   if ((LOOK_UP.test(t.replace(LEAD, '')) || stillOnName(t.replace(LEAD, ''))) && CALENDARISH.test(t)) return 'calendar_query';
   // "where is the budget review", "who is in my 2pm", "how long is my next meeting".

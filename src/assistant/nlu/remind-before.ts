@@ -57,15 +57,17 @@ const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|
 /** How long before, said after the event: one number word or figure and a unit (so the event's own words are never taken for it). */
 const AMOUNT_AFTER = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty five|forty-five|sixty|ninety)[ -](?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:the|a) day|half an hour|an? hour and a half`;
 /** "remind me about the standup", "remind me of my 2pm (10 minutes before)": an event named so, its own reminder. */
-const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)(?:,? (${AMOUNT_AFTER}|${SHORT_AMOUNT}) (?:before|beforehand|ahead|earlier|prior)(?: (?:it|that|it starts))?)?[.!?]?$`, 'i');
+const REMIND_ABOUT = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert) (?:me|us) (?:about|of) (.+?)(?:,? (${AMOUNT_AFTER}|${SHORT_AMOUNT}) (?:before|beforehand|ahead|earlier|early|prior)(?: (?:it|that|it starts))?)?[.!?]?$`, 'i');
 const OFF_VERB = String.raw`(?:cancel|delete|remove|clear|skip|drop|turn off|switch off|disable|stop|kill|mute|silence|get rid of|take off|take away)`;
 const REMINDER_WORD = String.raw`(?:reminders?|alerts?|notifications?)`;
 /** "cancel the reminder for the budget review", "turn off my reminder on the standup", "remove the reminder". */
-const OFF_FIRST = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?${OFF_VERB} (?:the |my |that |its |this |any )?${REMINDER_WORD}(?: (?:for|on|of|from|about|before) (.+?))?[.!?]?$`, 'i');
+const OFF_FIRST = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?${OFF_VERB} (?:the |my |that |its |this |any )?${REMINDER_WORD}(?: off)?(?: (?:for|on|of|from|about|before) (.+?))?[.!?]?$`, 'i');
+/** "reminder off for the budget review", "no reminders please". */
+const OFF_SAID_SHORT = new RegExp(String.raw`${LEAD_WORDS}(?:the |my )?${REMINDER_WORD} off(?: (?:for|on) (.+?))?[.!?]?$|${LEAD_WORDS}no (?:more )?reminders?(?: please| pls)?[.!?]?$`, 'i');
 /** "turn the reminder for the budget review off", "turn it off" said of a reminder. */
 const OFF_LAST = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?(?:turn|switch) (?:the |my |that |its )?${REMINDER_WORD}(?: (?:for|on|of) (.+?))? off[.!?]?$`, 'i');
 /** "don't remind me about the budget review", "no reminder for the offsite", "i don't need a reminder for the standup". */
-const NO_REMINDING = new RegExp(String.raw`${LEAD_WORDS}(?:(?:i )?(?:don't|do not|no need to|stop) (?:remind|alert|notify)(?:ing)? (?:me|us) (?:about|of|for|before) (.+?)|no (?:more )?${REMINDER_WORD} (?:for|on|before) (.+?)|(?:i )?(?:don't|do not) need (?:a|the|any) ${REMINDER_WORD} (?:for|on|before) (.+?))[.!?]?$`, 'i');
+const NO_REMINDING = new RegExp(String.raw`${LEAD_WORDS}(?:(?:i )?(?:don't|dont|do not|no need to|stop) (?:remind|alert|notify)(?:ing)? (?:me|us)(?: (?:about|abt|of|for|before) (.+?))?|no (?:more )?${REMINDER_WORD} (?:for|on|before) (.+?)|(?:i )?(?:don't|do not) need (?:a|the|any) ${REMINDER_WORD} (?:for|on|before) (.+?))[.!?]?$`, 'i');
 
 /**
  * A reminder turned off, never the event: "cancel the reminder for the budget review" (`said`: the event as
@@ -75,13 +77,23 @@ const NO_REMINDING = new RegExp(String.raw`${LEAD_WORDS}(?:(?:i )?(?:don't|do no
  */
 export function reminderOff(text: string): { readonly said?: string } | undefined {
   const t = text.trim();
-  const m = OFF_FIRST.exec(t) ?? OFF_LAST.exec(t) ?? NO_REMINDING.exec(t);
+  const m = OFF_FIRST.exec(t) ?? OFF_LAST.exec(t) ?? OFF_SAID_SHORT.exec(t) ?? NO_REMINDING.exec(t);
   if (!m) return undefined;
-  const said = (m[1] ?? m[2] ?? m[3])?.trim();
-  // (Nothing named: only "the reminder" is one; "mute notifications", "delete my alerts" are the device's.)
-  if (said === undefined) return /\breminders?\b/i.test(t) ? {} : undefined;
+  const said = m.slice(1).find((x) => x !== undefined)?.trim();
+  // (Nothing named: only a reminder or being reminded is one; "mute notifications", "delete my alerts" are the device's.)
+  if (said === undefined) return /\breminders?\b|\bremind\b/i.test(t) ? {} : undefined;
   if (/^(?:it|that|this|this one|that one|the meeting|the event)$/i.test(said)) return {};
-  return AN_EVENT_NAMED.test(said) && !NO_EVENT.test(said) && !NOT_ONLY_AN_EVENT.test(said) ? { said } : undefined;
+  // (Any name: looked up, and said missing when absent; "the reminder to call mom" and a time are reminders of their own.)
+  return !NO_EVENT.test(said) && !NOT_ONLY_AN_EVENT.test(said) && !/^to\b/i.test(said) ? { said } : undefined;
+}
+
+/** "turn off the reminder to pay rent": a reminder made as an event of its own ("remind me to pay rent"), named by what it reminds of. */
+const OFF_REMINDER_TO = new RegExp(String.raw`${LEAD_WORDS}(?:actually,? |no,? )?${OFF_VERB} (?:the |my |that )?reminders? to (.+?)[.!?]?$`, 'i');
+
+/** The request said as the cancel of that reminder event ("cancel the reminder to pay rent"), or undefined. */
+export function reminderEventOff(text: string): string | undefined {
+  const m = OFF_REMINDER_TO.exec(text.trim());
+  return m ? `cancel the reminder to ${m[1]!}` : undefined;
 }
 
 /** Whether a reminder was asked "about" something ("remind me about taxes"), not "to" do it. */
@@ -116,7 +128,10 @@ export function remindBeforeEvent(text: string): { readonly minutes?: number; re
     // ("remind me about the budget review 10 minutes before": that long before it.)
     const lead = about[2] === undefined ? undefined : minutesSaid(about[2]);
     if (about[2] !== undefined && lead === undefined) return undefined;
-    return AN_EVENT_NAMED.test(about[1]!) && !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), ...(lead !== undefined ? { minutes: lead } : {}), about: true } : undefined;
+    // ("remind me about it" after "when is the budget review": the event talked about.)
+    if (/^(?:it|that|this|that one|this one|that meeting|this meeting)$/i.test(about[1]!.trim())) return { said: 'it', ...(lead !== undefined ? { minutes: lead } : {}), about: true };
+    // (Any name: "remind me about standup" is the standup's own reminder when there is one; else a reminder of it.)
+    return !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), ...(lead !== undefined ? { minutes: lead } : {}), about: true } : undefined;
   }
   const remind = REMIND_ME_BEFORE.exec(t);
   const set = remind ? null : SET_A_REMINDER.exec(t);

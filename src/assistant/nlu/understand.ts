@@ -12,7 +12,7 @@ import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
 import { optionalGuests } from './optional-guests.js';
-import { noReminder, remindAt, remindBefore, remindBeforeEvent, reminderOff, remindsAbout } from './remind-before.js';
+import { noReminder, remindAt, remindBefore, remindBeforeEvent, reminderEventOff, reminderOff, remindsAbout } from './remind-before.js';
 import { placeInMoveTarget } from './request-shape.js';
 import { rawSlots } from './slots.js';
 import { modelToken, normalise, tokenize, type Normalised } from './text.js';
@@ -109,6 +109,9 @@ export function createUnderstander(models: NluModels): Understander {
     const withOptional = (u: Understanding): Understanding => (optional && u.intent === 'create_event' ? { ...u, slots: { ...u.slots, optionalPeople: optional.names } } : u);
     if (optional && understandOne(optional.rest, ctx).intent === 'create_event') said = optional.rest;
     // "cancel the reminder for the budget review": that event's reminder off, never the event (SLURP's view is the words').
+    // ("turn off the reminder to pay rent": that reminder is an event of its own, cancelled as one.)
+    const reminderEvent = reminderEventOff(said);
+    if (reminderEvent) return understandOne(reminderEvent, ctx);
     const off = reminderOff(said);
     if (off) {
       const read = understandOne(said, ctx);
@@ -340,6 +343,8 @@ function understander(models: NluModels): Understander {
     }
     // "when is my mtg w/ bob", "cancel my meeting with ann": a word for any event, said with someone, names none
     // of them; the person does (a new event keeps it as its subject).
+    // ("nxt mtg", "my next meeting": the next of any, not one called "next mtg".)
+    if (intent === 'next_meeting' && slots.title && /^(?:next|nxt)\s+(?:meetings?|mtgs?|events?|appointments?|appts?|one|call)$/i.test(slots.title)) delete slots.title;
     if (intent !== 'create_event' && slots.people?.length && slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
     if (intent === 'am_i_free' && FIND_FREE.test(normalised.text)) slots.findFree = true;

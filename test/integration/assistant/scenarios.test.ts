@@ -1040,6 +1040,31 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask("what's after that", 'around-it')).events.map((e) => e.start)).toEqual(['2027-03-11T17:00:00Z']);
   });
 
+  it('second review: a reminder said is never the meeting cancelled; the day read; bare hours near the event; rooms with a time', async () => {
+    expect((await ask('cancel the budget review reminder', 'review-2')).pending).toMatchObject({ kind: 'remind', minutes: 'off', event: { subject: 'Budget review' } });
+    await ask('no', 'review-2');
+    expect((await ask('delete the standup reminder', 'review-2')).pending).toMatchObject({ kind: 'remind', minutes: 'off' });
+    await ask('no', 'review-2');
+    await ask("what's on wednesday", 'review-2');
+    expect((await ask('cancel the standup', 'review-2')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-10T17:00:00Z' } });
+    await ask('no', 'review-2');
+    await ask('add call at 6pm', 'review-2');
+    expect((await ask('make it 7', 'review-2')).pending).toMatchObject({ kind: 'create', draft: { start: '2027-03-09T03:00:00Z' } });
+    await ask('no', 'review-2');
+    await ask('add design review wednesday at 2', 'review-2');
+    expect((await ask('book the boardroom at 3 instead', 'review-2')).pending).toMatchObject({ kind: 'create', draft: { subject: 'design review', start: '2027-03-10T23:00:00Z', location: 'Boardroom' } });
+    expect((await ask('no reminder', 'review-2')).pending).toMatchObject({ kind: 'create', draft: { subject: 'design review', noReminder: true } });
+    await ask('no', 'review-2');
+    await ask('when is the budget review', 'review-2');
+    expect((await ask('remind me about it', 'review-2')).pending).toMatchObject({ kind: 'remind', minutes: 15, event: { subject: 'Budget review' } });
+    await ask('no', 'review-2');
+    await ask('remind me about taxes', 'review-2');
+    const taxes = await ask('friday at 9', 'review-2');
+    expect(taxes.pending).toMatchObject({ kind: 'create', draft: { subject: 'taxes', start: '2027-03-12T17:00:00Z', end: '2027-03-12T17:15:00Z' } });
+    await ask('no', 'review-2');
+    expect((await ask('nxt mtg', 'review-2')).text).toMatch(/^Your next meeting is Team standup/);
+  });
+
   it('a question about a series is answered of its next occurrence, not with a list of dates', async () => {
     expect((await ask('how long is the berlin sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, lasts 30 minutes, until 7:30 AM.');
     expect((await ask('when does the standup end', 'series-asked')).text).toBe('Team standup ends at 9:15 AM, today.');

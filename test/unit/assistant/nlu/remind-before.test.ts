@@ -15,11 +15,14 @@ describe('a reminder asked before an event already on the calendar', () => {
     ['remind me of my 2pm', { said: 'my 2pm', about: true }],
     ['remind me about the budget review 10 minutes before', { said: 'the budget review', minutes: 10, about: true }],
     ['remind me about the standup 1h before', { said: 'the standup', minutes: 60, about: true }],
+    ['remind me about the budget review 10 mins early', { said: 'the budget review', minutes: 10, about: true }],
+    ['remind me about standup', { said: 'standup', about: true }],
+    ['remind me about it', { said: 'it', about: true }],
   ])('%s', (text, expected) => {
     expect(remindBeforeEvent(text)).toEqual(expected);
   });
 
-  it.each(['remind me before 5', 'remind me before tomorrow', 'set a reminder for tomorrow at 9 to call bob', 'set a reminder for 5pm', 'remind me to call mom at 6', 'remind me 30 minutes before', 'remind me 30 minutes before it starts', 'set a reminder for lunch', 'remind me about taxes', 'remind me about the meeting at 3pm', 'remind me about tomorrow'])('names no event: %s', (text) => {
+  it.each(['remind me before 5', 'remind me before tomorrow', 'set a reminder for tomorrow at 9 to call bob', 'set a reminder for 5pm', 'remind me to call mom at 6', 'remind me 30 minutes before', 'remind me 30 minutes before it starts', 'set a reminder for lunch', 'remind me about the meeting at 3pm', 'remind me about tomorrow'])('names no event: %s', (text) => {
     expect(remindBeforeEvent(text)).toBeUndefined();
   });
 
@@ -52,6 +55,9 @@ describe('a reminder turned off, never the event', () => {
     ['turn the reminder for the offsite off', 'the offsite'],
     ["don't remind me about the budget review", 'the budget review'],
     ['no reminder for the offsite', 'the offsite'],
+    ['turn off reminder for standup', 'standup'],
+    ['reminder off for budget review', 'budget review'],
+    ['dont remind me abt the budget review', 'the budget review'],
   ])('%s', (text, said) => {
     expect(reminderOff(text)).toEqual({ said });
   });
@@ -59,6 +65,8 @@ describe('a reminder turned off, never the event', () => {
   it('with nothing named, the one talked about', () => {
     expect(reminderOff('turn off the reminder')).toEqual({});
     expect(reminderOff('cancel that reminder')).toEqual({});
+    expect(reminderOff("don't remind me")).toEqual({});
+    expect(reminderOff('no reminder')).toEqual({});
   });
 
   it.each(['cancel the reminder to call mom', 'cancel the reminder for tomorrow at 9', 'cancel the budget review', 'turn off the lights', 'remind me about the budget review', 'mute notifications', 'turn off notifications', 'delete my alerts'])('is no such request: %s', (text) => {
