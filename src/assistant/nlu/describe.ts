@@ -86,7 +86,7 @@ function calledTitle(tokens: readonly Token[], spans: readonly Span[]): string |
   let to = tokens.length;
   if (from === 0) {
     const onCalendar = lower.findIndex((w, i) => /^(on|to|in|into)$/.test(w) && /^(my|the)$/.test(lower[i + 1] ?? '') && /^(calendar|calender|schedule|agenda)$/.test(lower[i + 2] ?? ''));
-    if (onCalendar < 2 || !/^(add|put|place|enter|write)$/.test(lower[0] ?? '')) return undefined;
+    if (onCalendar < 2 || !/^(add|put|place|enter|write|stick|pop)$/.test(lower[0] ?? '')) return undefined;
     [from, to] = [1, onCalendar];
     // "add lunch with bob to my calendar": the guests are not part of the title.
     const withAt = lower.indexOf('with', from);
@@ -432,7 +432,7 @@ export function describe(tokens: readonly Token[], spans: readonly Span[], inten
     (intent === 'create_event' ? forTitle(tokens, spans, classOf) : undefined);
   // A new event's name as said in full ("add budget plan tomorrow": "budget plan", where the tagger took "budget").
   // (Not a title given outright, a reminder's, or one whose owner was said: those are read as said already.)
-  const said = intent === 'create_event' && given && !outOfOffice && !remindTitle && !called && !owner ? widenedToSaidName(tokens, spans, given) : undefined;
+  const said = intent === 'create_event' && !outOfOffice && !remindTitle && !called && !owner ? widenedToSaidName(tokens, spans, given) : undefined;
   const title = said?.title ?? given;
   const inName = (at: number) => said?.span !== undefined && at >= said.span.from && at < said.span.to;
   // "a call about the budget", "lunch with the team": a kind of event and what it is about, not the kind alone.

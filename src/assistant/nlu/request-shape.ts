@@ -38,7 +38,10 @@ const endsList = (w: string | undefined): boolean => w === undefined || TRAILING
 export function guestList(tokens: readonly Token[]): GuestList | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.lower;
-    const opens = w === 'with' || ((w === 'invite' || w === 'inviting') && (i === 0 || /^(and|please|also|then)$/.test(tokens[i - 1]!.lower)));
+    // ("add budget plan tomorrow at 10, invite ann and dave": after the when, "invite" opens the guests too.)
+    const prev = tokens[i - 1]?.lower ?? '';
+    const afterWhen = WHEN_TOKEN.test(prev) || DAY_OR_MONTH.test(prev) || /^(today|tomorrow|tonight|noon|am|pm)$/.test(prev) || commaBefore(tokens, i);
+    const opens = w === 'with' || ((w === 'invite' || w === 'inviting') && (i === 0 || /^(and|please|also|then)$/.test(prev) || afterWhen));
     if (!opens) continue;
     const list = namesFrom(tokens, i + 1);
     if (list) return { ...list, anchor: i };

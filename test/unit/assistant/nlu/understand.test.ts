@@ -231,6 +231,15 @@ describe('names the tagger misses', () => {
     expect(u('create an appointment for a haircut tomorrow at 4').slots).toMatchObject({ title: 'haircut appointment' });
     expect(u('create an appointment for a haircut tomorrow at 4').slots.people).toBeUndefined();
     expect(u('call bob').slots).toMatchObject({ title: 'call', maybePeople: ['bob'] });
+    // The name said first wins over words after the when; a length or "please" before it is no part of it.
+    expect(u('add budget plan tomorrow at 10 k thanks bye').slots.title).toBe('budget plan');
+    expect(u('add budget plan tomorrow at 10 for bob smith').slots.title).toBe('budget plan');
+    expect(u('add a 30 minute budget plan tomorrow at 10').slots).toMatchObject({ title: 'budget plan', durationMinutes: 30 });
+    expect(u('add please budget plan tomorrow at 10').slots.title).toBe('budget plan');
+    expect(u('stick budget plan on my calendar tomorrow at 10').slots.title).toBe('budget plan');
+    expect(u('add an event tomorrow at 3').slots.title).toBeUndefined();
+    // "invite" after the when opens the guest list too.
+    expect(u('add budget plan tomorrow at 10 invite ann and dave').slots.people).toEqual(['ann', 'dave']);
   });
 
   it('a place said where the name goes is the name ("add gym at 6pm")', () => {
