@@ -21,7 +21,8 @@ import { ALL_DAY_REMINDER_MINUTES, lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { ChangeNotMade } from './change-not-made.js';
-import { DEFAULT_REMINDER_MINUTES } from './reminder-before.js';
+import { ORDINAL_PICK, pickByPlace, type Listed } from './read-out.js';
+import { isReminderDraft, ReminderRequests } from './reminder-requests.js';
 import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
 import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
@@ -43,8 +44,6 @@ function pickTarget(s: DialogSlots): Partial<DialogSlots> {
 const NEXT_WITHIN_DAYS = 14;
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
-/** "the second one", "cancel the first meeting", "move the last one to 3": a place in a list, said for an event. */
-const ORDINAL_PICK = /\bthe (?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|event|meeting|item|thing))?(?=\s*$|[\s.!?,]+(?:$|to|please|an?|back|forward|up|by|later|earlier|\d+|half|one|two|three|for|instead|then)\b)/;
 /** Questions about "it", the event just talked about ("where is it", "who's in it", "how long is that meeting"). */
 const IT_WORD = String.raw`(?:it|that|that one|this one|that meeting|the meeting)`;
 const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegExp])[] = [
@@ -62,15 +61,6 @@ const THEN = /\b(then|that time|at that time)\b/i;
 /** A room said as one ("the huddle room"): no directory lookup needed to know it is meant as a room. */
 const ROOM_WORD_SAID = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
-/** "actually, turn it off", "no reminder at all": said to a reminder proposed. */
-const TURN_IT_OFF = /^(?:actually,? |no,? |then |just )*(?:turn|switch) (?:it|that) off(?: instead| then)?[.!]?$|^(?:actually,? |no,? )*no reminder(?: at all)?[.!]?$/i;
-/** A proposal made by "remind me to ...": a moment shown as free, alerting at its start. */
-const isReminderDraft = (d: EventDraft): boolean => d.reminderMinutes === 0 && d.freeBusy === 'free';
-
-function withoutReminderMinutes(draft: EventDraft): EventDraft {
-  const { reminderMinutes: _, ...rest } = draft;
-  return rest;
-}
 
 /** Slots without a when: a room asked for "now" by default said no time of its own. */
 function withoutWhen(s: DialogSlots): DialogSlots {
@@ -78,29 +68,7 @@ function withoutWhen(s: DialogSlots): DialogSlots {
   return rest;
 }
 
-/** A draft without its "no reminder". */
 
-function withoutNoReminder(draft: EventDraft): EventDraft {
-  const { noReminder: _, ...rest } = draft;
-  return rest;
-}
-
-const PLACES: Readonly<Record<string, number>> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
-/** The events the last answer listed, and how many of them were read out in that order (places count among those only). */
-interface Listed {
-  readonly events: readonly CalendarEvent[];
-  readonly spoken: number;
-}
-
-/** The event at the place said ("the second one", "the last meeting") among those read out in order; none when not said so. */
-function pickByPlace(text: string, listed: Listed): CalendarEvent | undefined {
-  const place = /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b/.exec(text.toLowerCase())?.[1];
-  if (!place) return undefined;
-  // ("the last one" when only some were read out: which is last is not what was heard.)
-  if (place === 'last') return listed.spoken === listed.events.length ? listed.events[listed.spoken - 1] : undefined;
-  const at = PLACES[place]!;
-  return at < listed.spoken ? listed.events[at] : undefined;
-}
 /** "no, the standup", "not that one, the budget review", "i meant the one on friday": another event for the change waiting. */
 /** What such a correction names: a few words of a name, no sentence ("no, the standup is fine" is a no). */
 const OTHER_EVENT_NAME = /^(?!.*\b(?:is|are|was|were|isn't|it's|fine|ok|okay|good|more|mistake|bad|urgent|wrong)\b)\S+(?: \S+){0,4}$/;
@@ -112,11 +80,13 @@ export class Dialog {
   readonly #rooms: RoomRequests;
   readonly #events: NewEvents;
   readonly #changes: EventChanges;
+  readonly #reminders: ReminderRequests;
 
   constructor(private readonly deps: TurnDeps) {
     this.#rooms = new RoomRequests(deps, (input, slots, done) => this.#events.create(input, slots, done));
     this.#events = new NewEvents(deps, this.#rooms);
     this.#changes = new EventChanges(deps, this.#rooms);
+    this.#reminders = new ReminderRequests(deps, this.#changes, this.#events);
   }
 
   async take(input: TurnInput): Promise<TurnResult> {
@@ -315,66 +285,9 @@ export class Dialog {
         return this.#events.create(input, { ...asked, start: pending.draft.start, end: pending.draft.end, ...(people.length ? { people } : {}), ...(optionalPeople.length ? { optionalPeople } : {}), ...(change.location ? { location: change.location } : {}), ...(change.title ? { title: change.title } : {}) }, done);
       }
     }
-    // "cancel the reminder for the budget review", "turn it off": that event's own reminder off, never the event.
-    if (s.reminderOff) {
-      intent = 'create_event';
-      if (s.beforeEvent !== undefined && ORDINAL_PICK.test(s.beforeEvent)) {
-        const listed = await this.#lastListed(input, stateOf, list);
-        const chosen = listed && pickByPlace(s.beforeEvent, listed);
-        return chosen ? this.#changes.remind(input, undefined, chosen.subject, 'off', done, chosen) : done({ kind: 'which_event', change: 'remind_off' });
-      }
-      if (s.beforeEvent !== undefined) return this.#changes.remind(input, meetingSaid(this.deps, input, s.beforeEvent), s.beforeEvent, 'off', done);
-      const { pending, about } = await stateOf();
-      // ("no reminder" to a new event proposed: that event, proposed again with no reminder.)
-      if (pending?.kind === 'create' && !isReminderDraft(pending.draft)) return this.#events.propose(input, { ...withoutReminderMinutes(pending.draft), noReminder: true }, done);
-      // ("remind me to call mom at 5", yes, then "remove the reminder": that reminder is an event of its own, shown
-      // as free: it is cancelled, not silenced.)
-      if (pending?.kind !== 'remind' && about?.freeBusy === 'free') {
-        intent = 'cancel_event';
-        return this.#changes.change(input, about, 'cancel', {}, done);
-      }
-      const event = pending?.kind === 'remind' ? pending.event : about ?? (await this.#theOneRead(input, stateOf, list));
-      return event ? this.#changes.remind(input, undefined, event.subject, 'off', done, event) : done({ kind: 'which_event', change: 'remind_off' });
-    }
-    // "actually, turn it off" to a reminder proposed: that reminder off instead ("turn it off" alone is a device's).
-    if (TURN_IT_OFF.test(input.text.trim())) {
-      const { pending } = await stateOf();
-      if (pending?.kind === 'remind') {
-        intent = 'create_event';
-        return this.#changes.remind(input, undefined, pending.event.subject, 'off', done, pending.event);
-      }
-    }
-    // "remind me 30 minutes before the budget review": that event's own reminder, set that long before it.
-    if (s.beforeEvent !== undefined) {
-      intent = 'create_event';
-      // ("remind me 5 minutes before the first one" after a read: that one, as said; with nothing read, ask which.)
-      if (ORDINAL_PICK.test(s.beforeEvent)) {
-        const listed = await this.#lastListed(input, stateOf, list);
-        const chosen = listed && pickByPlace(s.beforeEvent, listed);
-        return chosen ? this.#changes.remind(input, undefined, chosen.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, chosen) : done({ kind: 'which_event', change: 'remind' });
-      }
-      // ("remind me about it": the event talked about, or the one just read out; else asked which.)
-      if (s.beforeEvent === 'it') {
-        const it = (await stateOf()).about ?? (await this.#theOneRead(input, stateOf, list));
-        return it ? this.#changes.remind(input, undefined, it.subject, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, it) : done({ kind: 'which_event', change: 'remind' });
-      }
-      // A bare name not found ("before lunch") is a reminder to place; one named with "the" or "my" is said missing.
-      // ("remind me about the dentist" with no dentist on the calendar: a reminder of it, its time asked.)
-      const { beforeEvent: said, remindBefore: _, ...plain } = s;
-      const otherwise = /^(?:the|my|our|this|that)\b/i.test(said) && !s.remindAbout ? undefined : () => this.#events.create(input, plain, done);
-      return this.#changes.remind(input, meetingSaid(this.deps, input, said), said, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, done, undefined, otherwise);
-    }
-    // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
-    if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {
-      const { pending, about } = await stateOf();
-      intent = 'create_event';
-      // (A reminder said now replaces a "no reminder" said before: one or the other, never both.)
-      if (pending?.kind === 'create') return this.#events.propose(input, { ...withoutNoReminder(pending.draft), reminderMinutes: s.remindBefore }, done);
-      if (pending?.kind === 'remind') return this.#remindAgain(pending, s.remindBefore, input, done, (i) => (intent = i));
-      // Nothing proposed: before the event just talked about ("what's my next meeting", then this), else asked which.
-      if (about) return this.#changes.remind(input, undefined, about.subject, s.remindBefore, done, about);
-      return done({ kind: 'which_event', change: 'remind' });
-    }
+    // Reminders: set before an event, turned off, or changed on the proposal waiting.
+    const reminded = await this.#reminders.take({ input, stateOf, done, lastListed: () => this.#lastListed(input, stateOf, list), theOneRead: () => this.#theOneRead(input, stateOf, list), answered: (i) => (intent = i) }, s);
+    if (reminded) return reminded;
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
       const pending = (await stateOf()).pending;
@@ -414,7 +327,7 @@ export class Dialog {
     if (s.lengthSaid && s.durationMinutes !== undefined && !s.start && !s.window && !s.title && !s.people?.length && u.intent !== 'move_event') {
       const pending = (await stateOf()).pending;
       // ("make it an hour" to "Set a reminder 30 minutes before ...?": that long before instead.)
-      if (pending?.kind === 'remind') return this.#remindAgain(pending, s.durationMinutes, input, done, (i) => (intent = i));
+      if (pending?.kind === 'remind') return this.#reminders.again(pending, s.durationMinutes, input, done, (i) => (intent = i));
       if (pending?.kind === 'create' && !pending.draft.isAllDay) {
         intent = 'create_event';
         const { durationMinutes: _, ...asked } = slotsOf(pending.draft, input.timeZone);
@@ -453,7 +366,7 @@ export class Dialog {
     const minutesAlone = MINUTES_ALONE.exec(input.text.trim());
     if (minutesAlone) {
       const { pending } = await stateOf();
-      if (pending?.kind === 'remind' && Number(minutesAlone[1]) > 0) return this.#remindAgain(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
+      if (pending?.kind === 'remind' && Number(minutesAlone[1]) > 0) return this.#reminders.again(pending, Number(minutesAlone[1]), input, done, (i) => (intent = i));
     }
     const bareWhen = (s.start || s.window) && s.whenOnly && !s.title && !s.people?.length;
     const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
@@ -890,11 +803,6 @@ export class Dialog {
   }
 
   /** The reminder waiting for "yes", proposed again `minutes` before its event. */
-  #remindAgain(pending: Extract<Pending, { kind: 'remind' }>, minutes: number, input: TurnInput, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
-    answered('create_event');
-    return this.#changes.remind(input, undefined, pending.event.subject, minutes, done, pending.event);
-  }
-
   /** The one event still to come that the last read read out, when it read out exactly one. */
   async #theOneRead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent | undefined> {
     const ahead = (await this.#lastListed(input, stateOf, list))?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
