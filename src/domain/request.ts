@@ -2,6 +2,9 @@ import type { TimeWindow } from './calendar.js';
 import type { Repeat } from './repeat.js';
 
 /** A span of the request as said, typed the SLURP way (date, time, person, event_name, ...). */
+/** What is asked about one event rather than when it is. */
+export type AskedOfEvent = 'where' | 'who' | 'length' | 'end' | 'until' | 'organizer';
+
 export interface SaidSpan {
   readonly type: string;
   readonly value: string;
@@ -83,8 +86,11 @@ export interface RequestSlots {
   readonly findFree?: boolean;
   /** "How many meetings do I have today": the events read are asked for as a number. */
   readonly count?: boolean;
-  /** What is asked about an event rather than when it is: "where is", "who is in", "how long is", "when does it end". */
-  readonly asked?: 'where' | 'who' | 'length' | 'end';
+  /**
+   * What is asked about an event rather than when it is: "where is", "who is in", "how long is", "when does it
+   * end", "how long until" (`until`), "who organized" (`organizer`).
+   */
+  readonly asked?: AskedOfEvent;
   /** A new event said to repeat ("every monday", "daily for two weeks"): `start` is then the first one's time. */
   readonly repeat?: Repeat;
   /**

@@ -1,3 +1,4 @@
+import type { AskedOfEvent } from '../../domain/request.js';
 import type { Attendee, CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import type { AccessPath, DirectoryEntry, MeetingReply } from '../../providers/calendar-provider.js';
@@ -36,7 +37,7 @@ export const READ_AT_MOST = 5;
 export type Act =
   /** `with`: a read filtered by the people said ("what do i have with carol tomorrow"), as said. */
   /** `repeats`: over several days, the occurrences of a series that are said once (they are in `events` too). */
-  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: 'where' | 'who' | 'length' | 'end'; readonly count?: boolean; readonly around?: { readonly edge: 'before' | 'after'; readonly subject: string; readonly start: string }; readonly underWay?: CalendarEvent; readonly allDayFirst?: CalendarEvent; readonly counted?: string; readonly more?: number }
+  | { readonly kind: 'events'; readonly scope: 'window' | 'next' | 'find' | 'rest'; readonly label: string; readonly events: readonly CalendarEvent[]; readonly repeats?: readonly (readonly CalendarEvent[])[]; readonly query?: string; readonly with?: readonly string[]; readonly past?: boolean; readonly asked?: AskedOfEvent; readonly count?: boolean; readonly around?: { readonly edge: 'before' | 'after'; readonly subject: string; readonly start: string }; readonly underWay?: CalendarEvent; readonly allDayFirst?: CalendarEvent; readonly counted?: string; readonly more?: number }
   /** `askedBusy`: the question was "am i busy", so "yes" means `busy` is not empty. */
   /** `gaps`: asked about a stretch ("am i free tomorrow afternoon"), the free time in it besides what is busy. */
   | { readonly kind: 'free'; readonly label: string; readonly busy: readonly CalendarEvent[]; readonly askedBusy?: boolean; readonly gaps?: readonly TimeWindow[] }

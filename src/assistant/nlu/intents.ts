@@ -71,6 +71,11 @@ export function stillOnName(t: string): string | undefined {
   if (!name || /^(?:any|some|anything|something|nothing|meetings|events|appointments|plans|calls|\d)/.test(name) || /\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|am|pm|noon|week|after|before|at)\b/.test(name)) return undefined;
   return name;
 }
+/**
+ * "how long until the budget review", "how many days till the offsite", "who organized the berlin sync", "who
+ * cancelled the design sync", "what date is the offsite": a question about one event by a name of one.
+ */
+export const ONE_EVENT_QUESTION = /^(?:how long (?:until|till|til|before)|how (?:many|much) (?:days|hours|minutes|weeks|time) (?:until|till|til|before|left (?:until|till|before))|who (?:cancell?ed|canceled|organi[sz]ed|organi[sz]es|set up|scheduled|called|runs|is running|booked)|what (?:date|day) is) (?:the|my|our) (?!(?:first|second|third|fourth|fifth|last|next|\d\S*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|year|day)\b)\S/;
 export const STILL_ON = /^(?:is|are|was|were) (?:the|my|our) (.+?) (?:still (?:on|happening|scheduled|going ahead|planned)|(?:been )?(?:cancelled|canceled|called off)|still)$|^do (?:i|we) still have (?:the |my |our |a |an )?(.+)$|^is (?:the |my |our )(.+?) (?:on|happening)$|^why (?:isn't|is not|isnt|wasn't|was not|is|was|did|has|hasn't|has not) (?:the |my |our )?(.+?) (?:on (?:my|the) (?:calendar|calender|schedule)(?: anymore)?|there|gone|(?:been |get |got )?(?:cancelled|canceled|removed|called off)|disappear(?:ed)?|showing)$/;
 const FIND = /^(when|when's|whens|what time)\b|\b(when|what time) (is|are|was|does|do|did|will) (my|the|that|our|this|a)\b|\bwhen do i (meet|see|have)\b|\bfind (my|the) (meeting|event|appointment)\b/;
 
@@ -87,7 +92,7 @@ export function fineIntent(coarse: CoarseIntent, words: readonly string[], hasDa
   if (NEXT.test(t) && !/\bnext (week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.test(t)) return 'next_meeting';
   if (FREE.test(t)) return 'am_i_free';
   if (FIND.test(t) && (hasNamedThing || !hasDateOrTime)) return 'find_meeting';
-  if (LOOK_UP.test(t.replace(LEAD, '')) || stillOnName(t.replace(LEAD, ''))) return 'find_meeting';
+  if (LOOK_UP.test(t.replace(LEAD, '')) || stillOnName(t.replace(LEAD, '')) || ONE_EVENT_QUESTION.test(t.replace(LEAD, ''))) return 'find_meeting';
   // "where is the budget review" (one event); "who is in the meeting tomorrow at 3", "where are my meetings" read.
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && !hasDateOrTime && !/\b(meetings|events|appointments|calls)\b/.test(t)) return 'find_meeting';
   if (/\b(with|about)\b/.test(t) && hasNamedThing && !hasDateOrTime) return 'find_meeting';
@@ -209,7 +214,8 @@ export function lexicalOther(words: readonly string[]): boolean {
   if (ANOTHER_DEVICE_OR_SERVICE.test(t) && !keeps && (QUIET.test(t) || !/\b(meetings?|appointments?|sync|standup)\b/.test(t))) return true;
   if (ALERT_ME.test(t) && !keeps && !CALENDAR_NOUN.test(t) && !/\b(before|ahead of)\b/.test(t)) return true;
   if (A_LIST.test(t) && !/\breminders?\b/.test(t) && !NAMES_THE_CALENDAR.test(t)) return true;
-  return DATE_QUESTION.test(t) && !OWN_EVENT.test(t);
+  // ("what day is the offsite": a date asked of one's own event, not of the calendar.)
+  return DATE_QUESTION.test(t) && !OWN_EVENT.test(t) && !(ONE_EVENT_QUESTION.test(t.replace(LEAD, '')) && CALENDARISH.test(t));
 }
 
 // "what's on friday", "anything tomorrow": a preposition after "what's" ("what is 3/4" is arithmetic).
@@ -366,7 +372,7 @@ export function lexicalCoarse(words: readonly string[], strict = false): CoarseI
   // (Not a game, a show or a trip: "when is the next lakers game" is another assistant's.)
   if (/^whens (?:the|my|our) /.test(t.replace(LEAD, '')) && CALENDARISH.test(t) && !/\b(?:games?|match|show|concert|movie|season|episode|flight|train|bus|sale)\b/.test(t)) return 'calendar_query';
   // ("find the budget review", "is the design sync still on": one event asked about, by a name of one.)
-  if ((LOOK_UP.test(t.replace(LEAD, '')) || stillOnName(t.replace(LEAD, ''))) && CALENDARISH.test(t)) return 'calendar_query';
+  if ((LOOK_UP.test(t.replace(LEAD, '')) || stillOnName(t.replace(LEAD, '')) || ONE_EVENT_QUESTION.test(t.replace(LEAD, ''))) && CALENDARISH.test(t)) return 'calendar_query';
   // "where is the budget review", "who is in my 2pm", "how long is my next meeting".
   if (ASKS_ABOUT.test(t.replace(LEAD, '')) && ONE_OF_MINE.test(t) && CALENDARISH.test(t)) return 'calendar_query';
   if (asksAboutANamedPartOfDay(t.replace(LEAD, ''))) return 'calendar_query';

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
-import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, roomIntent, stillOnName, unsupportedChange } from './intents.js';
+import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, ONE_EVENT_QUESTION, roomIntent, stillOnName, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
 import { frequencyNames } from './frequency-names.js';
@@ -317,7 +317,10 @@ function understander(models: NluModels): Understander {
     // "where is the budget review", "who is in my 2pm", "how long is my next meeting": what the answer says.
     if (intent === 'find_meeting' || intent === 'next_meeting' || intent === 'read_events') {
       const asked = /^(?:\S+ ){0,3}?(where|what room|which room|who|how long)\b/.exec(normalised.text)?.[1];
-      if (asked && ASKS_ABOUT.test(normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, ''))) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
+      const opened = normalised.text.replace(/^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)*/, '');
+      // "how long until the budget review", "who organized the berlin sync": the time left, the organizer.
+      if (ONE_EVENT_QUESTION.test(opened) && /^(?:how|who (?:organi|set up|scheduled|called|runs|is running|booked))/.test(opened)) slots.asked = opened.startsWith('how') ? 'until' : 'organizer';
+      else if (asked && ASKS_ABOUT.test(opened)) slots.asked = asked === 'who' ? 'who' : asked === 'how long' ? 'length' : 'where';
       // "when does the budget review end", "what time is my 1:1 over": its end, not its start.
       else if (END_ASKED.test(normalised.text)) {
         slots.asked = 'end';

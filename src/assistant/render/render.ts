@@ -1,3 +1,4 @@
+import type { AskedOfEvent } from '../../domain/request.js';
 import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { READ_AT_MOST, type Act } from '../dialog/acts.js';
@@ -545,10 +546,12 @@ export function render(act: Act, ctx: RenderContext): Rendered {
 }
 
 /** "Budget review is in Boardroom, on Wednesday at 11 AM.": what was asked about one event. */
-function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length' | 'end', next: boolean, ctx: RenderContext, clock: Clock): string {
+function aboutEvent(e: CalendarEvent, asked: AskedOfEvent, next: boolean, ctx: RenderContext, clock: Clock): string {
   const name = next ? `Your next meeting, ${subject(e)}` : cap(subject(e));
   const at = whenEvent(e, clock);
   if (asked === 'where') return e.location ? `${name} is in ${e.location}, ${at}.` : `${name}, ${at}, has no place set.`;
+  if (asked === 'organizer') return e.organizer && e.organizer.email?.toLowerCase() !== ctx.user.toLowerCase() ? `${organizerOf(e)} organizes ${subject(e)}, ${at}.` : `You organize ${subject(e)}, ${at}.`;
+  if (asked === 'until') return `${name} ${timeUntil(e, ctx.now, clock)}, ${at}.`;
   if (asked === 'who') {
     const others = [e.organizer, ...e.attendees.filter((a) => a.kind !== 'resource')].filter((p): p is NonNullable<typeof p> => Boolean(p) && p!.email?.toLowerCase() !== ctx.user.toLowerCase());
     const unique = others.filter((p, i) => others.findIndex((q) => (q.email ?? q.name) === (p.email ?? p.name)) === i);
@@ -562,6 +565,16 @@ function aboutEvent(e: CalendarEvent, asked: 'where' | 'who' | 'length' | 'end',
   }
   const minutes = Math.round((Date.parse(e.end) - Date.parse(e.start)) / 60_000);
   return `${name}, ${at}, lasts ${spokenDuration(minutes)}, until ${spokenTime(localTime(e.end, clock.zone))}.`;
+}
+
+/** "is in 2 days", "is in 3 hours", "starts in 20 minutes", "is under way": from now to the event, as said. */
+function timeUntil(e: CalendarEvent, now: Date, clock: Clock): string {
+  const minutes = Math.round((Date.parse(e.start) - now.getTime()) / 60_000);
+  if (minutes <= 0) return Date.parse(e.end) > now.getTime() ? 'is under way' : 'is over';
+  if (minutes < 60) return `starts in ${spokenDuration(minutes)}`;
+  const days = daysBetween(localTime(now, clock.zone), localTime(e.start, clock.zone));
+  if (days === 0 || (!e.isAllDay && minutes < 12 * 60)) return `is in ${spokenDuration(Math.round(minutes / 60) * 60)}`;
+  return days === 1 ? 'is tomorrow' : `is in ${days} days`;
 }
 
 const organizerOf = (e: CalendarEvent): string => e.organizer?.name || e.organizer?.email || 'the organizer';

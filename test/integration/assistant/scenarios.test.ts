@@ -1065,6 +1065,16 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('nxt mtg', 'review-2')).text).toMatch(/^Your next meeting is Team standup/);
   });
 
+  it('"how long until", "who organized", "who cancelled", "what date is": asked of one event by name', async () => {
+    expect((await ask('how long until the budget review', 'one-event')).text).toBe('Budget review is in 2 days, on Wednesday at 11 AM.');
+    expect((await ask('how many days until the offsite', 'one-event')).text).toBe('Offsite is in 4 days, on Friday, all day.');
+    expect((await ask('how long until the standup', 'one-event')).text).toBe('Team standup is in one hour, today at 9 AM.');
+    expect((await ask('who organized the berlin sync', 'one-event')).text).toBe('Dave Kim organizes Berlin team sync, tomorrow at 7 AM.');
+    expect((await ask('who organized the budget review', 'one-event')).text).toBe('You organize Budget review, on Wednesday at 11 AM.');
+    expect((await ask('who cancelled the design sync', 'one-event')).text).toMatch(/^Bob Smith cancelled Design sync/);
+    expect((await ask('what date is the offsite', 'one-event')).text).toBe('Offsite is on Friday, all day.');
+  });
+
   it('a question about a series is answered of its next occurrence, not with a list of dates', async () => {
     expect((await ask('how long is the berlin sync', 'series-asked')).text).toBe('Berlin team sync, tomorrow at 7 AM, lasts 30 minutes, until 7:30 AM.');
     expect((await ask('when does the standup end', 'series-asked')).text).toBe('Team standup ends at 9:15 AM, today.');

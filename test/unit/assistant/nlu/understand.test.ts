@@ -165,6 +165,7 @@ describe('one event asked for by name or status', () => {
     ['find the budget review', 'budget review'], ['look up the budget review', 'budget review'], ['show me the offsite', 'offsite'],
     ['was the design sync cancelled', 'design sync'], ['is the design sync still on', 'design sync'], ['do i still have design sync', 'design sync'],
     ["why isn't the design sync on my calendar", 'design sync'], ['why did the design sync get cancelled', 'design sync'],
+    ['how long until the budget review', 'budget review'], ['who organized the berlin sync', 'berlin sync'], ['what day is the offsite', 'offsite'],
   ])('%s', (text, title) => {
     expect(u(text)).toMatchObject({ intent: 'find_meeting', slots: { title } });
   });
@@ -172,6 +173,9 @@ describe('one event asked for by name or status', () => {
     expect(u('show me my calendar').intent).toBe('read_events');
     expect(u('find my keys').intent).toBe('out_of_scope');
     expect(u('show me the lunch menu').intent).not.toBe('find_meeting');
+    expect(u('what date is the third friday of this month').intent).toBe('out_of_scope');
+    expect(u('how long until the budget review').slots.asked).toBe('until');
+    expect(u('who organized the berlin sync').slots.asked).toBe('organizer');
     // (A status question about the day, not one event, is a read.)
     expect(u('do i still have meetings today').intent).toBe('read_events');
     expect(u('do i still have anything after 3').intent).toBe('read_events');
