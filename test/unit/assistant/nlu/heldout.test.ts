@@ -36,7 +36,7 @@ interface Figures {
  * shared scorer. The shipped model is trained on every line; this one on the training part only.
  *
  * Measured (547 held-back lines: 147 calendar, 400 other): in-scope intent 0.9456 (139/147), oos
- * rejection 0.9775 (391/400), false rejection 0.0340 (5/147), slot F1 0.8538. (The model before the
+ * rejection 0.9800 (392/400), false rejection 0.0340 (5/147), slot F1 0.8538. (The model before the
  * naive-Bayes/ensemble intent model scored 0.9116, 0.9850, 0.0612 and 0.8498.)
  */
 async function heldOutFigures(): Promise<Figures> {
@@ -65,7 +65,7 @@ describe.skipIf(!present)('held-out figures with the shared scorer', () => {
   // though 3x5-fold cross-validation on the training part has it rising (0.978 -> 0.987); it was not
   // tuned further, to keep these figures unseen. The floor holds today's figure so it cannot slip; the
   // `fails` case states the target and starts failing (a reminder to make it plain) once met again.
-  it('non-calendar rejection does not fall below today\'s 0.9775', () => expect(figures.oosReject).toBeGreaterThanOrEqual(0.9775));
+  it('non-calendar rejection does not fall below today\'s 0.98', () => expect(figures.oosReject).toBeGreaterThanOrEqual(0.98));
   it.fails('target, not met: non-calendar lines are rejected as other >= 98.5%', () => expect(figures.oosReject).toBeGreaterThanOrEqual(0.985));
 });
 
