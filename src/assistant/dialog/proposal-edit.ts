@@ -3,6 +3,7 @@
  * "in the boardroom", "call it sprint review". Said alone, they change the proposal rather than start a
  * request of their own; anything longer is a request and goes through understanding as usual.
  */
+import { ROOM_WORDS } from './room-lookup.js';
 import type { DialogSlots } from './understanding.js';
 
 export interface ProposalEdit {
@@ -36,8 +37,6 @@ const YES_AND = /^(?:yes|yeah|yep|sure|ok|okay)[,.!]? (?:and |but |also |just )?
 const PLACE = /^(?:and |actually,? |no,? |make it )?(?:in|at) (?:the )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: instead| please| then| rather)*$/u;
 /** "book the boardroom too", "and put it in the fishbowl", "add the huddle room": the room for the event proposed. */
 const ROOM_FOR_IT = /^(?:and |also |please |actually,? |no,? )*(?:(?:book|reserve|grab|use|get) (?:us |me )?|(?:put|have|hold|move) it (?:in|at|to) |add )(?:the |a )?([\p{L}0-9][\p{L}0-9' &-]*?)(?: (?:too|as well|also|for it|for that|instead|please|then))*$/u;
-/** After "add": only a room said as one ("add the boardroom"); "add bob" is a guest. */
-const ROOM_WORD = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/;
 // ("call it off", "call it a day", "call it quits" end things; they name nothing.)
 const TITLE = /^(?:actually,? |(?:yes|yeah|sure|ok|okay),? (?:but )?)?(?:(?:call|name|title) it|rename it(?: to)?|(?:change|set|make) the (?:title|name|subject)(?: of it)? to) (?!off$|a day$|quits$)(.+)$/;
 /** "remove ann and add dave", "replace ann with dave", "swap ann for dave": one guest for another. */
@@ -71,7 +70,8 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   // ("book the boardroom too", "and put it in the boardroom": a room, before the guest edits take the words for a name.)
   const room = ROOM_FOR_IT.exec(t);
   // (A room said as one, or with "the": "book the fishbowl too"; not "add bob", "book it".)
-  const saidAsARoom = ROOM_WORD.test(room?.[1] ?? '') || (/ the /.test(` ${t} `) && !/^(?:and |also |please |actually,? |no,? )*add /.test(t));
+  // (After "add", only a room said as one: "add the boardroom"; "add bob" is a guest.)
+  const saidAsARoom = ROOM_WORDS.test(room?.[1] ?? '') || (/ the /.test(` ${t} `) && !/^(?:and |also |please |actually,? |no,? )*add /.test(t));
   // ("book the boardroom for the budget review" is a request of its own: a room for another meeting.)
   if (room && saidAsARoom && !/^(?:it|that|this|him|her|them|me|us)$/.test(room[1]!) && !/ (?:for|to|with|on|at|in|from) /.test(` ${room[1]!} `)) {
     const typed = text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');

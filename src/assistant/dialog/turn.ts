@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
 import { aRoomName, roomNamed } from './named-room.js';
-import { roomFor, roomSaid } from './room-lookup.js';
+import { roomFor, roomSaid, ROOM_WORDS } from './room-lookup.js';
 import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answers.js';
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
@@ -58,8 +58,6 @@ const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i ha
 const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
-/** A room said as one ("the huddle room"): no directory lookup needed to know it is meant as a room. */
-const ROOM_WORD_SAID = /\b(?:room|boardroom|office|suite|hall|space|lounge|studio|lab)$/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
 /** Slots without a when: a room asked for "now" by default said no time of its own. */
@@ -264,7 +262,7 @@ export class Dialog {
       // "book the flight too": a room only if the directory knows one so named.)
       const firstNames = new Set((pending?.kind === 'create' ? pending.draft.attendees ?? [] : []).filter((a) => a.kind !== 'resource').map((a) => nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0]));
       const meantOk = !said?.meantPerson || firstNames.has(nameWords(said.meantPerson)[0]);
-      const roomOk = !said?.room || ROOM_WORD_SAID.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
+      const roomOk = !said?.room || ROOM_WORDS.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
       // ("book the boardroom too" to a reminder: a reminder books no room.)
       const forReminder = pending?.kind === 'create' && isReminderDraft(pending.draft) && (said?.location !== undefined || said?.room);
       const change = meantOk && roomOk && !forReminder ? said : undefined;
