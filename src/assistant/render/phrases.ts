@@ -50,13 +50,16 @@ export function reminderWords(minutes: number): string {
   return `with a reminder ${howLong(minutes)} before`;
 }
 
-/** "Bob Smith", "Bob Smith and Carol Diaz", "Bob Smith, Carol Diaz and 3 others": never the user. */
-export function peopleList(people: readonly Person[], user: string): string {
+/**
+ * "Bob Smith", "Bob Smith and Carol Diaz", "Bob Smith, Carol Diaz and 3 others": never the user. `named`: how
+ * many are named before the rest are counted (a write's read-back and "who is in it" name everyone asked).
+ */
+export function peopleList(people: readonly Person[], user: string, named = 2): string {
   const names = people.filter((p) => p.email?.toLowerCase() !== user.toLowerCase()).map((p) => p.name || p.email || 'someone');
   if (names.length === 0) return '';
   if (names.length === 1) return names[0]!;
-  if (names.length === 2) return `${names[0]} and ${names[1]}`;
-  return `${names[0]}, ${names[1]} and ${names.length - 2} other${names.length - 2 === 1 ? '' : 's'}`;
+  if (names.length <= named) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, named).join(', ')} and ${names.length - named} other${names.length - named === 1 ? '' : 's'}`;
 }
 
 /** Who an event is with, when that helps: the other people (attendees and organizer), no rooms. */

@@ -315,7 +315,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       // "lunch with Bob Smith" already says who: his name is not said twice.
       const named = d.subject.toLowerCase();
       const guests = d.attendees?.filter((a) => a.kind !== 'resource' && !(a.name && named.includes(a.name.toLowerCase()))) ?? [];
-      const [required, optional] = [peopleList(guests.filter((a) => a.kind !== 'optional'), ctx.user), peopleList(guests.filter((a) => a.kind === 'optional'), ctx.user)];
+      // (Everyone who would be invited is named before "yes": "and 1 other" could be the wrong Bob.)
+      const [required, optional] = [peopleList(guests.filter((a) => a.kind !== 'optional'), ctx.user, ALL_NAMED), peopleList(guests.filter((a) => a.kind === 'optional'), ctx.user, ALL_NAMED)];
       const whoText = optional ? `${required ? `${required}, and ` : ''}${optional} as optional` : required;
       const what = `${d.subject}${whoText ? ` ${/\bwith\b/i.test(d.subject) ? 'and' : 'with'} ${whoText}` : ''}`;
       // "with my manager": who that is is not in the directory's names, so it is said as a relation.
@@ -555,7 +556,7 @@ function aboutEvent(e: CalendarEvent, asked: AskedOfEvent, next: boolean, ctx: R
   if (asked === 'who') {
     const others = [e.organizer, ...e.attendees.filter((a) => a.kind !== 'resource')].filter((p): p is NonNullable<typeof p> => Boolean(p) && p!.email?.toLowerCase() !== ctx.user.toLowerCase());
     const unique = others.filter((p, i) => others.findIndex((q) => (q.email ?? q.name) === (p.email ?? p.name)) === i);
-    return unique.length ? `${name}, ${at}, is with ${peopleList(unique, ctx.user)}.` : `${name}, ${at}, has nobody else invited.`;
+    return unique.length ? `${name}, ${at}, is with ${peopleList(unique, ctx.user, WHO_NAMED)}.` : `${name}, ${at}, has nobody else invited.`;
   }
   if (e.isAllDay) return `${name} is ${at}.`;
   if (asked === 'end') {
@@ -576,6 +577,10 @@ function timeUntil(e: CalendarEvent, now: Date, clock: Clock): string {
   if (days === 0 || (!e.isAllDay && minutes < 12 * 60)) return `is in ${spokenDuration(Math.round(minutes / 60) * 60)}`;
   return days === 1 ? 'is tomorrow' : `is in ${days} days`;
 }
+
+/** A proposal names everyone it would invite; "who is in it" names this many before counting the rest. */
+const ALL_NAMED = Number.POSITIVE_INFINITY;
+const WHO_NAMED = 6;
 
 const organizerOf = (e: CalendarEvent): string => e.organizer?.name || e.organizer?.email || 'the organizer';
 

@@ -1029,6 +1029,9 @@ describe('the assistant answers from the calendar', () => {
     expect(guests(swapped.pending)).toEqual(['dave@contoso.com']);
     expect((await ask('change the title to roadmap review', 'fix-proposal')).pending).toMatchObject({ kind: 'create', draft: { subject: 'roadmap review', start: '2027-03-09T23:00:00Z' } });
     await ask('no', 'fix-proposal');
+    // Everyone a proposal would invite is named before "yes" (never "and 1 other", which could be the wrong Bob).
+    expect((await ask('add review with ann, dave and bob smith tomorrow at 2', 'fix-proposal')).text).toBe('Add review with Ann Lee, Dave Kim and Bob Smith tomorrow at 2 PM for one hour?');
+    await ask('no', 'fix-proposal');
   });
 
   it('"what\'s after it", "what\'s before that": the meeting after or before the one talked about, or the day read', async () => {
