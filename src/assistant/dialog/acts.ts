@@ -103,7 +103,8 @@ export type Act =
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
   /** "decline the product review": proposed, then sent; `respond_own`: the asker organizes it, so there is nothing to answer. */
-  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply }
+  /** `noMessage`: a message was asked to go with the answer ("and tell dave i'm travelling"); only the answer can. */
+  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly noMessage?: true }
   | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */

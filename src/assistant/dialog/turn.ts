@@ -58,6 +58,8 @@ const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i ha
 const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
+/** A message asked to go with an answer to an invitation: "and tell dave ...", "with a note saying ...". */
+const WITH_A_MESSAGE = /\b(?:and|then) (?:tell|let|say|write|message|ask)\b|\bwith (?:a|the) (?:message|note|comment|reason)\b|\bsaying\b/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
 /** Slots without a when: a room asked for "now" by default said no time of its own. */
@@ -978,7 +980,9 @@ export class Dialog {
       target = distinct[0]!;
     }
     if (organizes(input.user, target)) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
-    return done({ kind: 'confirm_respond', event: target, reply }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
+    // ("decline it and tell dave i'm travelling": the answer goes; the message cannot, and is said not to.)
+    const noMessage = WITH_A_MESSAGE.test(input.text) ? { noMessage: true as const } : {};
+    return done({ kind: 'confirm_respond', event: target, reply, ...noMessage }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
   }
 
 

@@ -454,7 +454,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'confirm_respond': {
       const verb = { accept: 'Accept', tentative: 'Tentatively accept', decline: 'Decline' }[act.reply];
-      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${organizerOf(act.event)} will be told.`]);
+      const message = act.noMessage ? ` I can't send a message with it: only your answer goes to ${organizerOf(act.event)}.` : '';
+      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${organizerOf(act.event)} will be told.${message}`]);
     }
     case 'responded': {
       const did = { accept: 'accepted', tentative: 'tentatively accepted', decline: 'declined' }[act.reply];

@@ -1068,6 +1068,15 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('nxt mtg', 'review-2')).text).toMatch(/^Your next meeting is Team standup/);
   });
 
+  it('a message asked to go with an answer to an invitation is said not to go, before "yes"', async () => {
+    const r = await ask("decline the berlin team sync and tell dave I'm travelling", 'no-message');
+    expect(r.pending).toMatchObject({ kind: 'respond', reply: 'decline', event: { subject: 'Berlin team sync' } });
+    expect(r.text).toMatch(/I can't send a message with it: only your answer goes to Dave Kim\.$/);
+    await ask('no', 'no-message');
+    expect((await ask('decline the berlin team sync', 'no-message')).text).not.toMatch(/message/);
+    await ask('no', 'no-message');
+  });
+
   it('"how long until", "who organized", "who cancelled", "what date is": asked of one event by name', async () => {
     expect((await ask('how long until the budget review', 'one-event')).text).toBe('Budget review is in 2 days, on Wednesday at 11 AM.');
     expect((await ask('how many days until the offsite', 'one-event')).text).toBe('Offsite is in 4 days, on Friday, all day.');
