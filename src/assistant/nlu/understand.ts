@@ -54,6 +54,8 @@ const END_ASKED = /^(?:(?:please|hey|ok|okay|so|and|can you tell me|tell me)\s+)
 const STATUS_WORDS = /(?:\s+(?:still|on|happening|scheduled|going ahead|planned|been|get|got|cancelled|canceled|called off|removed|gone|there|disappeared|disappear|showing|on my calendar|on my schedule|anymore))+$/;
 /** The words of the end question that the untagged-title reader may have swept into the name. */
 const END_WORDS = /\s+(?:end|ends|finish|finishes|wrap up|be over|be done|over|done)$/;
+/** "my 9", "my 2 o'clock": a bare hour said for an event, not a length, a count or a date ("my 2 kids", "my 3rd"). */
+const MY_BARE_HOUR = /\bmy (\d{1,2})(?: o'?clock)?(?= tomorrow| today| on | this | next |$| to | meeting| call| appointment| event)/;
 /** Words for events in general: no name to look for. */
 const GENERIC_EVENTS = /^(meetings?|events?|appointments?|appts?|things?|mtgs?)$/i;
 const ASKED_FREE = /\b(free|available|open|availability|time)\b/;
@@ -344,11 +346,25 @@ function understander(models: NluModels): Understander {
       if (!slots.title && counted && !GENERIC_EVENTS.test(counted)) slots.title = counted;
       if (slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
     }
-    // "when is my mtg w/ bob", "cancel my meeting with ann": a word for any event, said with someone, names none
-    // of them; the person does (a new event keeps it as its subject).
     // ("nxt mtg", "my next meeting": the next of any, not one called "next mtg".)
     if (intent === 'next_meeting' && slots.title && /^(?:next|nxt)\s+(?:meetings?|mtgs?|events?|appointments?|appts?|one|call)$/i.test(slots.title)) delete slots.title;
+    // "when is my mtg w/ bob", "cancel my meeting with ann": a word for any event, said with someone, names none
+    // of them; the person does (a new event keeps it as its subject).
     if (intent !== 'create_event' && slots.people?.length && slots.title && GENERIC_EVENTS.test(slots.title)) delete slots.title;
+    // "cancel my 9 tomorrow", "move my 2 on friday to 4": a bare hour after "my" is when the event starts, read
+    // in working hours (7 to 11 in the morning, 12 to 6 in the afternoon), on the day said or else the next such hour.
+    const myHour = (intent === 'cancel_event' || intent === 'move_event') && !slots.start ? MY_BARE_HOUR.exec(normalised.text) : null;
+    if (myHour) {
+      const hour = Number(myHour[1]);
+      const h24 = hour >= 7 && hour <= 11 ? hour : hour === 12 ? 12 : hour <= 6 ? hour + 12 : undefined;
+      const day = slots.window ? DateTime.fromISO(slots.window.start, { zone: ctx.timeZone }) : DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
+      let at = h24 === undefined ? undefined : day.startOf('day').set({ hour: h24 });
+      if (at && !slots.window && at.toMillis() <= ctx.now.getTime()) at = at.plus({ days: 1 });
+      if (at) {
+        slots.start = at.toUTC().toISO({ suppressMilliseconds: true })!;
+        slots.window = { start: slots.start, end: at.plus({ hours: 1 }).toUTC().toISO({ suppressMilliseconds: true })! };
+      }
+    }
     // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
     if (intent === 'am_i_free' && FIND_FREE.test(normalised.text)) slots.findFree = true;
     // "am i busy at 3", "do i have anything at 3": the answer's yes and no are the other way round.

@@ -1068,6 +1068,12 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('nxt mtg', 'review-2')).text).toMatch(/^Your next meeting is Team standup/);
   });
 
+  it('"cancel my 9 tomorrow" is the event at 9 AM tomorrow; "my 2 on friday", where nothing starts, is said missing', async () => {
+    expect((await ask('cancel my 9 tomorrow', 'my-hour')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' } });
+    await ask('no', 'my-hour');
+    expect((await ask('cancel my 2 on friday', 'my-hour')).text).toBe("I couldn't find an event starting on Friday at 2 PM on your calendar.");
+  });
+
   it('a message asked to go with an answer to an invitation is said not to go, before "yes"', async () => {
     const r = await ask("decline the berlin team sync and tell dave I'm travelling", 'no-message');
     expect(r.pending).toMatchObject({ kind: 'respond', reply: 'decline', event: { subject: 'Berlin team sync' } });

@@ -187,6 +187,17 @@ describe('one event asked for by name or status', () => {
   });
 });
 
+describe('"my 9": a bare hour said for an event', () => {
+  it('is when it starts, in working hours, on the day said', () => {
+    // (Now: Wednesday 4 March 2026, noon in New York.)
+    expect(u('cancel my 9 tomorrow').slots).toMatchObject({ start: '2026-03-05T14:00:00Z' });
+    expect(u('cancel my 2 on friday').slots).toMatchObject({ start: '2026-03-06T19:00:00Z' });
+    // (9 AM today is past: the next 9 AM.)
+    expect(u('cancel my 9').slots.start).toBe('2026-03-05T14:00:00Z');
+    expect(u('cancel my 3 kids party').slots.start).toBeUndefined();
+  });
+});
+
 describe('a wrong when, then the right one', () => {
   it('"not wednesday, thursday" is thursday, never an event called "not"', () => {
     expect(u('not wednesday, thursday').slots).toMatchObject({ whenOnly: true, window: { start: '2026-03-05T05:00:00Z' } });
