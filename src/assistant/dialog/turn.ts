@@ -68,7 +68,6 @@ function withoutWhen(s: DialogSlots): DialogSlots {
   return rest;
 }
 
-
 /** "no, the standup", "not that one, the budget review", "i meant the one on friday": another event for the change waiting. */
 /** What such a correction names: a few words of a name, no sentence ("no, the standup is fine" is a no). */
 const OTHER_EVENT_NAME = /^(?!.*\b(?:is|are|was|were|isn't|it's|fine|ok|okay|good|more|mistake|bad|urgent|wrong)\b)\S+(?: \S+){0,4}$/;
