@@ -69,8 +69,8 @@ export function proposalEdit(text: string, s: DialogSlots): ProposalEdit | undef
   }
   // ("book the boardroom too", "and put it in the boardroom": a room, before the guest edits take the words for a name.)
   const room = ROOM_FOR_IT.exec(t);
-  // (A room said as one, or with "the": "book the fishbowl too"; not "add bob", "book it".)
-  // (After "add", only a room said as one: "add the boardroom"; "add bob" is a guest.)
+  // (A room said as one, or with "the": "book the fishbowl too"; not "book it". After "add", only a room said
+  // as one: "add the boardroom"; "add bob" is a guest.)
   const saidAsARoom = ROOM_WORDS.test(room?.[1] ?? '') || (/ the /.test(` ${t} `) && !/^(?:and |also |please |actually,? |no,? )*add /.test(t));
   // ("book the boardroom for the budget review" is a request of its own: a room for another meeting.)
   if (room && saidAsARoom && !/^(?:it|that|this|him|her|them|me|us)$/.test(room[1]!) && !/ (?:for|to|with|on|at|in|from) /.test(` ${room[1]!} `)) {

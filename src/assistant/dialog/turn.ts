@@ -62,6 +62,9 @@ const THEN = /\b(then|that time|at that time)\b/i;
 const WITH_A_MESSAGE = /\b(?:and|then) (?:tell|let|say|write|message|ask)\b|\bwith (?:a|the) (?:message|note|comment|reason)\b|\bsaying\b/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
+/** A guest's first name as said ("bob" of Bob Jones, or of bob.jones@ when no name is known). */
+const firstNameOf = (a: Pick<Attendee, 'name' | 'email'>): string | undefined => nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0];
+
 /** Slots without a when: a room asked for "now" by default said no time of its own. */
 function withoutWhen(s: DialogSlots): DialogSlots {
   const { start: _s, end: _e, window: _w, ...rest } = s;
@@ -261,7 +264,7 @@ export class Dialog {
       const said = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
       // ("no, sorry", "no, ann" with Bob proposed: a guest meant only in place of one of that first name;
       // "book the flight too": a room only if the directory knows one so named.)
-      const firstNames = new Set((pending?.kind === 'create' ? pending.draft.attendees ?? [] : []).filter((a) => a.kind !== 'resource').map((a) => nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0]));
+      const firstNames = new Set((pending?.kind === 'create' ? pending.draft.attendees ?? [] : []).filter((a) => a.kind !== 'resource').map(firstNameOf));
       const meantOk = !said?.meantPerson || firstNames.has(nameWords(said.meantPerson)[0]);
       const roomOk = !said?.room || ROOM_WORDS.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
       // ("book the boardroom too" to a reminder: a reminder books no room.)
@@ -274,7 +277,7 @@ export class Dialog {
         const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
         // "no, bob smith" (Bob Jones proposed): the guest of that first name gives way to the one meant.
         const meantFirst = change.meantPerson ? nameWords(change.meantPerson)[0] : undefined;
-        if (meantFirst) for (const a of pending.draft.attendees ?? []) if (a.kind !== 'resource' && nameWords(a.name ?? a.email?.split('@')[0] ?? '')[0] === meantFirst) removed.add(a.email);
+        if (meantFirst) for (const a of pending.draft.attendees ?? []) if (a.kind !== 'resource' && firstNameOf(a) === meantFirst) removed.add(a.email);
         const added = [...(change.addPeople ?? []), ...(change.meantPerson ? [change.meantPerson] : [])];
         // "in the huddle room instead", "without the room": the room booked before is no longer asked for.
         if (change.location || change.removeRoom) for (const r of pending.draft.attendees ?? []) if (r.kind === 'resource') removed.add(r.email);
@@ -802,9 +805,17 @@ export class Dialog {
   }
 
   /** The reminder waiting for "yes", proposed again `minutes` before its event. */
+  /**
+   * The events the last read read out that are still to come ("what did i have last friday", then "cancel it",
+   * cancels nothing over).
+   */
+  async #readAhead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<readonly CalendarEvent[]> {
+    return (await this.#lastListed(input, stateOf, list))?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
+  }
+
   /** The one event still to come that the last read read out, when it read out exactly one. */
   async #theOneRead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent | undefined> {
-    const ahead = (await this.#lastListed(input, stateOf, list))?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
+    const ahead = await this.#readAhead(input, stateOf, list);
     return ahead.length === 1 ? ahead[0] : undefined;
   }
 
@@ -813,9 +824,7 @@ export class Dialog {
    * out (never "nothing waiting for a yes", never a guess among several).
    */
   async #itAfterARead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>, change: 'cancel' | 'move', s: DialogSlots, done: Done): Promise<TurnResult | undefined> {
-    const listed = await this.#lastListed(input, stateOf, list);
-    // (Only what is still to come: "what did i have last friday", then "cancel it", cancels nothing over.)
-    const ahead = listed?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
+    const ahead = await this.#readAhead(input, stateOf, list);
     if (ahead.length === 0) return undefined;
     if (ahead.length === 1) return this.#changes.change(input, ahead[0]!, change, s, done);
     const candidates = ahead.slice(0, WHICH_AT_MOST);

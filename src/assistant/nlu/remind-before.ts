@@ -122,7 +122,7 @@ function minutesSaid(amount: string): number | undefined {
  */
 export function remindBeforeEvent(text: string): { readonly minutes?: number; readonly said: string; readonly about?: true } | undefined {
   const t = text.trim();
-  // (Only of something named as an event is: "remind me about the standup", not "remind me about taxes".)
+  // ("remind me about the standup", "remind me about taxes": looked up as an event, else a reminder of it.)
   const about = REMIND_ABOUT.exec(t);
   if (about) {
     // ("remind me about the budget review 10 minutes before": that long before it.)

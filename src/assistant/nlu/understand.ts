@@ -361,8 +361,8 @@ function understander(models: NluModels): Understander {
       let at = h24 === undefined ? undefined : day.startOf('day').set({ hour: h24 });
       if (at && !slots.window && at.toMillis() <= ctx.now.getTime()) at = at.plus({ days: 1 });
       if (at) {
-        slots.start = at.toUTC().toISO({ suppressMilliseconds: true })!;
-        slots.window = { start: slots.start, end: at.plus({ hours: 1 }).toUTC().toISO({ suppressMilliseconds: true })! };
+        slots.start = iso(at)!;
+        slots.window = { start: slots.start, end: iso(at.plus({ hours: 1 }))! };
       }
     }
     // "when am i free tomorrow", "any free time this afternoon", "my next free slot": the free stretches.
