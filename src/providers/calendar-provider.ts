@@ -34,8 +34,8 @@ export interface CalendarProvider {
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
-  /** Answers a meeting someone else organizes, as an attendee; the organizer is told. */
-  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void>;
+  /** Answers a meeting someone else organizes, as an attendee; the organizer is told, with `message` when given. */
+  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;
   /**
    * When a room (or anyone) is busy within the window, by free/busy, oldest first and clipped to the

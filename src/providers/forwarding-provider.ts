@@ -32,8 +32,8 @@ export class ForwardingProvider implements CalendarProvider {
     return this.inner.cancelEvent(mailbox, event);
   }
 
-  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
-    return this.inner.respondToEvent(mailbox, event, answer);
+  respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
+    return this.inner.respondToEvent(mailbox, event, answer, message);
   }
 
   findPeople(query: string): Promise<PeopleLookup> {

@@ -103,9 +103,9 @@ export type Act =
   | { readonly kind: 'cannot_pass_occurrence'; readonly event: CalendarEvent; readonly start: string; readonly neighbour: CalendarEvent }
   | { readonly kind: 'nothing_pending' }
   /** "decline the product review": proposed, then sent; `respond_own`: the asker organizes it, so there is nothing to answer. */
-  /** `noMessage`: a message was asked to go with the answer ("and tell dave i'm travelling"); only the answer can. */
-  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly noMessage?: true }
-  | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply }
+  /** `message`: words for the organizer, sent with the answer; `noMessage`: one was asked for ("and tell dave") with no words. */
+  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly noMessage?: true }
+  | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */
   | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind'; readonly subject: string }
@@ -162,7 +162,7 @@ export type Pending =
   /** "book the boardroom for the budget review": the room to add to that meeting. */
   | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }
   /** "decline the product review": the answer to send to its organizer. */
-  | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly proposedAt?: string }
+  | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly proposedAt?: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */

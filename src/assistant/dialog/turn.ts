@@ -30,6 +30,7 @@ import { EventChanges } from './event-changes.js';
 import { firstOfEachSeries, meetingSaid, meetingsNamed, namedAt, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
 import { organizes } from './organizer.js';
+import { replyWithMessage, type ReplyWithMessage } from './reply-message.js';
 import { RoomRequests, saysWhen } from './room-requests.js';
 import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
@@ -59,7 +60,6 @@ const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i h
 /** "am i free then?", "is that time free": the time just proposed. */
 const THEN = /\b(then|that time|at that time)\b/i;
 /** A message asked to go with an answer to an invitation: "and tell dave ...", "with a note saying ...". */
-const WITH_A_MESSAGE = /\b(?:and|then) (?:tell|let|say|write|message|ask)\b|\bwith (?:a|the) (?:message|note|comment|reason)\b|\bsaying\b/i;
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
 /** A guest's first name as said ("bob" of Bob Jones, or of bob.jones@ when no name is known). */
@@ -109,7 +109,12 @@ export class Dialog {
   }
 
   async #take(input: TurnInput): Promise<TurnResult> {
-    const said = this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    // "decline the berlin sync and tell dave I'm off tomorrow": the request is understood without the words
+    // for the organizer ("tomorrow" there is not the meeting's day), and they go with the answer.
+    const withMessage = replyWithMessage(input.text);
+    const request = withMessage && this.deps.understand(withMessage.request, { now: input.now, timeZone: input.timeZone });
+    const said = request?.intent === 'respond_event' ? request : this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    const message = said === request ? withMessage : undefined;
     // "move my 2pm to 3 and my 3pm to 4": one change at a time, the first as said alone (reading the whole
     // sentence as one would move the 2pm to 4).
     const several = said.intent === 'cancel_event' || said.intent === 'move_event' ? SEVERAL_EVENTS.exec(input.text) : null;
@@ -620,7 +625,7 @@ export class Dialog {
       case 'create_event':
         return this.#events.create(input, s, done);
       case 'respond_event':
-        return this.#respond(input, s, stateOf, done, list);
+        return this.#respond(message ? { ...input, text: message.request } : input, s, stateOf, done, list, message);
       case 'cancel_event':
       case 'move_event': {
         const change = intent === 'cancel_event' ? 'cancel' : 'move';
@@ -962,7 +967,7 @@ export class Dialog {
    * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
    * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
    */
-  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
+  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>, said?: ReplyWithMessage): Promise<TurnResult> {
     const reply = s.reply ?? 'decline';
     let target: CalendarEvent | undefined;
     let explanation: Explanation | undefined;
@@ -988,9 +993,10 @@ export class Dialog {
       target = distinct[0]!;
     }
     if (organizes(input.user, target)) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
-    // ("decline it and tell dave i'm travelling": the answer goes; the message cannot, and is said not to.)
-    const noMessage = WITH_A_MESSAGE.test(input.text) ? { noMessage: true as const } : {};
-    return done({ kind: 'confirm_respond', event: target, reply, ...noMessage }, [target], { kind: 'respond', event: target, reply, proposedAt: input.now.toISOString() }, explanation);
+    // ("decline it and tell dave": a message asked for with no words is said to be missing, not sent empty.)
+    const message = said?.message !== undefined ? { message: said.message } : {};
+    const noMessage = said && said.message === undefined ? { noMessage: true as const } : {};
+    return done({ kind: 'confirm_respond', event: target, reply, ...message, ...noMessage }, [target], { kind: 'respond', event: target, reply, ...message, proposedAt: input.now.toISOString() }, explanation);
   }
 
 
@@ -1003,8 +1009,8 @@ export class Dialog {
     }
     switch (pending.kind) {
       case 'respond': {
-        await this.deps.provider.respondToEvent(input.user, pending.event, pending.reply);
-        return done({ kind: 'responded', event: pending.event, reply: pending.reply }, [pending.event]);
+        await this.deps.provider.respondToEvent(input.user, pending.event, pending.reply, pending.message);
+        return done({ kind: 'responded', event: pending.event, reply: pending.reply, ...(pending.message !== undefined ? { message: pending.message } : {}) }, [pending.event]);
       }
       case 'create': {
         // Proposed in the words said ("add lunch with bob"); created with a subject fit for Outlook ("Lunch").

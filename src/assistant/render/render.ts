@@ -454,12 +454,13 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'confirm_respond': {
       const verb = { accept: 'Accept', tentative: 'Tentatively accept', decline: 'Decline' }[act.reply];
-      const message = act.noMessage ? ` I can't send a message with it: only your answer goes to ${organizerOf(act.event)}.` : '';
-      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${organizerOf(act.event)} will be told.${message}`]);
+      const told = act.message !== undefined ? `${organizerOf(act.event)} will be told, with your message: "${act.message}"` : `${organizerOf(act.event)} will be told.`;
+      const missing = act.noMessage ? ` I didn't catch a message to send with it, so only your answer goes to ${organizerOf(act.event)}.` : '';
+      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${told}${missing}`]);
     }
     case 'responded': {
       const did = { accept: 'accepted', tentative: 'tentatively accepted', decline: 'declined' }[act.reply];
-      return sentences([`Done. You ${did} ${subject(act.event)}, and ${organizerOf(act.event)} has been told.`]);
+      return sentences([`Done. You ${did} ${subject(act.event)}, and ${organizerOf(act.event)} has been told${act.message !== undefined ? ', with your message' : ''}.`]);
     }
     case 'respond_own':
       return sentences([`You organize ${subject(act.event)}, so there is no invitation to ${act.reply === 'decline' ? 'decline' : 'accept'}. To call it off, say "cancel ${subject(act.event).toLowerCase()}".`]);

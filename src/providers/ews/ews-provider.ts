@@ -98,9 +98,10 @@ export class EwsCalendarProvider implements CalendarProvider {
     if (r && !r.ok) throw r.error;
   }
 
-  async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+  async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     const ews = answer === 'accept' ? 'AcceptItem' : answer === 'tentative' ? 'TentativelyAcceptItem' : 'DeclineItem';
-    await this.withClient((c) => c.respondToMeeting(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, ews));
+    // (The message is the response's body, as Outlook's "Edit the response before sending" sends it.)
+    await this.withClient((c) => c.respondToMeeting(mailbox, { id: event.id, ...(event.changeKey ? { changeKey: event.changeKey } : {}) }, ews, message !== undefined ? { text: message } : {}));
   }
 
   async busyTimes(email: string, window: TimeWindow): Promise<TimeWindow[] | undefined> {

@@ -40,10 +40,11 @@ export class AuditedProvider extends ForwardingProvider {
     return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
   }
 
-  override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply): Promise<void> {
+  override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     const about = event as Partial<CalendarEvent>;
-    const detail = { eventId: event.id, answer, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
-    return this.#audited('calendar.respond', mailbox, detail, async () => ({ value: await this.inner.respondToEvent(mailbox, event, answer) }));
+    // (The message is recorded as sent: it went to the organizer in the asker's name.)
+    const detail = { eventId: event.id, answer, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}), ...(message !== undefined ? { message } : {}) };
+    return this.#audited('calendar.respond', mailbox, detail, async () => ({ value: await this.inner.respondToEvent(mailbox, event, answer, message) }));
   }
 
   override updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void> {

@@ -32,6 +32,7 @@ describe('who may ask the assistant about which calendar', () => {
       events: [
         { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: PACIFIC },
         { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: PACIFIC },
+        { organizer: 'bob@contoso.com', subject: 'Vendor call', start: '2026-12-09T18:00:00Z', end: '2026-12-09T18:30:00Z', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
       ],
     }),
   );
@@ -176,6 +177,14 @@ describe('who may ask the assistant about which calendar', () => {
     const entries = await auditLog.list(store.db, { action: 'calendar.reminder' });
     expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: expect.stringMatching(/^checkup$/i), reminder: 'off' } });
     expect(await auditLog.list(store.db, { action: 'calendar.cancel' })).toHaveLength(0);
+  });
+
+  it('an answer to an invitation is audited with the message that went with it', async () => {
+    const asked = await ask(server.app, alice, { text: "decline the vendor call and tell bob I'm out that day" });
+    expect(asked.json().pending).toMatchObject({ kind: 'respond', reply: 'decline', message: "I'm out that day." });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toMatch(/^Done\. You declined Vendor call/);
+    const entries = await auditLog.list(store.db, { action: 'calendar.respond' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Vendor call', answer: 'decline', message: "I'm out that day." } });
   });
 
   it('"why?" after a read is answered from the database, on another instance too', async () => {

@@ -1074,10 +1074,10 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask('cancel my 2 on friday', 'my-hour')).text).toBe("I couldn't find an event starting on Friday at 2 PM on your calendar.");
   });
 
-  it('a message asked to go with an answer to an invitation is said not to go, before "yes"', async () => {
+  it('a message said with an answer to an invitation is said before "yes", and goes with it', async () => {
     const r = await ask("decline the berlin team sync and tell dave I'm travelling", 'no-message');
-    expect(r.pending).toMatchObject({ kind: 'respond', reply: 'decline', event: { subject: 'Berlin team sync' } });
-    expect(r.text).toMatch(/I can't send a message with it: only your answer goes to Dave Kim\.$/);
+    expect(r.pending).toMatchObject({ kind: 'respond', reply: 'decline', message: "I'm travelling.", event: { subject: 'Berlin team sync' } });
+    expect(r.text).toMatch(/Dave Kim will be told, with your message: "I'm travelling\."$/);
     await ask('no', 'no-message');
     expect((await ask('decline the berlin team sync', 'no-message')).text).not.toMatch(/message/);
     await ask('no', 'no-message');

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { replyWithMessage } from '../../../../src/assistant/dialog/reply-message.js';
+
+describe('replyWithMessage: the words for the organizer said with an answer to an invitation', () => {
+  it.each([
+    ["decline the berlin team sync and tell dave I'm travelling", 'decline the berlin team sync', "I'm travelling."],
+    ["decline the budget review and tell bob i'm at the dentist tomorrow", 'decline the budget review', "I'm at the dentist tomorrow."],
+    ['decline it, and tell bob smith that the deck isn\'t ready', 'decline it', "The deck isn't ready."],
+    ['decline it and tell the organizer i have a conflict', 'decline it', 'I have a conflict.'],
+    ["accept the design review and let them know i'll be ten minutes late", 'accept the design review', "I'll be ten minutes late."],
+    ["decline my 3pm saying i'm sick", 'decline my 3pm', "I'm sick."],
+    ["decline tomorrow's standup because i'm travelling", "decline tomorrow's standup", "I'm travelling."],
+    ['decline the product review with the message sorry, out of office friday', 'decline the product review', 'Sorry, out of office friday.'],
+    ['tentatively accept the 2pm and ask them to send the agenda', 'tentatively accept the 2pm', 'Could you send the agenda?'],
+    ['please accept it and say see you there!', 'please accept it', 'See you there!'],
+  ])('%s', (text, request, message) => {
+    expect(replyWithMessage(text)).toEqual({ request, message });
+  });
+
+  it('a message asked for with no words after it is said missing (undefined), and the request stands', () => {
+    expect(replyWithMessage('decline the sync and tell them')).toEqual({ request: 'decline the sync', message: undefined });
+    expect(replyWithMessage('decline the review with a note')).toEqual({ request: 'decline the review', message: undefined });
+  });
+
+  it('only an answer to an invitation carries one: other requests and plain answers are left alone', () => {
+    expect(replyWithMessage('accept it')).toBeUndefined();
+    expect(replyWithMessage('please say yes to the 3pm')).toBeUndefined();
+    expect(replyWithMessage("move my 3pm because i'm late")).toBeUndefined();
+    expect(replyWithMessage('tell bob the meeting moved')).toBeUndefined();
+  });
+});
