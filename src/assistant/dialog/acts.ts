@@ -23,7 +23,8 @@ export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
   | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room' | 'remind'; readonly subject: string }
-  | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string }
+  /** (`start`: the event's, so "no, the standup" next is the standup of that day.) */
+  | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string; readonly start?: string }
   /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
   | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
 

@@ -27,7 +27,7 @@ export function deedOf(act: Act): TurnDeed | undefined {
     case 'reminder_set':
       return { kind: 'wrote', change: 'remind', subject: act.event.subject };
     case 'not_organizer':
-      return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else' };
+      return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else', start: act.event.start };
     default:
       return undefined;
   }

@@ -241,10 +241,16 @@ export class Dialog {
     }
     // "move the budget review to 2", then "no, the standup": the same change, of the event now named (never a
     // cancel of it, as the words alone read); "no, the one on friday": the same event's other occurrence.
+    // ("cancel the berlin sync", refused as Dave's meeting, then "no, the standup": the change refused, of the standup.)
     const otherEvent = OTHER_EVENT.exec(input.text.toLowerCase().trim());
-    if (otherEvent) {
-      const { pending } = await stateOf();
-      const other = pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond') && OTHER_EVENT_NAME.test(otherEvent[1]!) ? await this.#otherEvent(input, pending, otherEvent[1]!, done, (i) => (intent = i)) : undefined;
+    if (otherEvent && OTHER_EVENT_NAME.test(otherEvent[1]!)) {
+      const { pending, explanation: last } = await stateOf();
+      const refused = !pending && last?.did?.kind === 'not_organizer' && last.did.start && (last.did.change === 'cancel' || last.did.change === 'move') ? last.did : undefined;
+      const other = pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond')
+        ? await this.#otherEvent(input, pending, otherEvent[1]!, done, (i) => (intent = i))
+        : refused
+          ? await this.#otherThanRefused(input, { change: refused.change as 'cancel' | 'move', subject: refused.subject, start: refused.start!, target: pickTarget(lastSlots(last!.understood)) }, otherEvent[1]!, done, (i) => (intent = i))
+          : undefined;
       if (other) return other;
     }
     // "add bob smith too", "with ann instead", "in the boardroom", "call it sprint review": the proposal
@@ -773,15 +779,7 @@ export class Dialog {
 
   /** The change waiting for "yes" proposed again of another event, the one `said` names (or its occurrence said). */
   async #otherEvent(input: TurnInput, pending: Extract<Pending, { kind: 'move' | 'cancel' | 'remind' | 'respond' }>, said: string, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult | undefined> {
-    const read = meetingSaid(this.deps, input, said);
-    // ("the one on friday", "the one next week": the event waiting, on the day said.)
-    const named = /^one\b/.test(said) ? { ...read, title: pending.event.subject } : read;
-    // (All-day events too: "no, the offsite".)
-    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true, everyOccurrence: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !(e.id === pending.event.id && e.start === pending.event.start)) : [];
-    // With no day said, the day being talked about: "cancel the budget review" (Wednesday), "no, the standup" is
-    // Wednesday's standup, not today's; else the next of each series.
-    const day = (e: CalendarEvent) => DateTime.fromISO(e.start, { zone: input.timeZone }).toISODate();
-    const event = (named.start || named.window ? undefined : found.find((e) => day(e) === day(pending.event))) ?? firstOfEachSeries(found)[0];
+    const event = await this.#eventMeant(input, said, pending.event);
     // Nothing of that name: no correction after all ("no, my mistake"); the words go on as said.
     if (!event) return undefined;
     answered(pending.kind === 'move' ? 'move_event' : pending.kind === 'cancel' ? 'cancel_event' : pending.kind === 'respond' ? 'respond_event' : 'create_event');
@@ -794,6 +792,30 @@ export class Dialog {
     // A move to a time on its own day ("to 2") stays a time: on the newly named event's day.
     const timeOnly = DateTime.fromISO(pending.start, { zone: input.timeZone }).hasSame(DateTime.fromISO(pending.event.start, { zone: input.timeZone }), 'day');
     return this.#changes.change(input, event, 'move', { newStart: pending.start, ...(timeOnly ? { newTimeOnly: true } : {}) }, done);
+  }
+
+  /** A change refused as someone else's meeting ("cancel the berlin sync"), asked again of the event `said` names. */
+  async #otherThanRefused(input: TurnInput, refused: { readonly change: 'cancel' | 'move'; readonly subject: string; readonly start: string; readonly target: Partial<DialogSlots> }, said: string, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult | undefined> {
+    const event = await this.#eventMeant(input, said, refused);
+    if (!event) return undefined;
+    answered(refused.change === 'move' ? 'move_event' : 'cancel_event');
+    // (A move keeps where it was asked to go: "move tomorrow's berlin sync to 10", "no, the standup" moves tomorrow's standup to 10.)
+    return this.#changes.change(input, event, refused.change, refused.change === 'move' ? refused.target : {}, done);
+  }
+
+  /**
+   * The event a correction names ("no, the standup", "the one on friday"), other than the one talked about: with
+   * no day said, on that one's day ("cancel the budget review" is Wednesday's, so "no, the standup" is Wednesday's
+   * standup, not today's); else the next of each series. All-day events too: "no, the offsite".
+   */
+  async #eventMeant(input: TurnInput, said: string, about: { readonly subject: string; readonly start: string; readonly id?: string }): Promise<CalendarEvent | undefined> {
+    const read = meetingSaid(this.deps, input, said);
+    // ("the one on friday", "the one next week": the event talked about, on the day said.)
+    const named = /^one\b/.test(said) ? { ...read, title: about.subject } : read;
+    const same = (e: CalendarEvent) => e.start === about.start && (about.id === undefined ? e.subject === about.subject : e.id === about.id);
+    const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true, everyOccurrence: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !same(e)) : [];
+    const day = (start: string) => DateTime.fromISO(start, { zone: input.timeZone }).toISODate();
+    return (named.start || named.window ? undefined : found.find((e) => day(e.start) === day(about.start))) ?? firstOfEachSeries(found)[0];
   }
 
   /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */

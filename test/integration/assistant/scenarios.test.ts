@@ -1243,6 +1243,16 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'other-event');
   });
 
+  it('"no, the standup" after a change refused as someone else\'s meeting: that change of the standup, on the day talked about', async () => {
+    expect((await ask("cancel tomorrow's berlin sync", 'other-refused')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can cancel it/);
+    expect((await ask('no, the standup', 'other-refused')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' } });
+    await ask('no', 'other-refused');
+    // (A move keeps where it was asked to go, and is never read as a cancel of the standup.)
+    expect((await ask("move tomorrow's berlin sync to 10", 'other-refused')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can move it/);
+    expect((await ask('no, the standup', 'other-refused')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' }, start: '2027-03-09T18:00:00Z' });
+    await ask('no', 'other-refused');
+  });
+
   it('"move the offsite", then "monday": the Monday nearest it, as said in one sentence, never today before it', async () => {
     await ask('move the offsite', 'answer-day');
     expect((await ask('monday', 'answer-day')).pending).toMatchObject({ kind: 'move', event: { subject: 'Offsite' }, start: '2027-03-15T07:00:00Z' });
