@@ -55,7 +55,7 @@ export type Act =
    * `busyRooms`: rooms in the draft that free/busy shows taken then (their calendars will decline).
    * `inThePast`: the time has already passed (allowed, and said before "yes").
    */
-  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean }
+  | { readonly kind: 'confirm_create'; readonly draft: EventDraft; readonly conflicts: readonly CalendarEvent[]; readonly notInvited?: readonly string[]; readonly roomNotFound?: string; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly freeRooms?: readonly string[]; readonly seatsAsked?: number; readonly smallRooms?: readonly { readonly name: string; readonly seats: number; readonly asked: number }[]; readonly roomListsEmpty?: boolean; readonly busyRooms?: readonly string[]; readonly onceOnly?: boolean; readonly inThePast?: boolean; readonly reminderTakesNoRoom?: true }
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number; readonly reminder?: boolean }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */

@@ -280,6 +280,11 @@ export class Dialog {
       const roomOk = !said?.room || ROOM_WORDS.test(said.location ?? '') || (await roomFor(this.deps.provider, said.location!)).kind !== 'none';
       // ("book the boardroom too" to a reminder: a reminder books no room.)
       const forReminder = pending?.kind === 'create' && isReminderDraft(pending.draft) && (said?.location !== undefined || said?.room);
+      // (Said so, and the reminder still waits: the words are not a new meeting that drops it.)
+      if (forReminder && roomOk) {
+        intent = 'create_event';
+        return done({ kind: 'confirm_create', draft: pending.draft, conflicts: [], reminderTakesNoRoom: true }, [], pending);
+      }
       const change = meantOk && roomOk && !forReminder ? said : undefined;
       if (pending?.kind === 'create' && change) {
         intent = 'create_event';

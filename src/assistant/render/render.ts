@@ -343,7 +343,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const at = d.repeat ? seriesWords(d.repeat, d.start, d.timeZone, ctx, clock, Boolean(d.isAllDay)) : `${whenEvent(d, clock)}${theirs}`;
       const free = act.freeRooms?.length ? [`Free then: ${act.freeRooms.length <= 3 ? andList(act.freeRooms) : `${act.freeRooms.slice(0, 3).join(', ')} and ${act.freeRooms.length - 3} more`}.`] : [];
       // "remind me to call mom at 6": said as the reminder it is, not as a 15-minute event.
-      if (d.reminderMinutes === 0 && d.freeBusy === 'free') return sentences([...once, ...passed(act.inThePast), ...skipped, `Set a reminder ${at}: ${d.subject}?`]);
+      // ("book the boardroom too" to one: a reminder is nobody's meeting, so no room is booked for it.)
+      const noRoomForIt = act.reminderTakesNoRoom ? ['A reminder is just for you, so it books no room.'] : [];
+      if (d.reminderMinutes === 0 && d.freeBusy === 'free') return sentences([...noRoomForIt, ...once, ...passed(act.inThePast), ...skipped, `Set a reminder ${at}: ${d.subject}?`]);
       // Seats unknown (none entered under Rooms): said, so nobody trusts a fit that was never checked.
       if (act.seatsAsked) free.push(`I don't know how many seats ${d.location ?? 'it'} has, so check that it fits ${act.seatsAsked}.`);
       for (const r of act.smallRooms ?? []) free.push(`${r.name} seats ${r.seats}, fewer than the ${r.asked} asked for.`);

@@ -829,6 +829,13 @@ describe('the assistant answers from the calendar', () => {
     await ask('add design review wednesday at 2', s);
     expect((await ask('book the boardroom too', s)).pending).toMatchObject({ kind: 'create', draft: { subject: 'design review', start: '2027-03-10T22:00:00Z', location: 'Boardroom', attendees: [{ email: 'boardroom@contoso.com', kind: 'resource' }] } });
     await ask('no', s);
+    // To a reminder it is said to book no room, and the reminder still waits (never a new "Meeting" that drops it).
+    await ask('remind me to call mom at 6', s);
+    const toReminder = await ask('book the boardroom too', s);
+    expect(toReminder.text).toBe('A reminder is just for you, so it books no room. Set a reminder today at 6 PM: call mom?');
+    expect(toReminder.pending).toMatchObject({ kind: 'create', draft: { subject: 'call mom', start: '2027-03-09T02:00:00Z', reminderMinutes: 0 } });
+    expect(toReminder.pending).not.toHaveProperty('draft.location');
+    await ask('no', s);
   });
 
   it('a follow-up keeps what it does not change: the hour, the people, and how the question was asked', async () => {
