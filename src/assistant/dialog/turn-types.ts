@@ -1,8 +1,8 @@
-import type { CalendarEvent } from '../../domain/calendar.js';
+import type { CalendarEvent, TimeWindow } from '../../domain/calendar.js';
 import type { CalendarProvider } from '../../providers/calendar-provider.js';
 import type { Act, Explanation, Pending } from './acts.js';
 import type { RoomDesk } from './rooms.js';
-import type { DialogStore } from './state.js';
+import type { DialogState, DialogStore } from './state.js';
 import type { DialogIntent, Understand } from './understanding.js';
 
 export interface TurnInput {
@@ -34,6 +34,18 @@ export interface TurnResult {
 
 /** How a turn ends: the act decided, the events it is about, what waits for the next words, and why. */
 export type Done = (act: Act, events?: readonly CalendarEvent[], pending?: Pending, explanation?: Explanation) => Promise<TurnResult>;
+
+/** The events overlapping a window as the dialog sees them: those shown, all of them, and the read's explanation. */
+export type List = (window: TimeWindow) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>;
+
+/** One turn's means, for the parts of the dialog that answer it: its words, how it ends, the calendar, the last turn's state. */
+export interface Turn {
+  readonly input: TurnInput;
+  readonly done: Done;
+  readonly list: List;
+  /** What the last turn left (read once, when first needed). */
+  readonly stateOf: () => Promise<DialogState>;
+}
 
 /** How many events "Which one?" offers (the rest are counted, and a name or a day narrows them). */
 export const WHICH_AT_MOST = 4;

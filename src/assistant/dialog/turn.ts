@@ -7,12 +7,10 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { dayWindow, iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, sameDatesIn, shiftedBy, slotsOf, timedFirst, allDayFirst, nearestHalfDay, wallTimeOnDate, weekStillAhead, within } from './timing.js';
+import { iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, sameDatesIn, shiftedBy, slotsOf, nearestHalfDay, wallTimeOnDate, within } from './timing.js';
 import { visible } from './visible.js';
-import { askedSpans, freeGaps } from './free-gaps.js';
-import { withoutCancelledMark, type Attendee, type CalendarEvent, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
-import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.js';
-import { coversDays, splitRepeats } from './repeats.js';
+import { withoutCancelledMark, type Attendee, type CalendarEvent } from '../../domain/calendar.js';
+import { type Act, type Explanation, type Pending } from './acts.js';
 import { eventSubject, spelledOut } from './subject.js';
 import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn } from './rooms.js';
@@ -21,28 +19,25 @@ import { ALL_DAY_REMINDER_MINUTES, lastsAllDay } from '../../domain/all-day.js';
 import { firstTimes, startingOn } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { ChangeNotMade } from './change-not-made.js';
-import { ORDINAL_PICK, pickByPlace, type Listed } from './read-out.js';
+import { lastListed, ORDINAL_PICK, pickByPlace, theOneRead } from './read-out.js';
 import { isReminderDraft, ReminderRequests } from './reminder-requests.js';
-import { aroundEvent, isMeal, mealHours, PICKED, windowAround, type AroundEvent } from './around-event.js';
-import { EVENING_THING, HOLD_ON, IT, MANY_EVENTS, SERIES_WORDS, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
+import { aroundEvent } from './around-event.js';
+import { EVENING_THING, HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
+import { ChangeRequests, pickTarget } from './change-requests.js';
 import { EventChanges } from './event-changes.js';
-import { firstOfEachSeries, meetingSaid, meetingsNamed, namedAt, searchWindow } from './meetings-named.js';
+import { firstOfEachSeries, meetingSaid, meetingsNamed, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
 import { organizes } from './organizer.js';
 import { replyWithMessage, type ReplyWithMessage } from './reply-message.js';
+import { NEXT_WITHIN_DAYS, Reads } from './reads.js';
 import { RoomRequests, saysWhen } from './room-requests.js';
-import { WHICH_AT_MOST, type Done, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
+import { WHICH_AT_MOST, type Done, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
 export type { TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 
 /** The new time of a move, from the slots that say one. */
-function pickTarget(s: DialogSlots): Partial<DialogSlots> {
-  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.newPart ? { newPart: s.newPart } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
-}
 
-/** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
-const NEXT_WITHIN_DAYS = 14;
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;
 /** Questions about "it", the event just talked about ("where is it", "who's in it", "how long is that meeting"). */
@@ -57,9 +52,7 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:after (?:that|it|this|that one)|the one after(?: that| it)?|then)\??$|^what(?:'s| is) next after (?:that|it)\??$/;
 /** "what's before that", "and before it": the meeting before the one talked about. */
 const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
-/** "am i free then?", "is that time free": the time just proposed. */
-const THEN = /\b(then|that time|at that time)\b/i;
-/** A message asked to go with an answer to an invitation: "and tell dave ...", "with a note saying ...". */
+/** "now" alone, to "When should it be?" for a new event: from this minute. */
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
 /** A guest's first name as said ("bob" of Bob Jones, or of bob.jones@ when no name is known). */
@@ -83,12 +76,16 @@ export class Dialog {
   readonly #events: NewEvents;
   readonly #changes: EventChanges;
   readonly #reminders: ReminderRequests;
+  readonly #reads: Reads;
+  readonly #changeRequests: ChangeRequests;
 
   constructor(private readonly deps: TurnDeps) {
     this.#rooms = new RoomRequests(deps, (input, slots, done) => this.#events.create(input, slots, done));
     this.#events = new NewEvents(deps, this.#rooms);
     this.#changes = new EventChanges(deps, this.#rooms);
     this.#reminders = new ReminderRequests(deps, this.#changes, this.#events);
+    this.#reads = new Reads(deps);
+    this.#changeRequests = new ChangeRequests(this.#changes);
   }
 
   async take(input: TurnInput): Promise<TurnResult> {
@@ -163,6 +160,7 @@ export class Dialog {
       const { shown, leftOut } = visible(all);
       return { shown, all, explanation: { ...explanationBase, understood: understood(), window, leftOut } };
     };
+    const t: Turn = { input, done, list, stateOf };
     let s: DialogSlots = u.slots;
     // On a room's own device, a question naming another room ("is the fishbowl free") is about that room.
     const roomAsked = input.desk && input.room && (u.intent === 'room_is_free' || u.intent === 'room_book' || u.intent === 'room_who_booked');
@@ -221,7 +219,7 @@ export class Dialog {
       // order they were said (the proposal names it before "yes"); never "the 2nd" of a month.
       if (pending?.kind !== 'which' && (u.intent === 'cancel_event' || u.intent === 'move_event') && ORDINAL_PICK.test(input.text.toLowerCase())) {
         const change = u.intent === 'cancel_event' ? 'cancel' : 'move';
-        const listed = await this.#lastListed(input, stateOf, list);
+        const listed = await lastListed(t);
         const chosen = listed && pickByPlace(input.text, listed);
         if (chosen) return this.#changes.change(input, chosen, change, s, done);
         const candidates = listed?.events.slice(0, WHICH_AT_MOST) ?? [];
@@ -231,7 +229,7 @@ export class Dialog {
       }
       // "the second one" alone after a read: that event, said on its own (then "cancel it", "where is it" follow it).
       if (!pending && u.intent === 'out_of_scope' && ORDINAL_PICK.test(input.text.toLowerCase())) {
-        const listed = await this.#lastListed(input, stateOf, list);
+        const listed = await lastListed(t);
         const chosen = listed && pickByPlace(input.text, listed);
         if (chosen) {
           intent = 'find_meeting';
@@ -304,7 +302,7 @@ export class Dialog {
       }
     }
     // Reminders: set before an event, turned off, or changed on the proposal waiting.
-    const reminded = await this.#reminders.take({ input, stateOf, done, lastListed: () => this.#lastListed(input, stateOf, list), theOneRead: () => this.#theOneRead(input, stateOf, list), answered: (i) => (intent = i) }, s);
+    const reminded = await this.#reminders.take({ input, stateOf, done, lastListed: () => lastListed(t), theOneRead: () => theOneRead(t), answered: (i) => (intent = i) }, s);
     if (reminded) return reminded;
     // "push it back 30 minutes", "make it a day later": the proposal waiting for "yes" shifted, its length kept.
     if (s.shiftMinutes && !s.title && !s.people?.length) {
@@ -465,7 +463,7 @@ export class Dialog {
     if ((saidAfter || saidBefore) && (intent === 'out_of_scope' || intent === 'next_meeting' || intent === 'read_events')) {
       const { about, explanation: lastTurn, pending } = await stateOf();
       // The event talked about; after a read of a day, its last event read out ("what's after that") or its first ("before that").
-      const read = !about && !pending ? await this.#lastListed(input, stateOf, list) : undefined;
+      const read = !about && !pending ? await lastListed(t) : undefined;
       const timed = read?.events.filter((e) => !e.isAllDay) ?? [];
       const anchor = about && !pending && /^(next_meeting|find_meeting)\b/.test(lastTurn?.understood ?? '') ? about : saidAfter ? timed[timed.length - 1] : timed[0];
       if (anchor) {
@@ -490,7 +488,7 @@ export class Dialog {
       } else if (!state.pending) {
         // "what's on thursday" (one event), then "cancel it": that one; after several, which of them.
         intent = 'cancel_event';
-        const offered = await this.#itAfterARead(input, stateOf, list, 'cancel', s, done);
+        const offered = await this.#changeRequests.itAfterARead(t, 'cancel', s);
         if (offered) return offered;
         intent = 'deny';
       }
@@ -540,166 +538,24 @@ export class Dialog {
     const around = intent === 'read_events' || intent === 'out_of_scope' || intent === 'find_meeting' || intent === 'next_meeting' ? aroundEvent(input.text) : undefined;
     if (around) {
       intent = 'read_events';
-      return this.#around(input, around, s, done, list);
+      return this.#reads.around(t, around, s);
     }
     switch (intent) {
-      case 'read_events': {
-        // ("what do i have this week" on Wednesday: from today on, not Monday and Tuesday as if still to come.)
-        const window = s.window ? weekStillAhead(s.window, input.text, input.now, input.timeZone) : s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + 3_600_000) } : dayWindow(input.now, input.timeZone);
-        const { shown: all, explanation: read } = await list(window);
-        // "anything with carol this week": only the events with the people named ("why?" says which were not).
-        // "after 5": what starts then or later, not a meeting already under way; "after my 2pm": not that one either.
-        const from = s.after && s.window ? Date.parse(s.window.start) : undefined;
-        const sinceBound = from === undefined ? all : all.filter((e) => (s.after === 'later' ? Date.parse(e.start) > from : Date.parse(e.start) >= from));
-        // ("how many standups this week": counted by name too.)
-        const named = { ...(s.people?.length ? { people: s.people } : {}), ...(s.count && s.title ? { title: s.title } : {}) };
-        const shown = namesAnEvent(named) ? sinceBound.filter((e) => eventMatches(e, named, input.user)) : sinceBound;
-        const why = named.people ? `it is not with ${named.people.map((p) => p.replace(/\b\w/g, (c) => c.toUpperCase())).join(' and ')}` : `it is not called ${named.title}`;
-        const notWith = sinceBound.filter((e) => !shown.includes(e)).map((e) => ({ subject: e.subject, start: e.start, reason: why }));
-        const explanation = notWith.length ? { ...read, leftOut: [...read.leftOut, ...notWith] } : read;
-        // "nothing with my boss": only true if the directory knows who that is; else say it does not.
-        if (s.people?.length && shown.length === 0) {
-          for (const name of s.people) if ((await this.deps.provider.findPeople(name)).kind === 'none') return done({ kind: 'unknown_person', name }, [], undefined, explanation);
-        }
-        // Over several days, a series is said once; a long read is read in part, the rest waits for "yes"
-        // (stored like any pending turn).
-        const { repeats, singles } = coversDays(window, input.timeZone) ? splitRepeats(shown, input.timeZone) : { repeats: [], singles: shown };
-        const rest = singles.length > READ_AT_MOST ? singles.slice(READ_AT_MOST) : [];
-        return done({ kind: 'events', scope: 'window', label: '', events: shown, ...(repeats.length ? { repeats } : {}), ...(s.people?.length ? { with: s.people } : {}), ...(s.count ? { count: true } : {}), ...(s.count && s.title ? { counted: s.title.toLowerCase() } : {}) }, shown, rest.length ? { kind: 'more', events: rest } : undefined, explanation);
-      }
-      case 'next_meeting': {
-        const window = { start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) };
-        const { shown, explanation } = await list(window);
-        const next = shown.filter((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE && eventMatches(e, s, input.user));
-        // Said with it, when nothing was named: the meeting under way ("You're in the demo until 3"), and a
-        // day-long event that begins before the next meeting ("Tomorrow is the offsite, all day").
-        const plain = !namesAnEvent(s);
-        const underWay = plain ? shown.find((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() - MINUTE && Date.parse(e.end) > input.now.getTime()) : undefined;
-        const allDayFirst = plain ? shown.find((e) => e.isAllDay && Date.parse(e.start) > input.now.getTime() && (!next[0] || Date.parse(e.start) <= Date.parse(next[0].start))) : undefined;
-        // ("my next 1:1 with ann" and none: that is what is said to be missing, not every meeting.)
-        const query = !plain && next.length === 0 ? `${s.title ?? 'meeting'}${s.people?.length ? ` with ${s.people.map((p) => p.replace(/\b[a-z]/g, (c) => c.toUpperCase())).join(' and ')}` : ''}` : undefined;
-        return done({ kind: 'events', scope: 'next', label: '', events: next.slice(0, 1), ...(underWay ? { underWay } : {}), ...(allDayFirst ? { allDayFirst } : {}), ...(query ? { query } : {}) }, next.slice(0, 1), undefined, explanation);
-      }
-      case 'find_meeting': {
-        // "when was the budget review", "what was my last meeting": the latest that started before now.
-        // Nothing of that name before now ("when was the budget review" that is on Wednesday): the usual find.
-        if (s.past) {
-          const { shown, explanation } = await list({ start: localDaysFrom(input.now, -SEARCH_BACK_DAYS, input.timeZone), end: input.now.toISOString() });
-          const before = shown.filter((e) => !e.isAllDay && Date.parse(e.start) < input.now.getTime() && (!namesAnEvent(s) || eventMatches(e, s, input.user)));
-          const latest = before.slice(-1);
-          const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ') || 'a meeting';
-          if (latest.length) return done({ kind: 'events', scope: 'find', label: '', events: latest, query, past: true }, latest, undefined, explanation);
-          if (!namesAnEvent(s)) return done({ kind: 'not_found', query, pastDays: SEARCH_BACK_DAYS }, [], undefined, explanation);
-        }
-        // "what time is my first meeting tomorrow": the day's first (or last) timed event, whatever its name.
-        if (s.pick && !namesAnEvent(s)) {
-          const { shown, explanation } = await list(s.window ?? dayWindow(input.now, input.timeZone));
-          const timed = shown.filter((e) => !e.isAllDay);
-          const chosen = (s.pick === 'first' ? timed[0] : timed[timed.length - 1]);
-          if (!chosen) return done({ kind: 'events', scope: 'window', label: '', events: [] }, [], undefined, explanation);
-          // Over already ("what was my first meeting today" at noon): said as past.
-          return done({ kind: 'events', scope: 'find', label: '', events: [chosen], ...(Date.parse(chosen.end) <= input.now.getTime() ? { past: true } : {}) }, [chosen], undefined, explanation);
-        }
-        // "when is the project kickoff" with no name understood: say so, never answer with another event.
-        if (!namesAnEvent(s)) return done({ kind: 'which_event', change: 'find' });
-        const { act, explanation } = await this.#findNamed(input, s, list);
-        return done(act, act.kind === 'events' ? act.events : [], undefined, explanation);
-      }
-      case 'am_i_free': {
-        // "when am i free tomorrow", "do i have time for a 30 minute call this afternoon": the free stretches.
-        if (s.window && (s.findFree || (s.lengthSaid && s.durationMinutes !== undefined && !s.start))) {
-          const spans = askedSpans(s.window, input.now, input.timeZone);
-          const { shown, explanation } = await list(s.window);
-          const minutes = s.lengthSaid ? s.durationMinutes : undefined;
-          const days = spans.map((span) => ({ span, gaps: freeGaps(span, shown, minutes ?? 15) }));
-          return done({ kind: 'free_gaps', days, ...(minutes !== undefined ? { minutes } : {}) }, [], undefined, explanation);
-        }
-        // "move the budget review to 3", then "am i free then?": the time proposed, and the proposal still waits.
-        const proposed = !s.start && !s.window && THEN.test(input.text) ? await this.#proposedTime(stateOf) : undefined;
-        if (proposed) {
-          const { shown, explanation } = await list(proposed.window);
-          const busy = timedFirst(shown.filter((e) => e.freeBusy !== 'free' && !e.isCancelled && e.id !== proposed.moving));
-          return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}) }, busy, proposed.pending, { ...explanation, window: proposed.window });
-        }
-        const window = s.window ?? (s.start ? { start: s.start, end: s.end ?? iso(Date.parse(s.start) + (s.durationMinutes ?? 30) * MINUTE) } : { start: input.now.toISOString(), end: iso(input.now.getTime() + 30 * MINUTE) });
-        const { shown, explanation } = await list(window);
-        // ("do i have any meetings today" at 2 PM: what is still to come is named first, not the standup that is over.)
-        // ("am i free friday" with the offsite all day: the offsite is the answer, named before the standup.)
-        const wholeDays = Date.parse(window.end) - Date.parse(window.start) >= 20 * 3_600_000;
-        const holding = (wholeDays ? allDayFirst : timedFirst)(shown.filter((e) => e.freeBusy !== 'free'));
-        const busy = [...holding.filter((e) => Date.parse(e.end) > input.now.getTime()), ...holding.filter((e) => Date.parse(e.end) <= input.now.getTime())];
-        // "am i free tomorrow afternoon" with one meeting in it: not a flat "no"; the free time in it too.
-        const stretch = !s.start && Date.parse(window.end) - Date.parse(window.start) >= 2 * 3_600_000 && Date.parse(window.end) - Date.parse(window.start) <= 25 * 3_600_000;
-        const gaps = stretch && busy.length ? askedSpans(window, input.now, input.timeZone).flatMap((span) => freeGaps(span, shown, 15)) : [];
-        return done({ kind: 'free', label: '', busy, ...(s.askedBusy ? { askedBusy: true } : {}), ...(gaps.length ? { gaps } : {}) }, busy, undefined, explanation);
-      }
+      case 'read_events':
+        return this.#reads.readEvents(t, s);
+      case 'next_meeting':
+        return this.#reads.nextMeeting(t, s);
+      case 'find_meeting':
+        return this.#reads.findMeeting(t, s);
+      case 'am_i_free':
+        return this.#reads.amIFree(t, s);
       case 'create_event':
         return this.#events.create(input, s, done);
       case 'respond_event':
-        return this.#respond(message ? { ...input, text: message.request } : input, s, stateOf, done, list, message);
+        return this.#respond(message ? { ...t, input: { ...input, text: message.request } } : t, s, message);
       case 'cancel_event':
-      case 'move_event': {
-        const change = intent === 'cancel_event' ? 'cancel' : 'move';
-        // "cancel all my standups", "clear my afternoon": many events at once are refused by name, never
-        // narrowed to one that then stands for all of them.
-        // ("cancel the recurring standup tomorrow": a day said picks one occurrence.)
-        const many = MANY_EVENTS.exec(input.text);
-        if (many) {
-          // "all my standups", "the standup series": the series' name, said once ("the whole standup series").
-          const title = s.title?.replace(/\b(series|recurring|whole|all|every|each|future|upcoming|remaining)\b/g, '').replace(/^(.{3,}[^s])s$/, '$1').trim();
-          return done({ kind: 'many_at_once', change, what: SERIES_WORDS.test(input.text) ? 'series' : 'all', ...(title && !/^(everything|all|meetings?|events?|)$/.test(title) ? { title } : {}) });
-        }
-        // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.
-        const at = s.start && (intent === 'cancel_event' || s.newStart || s.newDay || s.shiftMinutes) ? Date.parse(s.start) : undefined;
-        const window = searchWindow(s, at, input);
-        // Nothing says which event ("cancel it", a title the words did not yield): never pick one at random.
-        // ("my meeting" names nothing either: every event is a meeting.)
-        if (s.pick === 'next' && !namesAnEvent(s) && at === undefined) {
-          const { shown, explanation } = await list({ start: input.now.toISOString(), end: localDaysFrom(input.now, NEXT_WITHIN_DAYS, input.timeZone) });
-          const next = shown.find((e) => !e.isAllDay && Date.parse(e.start) >= input.now.getTime() - MINUTE);
-          if (!next) return done({ kind: 'events', scope: 'next', label: '', events: [] }, [], undefined, explanation);
-          return this.#changes.change(input, next, change, s, done, explanation);
-        }
-        // "what's my next meeting", then "cancel it": the event the last answer was about.
-        if (!namesAnEvent(s) && at === undefined && !s.window && IT.test(input.text)) {
-          const about = (await stateOf()).about;
-          if (about) return this.#changes.change(input, about, change, s, done);
-          // "what's on thursday" (one event), then "move it to 10": that one; after several, which of them.
-          const offered = await this.#itAfterARead(input, stateOf, list, change, s, done);
-          if (offered) return offered;
-        }
-        if (!namesAnEvent(s) && at === undefined && !s.window) return done({ kind: 'which_event', change }, [], { kind: 'which', change, candidates: [] });
-        const { shown, all, explanation } = await list(window);
-        const fits = shown.filter(namedAt(s, at, input.user));
-        // "cancel the design sync" that its organizer already cancelled: it still sits on the calendar, marked
-        // cancelled; offer to remove it (nobody else is told: it is over for everyone).
-        if (fits.length === 0) {
-          const gone = firstOfEachSeries(all.filter((e) => e.isCancelled && namedAt(s, at, input.user)({ ...e, subject: withoutCancelledMark(e.subject) })));
-          if (gone.length === 1 && change === 'cancel') return done({ kind: 'confirm_remove_cancelled', event: gone[0]! }, [gone[0]!], { kind: 'cancel', event: gone[0]!, proposedAt: input.now.toISOString() }, explanation);
-          // ("move the design sync" its organizer cancelled: said so, not "couldn't find".)
-          if (gone.length === 1) return done({ kind: 'was_cancelled', event: gone[0]! }, [gone[0]!], undefined, explanation);
-        }
-        // Several different events fit ("cancel my meeting tomorrow", "my meeting with carol", two at 3pm): list
-        // them and ask, whoever organizes them; occurrences of one series are one event, and the next one is meant.
-        // ("what's on wednesday", then "cancel the standup": Wednesday's, in the days just read, not the next one.)
-        const lastRead = !s.window && at === undefined ? (await stateOf()).explanation : undefined;
-        const readSpan = lastRead?.window && /^read_events\b/.test(lastRead.understood) ? lastRead.window : undefined;
-        const inRead = readSpan ? fits.filter((e) => Date.parse(e.start) >= Date.parse(readSpan.start) && Date.parse(e.start) < Date.parse(readSpan.end)) : [];
-        const distinct = firstOfEachSeries(inRead.length ? inRead : fits);
-        // "cancel the standups this week": several asked for by a plural name are refused by name, never
-        // narrowed to the next one ("Standups" is no event's own name).
-        const plural = s.title !== undefined && /[^s's]s$/.test(s.title) && fits.length > 1 && !fits.some((e) => e.subject.toLowerCase().endsWith(s.title!.toLowerCase()));
-        if (plural) return done({ kind: 'many_at_once', change, what: distinct.length === 1 ? 'series' : 'all', title: s.title!.slice(0, -1) }, [], undefined, explanation);
-        const target = distinct[0];
-        if (!target) return done({ kind: 'not_found', query: s.title ?? (at !== undefined ? '' : 'that event'), ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
-        if (distinct.length > 1) {
-          const candidates = distinct.slice(0, WHICH_AT_MOST);
-          const target = pickTarget(s);
-          const more = distinct.length - candidates.length;
-          return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target } : {}) }, explanation);
-        }
-        return this.#changes.change(input, target, change, s, done, explanation);
-      }
+      case 'move_event':
+        return this.#changeRequests.ask(t, intent === 'cancel_event' ? 'cancel' : 'move', s);
       case 'confirm': {
         // Taken, not read: a second "yes" racing this one finds nothing waiting. If the write then fails
         // where Exchange may have acted, the proposal is gone: asking again beats booking twice. A failure
@@ -742,7 +598,7 @@ export class Dialog {
         // "when is book club": words read as another assistant's question ("when is the next lakers game")
         // are a calendar question when the calendar has an event of that name; otherwise still refused.
         if (!pending && s.title && WHEN_IS.test(input.text)) {
-          const { act, explanation } = await this.#findNamed(input, s, list);
+          const { act, explanation } = await this.#reads.findNamed(t, s);
           if (act.kind === 'events') {
             intent = 'find_meeting';
             return done(act, act.events, undefined, explanation);
@@ -757,29 +613,6 @@ export class Dialog {
       default:
         return this.#rooms.namedRoom(input, u.intent, s, done);
     }
-  }
-
-  /**
-   * The events the last answer listed, in the order said: a read's (all of its window), a find's (those of its
-   * name still to come), the next meeting; undefined when the last answer listed none.
-   */
-  async #lastListed(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<Listed | undefined> {
-    const last = (await stateOf()).explanation;
-    if (!last?.window || !/^(read_events|find_meeting|next_meeting|am_i_free)\b/.test(last.understood)) return undefined;
-    const { shown } = await list(last.window);
-    if (/^(read_events|am_i_free)\b/.test(last.understood)) {
-      // What the read was narrowed to ("with bob", "how many standups"), in the order read out: one day's events
-      // are said in start order (the first READ_AT_MOST); days with a series said once are not, so no place counts.
-      const { people, title, count } = lastSlots(last.understood);
-      const named = { ...(people?.length ? { people } : {}), ...(count && title ? { title } : {}) };
-      const events = shown.filter((e) => !e.isCancelled && (!namesAnEvent(named) || eventMatches(e, named, input.user)));
-      const oneDay = Date.parse(last.window.end) - Date.parse(last.window.start) <= 25 * 3_600_000;
-      return { events, spoken: oneDay ? Math.min(events.length, READ_AT_MOST) : 0 };
-    }
-    // A find said its first three of that name still to come; the next meeting, one.
-    const found = theOneFound(last.understood);
-    const events = shown.filter((e) => !e.isCancelled && Date.parse(e.end) >= input.now.getTime() && (!namesAnEvent(found) || eventMatches(e, found, input.user)) && (namesAnEvent(found) || !e.isAllDay));
-    return { events, spoken: Math.min(events.length, /^next_meeting\b/.test(last.understood) ? 1 : 3) };
   }
 
   /** The change waiting for "yes" proposed again of another event, the one `said` names (or its occurrence said). */
@@ -821,47 +654,6 @@ export class Dialog {
     const found = namesAnEvent(named) ? (await meetingsNamed(this.deps, input, named, { allDay: true, everyOccurrence: true })).filter((e) => Date.parse(e.start) > input.now.getTime() && !same(e)) : [];
     const day = (start: string) => DateTime.fromISO(start, { zone: input.timeZone }).toISODate();
     return (named.start || named.window ? undefined : found.find((e) => day(e.start) === day(about.start))) ?? firstOfEachSeries(found)[0];
-  }
-
-  /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */
-  async #proposedTime(stateOf: () => Promise<DialogState>): Promise<{ window: TimeWindow; pending?: Pending; moving?: string } | undefined> {
-    const { pending, about } = await stateOf();
-    if (pending?.kind === 'create') return { window: { start: pending.draft.start, end: pending.draft.end }, pending };
-    if (pending?.kind === 'move') return { window: { start: pending.start, end: pending.end }, pending, moving: pending.event.id };
-    // ("add lunch with bob wednesday at 11", "Which Bob?", then "am i free then?": that time; the question still waits.)
-    const asked = (pending?.kind === 'person' || pending?.kind === 'time') && 'create' in pending ? pending.create : undefined;
-    if (asked?.start) return { window: { start: asked.start, end: asked.end ?? iso(Date.parse(asked.start) + (asked.durationMinutes ?? 60) * MINUTE) }, pending: pending! };
-    // (After "what's my next meeting": its time; with nothing talked about, not "now".)
-    if (about && !pending) return { window: { start: about.start, end: about.end } };
-    return undefined;
-  }
-
-  /** The reminder waiting for "yes", proposed again `minutes` before its event. */
-  /**
-   * The events the last read read out that are still to come ("what did i have last friday", then "cancel it",
-   * cancels nothing over).
-   */
-  async #readAhead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<readonly CalendarEvent[]> {
-    return (await this.#lastListed(input, stateOf, list))?.events.filter((e) => Date.parse(e.end) > input.now.getTime()) ?? [];
-  }
-
-  /** The one event still to come that the last read read out, when it read out exactly one. */
-  async #theOneRead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>): Promise<CalendarEvent | undefined> {
-    const ahead = await this.#readAhead(input, stateOf, list);
-    return ahead.length === 1 ? ahead[0] : undefined;
-  }
-
-  /**
-   * "it" after a read, with nothing else talked about: the one event read out, or a question naming those read
-   * out (never "nothing waiting for a yes", never a guess among several).
-   */
-  async #itAfterARead(input: TurnInput, stateOf: () => Promise<DialogState>, list: (w: TimeWindow) => Promise<{ shown: CalendarEvent[] }>, change: 'cancel' | 'move', s: DialogSlots, done: Done): Promise<TurnResult | undefined> {
-    const ahead = await this.#readAhead(input, stateOf, list);
-    if (ahead.length === 0) return undefined;
-    if (ahead.length === 1) return this.#changes.change(input, ahead[0]!, change, s, done);
-    const candidates = ahead.slice(0, WHICH_AT_MOST);
-    const more = ahead.length - candidates.length;
-    return done({ kind: 'which_event', change, candidates, ...(more ? { more } : {}) }, candidates, { kind: 'which', change, candidates, ...(change === 'move' ? { target: pickTarget(s) } : {}) });
   }
 
   /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
@@ -944,64 +736,18 @@ export class Dialog {
   }
 
   /**
-   * "what do i have after the budget review (on wednesday)": the event is found (on the day said, else
-   * from today on), then what is on its day before it starts or after it ends. A meal that is not on the
-   * calendar ("after lunch") stands for its usual hours, on the day said or today.
-   */
-  async #around(input: TurnInput, around: AroundEvent, s: DialogSlots, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; explanation: Explanation }>): Promise<TurnResult> {
-    const [title, person] = around.name.split(/\s+with\s+/i) as [string, string | undefined];
-    const named = { title, ...(person ? { people: [person] } : {}) };
-    const day = s.window ?? dayWindow(input.now, input.timeZone);
-    // A meal said without a day is today's ("what's after lunch"); another event, the next one of that name.
-    const searched = s.window ?? (isMeal(title) ? day : { start: day.start, end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) });
-    const { shown, explanation } = await list(searched);
-    // "after my last meeting today": picked by its place among the day's timed events; else by its name.
-    const picked = PICKED.exec(title)?.[1]?.toLowerCase();
-    const timed = shown.filter((e) => !e.isAllDay && !e.isCancelled);
-    const ofDay = timed.filter((e) => Date.parse(e.start) < Date.parse(day.end));
-    const event = picked === 'first' ? ofDay[0] : picked === 'last' ? ofDay[ofDay.length - 1] : picked === 'next' ? timed.find((e) => Date.parse(e.start) >= input.now.getTime()) : shown.find((e) => !e.isCancelled && Date.parse(e.end) > input.now.getTime() && eventMatches(e, named, input.user));
-    const anchor = event ?? mealHours(title, day.start, input.timeZone);
-    if (!anchor) return done({ kind: 'not_found', query: around.name }, [], undefined, explanation);
-    const window = windowAround(around.edge, anchor, input.now, input.timeZone);
-    // (Around an all-day event its neighbouring days are read, which may lie outside what was searched.)
-    const read = event?.isAllDay ? (await list(window)).shown : shown;
-    const events = read.filter((e) => e.id !== event?.id && !e.isAllDay && (around.edge === 'after' ? Date.parse(e.start) >= Date.parse(window.start) && Date.parse(e.start) < Date.parse(window.end) : Date.parse(e.start) < Date.parse(window.end) && Date.parse(e.end) > Date.parse(window.start)));
-    const subject = event?.subject ?? title.toLowerCase();
-    return done({ kind: 'events', scope: 'window', label: '', events, around: { edge: around.edge, subject, start: anchor.start } }, events, undefined, { ...explanation, window });
-  }
-
-  /**
-   * "when is the budget review": the events of that name (or with those people) from yesterday on, the
-   * first three not over yet; when all are over, the latest, said as past.
-   */
-  async #findNamed(input: TurnInput, s: DialogSlots, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>): Promise<{ act: Act; explanation: Explanation }> {
-    const window = s.window ?? { start: localDaysFrom(input.now, -1, input.timeZone), end: localDaysFrom(input.now, SEARCH_AHEAD_DAYS, input.timeZone) };
-    const { shown, all, explanation } = await list(window);
-    const named = shown.filter((e) => eventMatches(e, s, input.user));
-    const found = named.filter((e) => Date.parse(e.end) >= input.now.getTime());
-    const query = [s.title, ...(s.people ?? [])].filter(Boolean).join(' ');
-    // Over already ("when is the budget review" at 12:30, after it ran 11 to 12): the latest one, said as past.
-    const over = named.filter((e) => Date.parse(e.end) < input.now.getTime()).slice(-1);
-    if (found.length === 0 && over.length) return { act: { kind: 'events', scope: 'find', label: '', events: over, query, past: true }, explanation };
-    // ("when is the design sync" that its organizer cancelled: said so, not "couldn't find".)
-    const gone = found.length === 0 ? all.find((e) => e.isCancelled && Date.parse(e.end) >= input.now.getTime() && eventMatches({ ...e, subject: withoutCancelledMark(e.subject) }, s, input.user)) : undefined;
-    if (gone) return { act: { kind: 'was_cancelled', event: gone }, explanation };
-    if (found.length === 0) return { act: { kind: 'not_found', query }, explanation };
-    return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query, ...(found.length > 3 ? { more: found.length - 3 } : {}) }, explanation };
-  }
-
-  /**
    * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
    * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
    */
-  async #respond(input: TurnInput, s: DialogSlots, stateOf: () => Promise<DialogState>, done: Done, list: (w: { start: string; end: string }) => Promise<{ shown: CalendarEvent[]; all: CalendarEvent[]; explanation: Explanation }>, said?: ReplyWithMessage): Promise<TurnResult> {
+  async #respond(t: Turn, s: DialogSlots, said?: ReplyWithMessage): Promise<TurnResult> {
+    const { input, done, list, stateOf } = t;
     const reply = s.reply ?? 'decline';
     let target: CalendarEvent | undefined;
     let explanation: Explanation | undefined;
     if (!namesAnEvent(s) && !s.start && IT.test(input.text)) target = (await stateOf()).about;
     // ("decline the first one" after a read: that one, as said.)
     if (!target && ORDINAL_PICK.test(input.text.toLowerCase())) {
-      const listed = await this.#lastListed(input, stateOf, list);
+      const listed = await lastListed(t);
       target = listed && pickByPlace(input.text, listed);
       if (!target) return done({ kind: 'which_event', change: 'find' });
     }
