@@ -13,6 +13,7 @@ const sim = useSimulator(() =>
     shell: [impersonation('imp')],
     events: [
       { organizer: 'dave@contoso.com', subject: 'Vendor pitch', start: '2027-03-10T10:00:00-08:00', end: '2027-03-10T11:00:00-08:00', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
+      { organizer: 'dave@contoso.com', subject: 'Roadmap chat', start: '2027-03-12T09:00:00-08:00', end: '2027-03-12T09:30:00-08:00', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
       { organizer: 'bob@contoso.com', subject: 'Design review', start: '2027-03-11T14:00:00-08:00', end: '2027-03-11T15:00:00-08:00', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
     ],
   }),
@@ -31,6 +32,14 @@ describe('a message sent with an answer to an invitation', () => {
     const answers = sim.exchange.calendar.findItems('dave@contoso.com', 'inbox').filter((m) => m.subject === 'Declined: Vendor pitch');
     expect(answers).toHaveLength(1);
     expect(answers[0]!.body).toMatchObject({ type: 'Text', value: "I'm off tomorrow." });
+  });
+
+  it('"no, the design review" to an answer waiting with a message: that meeting, the message still with it', async () => {
+    expect((await ask("decline the roadmap chat and tell dave I'm out", 'other')).pending).toMatchObject({ kind: 'respond', event: { subject: 'Roadmap chat' } });
+    const other = await ask('no, the design review', 'other');
+    expect(other.pending).toMatchObject({ kind: 'respond', reply: 'decline', message: "I'm out.", event: { subject: 'Design review' } });
+    expect(other.text).toMatch(/Bob Smith will be told, with your message: "I'm out\."$/);
+    await ask('no', 'other');
   });
 
   it('"accept the design review and tell them": no words to send, said so before "yes"; the answer goes alone', async () => {
