@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { chooseEvent, eventMatches, nameWords, namesAnEvent } from './match-event.js';
+import { chooseEvent, nameWords, namesAnEvent } from './match-event.js';
 import { asksForMore } from './more-words.js';
 import { aRoomName, roomNamed } from './named-room.js';
 import { roomFor, roomSaid, ROOM_WORDS } from './room-lookup.js';
@@ -7,34 +7,33 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { iso, localDaysFrom, MINUTE, moveTarget, relativeToEvent, onDayOf, onTheDayOf, shiftedBy, slotsOf, nearestHalfDay, wallTimeOnDate, within } from './timing.js';
+import { iso, localDaysFrom, MINUTE, onDayOf, onTheDayOf, shiftedBy, slotsOf } from './timing.js';
 import { visible } from './visible.js';
-import { withoutCancelledMark, type Attendee, type CalendarEvent } from '../../domain/calendar.js';
-import { type Act, type Explanation, type Pending } from './acts.js';
+import type { Attendee, CalendarEvent } from '../../domain/calendar.js';
+import type { Act, Explanation, Pending } from './acts.js';
 import { spelledOut } from './subject.js';
 import { deedOf, windowOf } from './explain-act.js';
 import { roomTurn } from './rooms.js';
 import type { DialogState } from './state.js';
-import { lastsAllDay } from '../../domain/all-day.js';
-import { firstTimes, startingOn } from '../../domain/repeat.js';
+import { firstTimes } from '../../domain/repeat.js';
 import { AppError } from '../../shared/errors.js';
 import { ChangeNotMade } from './change-not-made.js';
 import { lastListed, ORDINAL_PICK, pickByPlace, theOneRead } from './read-out.js';
 import { isReminderDraft, ReminderRequests } from './reminder-requests.js';
 import { aroundEvent } from './around-event.js';
-import { EVENING_THING, HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
+import { HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
 import { ChangeRequests, pickTarget } from './change-requests.js';
 import { Confirmations } from './confirmations.js';
 import { Corrections } from './corrections.js';
+import { replyToInvitation } from './invitation-replies.js';
 import { EventChanges } from './event-changes.js';
-import { firstOfEachSeries, searchWindow } from './meetings-named.js';
 import { NewEvents } from './new-events.js';
-import { organizes } from './organizer.js';
-import { replyWithMessage, type ReplyWithMessage } from './reply-message.js';
+import { replyWithMessage } from './reply-message.js';
 import { NEXT_WITHIN_DAYS, Reads } from './reads.js';
 import { RoomRequests, saysWhen } from './room-requests.js';
-import { WHICH_AT_MOST, type Done, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
+import { TimeAnswers } from './time-answers.js';
+import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
 export type { TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 
@@ -78,6 +77,7 @@ export class Dialog {
   readonly #changeRequests: ChangeRequests;
   readonly #confirmations: Confirmations;
   readonly #corrections: Corrections;
+  readonly #timeAnswers: TimeAnswers;
 
   constructor(private readonly deps: TurnDeps) {
     this.#rooms = new RoomRequests(deps, (input, slots, done) => this.#events.create(input, slots, done));
@@ -88,6 +88,7 @@ export class Dialog {
     this.#changeRequests = new ChangeRequests(this.#changes);
     this.#confirmations = new Confirmations(deps, this.#changes);
     this.#corrections = new Corrections(deps, this.#changes);
+    this.#timeAnswers = new TimeAnswers(this.#events, this.#changes);
   }
 
   async take(input: TurnInput): Promise<TurnResult> {
@@ -256,7 +257,7 @@ export class Dialog {
       const room = roomNamed(input.text);
       if (pending?.kind === 'create' && room && !isReminderDraft(pending.draft)) {
         intent = 'create_event';
-        return this.#timeGiven(input, { kind: 'time', create: { ...slotsOf(pending.draft, input.timeZone), location: room }, proposed: pending.draft.start }, s, false, done, (i) => (intent = i));
+        return this.#timeAnswers.given(input, { kind: 'time', create: { ...slotsOf(pending.draft, input.timeZone), location: room }, proposed: pending.draft.start }, s, false, done, (i) => (intent = i));
       }
     }
     if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text)) {
@@ -379,10 +380,10 @@ export class Dialog {
     const unnamedMove = u.intent === 'move_event' && !s.title && !s.people?.length && !s.start && !s.window;
     if (bareWhen || unnamedMove) {
       const pending = (await stateOf()).pending;
-      if (pending?.kind === 'time') return this.#timeGiven(input, pending, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'time') return this.#timeAnswers.given(input, pending, s, unnamedMove, done, (i) => (intent = i));
       // "actually, make it 2pm" to a proposal waiting for "yes": the same proposal at the new time.
-      if (pending?.kind === 'create') return this.#timeGiven(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
-      if (pending?.kind === 'move') return this.#timeGiven(input, { kind: 'time', move: pending.event, proposed: pending.start, ...(pending.saidZone ? { saidZone: pending.saidZone } : {}) }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'create') return this.#timeAnswers.given(input, { kind: 'time', create: slotsOf(pending.draft, input.timeZone), proposed: pending.draft.start }, s, unnamedMove, done, (i) => (intent = i));
+      if (pending?.kind === 'move') return this.#timeAnswers.given(input, { kind: 'time', move: pending.event, proposed: pending.start, ...(pending.saidZone ? { saidZone: pending.saidZone } : {}) }, s, unnamedMove, done, (i) => (intent = i));
       // "cancel lunch tomorrow", then "friday": the same cancel, on the day said.
       if (pending?.kind === 'cancel' && bareWhen) {
         intent = 'cancel_event';
@@ -543,7 +544,7 @@ export class Dialog {
       case 'create_event':
         return this.#events.create(input, s, done);
       case 'respond_event':
-        return this.#respond(message ? { ...t, input: { ...input, text: message.request } } : t, s, message);
+        return replyToInvitation(message ? { ...t, input: { ...input, text: message.request } } : t, s, message);
       case 'cancel_event':
       case 'move_event':
         return this.#changeRequests.ask(t, intent === 'cancel_event' ? 'cancel' : 'move', s);
@@ -563,7 +564,7 @@ export class Dialog {
           return this.#confirmations.yes(t);
         }
         // "now" to "When should it be?" for a new event (a room booked on the spot): from this minute.
-        if (pending?.kind === 'time' && 'create' in pending && NOW_ALONE.test(input.text.trim())) return this.#timeGiven(input, pending, { raw: [], start: iso(input.now.getTime()) }, false, done, (i) => (intent = i));
+        if (pending?.kind === 'time' && 'create' in pending && NOW_ALONE.test(input.text.trim())) return this.#timeAnswers.given(input, pending, { raw: [], start: iso(input.now.getTime()) }, false, done, (i) => (intent = i));
         // A question waiting for its answer is asked again ("When should it be?"), not dropped into silence.
         if (pending?.kind === 'time') return done({ kind: 'need_time', title: 'create' in pending ? pending.create.title ?? 'it' : pending.move.subject }, [], pending);
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
@@ -590,122 +591,6 @@ export class Dialog {
       default:
         return this.#rooms.namedRoom(input, u.intent, s, done);
     }
-  }
-
-  /** The answer to "When should it be?": completes the new event or the move that asked, or asks again. */
-  async #timeGiven(input: TurnInput, pending: Extract<Pending, { kind: 'time' }>, s: DialogSlots, asMove: boolean, done: Done, answered: (intent: DialogIntent) => void): Promise<TurnResult> {
-    const zone = input.timeZone;
-    // "move it to 3pm" answers like "3pm": its target is the time said.
-    if (asMove && !('move' in pending)) s = { ...s, ...(s.newStart ? { start: s.newStart, saidDay: !s.newTimeOnly } : {}), ...(s.newDay ? { window: { start: s.newDay, end: iso(DateTime.fromISO(s.newDay, { zone }).plus({ days: 1 }).toMillis()) }, saidDay: true } : {}) };
-    // "tonight", "friday afternoon": a part of a day is not yet a time; ask within it.
-    const partOfDay = !s.start && s.window && Date.parse(s.window.end) - Date.parse(s.window.start) < 20 * 3_600_000;
-    if ('move' in pending) {
-      answered('move_event');
-      // A time or a day alone is read as a move's target: "3pm" on the event's day, "friday" at its time.
-      const target = asMove ? s : { ...(s.start ? { newStart: s.start, newTimeOnly: !s.saidDay } : {}), ...(s.window ? { newDay: s.window.start } : {}) };
-      // Correcting a proposed move ("to friday", then "make it 4pm"): on the proposed day, at the proposed time.
-      const from = pending.proposed ? { ...pending.move, start: pending.proposed } : pending.move;
-      // "to 3 eastern", then "make it 4": 4 on the Eastern clock, the reading nearest the time proposed.
-      const zoneKept = pending.saidZone && !s.saidZone && s.start && !s.saidDay && pending.proposed ? pending.saidZone : undefined;
-      if (zoneKept) return this.#changes.confirmMove(input, pending.move, nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: zoneKept }, zoneKept), pending.proposed, input.text), done, undefined, zoneKept);
-      // ("move the offsite", then "monday": the Monday nearest the event, as "move the offsite to monday" says.)
-      const to = partOfDay ? undefined : moveTarget(from, relativeToEvent(target, from, asMove ? input.text : `to ${input.text.trim()}`, zone, input.now), zone);
-      if (!to) return done({ kind: 'need_time', title: pending.move.subject }, [pending.move], pending);
-      return this.#changes.confirmMove(input, pending.move, to, done);
-    }
-    answered('create_event');
-    const asked = pending.create;
-    const { window: _, isAllDay: __, end: ___, start: ____, ...rest } = asked;
-    if (!s.start && !s.window) return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], pending);
-    // "no, friday" to a proposal: the same time of day on the day said (an all-day one stays all day).
-    if (!s.start && s.window && !partOfDay && pending.proposed) {
-      if (asked.isAllDay && asked.window) {
-        // "until monday": the same start, to the day said; "no, thursday": from the day said, as many days as before.
-        const days = Math.max(1, Math.round(DateTime.fromISO(asked.window.end, { zone }).diff(DateTime.fromISO(asked.window.start, { zone }), 'days').days));
-        const until = /\b(until|till|til|through|thru|to)\b/.test(input.text.toLowerCase());
-        const start = until ? asked.window.start : s.window.start;
-        let end = until ? DateTime.fromISO(s.window.end, { zone }) : DateTime.fromISO(s.window.start, { zone }).plus({ days });
-        // "until monday" said on a Monday about a Wednesday-to-Friday event: the Monday after it starts.
-        while (until && end.toMillis() <= Date.parse(start)) end = end.plus({ weeks: 1 });
-        const endIso = iso(end.toMillis());
-        // ("no, friday" to "vacation every monday": every Friday.)
-        const repeat = rest.repeat && !until ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
-        return this.#events.create(input, { ...rest, ...repeat, isAllDay: true, start, end: endIso }, done);
-      }
-      // ("make it next week": the same weekday that week, not its Monday.)
-      const from = DateTime.fromISO(s.window.start, { zone });
-      const week = from.weekday === 1 && DateTime.fromISO(s.window.end, { zone }).equals(from.plus({ weeks: 1 }));
-      const day = week ? iso(from.plus({ days: DateTime.fromISO(pending.proposed, { zone }).weekday - 1 }).toMillis()) : s.window.start;
-      s = { ...s, start: onDayOf(pending.proposed, day, zone), saidDay: true };
-    }
-    if (!s.start && s.window) {
-      // A day only ("friday"): all day for what lasts the day; otherwise keep the day and ask for the time.
-      if (lastsAllDay(asked.title) && !partOfDay) return this.#events.create(input, { ...rest, isAllDay: true, start: s.window.start, end: s.window.end }, done);
-      const withDay = { ...asked, window: s.window };
-      return done({ kind: 'need_time', title: asked.title ?? 'it' }, [], { kind: 'time', create: withDay });
-    }
-    const day = asked.window?.start ?? asked.start;
-    // "actually make it 10" to a call at 9 AM Pacific: 10 on the Pacific clock, on the proposal's day.
-    const clock = !s.saidZone && asked.saidZone && !s.saidDay && pending.proposed ? asked.saidZone : undefined;
-    let start = clock ? nearestHalfDay(wallTimeOnDate({ at: s.start!, zone }, { at: pending.proposed!, zone: clock }, clock), pending.proposed, input.text) : s.saidDay || !day ? s.start! : onDayOf(s.start!, day, zone);
-    // "make it 7" to a call proposed at 6 PM: 7 PM, the reading of a bare hour nearest the proposal.
-    // (A proposal's own day is no part of a day asked about: "make it 7" to 6 PM is 7 PM, not this morning.)
-    const partAsked = asked.window !== undefined && Date.parse(asked.window.end) - Date.parse(asked.window.start) < 20 * 3_600_000;
-    if (!clock && pending.proposed && !s.saidDay && !partAsked) start = nearestHalfDay(start, pending.proposed, input.text);
-    // "dinner tonight" then "at 8": 8 PM, the hour that falls in the part of the day asked about.
-    // "a run tomorrow morning" then "at 6": 6 AM, though a bare 6 alone is read as 6 PM.
-    if (asked.window && !s.saidDay && !clock && !within(start, asked.window)) {
-      const other = [12, -12].map((h) => iso(Date.parse(start) + h * 3_600_000)).find((t) => within(t, asked.window!));
-      if (other) start = other;
-    }
-    // "add dinner with ann", then "tomorrow at 7": 7 PM, as "dinner at 7" would be (unless "am" is said).
-    const hour = DateTime.fromISO(start, { zone }).hour;
-    if (EVENING_THING.test(asked.title ?? '') && !/\b(am|a\.m\.?|morning|midnight)\b/i.test(input.text) && hour >= 1 && hour < 12) start = iso(Date.parse(start) + 12 * 3_600_000);
-    // A length in the answer ("10-11am") wins; else the one said first ("block 2 hours"); else the default.
-    // (A reminder asked "when?" is a moment, as one said with its time: the answer's default hour is no length.)
-    const minutes = s.lengthSaid ? s.durationMinutes : asked.durationMinutes ?? (asked.reminder ? undefined : s.durationMinutes);
-    // "no, friday" to "every Monday at 10": every Friday (a series on several days keeps them).
-    const repeat = rest.repeat && pending.proposed && s.saidDay ? { repeat: startingOn(rest.repeat, start, asked.saidZone ?? zone) } : {};
-    // "focus time tomorrow until noon", then "9": 9 until noon.
-    const until = asked.endOnly && asked.end && Date.parse(asked.end) > Date.parse(start) ? { end: asked.end } : {};
-    return this.#events.create(input, { ...rest, ...repeat, start, ...until, ...(minutes !== undefined && !('end' in until) ? { durationMinutes: minutes } : {}) }, done);
-  }
-
-  /**
-   * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
-   * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
-   */
-  async #respond(t: Turn, s: DialogSlots, said?: ReplyWithMessage): Promise<TurnResult> {
-    const { input, done, list, stateOf } = t;
-    const reply = s.reply ?? 'decline';
-    let target: CalendarEvent | undefined;
-    let explanation: Explanation | undefined;
-    if (!namesAnEvent(s) && !s.start && IT.test(input.text)) target = (await stateOf()).about;
-    // ("decline the first one" after a read: that one, as said.)
-    if (!target && ORDINAL_PICK.test(input.text.toLowerCase())) {
-      const listed = await lastListed(t);
-      target = listed && pickByPlace(input.text, listed);
-      if (!target) return done({ kind: 'which_event', change: 'find' });
-    }
-    if (!target) {
-      if (!namesAnEvent(s) && !s.start) return done({ kind: 'which_event', change: 'find' });
-      const at = s.start ? Date.parse(s.start) : undefined;
-      const window = searchWindow(s, at, input);
-      const found = await list(window);
-      explanation = found.explanation;
-      const fits = found.shown.filter((e) => !e.isCancelled && eventMatches(e, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE));
-      const distinct = firstOfEachSeries(fits);
-      const gone = distinct.length === 0 ? found.all.find((e) => e.isCancelled && eventMatches({ ...e, subject: withoutCancelledMark(e.subject) }, s, input.user) && (at === undefined || Math.abs(Date.parse(e.start) - at) < MINUTE)) : undefined;
-      if (gone) return done({ kind: 'was_cancelled', event: gone }, [gone], undefined, explanation);
-      if (distinct.length === 0) return done({ kind: 'not_found', query: s.title ?? 'that meeting', ...(at !== undefined ? { at: iso(at) } : {}) }, [], undefined, explanation);
-      if (distinct.length > 1) return done({ kind: 'which_event', change: 'find' }, [], undefined, explanation);
-      target = distinct[0]!;
-    }
-    if (organizes(input.user, target)) return done({ kind: 'respond_own', event: target, reply }, [target], undefined, explanation);
-    // ("decline it and tell dave": a message asked for with no words is said to be missing, not sent empty.)
-    const message = said?.message !== undefined ? { message: said.message } : {};
-    const noMessage = said && said.message === undefined ? { noMessage: true as const } : {};
-    return done({ kind: 'confirm_respond', event: target, reply, ...message, ...noMessage }, [target], { kind: 'respond', event: target, reply, ...message, proposedAt: input.now.toISOString() }, explanation);
   }
 
 }
