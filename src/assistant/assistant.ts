@@ -47,7 +47,7 @@ export class Assistant {
     const words = render(turn.act, { now, timeZone: input.timeZone, user: input.user, ...(turn.explanation?.window ? { window: turn.explanation.window } : {}) });
     // (A question with nothing stored for its answer, "At what time?", still waits for the next words; so does any
     // answer that leaves something waiting, "am i free then?" to a proposal.)
-    const asks = ['confirm_create', 'confirm_cancel', 'confirm_remove_cancelled', 'confirm_add_room', 'confirm_remind', 'confirm_move', 'confirm_respond', 'ask_person', 'need_time', 'all_day_needs_day', 'which_event', 'holding', 'room_needs_time', 'rooms_not_set_up', 'which_room'].includes(turn.act.kind) || turn.pending !== undefined;
+    const asks = ['confirm_create', 'confirm_cancel', 'confirm_remove_cancelled', 'confirm_add_room', 'confirm_remind', 'confirm_move', 'confirm_respond', 'confirm_edit', 'ask_person', 'need_time', 'all_day_needs_day', 'which_event', 'holding', 'room_needs_time', 'rooms_not_set_up', 'which_room'].includes(turn.act.kind) || turn.pending !== undefined;
     return { intent: turn.intent, ...words, events: turn.events, ...(turn.pending ? { pending: turn.pending } : {}), sessionId, ...(turn.explanation ? { explain: turn.explanation } : {}), expectsReply: asks };
   }
 }

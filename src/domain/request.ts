@@ -74,8 +74,10 @@ export interface RequestSlots {
   readonly pick?: 'first' | 'last' | 'next';
   /** Asked about the past with no day said ("when was the budget review", "when did i last meet bob"): the latest one before now. */
   readonly past?: boolean;
-  /** A change the assistant does not make ("shorten the review", "add bob to the review", "rename it"): refused by name. */
+  /** A change of an existing event's length, guests, name or place ("shorten the review", "add bob to the review", "rename it"): not a new event. */
   readonly unsupported?: 'length' | 'guests' | 'rename' | 'location';
+  /** With `unsupported: 'length'`: minutes added or taken off ('by', negative for shorter), or the new length ('to'). */
+  readonly resize?: { readonly minutes: number; readonly how: 'by' | 'to' };
   /** A zone said with the time ("at 3 eastern", "9 berlin time"), IANA: the instants are its wall clock, and a new event keeps it. */
   readonly saidZone?: string;
   /** "until noon", "make it end at 5": an end said without a start; `start` then is now (a new event), and an edit keeps the proposal's start. */

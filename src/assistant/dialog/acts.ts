@@ -1,5 +1,5 @@
 import type { AskedOfEvent } from '../../domain/request.js';
-import type { Attendee, CalendarEvent, EventDraft, TimeWindow } from '../../domain/calendar.js';
+import type { Attendee, CalendarEvent, EventDraft, Person, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
 import type { AccessPath, DirectoryEntry, MeetingReply } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
@@ -22,14 +22,21 @@ export interface Explanation {
 export type TurnDeed =
   | { readonly kind: 'refused' }
   | { readonly kind: 'checked_clashes' }
-  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room' | 'remind'; readonly subject: string }
+  | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room' | 'remind' | 'edit'; readonly subject: string }
   /** (`start`: the event's, so "no, the standup" next is the standup of that day.) */
   | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string; readonly start?: string }
   /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
   | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
 
 /** Changes only an event's organizer makes for everyone. */
-export type OrganizerChange = 'cancel' | 'move' | 'add a room to';
+export type OrganizerChange = 'cancel' | 'move' | 'add a room to' | 'change';
+
+/** An edit of an existing event, made definite: the guests found, the new end, name or place. */
+export type EditAsked =
+  | { readonly kind: 'invite' | 'uninvite'; readonly people: readonly Person[] }
+  | { readonly kind: 'length'; readonly end: string }
+  | { readonly kind: 'rename'; readonly subject: string }
+  | { readonly kind: 'place'; readonly location: string };
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
 export const READ_AT_MOST = 5;
@@ -109,7 +116,7 @@ export type Act =
   | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */
-  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind'; readonly subject: string }
+  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit'; readonly subject: string }
   /**
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
@@ -149,8 +156,13 @@ export type Act =
   /** Not a calendar request; `dropped` when a change waiting for "yes" was dropped with it. */
   /** `unsupported`: a change to an event the assistant does not make, named in the answer. */
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
-  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
+  | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' | 'change' }
+  /** "add bob to the budget review", "extend it by 15 minutes": the edit, waiting for "yes"; then done. */
+  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[] }
+  | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked }
+  /** An edit with nothing to do, or none that can be made: already invited, not invited, all day, too short, the same length. */
+  | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'same_length'; readonly name?: string }
+  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =
@@ -158,6 +170,8 @@ export type Pending =
   // often the state was stored again meanwhile ("why?" keeps what waits).
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
   | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string }
+  /** "add bob to the budget review": the edit to make. */
+  | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string }
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string }
   /** "book the boardroom for the budget review": the room to add to that meeting. */

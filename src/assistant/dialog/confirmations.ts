@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Explanation, Pending } from './acts.js';
 import { ChangeNotMade } from './change-not-made.js';
 import type { EventChanges } from './event-changes.js';
+import type { EventEdits } from './event-edits.js';
 import { DIALOG_TTL_MS } from './state.js';
 import { eventSubject } from './subject.js';
 import { MINUTE, sameDatesIn } from './timing.js';
@@ -16,6 +17,7 @@ export class Confirmations {
   constructor(
     private readonly deps: TurnDeps,
     private readonly changes: EventChanges,
+    private readonly edits: EventEdits,
   ) {}
 
   /**
@@ -83,6 +85,16 @@ export class Confirmations {
         if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'remind' });
         await this.deps.provider.updateEvent(input.user, now, pending.minutes === 'off' ? { noReminder: true } : { reminderMinutes: pending.minutes });
         return done({ kind: 'reminder_set', event: now, minutes: pending.minutes }, [now]);
+      }
+      case 'edit': {
+        // A longer or shorter event is measured from where it was: moved since, it is asked again.
+        if (pending.edit.kind === 'length') {
+          const stale = await this.changes.changedSince(input, pending.event, 'change', done);
+          if (stale) return stale;
+        }
+        const made = await this.edits.carryOut(input, pending.event, pending.edit);
+        if ('gone' in made) return done({ kind: 'changed_since', event: pending.event, change: 'change' });
+        return done({ kind: 'edited', event: made.event, edit: pending.edit }, [made.event]);
       }
       case 'more':
         // The rest of the read that offered it: "why?" and the day words are that read's.

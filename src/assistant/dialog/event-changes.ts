@@ -45,7 +45,7 @@ export class EventChanges {
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
-  async changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move', done: Done): Promise<TurnResult | undefined> {
+  async changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move' | 'change', done: Done): Promise<TurnResult | undefined> {
     // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item
     // may still be readable by id, from Deleted Items).
     // (At least a minute: a window from an event's start to its own end is empty when it has no length.)

@@ -13,6 +13,9 @@ export function deedOf(act: Act): TurnDeed | undefined {
     case 'confirm_move':
     case 'confirm_add_room':
       return { kind: 'checked_clashes' };
+    // (A longer event is checked against what follows it; other edits take no time of their own.)
+    case 'confirm_edit':
+      return act.edit.kind === 'length' ? { kind: 'checked_clashes' } : undefined;
     case 'created':
       return { kind: 'wrote', change: 'create', subject: act.event.subject };
     case 'cancelled':
@@ -26,6 +29,8 @@ export function deedOf(act: Act): TurnDeed | undefined {
       return { kind: 'wrote', change: 'room', subject: act.event.subject };
     case 'reminder_set':
       return { kind: 'wrote', change: 'remind', subject: act.event.subject };
+    case 'edited':
+      return { kind: 'wrote', change: 'edit', subject: act.event.subject };
     case 'not_organizer':
       return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else', start: act.event.start };
     default:
@@ -44,7 +49,10 @@ export function windowOf(act: Act): Explanation['window'] {
     case 'room_added':
     case 'confirm_remind':
     case 'reminder_set':
+    case 'edited':
       return { start: act.event.start, end: act.event.end };
+    case 'confirm_edit':
+      return { start: act.event.start, end: act.edit.kind === 'length' && act.edit.end > act.event.end ? act.edit.end : act.event.end };
     case 'created':
     case 'cancelled':
     case 'removed_cancelled':

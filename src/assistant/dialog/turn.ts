@@ -28,6 +28,7 @@ import { Confirmations } from './confirmations.js';
 import { Corrections } from './corrections.js';
 import { replyToInvitation } from './invitation-replies.js';
 import { EventChanges } from './event-changes.js';
+import { EventEdits } from './event-edits.js';
 import { NewEvents } from './new-events.js';
 import { replyWithMessage } from './reply-message.js';
 import { NEXT_WITHIN_DAYS, Reads } from './reads.js';
@@ -78,6 +79,7 @@ export class Dialog {
   readonly #confirmations: Confirmations;
   readonly #corrections: Corrections;
   readonly #timeAnswers: TimeAnswers;
+  readonly #edits: EventEdits;
 
   constructor(private readonly deps: TurnDeps) {
     this.#rooms = new RoomRequests(deps, (input, slots, done) => this.#events.create(input, slots, done));
@@ -86,7 +88,8 @@ export class Dialog {
     this.#reminders = new ReminderRequests(deps, this.#changes, this.#events);
     this.#reads = new Reads(deps);
     this.#changeRequests = new ChangeRequests(this.#changes);
-    this.#confirmations = new Confirmations(deps, this.#changes);
+    this.#edits = new EventEdits(deps, this.#rooms);
+    this.#confirmations = new Confirmations(deps, this.#changes, this.#edits);
     this.#corrections = new Corrections(deps, this.#changes);
     this.#timeAnswers = new TimeAnswers(this.#events, this.#changes);
   }
@@ -555,6 +558,14 @@ export class Dialog {
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope': {
+        // "add bob to the budget review", "extend it by 15 minutes", "rename the standup to daily sync".
+        // (The intent is set first: the answer is made inside, and says what was acted on.)
+        if (s.unsupported) {
+          intent = 'edit_event';
+          const edited = await this.#edits.ask(t, s);
+          if (edited) return edited;
+          intent = 'out_of_scope';
+        }
         // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
         // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
         const pending = (await stateOf()).pending;

@@ -12,6 +12,8 @@ export type DialogIntent =
   | 'cancel_event'
   | 'move_event'
   | 'respond_event'
+  /** A change of an event's guests, length, name or place (the NLU's out_of_scope with `unsupported` set). */
+  | 'edit_event'
   | 'confirm'
   | 'deny'
   | 'why'

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { lastsAllDay } from '../../domain/all-day.js';
 import type { Repeat } from '../../domain/repeat.js';
 import { sentenceFeatures, tokenFeatures, wordClass } from './features.js';
+import { resizeSaid } from './resize.js';
 import { ASKS_ABOUT, coarseOfRoom, dialogIntent, fineIntent, lexicalCoarse, lexicalOther, ONE_EVENT_QUESTION, roomIntent, stillOnName, unsupportedChange } from './intents.js';
 import { classify, tag, type IntentModel, type TaggerModel } from './model.js';
 import { describe } from './describe.js';
@@ -260,6 +261,9 @@ function understander(models: NluModels): Understander {
     const frequencyIn = frequencyNames(words, spansSaid, describedAs);
     const about = withNumberedName(describe(tokens, frequencyIn.spans, describedAs, new Set([...nameParts, ...frequencyIn.nameWords])), normalised.text, numbersAreNames);
     const slots: { -readonly [K in keyof Slots]: Slots[K] } = { ...about, raw, ...(unsupported ? { unsupported } : {}) };
+    // "extend the budget review by 15 minutes": by how much, for the dialog to propose.
+    const resize = unsupported === 'length' ? resizeSaid(normalised.text) : undefined;
+    if (resize) slots.resize = resize;
     const isRead = intent === 'read_events' || intent === 'am_i_free' || intent === 'find_meeting' || intent === 'next_meeting' || intent === 'cancel_event';
     if (when.window && (isRead || intent === 'room_is_free' || intent === 'room_find' || intent === 'move_event' || !when.start)) {
       slots.window = { start: iso(when.window.start)!, end: iso(when.window.end)! };

@@ -13,7 +13,7 @@ export function explainSentences(x: Explanation | undefined): string[] {
     return [`I tried to reach the ${x.calendar} of ${x.mailbox}, ${how}, and it failed: ${did.message.replace(/\.?$/, '.')}`, ...(did.nothingChanged ? ['Nothing was changed.'] : []), `To fix it: ${did.hint.replace(/\.?$/, '.')}`];
   }
   const deed =
-    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved', respond: 'answered', room: 'booked a room for', remind: 'set a reminder on' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
+    did?.kind === 'wrote' ? `I ${{ create: 'created', cancel: 'cancelled', move: 'moved', respond: 'answered', room: 'booked a room for', remind: 'set a reminder on', edit: 'changed' }[did.change]} ${did.subject} in the ${x.calendar} of ${x.mailbox}${window}, ${how}.`
     : did?.kind === 'checked_clashes' ? `I checked the ${x.calendar} of ${x.mailbox}${window} for clashes before asking, ${how}.`
     : `I read the ${x.calendar} of ${x.mailbox}${window}, ${how}.`;
   const organizer = did?.kind === 'not_organizer' ? [`${did.organizer} organizes ${did.subject}, so only they can ${did.change} it for everyone.`] : [];

@@ -527,12 +527,16 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.unread === act.listed) return sentences(["Exchange didn't give the rooms' free/busy, so I can't tell which are free. Try again in a moment, or use Outlook's room finder."]);
       if (act.unread) return sentences([`${act.listed - act.unread === 1 ? "The one room I could check isn't" : `None of the ${act.listed - act.unread} rooms I could check is`} free ${windowLabel(act.window, clock, ctx.now)}; Exchange didn't give the free/busy of ${act.unread === 1 ? 'one more' : `${act.unread} more`}.`]);
       return sentences([act.listed === 1 ? `The one room I can see isn't free ${windowLabel(act.window, clock, ctx.now)}.` : `None of the ${act.listed} rooms I can see is free ${windowLabel(act.window, clock, ctx.now)}.`]);
+    case 'confirm_edit':
+    case 'edited':
+    case 'edit_unneeded':
+      return sentences(editSentences(act, clock, ctx.user));
     case 'which_room':
       return sentences([`Which ${act.name} do you mean: ${act.candidates.join(', or ')}? Ask again with ${act.person ? 'the' : 'its'} full name.`]);
     case 'unknown_room':
       return sentences([`I couldn't find a room called ${act.name} in the directory.`, act.noRoomLists ? NO_ROOM_LISTS : "Rooms are found by the names in Outlook's room finder."]);
     case 'changed_since': {
-      const done = { cancel: 'cancelled', move: 'moved', 'add a room to': 'booked a room for', remind: 'set a reminder for' }[act.change];
+      const done = { cancel: 'cancelled', move: 'moved', 'add a room to': 'booked a room for', remind: 'set a reminder for', change: 'changed' }[act.change];
       if (!act.now) return sentences([`${cap(subject(act.event))} is no longer on your calendar, so I haven't ${done} anything.`]);
       return sentences([`${cap(subject(act.event))} changed since I asked: it is now ${whenEvent(act.now, clock)}. I haven't ${done} it; ask again if you still want to.`]);
     }
@@ -541,8 +545,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const d = act.dropped;
       const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : d.change === 'remind' ? `the reminder for ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
       if (act.unsupported) {
-        const what = { length: "how long an event lasts", guests: "who is invited to an event", rename: "an event's name", location: "where an event is" }[act.unsupported];
-        return sentences([`I can't change ${what} yet. I can move or cancel it, or you can change it in Outlook.`, ...dropped]);
+        // Said in a way the edit could not be read from (or with a move at once): how to say it, one change at a time.
+        const how = {
+          length: ['how long an event lasts', '"extend the budget review by 15 minutes" or "make the standup 30 minutes long"'],
+          guests: ['who is invited to an event', '"add Bob to the budget review" or "remove Ann from the standup"'],
+          rename: ["an event's name", '"rename the budget review to budget sync"'],
+          location: ['where an event is', '"change the location of the budget review to building 4"; a move and a new place are said one at a time'],
+        }[act.unsupported];
+        return sentences([`I couldn't tell how to change ${how[0]} from that. Say it like ${how[1]}.`, ...dropped]);
       }
       if (typeof d === 'object') return sentences(dropped);
       return sentences(['Sorry, I can only help with your calendar. Ask me what is on it, or to add, move or cancel an event.', ...dropped]);
@@ -616,7 +626,6 @@ function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
   return rooms?.length ? [`${rooms.join(' and ')} ${rooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
 }
 
-/** Said before "yes" when the time asked for is already over. */
 /** People named by who they are to the asker ("my manager"), not by name. */
 const RELATION = /^(?:my |your |the )?(?:manager|boss|supervisor|team ?lead|lead|skip|assistant|wife|husband|partner|mom|mother|dad|father|sister|brother|son|daughter|colleague|coworker|co-worker)s?$/i;
 
@@ -625,6 +634,62 @@ function skippedTime(skipped: { readonly said: string; readonly minutes: number 
   return skipped ? [`There is no ${skipped.said} ${whenEvent({ start, end: start, isAllDay: false }, clock).replace(/ at .*$/, '')}: the clocks go forward ${spokenDuration(skipped.minutes)} then.`] : [];
 }
 
+/** Said before "yes" when the time asked for is already over. */
 function passed(inThePast: boolean | undefined): string[] {
   return inThePast ? ['That time has already passed.'] : [];
+}
+
+/** An edit of an event's guests, length, name or place: proposed, made, or not needed. */
+function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'edit_unneeded' }>, clock: Clock, user: string): string[] {
+  const name = subject(act.event);
+  const at = whenEvent(act.event, clock);
+  const endsAt = (iso: string) => spokenTime(localTime(iso, clock.zone));
+  if (act.kind === 'edit_unneeded') {
+    switch (act.why) {
+      case 'invited':
+        return [`Everyone you named is already invited to ${name}.`];
+      case 'not_invited':
+        return [`${cap(act.name ?? 'They')} ${act.name?.includes(' and ') ? "aren't" : "isn't"} invited to ${name}, so there is nobody to remove.`];
+      case 'all_day':
+        return [`${cap(name)} lasts all day, so its length is its days: say "move ${name.toLowerCase()} to friday" to change them.`];
+      case 'too_short':
+        return [`That would leave ${name} shorter than 5 minutes, so I haven't changed it.`];
+      case 'same_length':
+        return [`${cap(name)} already lasts that long.`];
+    }
+  }
+  const e = act.edit;
+  const who = e.kind === 'invite' || e.kind === 'uninvite' ? peopleList(e.people, user, e.people.length) : '';
+  const several = (e.kind === 'invite' || e.kind === 'uninvite') && e.people.length > 1;
+  if (act.kind === 'edited') {
+    switch (e.kind) {
+      case 'invite':
+        return [`Done. ${who} ${several ? 'are' : 'is'} invited to ${name}.`];
+      case 'uninvite':
+        return [`Done. ${who} ${several ? 'are' : 'is'} no longer invited to ${name}.`];
+      case 'length':
+        return [`Done. ${cap(name)} now ends at ${endsAt(e.end)}.`];
+      case 'rename':
+        return [`Done. It's now called ${e.subject}.`];
+      case 'place':
+        return [`Done. ${cap(name)} is now in ${e.location}.`];
+    }
+  }
+  const told = act.event.isMeeting ? ' The attendees will be told.' : '';
+  const only = onlyThisOne(act.event);
+  switch (e.kind) {
+    case 'invite':
+      return [`Add ${who} to ${name} ${at}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
+    case 'uninvite':
+      return [`Remove ${who} from ${name} ${at}?${only} ${several ? "They're" : `${who} is`} told it's off for them.`];
+    case 'length': {
+      const minutes = Math.round((Date.parse(e.end) - Date.parse(act.event.start)) / 60_000);
+      const clash = act.kind === 'confirm_edit' && act.conflicts?.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${endsAt(act.conflicts[0]!.start)}.`] : [];
+      return [...clash, `Make ${name} ${at} end at ${endsAt(e.end)} instead of ${endsAt(act.event.end)}, ${spokenDuration(minutes)} in all?${only}${told}`];
+    }
+    case 'rename':
+      return [`Rename ${name} ${at} to ${e.subject}?${only}${told}`];
+    case 'place':
+      return [`Change where ${name} ${at} is, to ${e.location}?${only}${told}`];
+  }
 }

@@ -55,7 +55,10 @@ export class AuditedProvider extends ForwardingProvider {
       return this.#audited('calendar.reminder', mailbox, reminder, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
     }
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), ...(change.start ? { to: change.start } : {}), ...(change.end ? { toEnd: change.end } : {}) };
-    return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
+    if (change.start !== undefined) return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
+    // Not a move: its guests, name, place or end changed (a room booked for it, a guest added, a new name).
+    const edited = { ...detail, ...(change.subject !== undefined ? { newSubject: change.subject } : {}), ...(change.location !== undefined ? { location: change.location } : {}), ...(change.attendees ? { attendees: change.attendees.map((a) => a.email ?? a.name ?? '?') } : {}) };
+    return this.#audited('calendar.edit', mailbox, edited, async () => ({ value: await this.inner.updateEvent(mailbox, event, change) }));
   }
 
   async #audited<T>(action: string, mailbox: string, detail: Record<string, Json>, write: () => Promise<{ value: T; detail?: Record<string, Json> }>): Promise<T> {

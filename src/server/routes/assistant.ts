@@ -34,7 +34,7 @@ const answerOut = z.object({
   text: z.string(),
   ssml: z.string(),
   events: z.array(eventOut),
-  pending: z.object({ kind: z.enum(['create', 'cancel', 'move', 'add_room', 'remind', 'respond', 'more', 'time', 'person', 'which']) }).passthrough().optional(),
+  pending: z.object({ kind: z.enum(['create', 'cancel', 'move', 'add_room', 'remind', 'respond', 'edit', 'more', 'time', 'person', 'which']) }).passthrough().optional(),
   sessionId: z.string(),
   explain: z.object({ mailbox: z.string(), calendar: z.string(), timeZone: z.string(), access: z.object({ server: z.string(), account: z.string(), method: z.string() }), window: z.object({ start: z.string(), end: z.string() }).optional(), leftOut: z.array(z.object({ subject: z.string(), start: z.string(), reason: z.string() })), understood: z.string() }).optional(),
   expectsReply: z.boolean(),

@@ -187,6 +187,16 @@ describe('who may ask the assistant about which calendar', () => {
     expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Vendor call', answer: 'decline', message: "I'm out that day." } });
   });
 
+  it('an edit that is not a move (a new name) is audited as an edit, with the name it was given', async () => {
+    // (The checkup the reminder test made: the standup stays as other tests read it.)
+    const asked = await ask(server.app, alice, { text: 'rename the checkup to annual checkup' });
+    expect(asked.json().pending).toMatchObject({ kind: 'edit', edit: { kind: 'rename', subject: 'Annual checkup' } });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toBe("Done. It's now called Annual checkup.");
+    const entries = await auditLog.list(store.db, { action: 'calendar.edit' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: expect.stringMatching(/^checkup$/i), newSubject: 'Annual checkup' } });
+    expect(await auditLog.list(store.db, { action: 'calendar.move' })).toHaveLength(0);
+  });
+
   it('"why?" after a read is answered from the database, on another instance too', async () => {
     const read = await ask(server.app, alice, { text: "what's on my calendar today" });
     expect(read.statusCode, read.body).toBe(200);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useAssistant } from '../../support/use-assistant.js';
+import { useSimulator } from '../../support/use-simulator.js';
+
+/**
+ * Edits of an existing event other than its time, asked in words, confirmed, then read back from Exchange:
+ * guests added and removed, a new length (a clash said first), a new name, a new place (a room booked as one).
+ */
+const TZ = 'America/Los_Angeles';
+const NOW = new Date('2027-03-08T16:00:00Z'); // Monday 8 March, 08:00 in Los Angeles
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
+const ALICE = 'alice@contoso.com';
+const sim = useSimulator(() =>
+  startContoso({
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12)],
+    shell: [impersonation('imp')],
+    events: [
+      { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'] },
+      { organizer: ALICE, subject: 'Design sync', start: '2027-03-10T12:30:00-08:00', end: '2027-03-10T13:00:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
+      { organizer: 'dave@contoso.com', subject: 'Vendor call', start: '2027-03-11T10:00:00-08:00', end: '2027-03-11T10:30:00-08:00', timeZone: PACIFIC, attendees: [ALICE] },
+    ],
+  }),
+);
+const over = useAssistant(sim, SVC);
+const ask = (text: string, sessionId: string) => over.assistant.ask({ user: ALICE, text, timeZone: TZ, now: NOW, sessionId });
+/** The organizer's item as Exchange has it now. */
+const onCalendar = (subject: string) => sim.exchange.calendar.calendarView(ALICE, 'calendar', '2027-03-08T00:00:00Z', '2027-03-15T00:00:00Z').items.find((i) => i.subject === subject);
+const guestsOf = (subject: string) => (onCalendar(subject)?.requiredAttendees ?? []).map((a) => a.mailbox.email);
+
+describe('edits of an event other than its time', () => {
+  it('"add ann to the budget review": proposed, then Ann is invited (and sent the invitation)', async () => {
+    const proposal = await ask('add ann to the budget review', 'invite');
+    expect(proposal.intent).toBe('edit_event');
+    expect(proposal.text).toBe('Add Ann Lee to Budget review on Wednesday at 11 AM? Ann Lee gets an invitation.');
+    expect(proposal.pending).toMatchObject({ kind: 'edit', edit: { kind: 'invite', people: [{ email: 'ann@contoso.com' }] } });
+    expect((await ask('yes', 'invite')).text).toBe('Done. Ann Lee is invited to Budget review.');
+    expect(guestsOf('Budget review')).toEqual(['bob@contoso.com', 'ann@contoso.com']);
+    expect(sim.exchange.calendar.findItems('ann@contoso.com', 'inbox').map((m) => m.subject)).toContain('Budget review');
+    // Asked again: nothing to do, said so.
+    expect((await ask('add ann to the budget review', 'invite')).text).toBe('Everyone you named is already invited to Budget review.');
+  });
+
+  it('"remove bob from the budget review": Bob is off the guest list; someone not invited is said so', async () => {
+    expect((await ask('remove dave from the budget review', 'uninvite')).text).toBe("Dave isn't invited to Budget review, so there is nobody to remove.");
+    expect((await ask('remove bob from the budget review', 'uninvite')).text).toBe("Remove Bob Smith from Budget review on Wednesday at 11 AM? Bob Smith is told it's off for them.");
+    expect((await ask('yes', 'uninvite')).text).toBe('Done. Bob Smith is no longer invited to Budget review.');
+    expect(guestsOf('Budget review')).not.toContain('bob@contoso.com');
+  });
+
+  it('"extend the budget review by an hour": the clash with the design sync is said first; then it ends at 1 PM', async () => {
+    const proposal = await ask('extend the budget review by an hour', 'length');
+    expect(proposal.text).toBe('That overlaps Design sync at 12:30 PM. Make Budget review on Wednesday at 11 AM end at 1 PM instead of noon, 2 hours in all? The attendees will be told.');
+    expect((await ask('yes', 'length')).text).toBe('Done. Budget review now ends at 1 PM.');
+    expect(onCalendar('Budget review')?.end).toBe('2027-03-10T21:00:00Z');
+    expect((await ask('shorten the budget review by an hour and a half', 'length')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'length', end: '2027-03-10T19:30:00Z' } });
+    await ask('no', 'length');
+    expect((await ask('shorten the budget review by 2 hours', 'length')).text).toBe("That would leave Budget review shorter than 5 minutes, so I haven't changed it.");
+  });
+
+  it('"rename the design sync to design review", then "change the location of the design review to building 4"', async () => {
+    expect((await ask('rename the design sync to design review', 'rename')).text).toBe('Rename Design sync on Wednesday at 12:30 PM to Design review? The attendees will be told.');
+    expect((await ask('yes', 'rename')).text).toBe("Done. It's now called Design review.");
+    expect(onCalendar('Design review')).toBeDefined();
+    expect((await ask('change the location of the design review to building 4', 'place')).text).toBe('Change where Design review on Wednesday at 12:30 PM is, to Building 4? The attendees will be told.');
+    expect((await ask('yes', 'place')).text).toBe('Done. Design review is now in Building 4.');
+    expect(onCalendar('Design review')?.location).toBe('Building 4');
+  });
+
+  it('a room as the new place is booked as a room: it joins the meeting and its calendar answers', async () => {
+    expect((await ask('change the location of the budget review to the boardroom', 'room')).pending).toMatchObject({ kind: 'add_room', room: { email: 'boardroom@contoso.com' } });
+    await ask('no', 'room');
+  });
+
+  it('someone else\'s meeting, a name nobody has, and an all-day length are each said, and nothing waits', async () => {
+    const theirs = await ask('extend the vendor call by 10 minutes', 'refused');
+    expect(theirs.text).toMatch(/^Dave Kim organizes Vendor call, so only they can change it for everyone\./);
+    expect(theirs.pending).toBeUndefined();
+    const nobody = await ask('add zed to the budget review', 'refused');
+    expect(nobody.text).toBe("I couldn't find anyone called zed in the directory.");
+    expect(nobody.pending).toBeUndefined();
+    expect((await ask('rename the quarterly party to summer party', 'refused')).text).toBe("I couldn't find quarterly party on your calendar.");
+  });
+});
