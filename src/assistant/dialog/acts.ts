@@ -24,7 +24,7 @@ export type TurnDeed =
   | { readonly kind: 'checked_clashes' }
   | { readonly kind: 'wrote'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'room' | 'remind' | 'edit'; readonly subject: string }
   /** (`start`: the event's, so "no, the standup" next is the standup of that day.) */
-  | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string; readonly start?: string }
+  | { readonly kind: 'not_organizer'; readonly change: OrganizerChange; readonly subject: string; readonly organizer: string; readonly start?: string; readonly target?: Partial<DialogSlots> }
   /** The turn failed (Exchange refused, was busy or unreachable): what went wrong and how it is fixed. */
   | { readonly kind: 'failed'; readonly message: string; readonly hint: string; readonly nothingChanged: boolean };
 
@@ -98,7 +98,8 @@ export type Act =
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
   | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind' | 'remind_off'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
-  | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange }
+  /** (`target`: where a refused move was to go, as the turn read it: "no, the standup" next moves the standup there.) */
+  | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange; readonly target?: Partial<DialogSlots> }
   /** "book the boardroom for the budget review": the room added to that meeting? `taken`: the room is booked then and will decline. */
   | { readonly kind: 'confirm_add_room'; readonly event: CalendarEvent; readonly room: string; readonly taken: boolean }
   /** The room is on the meeting now; `response` is what its calendar answered. */

@@ -6,17 +6,11 @@ import type { EventChanges } from './event-changes.js';
 import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { readAhead } from './read-out.js';
-import { NEXT_WITHIN_DAYS } from './reads.js';
-import { iso, localDaysFrom, MINUTE } from './timing.js';
+import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, pickTarget } from './timing.js';
 import { IT, MANY_EVENTS, SERIES_WORDS } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark } from '../../domain/calendar.js';
-
-/** Where a move was asked to go, without what named the event. */
-export function pickTarget(s: DialogSlots): Partial<DialogSlots> {
-  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.newPart ? { newPart: s.newPart } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
-}
 
 /** Cancels and moves asked for: finds the event meant, then hands it to EventChanges to propose. */
 export class ChangeRequests {

@@ -5,9 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Pending } from './acts.js';
-import { pickTarget } from './change-requests.js';
 import type { EventChanges } from './event-changes.js';
-import { lastSlots } from './last-turn.js';
 import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, meetingSaid, meetingsNamed } from './meetings-named.js';
 import { organizes } from './organizer.js';
@@ -37,12 +35,11 @@ export class Corrections {
     const otherEvent = OTHER_EVENT.exec(t.input.text.toLowerCase().trim());
     if (!otherEvent || !OTHER_EVENT_NAME.test(otherEvent[1]!)) return undefined;
     const { pending, explanation: last } = await t.stateOf();
-    const refused = !pending && last?.did?.kind === 'not_organizer' && last.did.start && (last.did.change === 'cancel' || last.did.change === 'move') ? last.did : undefined;
-    return pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond')
-      ? this.#otherEvent(t.input, pending, otherEvent[1]!, t.done, answered)
-      : refused
-        ? this.#otherThanRefused(t.input, { change: refused.change as 'cancel' | 'move', subject: refused.subject, start: refused.start!, target: pickTarget(lastSlots(last!.understood)) }, otherEvent[1]!, t.done, answered)
-        : undefined;
+    const refused = !pending && last?.did?.kind === 'not_organizer' ? last.did : undefined;
+    const change = refused?.change === 'cancel' || refused?.change === 'move' ? refused.change : undefined;
+    if (pending && (pending.kind === 'move' || pending.kind === 'cancel' || pending.kind === 'remind' || pending.kind === 'respond')) return this.#otherEvent(t.input, pending, otherEvent[1]!, t.done, answered);
+    if (!refused?.start || !change) return undefined;
+    return this.#otherThanRefused(t.input, { change, subject: refused.subject, start: refused.start, target: refused.target ?? {} }, otherEvent[1]!, t.done, answered);
   }
 
   /** The change waiting for "yes" proposed again of another event, the one `said` names (or its occurrence said). */

@@ -1,7 +1,7 @@
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
-import { iso, MINUTE, moveTarget, nearestHalfDay, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { iso, MINUTE, moveTarget, nearestHalfDay, pickTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
 import { visible } from './visible.js';
 import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
@@ -28,7 +28,7 @@ export class EventChanges {
     // Only the organizer can cancel or move a meeting for everyone; deleting an attendee's copy would
     // tell nobody, and moving it would move it for this calendar alone.
     if (!organizes(input.user, target)) {
-      return done({ kind: 'not_organizer', event: target, change }, [target], undefined, explanation);
+      return done({ kind: 'not_organizer', event: target, change, ...(change === 'move' ? { target: pickTarget(s) } : {}) }, [target], undefined, explanation);
     }
     if (change === 'cancel') return done({ kind: 'confirm_cancel', event: target }, [target], { kind: 'cancel', event: target, proposedAt: input.now.toISOString() }, explanation);
     // "move the offsite to 2pm": an all-day event moves by days; a time alone would change nothing.

@@ -32,7 +32,7 @@ export function deedOf(act: Act): TurnDeed | undefined {
     case 'edited':
       return { kind: 'wrote', change: 'edit', subject: act.event.subject };
     case 'not_organizer':
-      return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else', start: act.event.start };
+      return { kind: 'not_organizer', change: act.change, subject: act.event.subject, organizer: act.event.organizer?.name || act.event.organizer?.email || 'someone else', start: act.event.start, ...(act.target ? { target: act.target } : {}) };
     default:
       return undefined;
   }

@@ -8,13 +8,11 @@ import { READ_AT_MOST, type Act, type Explanation, type Pending } from './acts.j
 import { eventMatches, namesAnEvent } from './match-event.js';
 import { coversDays, splitRepeats } from './repeats.js';
 import type { DialogState } from './state.js';
-import { allDayFirst, dayWindow, iso, localDaysFrom, MINUTE, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, timedFirst, weekStillAhead } from './timing.js';
+import { allDayFirst, dayWindow, iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, SEARCH_AHEAD_DAYS, SEARCH_BACK_DAYS, timedFirst, weekStillAhead } from './timing.js';
 import type { Turn, TurnDeps, TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark, type TimeWindow } from '../../domain/calendar.js';
 
-/** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
-export const NEXT_WITHIN_DAYS = 14;
 /** "am i free then?": the time of the proposal waiting, not a time said. */
 const THEN = /\b(then|that time|at that time)\b/i;
 

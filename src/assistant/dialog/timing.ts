@@ -218,3 +218,11 @@ export function nearestHalfDay(start: string, proposed: string | undefined, text
   const options = [0, 12, -12].map((h) => Date.parse(start) + h * 3_600_000);
   return iso(options.reduce((a, b) => (away(b) < away(a) ? b : a)));
 }
+
+/** How far ahead "my next meeting" is looked for (the answer says "in the next two weeks"). */
+export const NEXT_WITHIN_DAYS = 14;
+
+/** Where a move was asked to go, without what named the event. */
+export function pickTarget(s: DialogSlots): Partial<DialogSlots> {
+  return { ...(s.newStart ? { newStart: s.newStart } : {}), ...(s.newDay ? { newDay: s.newDay } : {}), ...(s.newWeek ? { newWeek: true } : {}), ...(s.newPart ? { newPart: s.newPart } : {}), ...(s.shiftMinutes ? { shiftMinutes: s.shiftMinutes } : {}), ...(s.newTimeOnly ? { newTimeOnly: true } : {}), ...(s.saidZone && s.newStart ? { saidZone: s.saidZone } : {}) };
+}

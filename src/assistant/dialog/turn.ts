@@ -7,7 +7,7 @@ import { NOT_SOMEONE, roomBookers, someoneFree, WHO_BOOKED } from './room-answer
 import { proposalEdit } from './proposal-edit.js';
 import { chooseCandidate } from './choose-candidate.js';
 import { lastSlots, theOneFound } from './last-turn.js';
-import { iso, localDaysFrom, MINUTE, onDayOf, onTheDayOf, shiftedBy, slotsOf } from './timing.js';
+import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, onDayOf, onTheDayOf, pickTarget, shiftedBy, slotsOf } from './timing.js';
 import { visible } from './visible.js';
 import type { Attendee, CalendarEvent } from '../../domain/calendar.js';
 import type { Act, Explanation, Pending } from './acts.js';
@@ -23,7 +23,7 @@ import { isReminderDraft, ReminderRequests } from './reminder-requests.js';
 import { aroundEvent } from './around-event.js';
 import { HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
-import { ChangeRequests, pickTarget } from './change-requests.js';
+import { ChangeRequests } from './change-requests.js';
 import { Confirmations } from './confirmations.js';
 import { Corrections } from './corrections.js';
 import { replyToInvitation } from './invitation-replies.js';
@@ -31,14 +31,12 @@ import { EventChanges } from './event-changes.js';
 import { EventEdits } from './event-edits.js';
 import { NewEvents } from './new-events.js';
 import { replyWithMessage } from './reply-message.js';
-import { NEXT_WITHIN_DAYS, Reads } from './reads.js';
+import { Reads } from './reads.js';
 import { RoomRequests, saysWhen } from './room-requests.js';
 import { TimeAnswers } from './time-answers.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 
 export type { TurnDeps, TurnInput, TurnResult } from './turn-types.js';
-
-/** The new time of a move, from the slots that say one. */
 
 /** "make it 15", "15", "how about 20": a number of minutes alone, as a change of a reminder waiting for "yes". */
 const MINUTES_ALONE = /^(?:(?:no|actually|ok|make it|change it to|how about|let's say|say|instead)[,\s]+)*(\d{1,3})(?:\s+(?:instead|then|please))?[.!?]?$/i;

@@ -1258,6 +1258,11 @@ describe('the assistant answers from the calendar', () => {
     expect((await ask("move tomorrow's berlin sync to 10", 'other-refused')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can move it/);
     expect((await ask('no, the standup', 'other-refused')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' }, start: '2027-03-09T18:00:00Z' });
     await ask('no', 'other-refused');
+    // (Where the refused move was to go as the turn read it: "move the 7am to 2" after Tuesday was read is Tuesday at 2.)
+    await ask("what's on tuesday", 'other-refused');
+    await ask('move the 7am to 2', 'other-refused');
+    expect((await ask('no, the standup', 'other-refused')).pending).toMatchObject({ kind: 'move', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' }, start: '2027-03-09T22:00:00Z' });
+    await ask('no', 'other-refused');
   });
 
   it('"move the offsite", then "monday": the Monday nearest it, as said in one sentence, never today before it', async () => {
