@@ -13,6 +13,7 @@ import { eventSubject } from './subject.js';
 import { MINUTE, sameDatesIn } from './timing.js';
 import type { Done, Turn, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 
+/** What waited for "yes", carried out once it is said. */
 export class Confirmations {
   constructor(
     private readonly deps: TurnDeps,
@@ -29,7 +30,7 @@ export class Confirmations {
     const { input, done } = t;
     const taken = await this.deps.store.take(input.sessionId, input.user);
     try {
-      return await this.carryOut(input, taken?.pending, done, taken?.explanation);
+      return await this.#carryOut(input, taken?.pending, done, taken?.explanation);
     } catch (err) {
       if (!taken?.pending || !(err instanceof AppError) || !err.nothingChanged || err instanceof ChangeNotMade) throw err;
       // (Not over a newer proposal another turn made meanwhile: that one is what waits now.)
@@ -40,7 +41,7 @@ export class Confirmations {
   }
 
   /** Carries out what waited for "yes", or says why not (gone, changed since, too old); a question waiting is asked again. */
-  async carryOut(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async #carryOut(input: TurnInput, pending: Pending | undefined, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!pending) return done({ kind: 'nothing_pending' });
     // Either way: a "yes" whose clock is before the proposal (a replayed or mistyped `now`) is no answer to it.
     // (Any proposal: one kind added later must not slip past this.)

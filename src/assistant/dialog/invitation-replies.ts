@@ -14,10 +14,7 @@ import type { Turn, TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 
-/**
- * "decline the product review", "accept my 3pm", "decline it": the meeting named (or the one just talked
- * about), answered as an attendee once "yes" is said. One's own meeting has nothing to answer.
- */
+/** The meeting named (or the one just talked about), answered once "yes" is said; one's own has nothing to answer. */
 export async function replyToInvitation(t: Turn, s: DialogSlots, said?: ReplyWithMessage): Promise<TurnResult> {
   const { input, done, list, stateOf } = t;
   const reply = s.reply ?? 'decline';

@@ -170,7 +170,6 @@ export class Reads {
     if (found.length === 0) return { act: { kind: 'not_found', query }, explanation };
     return { act: { kind: 'events', scope: 'find', label: '', events: found.slice(0, 3), query, ...(found.length > 3 ? { more: found.length - 3 } : {}) }, explanation };
   }
-
 }
 
 /** The time a proposal waiting for "yes" would take (a new event's, or a move's new time), and the proposal. */

@@ -10,38 +10,50 @@
 export interface ReplyWithMessage {
   /** The words before the message ("decline the berlin sync"). */
   readonly request: string;
-  /** The message as it will be sent ("I'm travelling."); undefined when one was asked for but no words followed. */
+  /** The message as it will be sent ("I'm travelling."); undefined when one was asked for but not caught. */
   readonly message: string | undefined;
 }
 
-/** An answer to an invitation, said first (the same verbs the NLU takes for one). */
+/** An answer to an invitation, said first (the verbs the NLU takes for one). */
 const REPLY_VERB = /^(?:(?:please|can you|could you|would you|go ahead and)\s+)*(?:decline|reject|turn down|say no to|rsvp no to|accept|say yes to|rsvp yes to|tentatively accept|rsvp maybe to)\b/i;
 
 /**
- * Where a message starts. `to` is whom it is for, when said; `rest` holds the words after the opening.
- * (Order matters only for the same position: the earliest opening in the sentence wins.)
+ * Where a message starts, and how its words become the message. A verb that could be part of a meeting's
+ * name ("accept the invite to say goodbye drinks", "the show and tell") opens a message only after a break:
+ * a comma, "and" or "then".
  */
-const OPENINGS: readonly RegExp[] = [
-  /[,;]?\s+(?:and\s+|then\s+)?let\s+(?<to>\S+(?:\s+\S+)?)\s+know(?:\s+that)?(?<rest>(?:\s+.*)?)$/i,
-  /[,;]?\s+(?:and\s+|then\s+)?tell\s+(?<rest>.*)$/i,
-  /[,;]?\s+(?:and\s+|then\s+)?(?:say(?!\s+(?:yes|no)\b)|write|add)(?:\s+that)?[:,]?(?<rest>\s+.*)$/i,
-  /[,;]?\s+saying(?:\s+that)?[:,]?(?<rest>(?:\s+.*)?)$/i,
-  /[,;]?\s+with\s+(?:a|the|this)\s+(?:message|note|comment|reason)(?:\s+that|\s+saying(?:\s+that)?)?[:,]?(?<rest>(?:\s+.*)?)$/i,
-  /[,;]?\s+(?:because|since)(?<rest>\s+.*)$/i,
-  /[,;]?\s+(?:and\s+|then\s+)?ask\s+(?:them|him|her|everyone|the organi[sz]er|\S+)\s+to(?<ask>\s+.*)$/i,
+const OPENINGS: readonly { readonly re: RegExp; readonly words: 'as said' | 'after whom' | 'a request' | 'a reason' }[] = [
+  { re: /(?:,\s*|\s+)(?:and|then)\s+let\s+(?:\S+(?:\s+\S+)?)\s+know(?:\s+that)?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
+  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)tell\s+(?<rest>.*)$/i, words: 'after whom' },
+  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:say(?!\s+(?:yes|no)\b)|write)(?:\s+that)?[:,]?(?<rest>\s+.*)$/i, words: 'as said' },
+  { re: /[,;]?\s+saying(?:\s+that)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
+  { re: /[,;]?\s+with\s+(?:a|the|this)\s+(?:message|note|comment|reason)(?:\s+that|\s+saying(?:\s+that)?)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
+  { re: /[,;]?\s+(?:because|since)(?<rest>\s+.*)$/i, words: 'a reason' },
+  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)ask\s+(?:them|him|her|everyone|the organi[sz]er|\S+)\s+to(?<rest>\s+.*)$/i, words: 'a request' },
 ];
 
-/** Words a message starts with, after "tell" and whom ("tell bob smith I'm late": "I'm" starts it). */
-const STARTS_MESSAGE = new Set(['i', "i'm", 'im', "i'll", "i've", "i'd", 'we', "we're", "we'll", 'my', 'our', 'sorry', 'unfortunately', "can't", 'cant', 'cannot', "won't", 'not', 'no', 'please', 'thanks', 'thank', 'it', "it's", 'this', 'the', 'he', 'she', 'they', 'something', 'running', 'stuck', 'out', 'off', 'sick', 'travelling', 'traveling', 'busy', 'late', 'on', 'in', 'at', 'to', 'that', 'yes', 'happy', 'glad', 'see', 'will', "i've", 'let', "let's", 'lets', 'maybe', 'probably', 'just', 'still', 'have', 'got']);
+/** A message asked for in words none of the openings reads ("and message dave that ...", "ask him if ..."): said not caught. */
+const MESSAGE_ASKED = /\s+(?:and|then)\s+(?:tell(?!\s+(?:me|us)\b)|let|say|write|message|ask)\b|\s+with\s+(?:a|the)\s+(?:message|note|comment|reason)\b|\s+saying\b/i;
 
-/** After "tell": whom ("them", "dave", "bob smith", "the organizer"), then the message ("that" optional). */
+/** Words a message starts with, after "tell" and whom ("tell bob smith I'm late": "I'm" starts it). */
+const STARTS_MESSAGE = new Set(['i', "i'm", 'im', "i'll", "i've", "i'd", 'we', "we're", "we'll", 'my', 'our', 'sorry', 'unfortunately', "can't", 'cant', 'cannot', "won't", 'not', 'no', 'please', 'thanks', 'thank', 'it', "it's", 'this', 'the', 'he', 'she', 'they', 'something', 'running', 'stuck', 'out', 'off', 'sick', 'travelling', 'traveling', 'busy', 'late', 'that', 'yes', 'happy', 'glad', 'see', 'will', 'let', "let's", 'lets', 'maybe', 'probably', 'just', 'still', 'have', 'got', 'congrats', 'congratulations', 'good', 'great']);
+
+/** Whom "tell" is said of when it is not the organizer: "tell me when it starts" asks the assistant. */
+const NOT_FOR_THE_ORGANIZER = /^(?:me|us)\b/i;
+
+/** After "tell": whom ("them", "dave", "bob smith", "the team lead"), then the message; "tell dave to ..." asks him to. */
 function afterTell(rest: string): string | undefined {
   const words = rest.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return undefined;
-  let i = words[0]!.toLowerCase() === 'the' ? 2 : 1;
-  // ("tell bob smith I'm late": a second name word, when the word after it starts the message.)
-  if (i === 1 && words.length > 2 && !STARTS_MESSAGE.has(words[1]!.toLowerCase()) && STARTS_MESSAGE.has(words[2]!.toLowerCase())) i = 2;
-  if (words[i]?.toLowerCase() === 'that') i++;
+  const lower = words.map((w) => w.toLowerCase());
+  // Whom: "the" and a word or two ("the organizer", "the team lead"), or a name of one or two words ("bob
+  // smith" when the word after it starts the message).
+  let i = 1;
+  if (lower[0] === 'the') i = lower.length > 3 && !STARTS_MESSAGE.has(lower[2]!) && STARTS_MESSAGE.has(lower[3]!) ? 3 : 2;
+  else if (lower.length > 2 && !STARTS_MESSAGE.has(lower[1]!) && STARTS_MESSAGE.has(lower[2]!)) i = 2;
+  if (lower[i] === 'that') i++;
+  // ("tell dave to go ahead without me": a request of him.)
+  if (lower[i] === 'to' && words.length > i + 1) return `please ${words.slice(i + 1).join(' ')}`;
   const message = words.slice(i).join(' ');
   return message || undefined;
 }
@@ -55,17 +67,37 @@ function asSent(words: string): string | undefined {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** The request and its message, when the words answer an invitation and say something for its organizer. */
-export function replyWithMessage(text: string): ReplyWithMessage | undefined {
-  if (!REPLY_VERB.test(text.trim())) return undefined;
-  let found: { index: number; message: string | undefined } | undefined;
-  for (const opening of OPENINGS) {
-    const m = opening.exec(text);
-    if (!m || (found && found.index <= m.index)) continue;
-    const { rest, ask } = m.groups ?? {};
-    const words = ask !== undefined ? asSent(`could you ${ask.trim().replace(/[.!?]+$/, '')}?`) : opening === OPENINGS[1] ? asSent(afterTell(rest ?? '') ?? '') : asSent(rest ?? '');
-    found = { index: m.index, message: words };
+/** The message an opening's words make. */
+function messageOf(rest: string, words: (typeof OPENINGS)[number]['words']): string | undefined {
+  switch (words) {
+    case 'as said':
+      return asSent(rest);
+    case 'after whom':
+      return asSent(afterTell(rest) ?? '');
+    case 'a request':
+      return asSent(`could you ${rest.trim().replace(/[.!?]+$/, '')}?`);
+    case 'a reason':
+      // ("because I'm sick": the reason is the message; "because of a clash" keeps its "because".)
+      return asSent(/^\s*of\b/i.test(rest) ? `because${rest}` : rest);
   }
+}
+
+/** The request and its message, when the words answer an invitation and say something for its organizer. */
+export function replyWithMessage(said: string): ReplyWithMessage | undefined {
+  // (One line: a message typed over several lines is still one message.)
+  const text = said.replace(/\s+/g, ' ').trim();
+  if (!REPLY_VERB.test(text)) return undefined;
+  let found: { index: number; message: string | undefined } | undefined;
+  for (const { re, words } of OPENINGS) {
+    const m = re.exec(text);
+    if (!m || (found && found.index <= m.index)) continue;
+    // ("tell me when it starts": a question for the assistant, no message.)
+    if (words === 'after whom' && NOT_FOR_THE_ORGANIZER.test((m.groups?.rest ?? '').trim())) continue;
+    found = { index: m.index, message: messageOf(m.groups?.rest ?? '', words) };
+  }
+  // Asked for, in words none of the openings reads: the answer goes alone, and says so.
+  const asked = found ? undefined : MESSAGE_ASKED.exec(text);
+  if (asked) found = { index: asked.index, message: undefined };
   if (!found) return undefined;
   const request = text.slice(0, found.index).trim();
   // ("decline it, and tell": the request still stands without the message.)

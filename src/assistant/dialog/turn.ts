@@ -606,4 +606,3 @@ export class Dialog {
 
 export type { Attendee };
 
-

@@ -13,6 +13,11 @@ describe('replyWithMessage: the words for the organizer said with an answer to a
     ['decline the product review with the message sorry, out of office friday', 'decline the product review', 'Sorry, out of office friday.'],
     ['tentatively accept the 2pm and ask them to send the agenda', 'tentatively accept the 2pm', 'Could you send the agenda?'],
     ['please accept it and say see you there!', 'please accept it', 'See you there!'],
+    ['decline my 3pm because of a conflict', 'decline my 3pm', 'Because of a conflict.'],
+    ['decline it and tell dave to go ahead without me', 'decline it', 'Please go ahead without me.'],
+    ['decline it and tell dave congrats on the launch', 'decline it', 'Congrats on the launch.'],
+    ["decline it and tell the team lead I'm out", 'decline it', "I'm out."],
+    ["decline it\nand tell bob I'm sick", 'decline it', "I'm sick."],
   ])('%s', (text, request, message) => {
     expect(replyWithMessage(text)).toEqual({ request, message });
   });
@@ -20,6 +25,14 @@ describe('replyWithMessage: the words for the organizer said with an answer to a
   it('a message asked for with no words after it is said missing (undefined), and the request stands', () => {
     expect(replyWithMessage('decline the sync and tell them')).toEqual({ request: 'decline the sync', message: undefined });
     expect(replyWithMessage('decline the review with a note')).toEqual({ request: 'decline the review', message: undefined });
+    // (Asked for in words no opening reads: still said not to go, never sent as something else.)
+    expect(replyWithMessage("decline the planning sync and message dave that I'm sick")).toEqual({ request: 'decline the planning sync', message: undefined });
+  });
+
+  it('a verb inside a meeting\'s name, or words for the assistant, open no message', () => {
+    expect(replyWithMessage('accept the invite to say goodbye drinks')).toBeUndefined();
+    expect(replyWithMessage('accept the planning sync and add it to my calendar')).toBeUndefined();
+    expect(replyWithMessage('accept the standup and tell me when it starts')).toBeUndefined();
   });
 
   it('only an answer to an invitation carries one: other requests and plain answers are left alone', () => {
