@@ -294,7 +294,8 @@ const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'locatio
   // "move the offsite to saturday and sunday": moved onto several days is a new length too (never the first day alone).
   ['length', /^(?:move|reschedule|shift|push|change)\b.* to (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:and|through|thru|till|until|to|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/],
   ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:an?|\S+) (?:more )?(hours?|minutes?|mins?) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
-  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT})(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:the|my|our|this|tomorrow's|today's) \S+|^(?:remove|uninvite|drop|take) (?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:the|my|our|this) \S+`)],
+  // ("remove bob from it" after a find: the guest, never a cancel of the meeting, as "remove ... it" reads.)
+  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's) \S+|(?:it|that)$)|^(?:remove|uninvite|drop|take) (?!it |this |that )(?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
   ['location', /\bchange the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
 ];

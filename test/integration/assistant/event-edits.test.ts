@@ -67,6 +67,16 @@ describe('edits of an event other than its time', () => {
     expect(onCalendar('Design review')?.location).toBe('Building 4');
   });
 
+  it('"add dave to it", "remove him from it" after a find: that meeting\'s guests, never a cancel of it', async () => {
+    await ask('when is the design review', 'it');
+    expect((await ask('add dave to it', 'it')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'invite', people: [{ email: 'dave@contoso.com' }] } });
+    await ask('no', 'it');
+    const remove = await ask('remove ann from it', 'it');
+    expect(remove.intent).toBe('edit_event');
+    expect(remove.pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'uninvite', people: [{ email: 'ann@contoso.com' }] } });
+    await ask('no', 'it');
+  });
+
   it('a room as the new place is booked as a room: it joins the meeting and its calendar answers', async () => {
     expect((await ask('change the location of the budget review to the boardroom', 'room')).pending).toMatchObject({ kind: 'add_room', room: { email: 'boardroom@contoso.com' } });
     await ask('no', 'room');
