@@ -36,7 +36,8 @@ export type EditAsked =
   | { readonly kind: 'invite' | 'uninvite'; readonly people: readonly Person[] }
   | { readonly kind: 'length'; readonly end: string }
   | { readonly kind: 'rename'; readonly subject: string }
-  | { readonly kind: 'place'; readonly location: string };
+  /** `room`: a room booked as the new place, in place of the rooms in `releases`; a place that is no room releases them too. */
+  | { readonly kind: 'place'; readonly location: string; readonly room?: { readonly email: string; readonly name: string }; readonly releases?: readonly string[] };
 
 /** Long days are summarised: this many events are read out, and the rest offered ("Want to hear the rest?"). */
 export const READ_AT_MOST = 5;
@@ -96,7 +97,7 @@ export type Act =
   | { readonly kind: 'not_found'; readonly query: string; readonly at?: string; readonly pastDays?: number }
   /** A change was asked for, but nothing said which event ("cancel it"): ask, never pick one. */
   /** `candidates`: the events that fit what was said, when the words single none of them out. */
-  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind' | 'remind_off'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
+  | { readonly kind: 'which_event'; readonly change: 'cancel' | 'move' | 'find' | 'remind' | 'remind_off' | 'change'; readonly candidates?: readonly CalendarEvent[]; readonly more?: number }
   /** Someone else organizes it: only they can cancel or move it for everyone. */
   /** (`target`: where a refused move was to go, as the turn read it: "no, the standup" next moves the standup there.) */
   | { readonly kind: 'not_organizer'; readonly event: CalendarEvent; readonly change: OrganizerChange; readonly target?: Partial<DialogSlots> }
@@ -117,7 +118,7 @@ export type Act =
   | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */
-  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit'; readonly subject: string }
+  | { readonly kind: 'holding'; readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit' | 'add_room'; readonly subject: string }
   /**
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
@@ -159,11 +160,12 @@ export type Act =
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' | 'change' }
   /** "add bob to the budget review", "extend it by 15 minutes": the edit, waiting for "yes"; then done. */
-  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[] }
-  | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked }
+  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[]; readonly busyRooms?: readonly string[] }
+  /** `declinedBy`: rooms that declined the event as changed (booked in the longer time). */
+  | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly declinedBy?: readonly string[] }
   /** An edit with nothing to do, or none that can be made: already invited, not invited, all day, too short, the same length. */
-  | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'same_length'; readonly name?: string }
-  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
+  | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'too_long' | 'same_length' | 'same_name'; readonly name?: string }
+  | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit' | 'add_room'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */
 export type Pending =

@@ -95,7 +95,9 @@ export class Confirmations {
         }
         const made = await this.edits.carryOut(input, pending.event, pending.edit);
         if ('gone' in made) return done({ kind: 'changed_since', event: pending.event, change: 'change' });
-        return done({ kind: 'edited', event: made.event, edit: pending.edit }, [made.event]);
+        // A room answers a longer meeting as it answered the first time: read back, so a decline is said.
+        const declinedBy = pending.edit.kind === 'length' ? made.event.attendees.filter((a) => a.kind === 'resource' && a.response === 'declined').map((a) => a.name || a.email || 'The room') : [];
+        return done({ kind: 'edited', event: made.event, edit: pending.edit, ...(declinedBy.length ? { declinedBy } : {}) }, [made.event]);
       }
       case 'more':
         // The rest of the read that offered it: "why?" and the day words are that read's.

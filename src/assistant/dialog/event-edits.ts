@@ -5,7 +5,7 @@
  * building 4"). Proposed for "yes" like a move, by its organizer only; a room named as the place is booked
  * as a room (it becomes an attendee), as Exchange books rooms.
  */
-import type { EditAsked, Explanation } from './acts.js';
+import type { Act, EditAsked, Explanation } from './acts.js';
 import { nameWords, namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
@@ -14,20 +14,25 @@ import { ROOM_WORDS, roomFor } from './room-lookup.js';
 import { eventSubject } from './subject.js';
 import { iso, MINUTE } from './timing.js';
 import { IT } from './turn-words.js';
-import type { Turn, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
+import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
-import { overlaps, type CalendarEvent, type EventChange, type Person } from '../../domain/calendar.js';
+import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person } from '../../domain/calendar.js';
+import type { DirectoryEntry } from '../../providers/calendar-provider.js';
 
 const LEAD = String.raw`^(?:(?:please|can you|could you|would you|go ahead and|i want to|i'd like to)\s+)*`;
 const THE = String.raw`(?:the |my |our |this |tomorrow's |today's )?`;
 const INVITE = new RegExp(String.raw`${LEAD}(?:add|invite|include) (.+?) (?:to|on|in|into) ${THE}(.+?)[.!?]?$`, 'i');
 const UNINVITE = new RegExp(String.raw`${LEAD}(?:remove|uninvite|disinvite|drop|take) (.+?) (?:off|from|out of) ${THE}(.+?)[.!?]?$`, 'i');
-const RENAME = new RegExp(String.raw`${LEAD}(?:rename|retitle) ${THE}(.+?) (?:to|as) (.+?)[.!?]?$|${LEAD}change the (?:name|title|subject) of ${THE}(.+?) to (.+?)[.!?]?$`, 'i');
+// (The name part is greedy: "rename the trip to tokyo planning to osaka planning" renames "trip to tokyo planning".)
+const RENAME = new RegExp(String.raw`${LEAD}(?:rename|retitle) ${THE}(.+) (?:to|as) (.+?)[.!?]?$|${LEAD}change the (?:name|title|subject) of ${THE}(.+) to (.+?)[.!?]?$`, 'i');
 const PLACE = new RegExp(String.raw`${LEAD}change the (?:location|place|room|venue) of ${THE}(.+?) to (?:the )?(.+?)[.!?]?$|${LEAD}(?:move|change|switch) ${THE}(.+?) to (?:the )?(.+?)[.!?]?$`, 'i');
+/** The event named in a length change: "extend the retro by 15 minutes", "make the retro 30 minutes long", "add 15 minutes to the retro". */
+const LENGTH_OF = new RegExp(String.raw`${LEAD}(?:(?:extend|lengthen|shorten|cut|trim) ${THE}(.+?) (?:by|to) |make ${THE}(.+?) (?:\d|an?\b|one\b|half\b)|add .+? to ${THE}(.+?)[.!?]?$)`, 'i');
 /** A guest list said: "bob", "ann and bob", "ann, bob and carol". */
 const LIST = /\s*(?:,\s*(?:and\s+)?|\band\b)\s*/i;
-/** The shortest an event is made by a length change. */
+/** The shortest and longest an event is made by a length change. */
 const SHORTEST_MINUTES = 5;
+const LONGEST_MINUTES = 24 * 60;
 
 /** What the words ask to change, and the event's name as said ("the budget review"), when the words say it. */
 function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; readonly named?: string } | undefined {
@@ -38,7 +43,11 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
     const uninvite = UNINVITE.exec(t);
     if (uninvite) return { edit: { kind: 'uninvite', names: uninvite[1]!.split(LIST).filter(Boolean) }, named: uninvite[2]! };
   }
-  if (s.unsupported === 'length' && s.resize) return { edit: { kind: 'length', ...s.resize } };
+  if (s.unsupported === 'length' && s.resize) {
+    const m = LENGTH_OF.exec(t);
+    const named = m && (m[1] ?? m[2] ?? m[3]);
+    return { edit: { kind: 'length', ...s.resize }, ...(named ? { named } : {}) };
+  }
   if (s.unsupported === 'rename') {
     const m = RENAME.exec(t);
     const to = m && (m[2] ?? m[4])!.replace(/^["'“]|["'”]$/g, '').trim();
@@ -58,9 +67,10 @@ type EditSaid =
   | { readonly kind: 'rename'; readonly to: string }
   | { readonly kind: 'place'; readonly to: string };
 
-/** "room 5", "building 4 cafe": a place as it is written on a calendar. */
+/** "room 5" as "Room 5"; anything typed with capitals, a link or punctuation is kept as typed, without quotes. */
 function placeWritten(said: string): string {
-  return said.replace(/\b([a-z])/g, (c) => c.toUpperCase());
+  const bare = said.trim().replace(/^["'“]|["'”]$/g, '').trim();
+  return /^[a-z0-9 ]+$/.test(bare) ? bare.replace(/(^|\s)([a-z])/g, (_, gap: string, c: string) => gap + c.toUpperCase()) : bare;
 }
 
 /** Proposes edits of existing events, and carries them out once "yes" is said. */
@@ -76,18 +86,27 @@ export class EventEdits {
     if (!said) return undefined;
     const { input, done } = t;
     const found = await this.#eventMeant(t, s, said.named);
-    if (found.kind !== 'one') return done(found.kind === 'none' ? { kind: 'not_found', query: found.query } : { kind: 'which_event', change: 'find' }, [], undefined, found.explanation);
+    if (found.kind === 'none') return done({ kind: 'not_found', query: found.query }, [], undefined, found.explanation);
+    // (Several of that name: named, to be said again with a day; nothing waits.)
+    if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
     const event = found.event;
-    // (A room said as the place is booked as Exchange books rooms: it joins as an attendee and answers.)
-    if (said.edit.kind === 'place' && (ROOM_WORDS.test(said.edit.to) || (await roomFor(this.deps.provider, said.edit.to)).kind === 'one')) return this.rooms.addRoom(input, said.edit.to, [event], done);
+    // A room said as the new place is booked as Exchange books rooms (it joins as an attendee and answers); one
+    // that already has a room moves to the new one. Words that say a room the directory lacks are said so.
+    const room = said.edit.kind === 'place' ? await roomFor(this.deps.provider, said.edit.to) : undefined;
+    const hasRoom = event.attendees.some((a) => a.kind === 'resource');
+    if (said.edit.kind === 'place' && ((room?.kind === 'one' && !hasRoom) || (room?.kind !== 'one' && ROOM_WORDS.test(said.edit.to)))) return this.rooms.addRoom(input, room?.kind === 'one' ? room.room.name : said.edit.to, [event], done);
     if (!organizes(input.user, event)) return done({ kind: 'not_organizer', event, change: 'change' }, [event], undefined, found.explanation);
-    const edit = await this.#edit(input, event, said.edit);
+    const edit = await this.#edit(input, event, said.edit, room?.kind === 'one' ? room.room : undefined);
+    // ("add the boardroom to the demo": the room is booked as a room, not invited as a person.)
+    if ('bookRoom' in edit) return this.rooms.addRoom(input, edit.bookRoom, [event], done);
     if ('refused' in edit) return done(edit.refused, [event], undefined, found.explanation);
-    // ("extend the budget review by an hour" into the next meeting: said before "yes", as a new event's clash is.)
+    // ("extend the budget review by an hour" into the next meeting, or into its room's next booking: said before "yes".)
     const added = edit.kind === 'length' && edit.end > event.end ? { start: event.end, end: edit.end } : undefined;
     const after = added ? (await t.list(added)).shown : [];
     const conflicts = added ? after.filter((e) => e.id !== event.id && !e.isAllDay && !e.isCancelled && e.freeBusy !== 'free' && overlaps(e, Date.parse(added.start), Date.parse(added.end))) : [];
-    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, found.explanation);
+    const busyRooms: string[] = [];
+    for (const r of added ? event.attendees.filter((a) => a.kind === 'resource' && a.email) : []) if (((await this.deps.provider.busyTimes(r.email!, added!)) ?? []).length) busyRooms.push(r.name || r.email!);
+    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, found.explanation);
   }
 
   /** After "yes": the edit made to the event as it is now (guests added since in Outlook stay). */
@@ -98,44 +117,61 @@ export class EventEdits {
     return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
   }
 
-  async #eventMeant(t: Turn, s: DialogSlots, named: string | undefined): Promise<{ kind: 'one'; event: CalendarEvent; explanation?: Explanation } | { kind: 'several' | 'none'; query: string; explanation?: Explanation }> {
+  async #eventMeant(t: Turn, s: DialogSlots, named: string | undefined): Promise<{ kind: 'one'; event: CalendarEvent; explanation?: Explanation } | { kind: 'several'; candidates: CalendarEvent[]; explanation?: Explanation } | { kind: 'none'; query: string; explanation?: Explanation }> {
     const { input, list, stateOf } = t;
     // ("add bob to it", "make it 10 minutes longer": the event just talked about.)
-    const aboutIt = named === undefined ? !namesAnEvent(s) && !s.start : /^(?:it|that|this one|that one)$/i.test(named.trim());
+    const aboutIt = named === undefined ? !namesAnEvent(s) && !s.start : /^(?:it|that|this one|that one|this meeting|that meeting)$/i.test(named.trim());
     if (aboutIt && IT.test(input.text)) {
       const { about } = await stateOf();
       return about ? { kind: 'one', event: about } : { kind: 'none', query: 'that event' };
     }
-    // The event by the words that name it: guests said to be added are no part of its name.
-    const title = named !== undefined && !/^\d/.test(named) ? named.replace(/^(?:the|my|our) /i, '') : s.title;
+    // The event by the words that name it (guests said to be added are no part of its name). The name the NLU
+    // read within them wins, with the day it read ("the hiring sync on friday"); else the words as said.
+    const said = named !== undefined && !/^\d/.test(named) ? named.replace(/^(?:the|my|our) /i, '') : undefined;
+    const title = said !== undefined && !(s.title && said.toLowerCase().includes(s.title.toLowerCase())) ? said : s.title;
     const search: DialogSlots = { raw: [], ...(title ? { title } : {}), ...(s.start ? { start: s.start } : {}), ...(s.window ? { window: s.window } : {}) };
     const at = s.start ? Date.parse(s.start) : undefined;
     const query = title ?? 'that event';
     if (!namesAnEvent(search) && at === undefined) return { kind: 'none', query };
     const { shown, explanation } = await list(searchWindow(search, at, input));
     const fits = firstOfEachSeries(shown.filter((e) => !e.isCancelled && Date.parse(e.end) > input.now.getTime()).filter(namedAt(search, at, input.user)));
-    if (fits.length === 1) return { kind: 'one', event: fits[0]!, explanation };
-    return { kind: fits.length ? 'several' : 'none', query, explanation };
+    // ("the planning" with Planning and Trip to tokyo planning: the one of exactly that name.)
+    const exact = title ? fits.filter((e) => e.subject.trim().toLowerCase() === title.toLowerCase()) : [];
+    if (fits.length === 1 || exact.length === 1) return { kind: 'one', event: exact.length === 1 ? exact[0]! : fits[0]!, explanation };
+    return fits.length ? { kind: 'several', candidates: fits, explanation } : { kind: 'none', query, explanation };
   }
 
-  /** The edit said, made definite against the event: people found in the directory, an end time, a name. */
-  async #edit(input: TurnInput, event: CalendarEvent, said: EditSaid): Promise<EditAsked | { readonly refused: Parameters<Turn['done']>[0] }> {
+  /** The edit said, made definite against the event: people found in the directory, an end time, a name, a place. */
+  async #edit(input: TurnInput, event: CalendarEvent, said: EditSaid, room: DirectoryEntry | undefined): Promise<EditAsked | { readonly refused: Act } | { readonly bookRoom: string }> {
     switch (said.kind) {
       case 'invite': {
         const people: Person[] = [];
         for (const name of said.names) {
-          const found = await this.deps.provider.findPeople(name);
-          if (found.kind === 'none') return { refused: { kind: 'unknown_person', name } };
+          const found = await this.deps.provider.findPeople(name.replace(/^the /i, ''));
+          if (found.kind === 'none') {
+            // ("add the boardroom to the demo": no person, but a room of the room lists.)
+            const asRoom = await roomFor(this.deps.provider, name);
+            if (asRoom.kind === 'one') return { bookRoom: asRoom.room.name };
+            return { refused: { kind: 'unknown_person', name } };
+          }
           if (found.kind === 'several') return { refused: { kind: 'which_room', name, candidates: found.candidates.map((c) => c.name), person: true } };
-          const invited = event.attendees.some((a) => a.email?.toLowerCase() === found.person.email.toLowerCase());
-          if (!invited && found.person.email.toLowerCase() !== input.user.toLowerCase()) people.push({ email: found.person.email, name: found.person.name });
+          if (found.person.isRoom) return { bookRoom: found.person.name };
+          const email = found.person.email.toLowerCase();
+          const known = event.attendees.some((a) => a.email?.toLowerCase() === email) || people.some((p) => p.email?.toLowerCase() === email);
+          if (!known && email !== input.user.toLowerCase()) people.push({ email: found.person.email, name: found.person.name });
         }
         if (people.length === 0) return { refused: { kind: 'edit_unneeded', event, why: 'invited' } };
         return { kind: 'invite', people };
       }
       case 'uninvite': {
         const guests = event.attendees.filter((a) => a.kind !== 'resource');
-        const people = guests.filter((a) => said.names.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0]?.replace(/[._]/g, ' ') ?? ''}`).includes(w))));
+        const people: Attendee[] = [];
+        for (const name of said.names) {
+          const matches = guests.filter((a) => nameWords(name).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0]?.replace(/[._]/g, ' ') ?? ''}`).includes(w)));
+          // ("remove bob" with Bob Smith and Bob Jones invited: which one, never both.)
+          if (matches.length > 1) return { refused: { kind: 'which_room', name, candidates: matches.map((a) => a.name || a.email || name), person: true } };
+          if (matches[0] && !people.includes(matches[0])) people.push(matches[0]);
+        }
         if (people.length === 0) return { refused: { kind: 'edit_unneeded', event, why: 'not_invited', name: said.names.join(' and ') } };
         return { kind: 'uninvite', people: people.map((a) => ({ ...(a.email ? { email: a.email } : {}), ...(a.name ? { name: a.name } : {}) })) };
       }
@@ -144,13 +180,21 @@ export class EventEdits {
         const start = Date.parse(event.start);
         const end = said.how === 'to' ? start + said.minutes * MINUTE : Date.parse(event.end) + said.minutes * MINUTE;
         if (end - start < SHORTEST_MINUTES * MINUTE) return { refused: { kind: 'edit_unneeded', event, why: 'too_short' } };
+        // (A day at most: longer is a change of days, said as a move or a new event.)
+        if (end - start > LONGEST_MINUTES * MINUTE) return { refused: { kind: 'edit_unneeded', event, why: 'too_long' } };
         if (end === Date.parse(event.end)) return { refused: { kind: 'edit_unneeded', event, why: 'same_length' } };
         return { kind: 'length', end: iso(end) };
       }
-      case 'rename':
-        return { kind: 'rename', subject: eventSubject(said.to) };
-      case 'place':
-        return { kind: 'place', location: placeWritten(said.to) };
+      case 'rename': {
+        const subject = eventSubject(said.to);
+        if (subject.toLowerCase() === event.subject.trim().toLowerCase()) return { refused: { kind: 'edit_unneeded', event, why: 'same_name' } };
+        return { kind: 'rename', subject };
+      }
+      case 'place': {
+        // Another place releases the rooms booked for it (or gives way to the room said).
+        const rooms = event.attendees.filter((a) => a.kind === 'resource' && a.email?.toLowerCase() !== room?.email.toLowerCase()).map((a) => a.name || a.email || 'the room');
+        return { kind: 'place', location: room?.name ?? placeWritten(said.to), ...(room ? { room: { email: room.email, name: room.name } } : {}), ...(rooms.length ? { releases: rooms } : {}) };
+      }
     }
   }
 }
@@ -167,7 +211,11 @@ function changeFor(now: CalendarEvent, edit: EditAsked): EventChange {
       return { end: edit.end };
     case 'rename':
       return { subject: edit.subject };
-    case 'place':
-      return { location: edit.location };
+    case 'place': {
+      // (The rooms given up leave the attendees, so their calendars free the time; the room said joins.)
+      if (!edit.releases?.length && !edit.room) return { location: edit.location };
+      const kept = guests().filter((a) => a.kind !== 'resource');
+      return { location: edit.location, attendees: [...kept, ...(edit.room ? [{ email: edit.room.email, name: edit.room.name, kind: 'resource' as const }] : [])] };
+    }
   }
 }

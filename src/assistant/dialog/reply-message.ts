@@ -24,7 +24,8 @@ const REPLY_VERB = /^(?:(?:please|can you|could you|would you|go ahead and)\s+)*
  */
 const OPENINGS: readonly { readonly re: RegExp; readonly words: 'as said' | 'after whom' | 'a request' | 'a reason' }[] = [
   { re: /(?:,\s*|\s+)(?:and|then)\s+let\s+(?:\S+(?:\s+\S+)?)\s+know(?:\s+that)?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
-  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)tell\s+(?<rest>.*)$/i, words: 'after whom' },
+  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?tell\s+(?<rest>.*)$/i, words: 'after whom' },
+  { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?(?:mention|add|note)\s+that(?<rest>\s+.*)$|(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?mention(?<rest2>\s+.*)$/i, words: 'as said' },
   { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:say(?!\s+(?:yes|no)\b)|write)(?:\s+that)?[:,]?(?<rest>\s+.*)$/i, words: 'as said' },
   { re: /[,;]?\s+saying(?:\s+that)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
   { re: /[,;]?\s+with\s+(?:a|the|this)\s+(?:message|note|comment|reason)(?:\s+that|\s+saying(?:\s+that)?)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
@@ -33,13 +34,16 @@ const OPENINGS: readonly { readonly re: RegExp; readonly words: 'as said' | 'aft
 ];
 
 /** A message asked for in words none of the openings reads ("and message dave that ...", "ask him if ..."): said not caught. */
-const MESSAGE_ASKED = /\s+(?:and|then)\s+(?:tell(?!\s+(?:me|us)\b)|let|say|write|message|ask)\b|\s+with\s+(?:a|the)\s+(?:message|note|comment|reason)\b|\s+saying\b/i;
+const MESSAGE_ASKED = /\s+(?:and|then)\s+(?:tell(?!\s+(?:me|us|on|in|at|for|about|with|from|session|meeting)\b)|let|say|write|message|ask)\b|\s+with\s+(?:a|the)\s+(?:message|note|comment|reason)\b|\s+saying\b/i;
 
 /** Words a message starts with, after "tell" and whom ("tell bob smith I'm late": "I'm" starts it). */
 const STARTS_MESSAGE = new Set(['i', "i'm", 'im', "i'll", "i've", "i'd", 'we', "we're", "we'll", 'my', 'our', 'sorry', 'unfortunately', "can't", 'cant', 'cannot', "won't", 'not', 'no', 'please', 'thanks', 'thank', 'it', "it's", 'this', 'the', 'he', 'she', 'they', 'something', 'running', 'stuck', 'out', 'off', 'sick', 'travelling', 'traveling', 'busy', 'late', 'that', 'yes', 'happy', 'glad', 'see', 'will', 'let', "let's", 'lets', 'maybe', 'probably', 'just', 'still', 'have', 'got', 'congrats', 'congratulations', 'good', 'great']);
 
-/** Whom "tell" is said of when it is not the organizer: "tell me when it starts" asks the assistant. */
-const NOT_FOR_THE_ORGANIZER = /^(?:me|us)\b/i;
+/**
+ * After "tell", words that are nobody to tell: "tell me when it starts" asks the assistant; "the show and tell on
+ * friday" is a meeting's name.
+ */
+const NOT_FOR_THE_ORGANIZER = /^(?:me|us|on|in|at|for|about|with|from|session|meeting)\b/i;
 
 /** After "tell": whom ("them", "dave", "bob smith", "the team lead"), then the message; "tell dave to ..." asks him to. */
 function afterTell(rest: string): string | undefined {
@@ -93,7 +97,7 @@ export function replyWithMessage(said: string): ReplyWithMessage | undefined {
     if (!m || (found && found.index <= m.index)) continue;
     // ("tell me when it starts": a question for the assistant, no message.)
     if (words === 'after whom' && NOT_FOR_THE_ORGANIZER.test((m.groups?.rest ?? '').trim())) continue;
-    found = { index: m.index, message: messageOf(m.groups?.rest ?? '', words) };
+    found = { index: m.index, message: messageOf(m.groups?.rest ?? m.groups?.rest2 ?? '', words) };
   }
   // Asked for, in words none of the openings reads: the answer goes alone, and says so.
   const asked = found ? undefined : MESSAGE_ASKED.exec(text);

@@ -152,7 +152,7 @@ export class Dialog {
       // (A find whose events are all one series is about its first; a new event is what "it" means next.)
       const oneSeries = act.kind === 'events' && (act.scope === 'find' || act.scope === 'next') && act.events.length > 0 && act.events.every((e) => (e.uid ?? e.id) === (act.events[0]!.uid ?? act.events[0]!.id));
       // (An event just changed is "it" next: "move it 30 minutes earlier" after a move, at its new time.)
-      const changed = act.kind === 'moved' ? { ...act.event, start: act.start, end: act.end ?? act.event.end } : act.kind === 'reminder_set' || act.kind === 'confirm_remind' || act.kind === 'room_added' || act.kind === 'responded' ? act.event : undefined;
+      const changed = act.kind === 'moved' ? { ...act.event, start: act.start, end: act.end ?? act.event.end } : act.kind === 'reminder_set' || act.kind === 'confirm_remind' || act.kind === 'room_added' || act.kind === 'responded' || act.kind === 'edited' || act.kind === 'confirm_edit' ? act.event : undefined;
       const aboutNow = act.kind === 'events' && oneSeries ? act.events[0] : act.kind === 'confirm_cancel' || act.kind === 'confirm_move' || act.kind === 'confirm_respond' || act.kind === 'created' ? act.event : changed;
       // (A search that found nothing forgets it too: "move it" then must not move the event talked about before.)
       const about = aboutNow ?? (act.kind === 'events' || act.kind === 'free' || act.kind === 'free_gaps' || act.kind === 'cancelled' || act.kind === 'moved' || act.kind === 'not_found' ? undefined : (await stateOf()).about);
@@ -261,7 +261,9 @@ export class Dialog {
         return this.#timeAnswers.given(input, { kind: 'time', create: { ...slotsOf(pending.draft, input.timeZone), location: room }, proposed: pending.draft.start }, s, false, done, (i) => (intent = i));
       }
     }
-    if (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text)) {
+    // ("add ann to the retro" while lunch waits: an edit of the retro, never a guest called "ann to the retro".)
+    const editsAnother = s.unsupported !== undefined && !/\b(?:to|from|of) (?:it|that)\b/i.test(input.text);
+    if (!editsAnother && (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text))) {
       const pending = (await stateOf()).pending;
       const said = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
       // ("no, sorry", "no, ann" with Bob proposed: a guest meant only in place of one of that first name;
@@ -579,7 +581,7 @@ export class Dialog {
         if (pending?.kind === 'person') return done({ kind: 'ask_person', name: pending.name, candidates: pending.candidates }, [], pending);
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
         // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
-        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind')) {
+        if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind' || pending?.kind === 'edit' || pending?.kind === 'add_room')) {
           return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.event.subject }, [], pending);
         }
         // "when is book club": words read as another assistant's question ("when is the next lakers game")
@@ -592,7 +594,7 @@ export class Dialog {
           }
         }
         // What was dropped is named: the person must not think it still waits for "yes".
-        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind' ? { change: pending.kind, subject: pending.event.subject } : undefined;
+        const dropped = pending?.kind === 'create' ? { change: 'create' as const, subject: spelledOut(pending.draft.subject) } : pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind' || pending?.kind === 'edit' || pending?.kind === 'add_room' ? { change: pending.kind, subject: pending.event.subject } : undefined;
         return done({ kind: 'refuse', ...(dropped ? { dropped } : {}), ...(s.unsupported ? { unsupported: s.unsupported } : {}) }, [], dropped ? undefined : pending);
       }
       case 'room_find':

@@ -403,6 +403,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       if (act.candidates?.length) {
         const list = act.candidates.map((e) => `${subject(e)} ${whenEvent(e, clock)}`);
         const options = list.length > 1 ? `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}` : list[0]!;
+        // (An edit waits for no answer to this: the request is said again with its day.)
+        if (act.change === 'change') return sentences([`Which one do you mean: ${options}? Say it again with its day.`]);
         const others = act.more ? ` ${act.more === 1 ? 'One more fits' : `${act.more} more fit`}; a day or a name narrows them.` : '';
         return sentences([`Which one should I ${act.change}: ${options}?${others}`, `Say its name or "the first one".`]);
       }
@@ -467,7 +469,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'respond_own':
       return sentences([`You organize ${subject(act.event)}, so there is no invitation to ${act.reply === 'decline' ? 'decline' : 'accept'}. To call it off, say "cancel ${subject(act.event).toLowerCase()}".`]);
     case 'holding':
-      return sentences([`OK, take your time. Say yes to ${act.change === 'create' ? 'add' : act.change === 'respond' ? 'answer' : act.change === 'remind' ? 'set the reminder for' : act.change} ${act.subject}, or no to drop it.`]);
+      return sentences([`OK, take your time. Say yes to ${{ create: 'add', respond: 'answer', remind: 'set the reminder for', edit: 'change', add_room: 'book the room for', cancel: 'cancel', move: 'move' }[act.change]} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
       const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
       const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';
@@ -543,7 +545,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'refuse': {
       // A proposal dropped by words that were not understood is named, so nobody waits to say "yes" to it.
       const d = act.dropped;
-      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : d.change === 'remind' ? `the reminder for ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
+      const dropped = typeof d === 'object' ? [`I didn't follow that, so I dropped ${d.change === 'create' ? `adding ${d.subject}` : d.change === 'respond' ? `answering ${d.subject}` : d.change === 'remind' ? `the reminder for ${d.subject}` : d.change === 'edit' ? `the change to ${d.subject}` : d.change === 'add_room' ? `booking a room for ${d.subject}` : `the ${d.change} of ${d.subject}`}: nothing was changed. Ask again with the whole request.`] : d ? ["I haven't changed anything."] : [];
       if (act.unsupported) {
         // Said in a way the edit could not be read from (or with a move at once): how to say it, one change at a time.
         const how = {
@@ -654,8 +656,12 @@ function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'ed
         return [`${cap(name)} lasts all day, so its length is its days: say "move ${name.toLowerCase()} to friday" to change them.`];
       case 'too_short':
         return [`That would leave ${name} shorter than 5 minutes, so I haven't changed it.`];
+      case 'too_long':
+        return [`That would make ${name} longer than a day, so I haven't changed it. To give it more days, move it or add a new event.`];
       case 'same_length':
         return [`${cap(name)} already lasts that long.`];
+      case 'same_name':
+        return [`${cap(name)} is already called that.`];
     }
   }
   const e = act.edit;
@@ -667,12 +673,15 @@ function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'ed
         return [`Done. ${who} ${several ? 'are' : 'is'} invited to ${name}.`];
       case 'uninvite':
         return [`Done. ${who} ${several ? 'are' : 'is'} no longer invited to ${name}.`];
-      case 'length':
-        return [`Done. ${cap(name)} now ends at ${endsAt(e.end)}.`];
+      case 'length': {
+        // (A room booked in the added time declines it: said, never hidden behind "Done".)
+        const declined = act.declinedBy?.length ? [`${andList(act.declinedBy)} declined the longer time: ${act.declinedBy.length === 1 ? 'it is' : 'they are'} booked then, so this meeting has no room now.`] : [];
+        return [`Done. ${cap(name)} now ends at ${endsAt(e.end)}.`, ...declined];
+      }
       case 'rename':
         return [`Done. It's now called ${e.subject}.`];
       case 'place':
-        return [`Done. ${cap(name)} is now in ${e.location}.`];
+        return [`Done. ${cap(name)} is now in ${e.location}${e.releases?.length ? `, and ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released` : ''}.`];
     }
   }
   const told = act.event.isMeeting ? ' The attendees will be told.' : '';
@@ -684,12 +693,16 @@ function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'ed
       return [`Remove ${who} from ${name} ${at}?${only} ${several ? "They're" : `${who} is`} told it's off for them.`];
     case 'length': {
       const minutes = Math.round((Date.parse(e.end) - Date.parse(act.event.start)) / 60_000);
-      const clash = act.kind === 'confirm_edit' && act.conflicts?.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${endsAt(act.conflicts[0]!.start)}.`] : [];
-      return [...clash, `Make ${name} ${at} end at ${endsAt(e.end)} instead of ${endsAt(act.event.end)}, ${spokenDuration(minutes)} in all?${only}${told}`];
+      const clash = act.conflicts?.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${endsAt(act.conflicts[0]!.start)}.`] : [];
+      // (Over midnight the new end says its day.)
+      const endDay = sameLocalDay(localTime(e.end, clock.zone), localTime(act.event.start, clock.zone)) ? '' : ` ${dayLabel(localTime(e.end, clock.zone), clock.today)}`;
+      return [...clash, ...roomsWillDecline(act.busyRooms), `Make ${name} ${at} end at ${endsAt(e.end)}${endDay} instead of ${endsAt(act.event.end)}, ${spokenDuration(minutes)} in all?${only}${told}`];
     }
     case 'rename':
       return [`Rename ${name} ${at} to ${e.subject}?${only}${told}`];
-    case 'place':
-      return [`Change where ${name} ${at} is, to ${e.location}?${only}${told}`];
+    case 'place': {
+      const released = e.releases?.length ? ` ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released.` : '';
+      return [`Change where ${name} ${at} is, to ${e.location}?${only}${released}${told}`];
+    }
   }
 }

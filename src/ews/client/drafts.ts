@@ -82,6 +82,16 @@ export function draftToInput(draft: EventDraft & { readonly uid: string }): Cale
 }
 
 /** Domain change -> the fields UpdateItem sets. Attendee lists replace the old ones. */
+/**
+ * The attendee lists a change empties ("remove bob from the planning", its only guest): deleted, since an empty
+ * list is no SetItemField (the lists left out of `changeToInput` would otherwise keep their old guests).
+ */
+export function changeToDeletes(c: EventChange): (keyof CalendarItemInput)[] {
+  if (c.attendees === undefined) return [];
+  const has = (kind: string) => c.attendees!.some((a) => a.kind === kind);
+  return [...(has('required') ? [] : ['requiredAttendees' as const]), ...(has('optional') ? [] : ['optionalAttendees' as const]), ...(has('resource') ? [] : ['resources' as const])];
+}
+
 export function changeToInput(c: EventChange): CalendarItemInput {
   return {
     ...(c.subject !== undefined ? { subject: c.subject } : {}),

@@ -2,7 +2,7 @@ import { byStartThenEnd, type CalendarEvent, type EventChange, type EventDraft, 
 import { CreateCalendarItems, CreateMessage } from '../operations/create-item.js';
 import { DeleteItems } from '../operations/delete-item.js';
 import { UpdateCalendarItems } from '../operations/update-item.js';
-import { changeToInput, draftToInput, newUid } from './drafts.js';
+import { changeToDeletes, changeToInput, draftToInput, newUid } from './drafts.js';
 import { EwsError } from '../errors.js';
 import { EwsEngine, type CallOptions } from '../operations/engine.js';
 import { FindItemCalendarView } from '../operations/find-item.js';
@@ -223,9 +223,10 @@ export class EwsClient {
   /** Changes an event; attendees hear about it when `notify` (the default for meetings). */
   async updateEvent(mailbox: string, ref: { readonly id: string; readonly changeKey?: string }, change: EventChange, opts: { readonly notify?: boolean } = {}): Promise<{ id: string; changeKey?: string }> {
     const { call } = this.target(mailbox, change.timeZone);
+    const deletes = changeToDeletes(change);
     const { result } = await this.engine.call(
       UpdateCalendarItems,
-      { changes: [{ item: ref, set: changeToInput(change) }], conflictResolution: 'AutoResolve', sendMeetingInvitationsOrCancellations: opts.notify === false ? 'SendToNone' : 'SendToAllAndSaveCopy' },
+      { changes: [{ item: ref, set: changeToInput(change), ...(deletes.length ? { delete: deletes } : {}) }], conflictResolution: 'AutoResolve', sendMeetingInvitationsOrCancellations: opts.notify === false ? 'SendToNone' : 'SendToAllAndSaveCopy' },
       call,
     );
     const id = unwrapOne(result);

@@ -13,12 +13,19 @@ const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
 const ALICE = 'alice@contoso.com';
 const sim = useSimulator(() =>
   startContoso({
-    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12)],
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('bjones', 'Bob Jones', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12)],
     shell: [impersonation('imp')],
     events: [
       { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'] },
       { organizer: ALICE, subject: 'Design sync', start: '2027-03-10T12:30:00-08:00', end: '2027-03-10T13:00:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
       { organizer: 'dave@contoso.com', subject: 'Vendor call', start: '2027-03-11T10:00:00-08:00', end: '2027-03-11T10:30:00-08:00', timeZone: PACIFIC, attendees: [ALICE] },
+      { organizer: ALICE, subject: 'Planning', start: '2027-03-11T14:00:00-08:00', end: '2027-03-11T15:00:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'], rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+      { organizer: 'bob@contoso.com', subject: 'Bob in the boardroom', start: '2027-03-11T15:00:00-08:00', end: '2027-03-11T16:00:00-08:00', timeZone: PACIFIC, rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+      { organizer: ALICE, subject: 'Solo prep', start: '2027-03-12T09:00:00-08:00', end: '2027-03-12T09:30:00-08:00', timeZone: PACIFIC, attendees: ['dave@contoso.com'] },
+      { organizer: ALICE, subject: 'Sales call', start: '2027-03-12T11:00:00-08:00', end: '2027-03-12T11:30:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com', 'bjones@contoso.com'] },
+      { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-11T16:00:00-08:00', end: '2027-03-11T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
+      { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-12T16:00:00-08:00', end: '2027-03-12T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
+      { organizer: ALICE, subject: 'Trip to tokyo planning', start: '2027-03-12T13:00:00-08:00', end: '2027-03-12T13:30:00-08:00', timeZone: PACIFIC },
     ],
   }),
 );
@@ -90,5 +97,60 @@ describe('edits of an event other than its time', () => {
     expect(nobody.text).toBe("I couldn't find anyone called zed in the directory.");
     expect(nobody.pending).toBeUndefined();
     expect((await ask('rename the quarterly party to summer party', 'refused')).text).toBe("I couldn't find quarterly party on your calendar.");
+  });
+
+  it('words not understood drop a waiting edit, said; "yes" then does nothing', async () => {
+    await ask('add ann to the solo prep', 'dropped');
+    expect((await ask('no, the demo', 'dropped')).text).toMatch(/dropped the change to Solo prep: nothing was changed/);
+    expect((await ask('yes', 'dropped')).text).toBe("There's nothing waiting for a yes right now.");
+    expect(guestsOf('Solo prep')).toEqual(['dave@contoso.com']);
+    // (An edit said while a new event waits is an edit of the event named, never a guest of the new one.)
+    await ask('add lunch with ann tomorrow at noon', 'dropped');
+    expect((await ask('add ann to the solo prep', 'dropped')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Solo prep' }, edit: { kind: 'invite' } });
+    await ask('no', 'dropped');
+  });
+
+  it('removing the only guest empties the list in Exchange; "it" is then the event just changed', async () => {
+    await ask('remove dave from the solo prep', 'last-guest');
+    expect((await ask('yes', 'last-guest')).text).toBe('Done. Dave Kim is no longer invited to Solo prep.');
+    expect(guestsOf('Solo prep')).toEqual([]);
+    expect((await ask('add ann to it', 'last-guest')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Solo prep' } });
+    await ask('no', 'last-guest');
+  });
+
+  it('a longer meeting whose room is booked after it: said before "yes", and the room\'s decline after it', async () => {
+    const proposal = await ask('make the planning 30 minutes longer', 'room-length');
+    expect(proposal.text).toMatch(/^Boardroom is booked then and will decline\. Make Planning on Thursday at 2 PM end at 3:30 PM/);
+    expect((await ask('yes', 'room-length')).text).toBe('Done. Planning now ends at 3:30 PM. Boardroom declined the longer time: it is booked then, so this meeting has no room now.');
+  });
+
+  it('a new place that is no room releases the room; a place is kept as typed', async () => {
+    expect((await ask('change the location of the planning to building 4', 'place-room')).text).toBe('Change where Planning on Thursday at 2 PM is, to Building 4? Boardroom is released. The attendees will be told.');
+    expect((await ask('yes', 'place-room')).text).toBe('Done. Planning is now in Building 4, and Boardroom is released.');
+    expect(onCalendar('Planning')?.location).toBe('Building 4');
+    expect(onCalendar('Planning')?.resources ?? []).toEqual([]);
+    expect((await ask('change the location of the planning to https://zoom.us/j/98765?pwd=AbCd', 'place-room')).pending).toMatchObject({ edit: { kind: 'place', location: 'https://zoom.us/j/98765?pwd=AbCd' } });
+    await ask('no', 'place-room');
+  });
+
+  it('names: a rename keeps "to" inside the old name; two Bobs invited ask which; a room said as a guest is booked', async () => {
+    expect((await ask('rename the trip to tokyo planning to osaka planning', 'names')).pending).toMatchObject({ event: { subject: 'Trip to tokyo planning' }, edit: { kind: 'rename', subject: 'Osaka planning' } });
+    await ask('no', 'names');
+    expect((await ask('remove bob from the sales call', 'names')).text).toBe('Which bob do you mean: Bob Smith, or Bob Jones? Ask again with the full name.');
+    expect((await ask('remove bob jones from the sales call', 'names')).pending).toMatchObject({ edit: { kind: 'uninvite', people: [{ email: 'bjones@contoso.com' }] } });
+    await ask('no', 'names');
+    expect((await ask('add ann and ann to the sales call', 'names')).pending).toMatchObject({ edit: { kind: 'invite', people: [{ email: 'ann@contoso.com' }] } });
+    await ask('no', 'names');
+    const roomAsGuest = await ask('add the boardroom to the sales call', 'names');
+    expect(roomAsGuest.pending, roomAsGuest.text).toMatchObject({ kind: 'add_room', room: { email: 'boardroom@contoso.com' } });
+    await ask('no', 'names');
+  });
+
+  it('two events of one name are named for a choice; said again with its day, that one', async () => {
+    expect((await ask('add dave to the hiring sync', 'two')).text).toBe('Which one do you mean: Hiring sync on Thursday at 4 PM, or Hiring sync on Friday at 4 PM? Say it again with its day.');
+    expect((await ask('add dave to the hiring sync on friday', 'two')).pending).toMatchObject({ event: { subject: 'Hiring sync', start: '2027-03-13T00:00:00Z' }, edit: { kind: 'invite' } });
+    await ask('no', 'two');
+    expect((await ask('add another 15 minutes to the hiring sync on thursday', 'two')).pending).toMatchObject({ edit: { kind: 'length', end: '2027-03-12T00:45:00Z' } });
+    await ask('no', 'two');
   });
 });

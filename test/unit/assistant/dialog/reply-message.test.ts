@@ -33,6 +33,9 @@ describe('replyWithMessage: the words for the organizer said with an answer to a
     expect(replyWithMessage('accept the invite to say goodbye drinks')).toBeUndefined();
     expect(replyWithMessage('accept the planning sync and add it to my calendar')).toBeUndefined();
     expect(replyWithMessage('accept the standup and tell me when it starts')).toBeUndefined();
+    expect(replyWithMessage('decline the show and tell on friday')).toBeUndefined();
+    expect(replyWithMessage("decline the partner call and mention I'm travelling")).toEqual({ request: 'decline the partner call', message: "I'm travelling." });
+    expect(replyWithMessage("decline the partner call and also tell dave I'm travelling")).toEqual({ request: 'decline the partner call', message: "I'm travelling." });
   });
 
   it('only an answer to an invitation carries one: other requests and plain answers are left alone', () => {
