@@ -16,7 +16,7 @@ import { iso, MINUTE } from './timing.js';
 import { IT } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
-import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person } from '../../domain/calendar.js';
+import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person, type TimeWindow } from '../../domain/calendar.js';
 import type { DirectoryEntry } from '../../providers/calendar-provider.js';
 
 const LEAD = String.raw`^(?:(?:please|can you|could you|would you|go ahead and|i want to|i'd like to)\s+)*`;
@@ -100,13 +100,17 @@ export class EventEdits {
     // ("add the boardroom to the demo": the room is booked as a room, not invited as a person.)
     if ('bookRoom' in edit) return this.rooms.addRoom(input, edit.bookRoom, [event], done);
     if ('refused' in edit) return done(edit.refused, [event], undefined, found.explanation);
-    // ("extend the budget review by an hour" into the next meeting, or into its room's next booking: said before "yes".)
-    const added = edit.kind === 'length' && edit.end > event.end ? { start: event.end, end: edit.end } : undefined;
-    const after = added ? (await t.list(added)).shown : [];
-    const conflicts = added ? after.filter((e) => e.id !== event.id && !e.isAllDay && !e.isCancelled && e.freeBusy !== 'free' && overlaps(e, Date.parse(added.start), Date.parse(added.end))) : [];
-    const busyRooms: string[] = [];
-    for (const r of added ? event.attendees.filter((a) => a.kind === 'resource' && a.email) : []) if (((await this.deps.provider.busyTimes(r.email!, added!)) ?? []).length) busyRooms.push(r.name || r.email!);
+    const { conflicts, busyRooms } = edit.kind === 'length' && edit.end > event.end ? await this.#clashes(t, event, { start: event.end, end: edit.end }) : { conflicts: [], busyRooms: [] };
     return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, found.explanation);
+  }
+
+  /** "extend the budget review by an hour": what the added time runs into on the calendar, and its rooms booked then. */
+  async #clashes(t: Turn, event: CalendarEvent, added: TimeWindow): Promise<{ conflicts: CalendarEvent[]; busyRooms: string[] }> {
+    const { shown } = await t.list(added);
+    const conflicts = shown.filter((e) => e.id !== event.id && !e.isAllDay && !e.isCancelled && e.freeBusy !== 'free' && overlaps(e, Date.parse(added.start), Date.parse(added.end)));
+    const busyRooms: string[] = [];
+    for (const r of event.attendees.filter((a) => a.kind === 'resource' && a.email)) if (((await this.deps.provider.busyTimes(r.email!, added)) ?? []).length) busyRooms.push(r.name || r.email!);
+    return { conflicts, busyRooms };
   }
 
   /** After "yes": the edit made to the event as it is now (guests added since in Outlook stay). */
