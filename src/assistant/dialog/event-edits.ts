@@ -19,13 +19,13 @@ import type { DialogSlots } from './understanding.js';
 import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person, type TimeWindow } from '../../domain/calendar.js';
 import type { DirectoryEntry } from '../../providers/calendar-provider.js';
 
-const LEAD = String.raw`^(?:(?:please|can you|could you|would you|go ahead and|i want to|i'd like to)\s+)*`;
-const THE = String.raw`(?:the |my |our |this |tomorrow's |today's )?`;
+const LEAD = String.raw`^(?:(?:please|also|and|can you|could you|would you|go ahead and|i want to|i'd like to)\s+)*`;
+const THE = String.raw`(?:the |my |our |this |tomorrow's |today's |(?:mon|tues|wednes|thurs|fri|satur|sun)day's )?`;
 const INVITE = new RegExp(String.raw`${LEAD}(?:add|invite|include) (.+?) (?:to|on|in|into) ${THE}(.+?)[.!?]?$`, 'i');
 const UNINVITE = new RegExp(String.raw`${LEAD}(?:remove|uninvite|disinvite|drop|take) (.+?) (?:off|from|out of) ${THE}(.+?)[.!?]?$`, 'i');
 // (The name part is greedy: "rename the trip to tokyo planning to osaka planning" renames "trip to tokyo planning".)
 const RENAME = new RegExp(String.raw`${LEAD}(?:rename|retitle) ${THE}(.+) (?:to|as) (.+?)[.!?]?$|${LEAD}change the (?:name|title|subject) of ${THE}(.+) to (.+?)[.!?]?$`, 'i');
-const PLACE = new RegExp(String.raw`${LEAD}change the (?:location|place|room|venue) of ${THE}(.+?) to (?:the )?(.+?)[.!?]?$|${LEAD}(?:move|change|switch) ${THE}(.+?) to (?:the )?(.+?)[.!?]?$`, 'i');
+const PLACE = new RegExp(String.raw`${LEAD}(?:change|set|update) the (?:location|place|room|venue) of ${THE}(.+?) to (?:the )?(.+?)[.!?]?$|${LEAD}(?:move|change|switch) ${THE}(.+?) to (?:the )?(.+?)[.!?]?$`, 'i');
 /** The event named in a length change: "extend the retro by 15 minutes", "make the retro 30 minutes long", "add 15 minutes to the retro". */
 const LENGTH_OF = new RegExp(String.raw`${LEAD}(?:(?:extend|lengthen|shorten|cut|trim) ${THE}(.+?) (?:by|to) |make ${THE}(.+?) (?:\d|an?\b|one\b|half\b)|add .+? to ${THE}(.+?)[.!?]?$)`, 'i');
 /** A guest list said: "bob", "ann and bob", "ann, bob and carol". */
@@ -150,6 +150,7 @@ export class EventEdits {
     switch (said.kind) {
       case 'invite': {
         const people: Person[] = [];
+        const already: string[] = [];
         for (const name of said.names) {
           const found = await this.deps.provider.findPeople(name.replace(/^the /i, ''));
           if (found.kind === 'none') {
@@ -163,9 +164,10 @@ export class EventEdits {
           const email = found.person.email.toLowerCase();
           const known = event.attendees.some((a) => a.email?.toLowerCase() === email) || people.some((p) => p.email?.toLowerCase() === email);
           if (!known && email !== input.user.toLowerCase()) people.push({ email: found.person.email, name: found.person.name });
+          else if (email !== input.user.toLowerCase() && !already.includes(found.person.name)) already.push(found.person.name);
         }
         if (people.length === 0) return { refused: { kind: 'edit_unneeded', event, why: 'invited' } };
-        return { kind: 'invite', people };
+        return { kind: 'invite', people, ...(already.length ? { already } : {}) };
       }
       case 'uninvite': {
         const guests = event.attendees.filter((a) => a.kind !== 'resource');

@@ -185,8 +185,9 @@ export class Dialog {
       }
       if (u.intent === 'room_is_free') return this.#rooms.namedRoom(input, u.intent, s, done, otherRoom);
     }
-    // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn.
-    if (u.intent === 'out_of_scope' || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
+    // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn. (An edit of an
+    // event, "add ann to the retro", is a request of its own, not an answer.)
+    if ((u.intent === 'out_of_scope' && !s.unsupported) || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'person') {
         const chosen = chooseCandidate(input.text, pending.candidates);
@@ -198,7 +199,7 @@ export class Dialog {
       }
     }
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
-    if (u.intent === 'out_of_scope' || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
+    if ((u.intent === 'out_of_scope' && !s.unsupported) || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'which' && pending.candidates.length === 0 && u.intent !== 'cancel_event' && u.intent !== 'move_event') {
         // "Which event should I cancel? Say its name": the answer is the name ("the budget review").

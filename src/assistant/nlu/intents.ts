@@ -113,7 +113,7 @@ function asksAboutANamedPartOfDay(rest: string): boolean {
 export const ASKS_ABOUT = /^(where is|where's|wheres|where are|what room is|which room is|who is|who's|whos|who are|who will be|how long is|how long's|how long are|how long will)\b/;
 /** The event asked about is one of the person's: "my ...", or "the" with a kind of meeting. */
 const ONE_OF_MINE = new RegExp(String.raw`\b(my|our)\b|\b(?:the|invited to|coming to|going to|attending) (?:\S+ ){0,3}(meeting|review|sync|call|standup|stand-up|interview|appointment|1:1|one on one|offsite|workshop|kickoff|retro|huddle|planning|lunch|dinner|demo|session)\b`);
-const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
+const LEAD = /^(?:(?:please|olly|hey|hi|ok|okay|google|alexa|so|and|also|now|can|could|would|will|you|i|we|want|wanna|need|to|would like|like|go ahead and|just|kindly)\s+)*/;
 const NOT_CALENDAR = /\b(alarms?|timer|wake|lists?|e-?mails?|texts?|messages?|playlist|songs?|music|lights?|orders?|cart|tickets?|cab|taxi|uber)\b/;
 // "my 2pm", "my ten thirty": an event named by its time.
 // With minutes said ("my ten thirty") or typed ("my 2:30"), no am/pm is needed to make it a time.
@@ -295,9 +295,9 @@ const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'locatio
   ['length', /^(?:move|reschedule|shift|push|change)\b.* to (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:and|through|thru|till|until|to|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/],
   ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:(?:another |an extra |extra |an additional )?(?:an?|\S+) (?:more |extra )?(?:hours?|minutes?|mins?)|half an? hour) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
   // ("remove bob from it" after a find: the guest, never a cancel of the meeting, as "remove ... it" reads.)
-  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:\S+ ){1,3}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's) \S+|(?:it|that)$)|^(?:remove|uninvite|drop|take) (?!it |this |that )(?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
+  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:(?!from |at |on |for |until |till |between |by |\d)\S+ ){1,6}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?!\d)\S+|(?:it|that)$)|^(?:remove|uninvite|drop|take) (?!it |this |that )(?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
-  ['location', /\bchange the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
+  ['location', /\b(?:change|set|update) the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
 ];
 
 /**

@@ -688,7 +688,9 @@ function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'ed
   const only = onlyThisOne(act.event);
   switch (e.kind) {
     case 'invite':
-      return [`Add ${who} to ${name} ${at}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
+      // ("invite ann and bob" with Bob invited already: said, so nobody wonders where he went.)
+      const already = e.already?.length ? [`${andList(e.already)} ${e.already.length === 1 ? 'is' : 'are'} invited already.`] : [];
+      return [...already, `Add ${who} to ${name} ${at}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
     case 'uninvite':
       return [`Remove ${who} from ${name} ${at}?${only} ${several ? "They're" : `${who} is`} told it's off for them.`];
     case 'length': {

@@ -153,4 +153,23 @@ describe('edits of an event other than its time', () => {
     expect((await ask('add another 15 minutes to the hiring sync on thursday', 'two')).pending).toMatchObject({ edit: { kind: 'length', end: '2027-03-12T00:45:00Z' } });
     await ask('no', 'two');
   });
+
+  it('more ways to say it: long guest lists, "wednesday\'s", "also", "set the location"; one invited already is said so', async () => {
+    const many = await ask('invite ann, dave and bob smith to the design review', 'ways');
+    expect(many.pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'invite', people: [{ email: 'dave@contoso.com' }, { email: 'bob@contoso.com' }], already: ['Ann Lee'] } });
+    expect(many.text).toMatch(/^Ann Lee is invited already\. Add Dave Kim and Bob Smith to Design review/);
+    await ask('no', 'ways');
+    expect((await ask("add dave to wednesday's design review", 'ways')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' } });
+    await ask('no', 'ways');
+    expect((await ask('also invite dave to the design review', 'ways')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'invite' } });
+    await ask('no', 'ways');
+    expect((await ask('set the location of the design review to building 5', 'ways')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'place', location: 'Building 5' } });
+    await ask('no', 'ways');
+  });
+
+  it('an edit said while a question waits ("Which one should I cancel?") is taken as the request it is', async () => {
+    expect((await ask('cancel my meeting on thursday', 'asked')).pending).toMatchObject({ kind: 'which' });
+    expect((await ask('add dave to the design review', 'asked')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' } });
+    await ask('no', 'asked');
+  });
 });
