@@ -165,7 +165,7 @@ export type Act =
   /** `declinedBy`: rooms that declined the event as changed (booked in the longer time). */
   | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly declinedBy?: readonly string[] }
   /** An edit with nothing to do, or none that can be made: already invited, not invited, all day, too short, the same length. */
-  | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'too_long' | 'same_length' | 'same_name'; readonly name?: string }
+  | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'too_long' | 'same_length' | 'same_name' | 'ends_before'; readonly name?: string; readonly end?: string }
   | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit' | 'add_room'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
 
 /** What waits for "yes": stored between turns (in the database on the server). */

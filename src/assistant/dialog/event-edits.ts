@@ -12,7 +12,7 @@ import { organizes } from './organizer.js';
 import type { RoomRequests } from './room-requests.js';
 import { ROOM_WORDS, roomFor } from './room-lookup.js';
 import { eventSubject } from './subject.js';
-import { iso, MINUTE } from './timing.js';
+import { iso, MINUTE, onDayOf } from './timing.js';
 import { IT } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
@@ -27,7 +27,9 @@ const UNINVITE = new RegExp(String.raw`${LEAD}(?:remove|uninvite|disinvite|drop|
 const RENAME = new RegExp(String.raw`${LEAD}(?:rename|retitle) ${THE}(.+) (?:to|as) (.+?)[.!?]?$|${LEAD}change the (?:name|title|subject) of ${THE}(.+) to (.+?)[.!?]?$`, 'i');
 const PLACE = new RegExp(String.raw`${LEAD}(?:change|set|update) the (?:location|place|room|venue) of ${THE}(.+?) to (?:the )?(.+?)[.!?]?$|${LEAD}(?:move|change|switch) ${THE}(.+?) to (?:the )?(.+?)[.!?]?$`, 'i');
 /** The event named in a length change: "extend the retro by 15 minutes", "make the retro 30 minutes long", "add 15 minutes to the retro". */
-const LENGTH_OF = new RegExp(String.raw`${LEAD}(?:(?:extend|lengthen|shorten|cut|trim) ${THE}(.+?) (?:by|to) |make ${THE}(.+?) (?:\d|an?\b|one\b|half\b)|add .+? to ${THE}(.+?)[.!?]?$)`, 'i');
+const LENGTH_OF = new RegExp(String.raw`${LEAD}(?:(?:extend|lengthen|shorten|cut|trim) ${THE}(.+?) (?:by|to|until|till) |make ${THE}(.+?) (?:\d|an?\b|one\b|half\b)|add .+? to ${THE}(.+?)[.!?]?$)`, 'i');
+/** A new end said of an event: "make the budget review end at 12:30", "have the standup finish at 9:30". */
+export const ENDS_AT = /\b(?:make|have|let|get)\s+(?:the|my|our)\s+(.+?)\s+(?:end|finish|stop|wrap up)\s+(?:at|by)\b/i;
 /** A guest list said: "bob", "ann and bob", "ann, bob and carol". */
 const LIST = /\s*(?:,\s*(?:and\s+)?|\band\b)\s*/i;
 /** The shortest and longest an event is made by a length change. */
@@ -48,6 +50,12 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
     const named = m && (m[1] ?? m[2] ?? m[3]);
     return { edit: { kind: 'length', ...s.resize }, ...(named ? { named } : {}) };
   }
+  // ("extend the budget review until 12:30", "make the standup end at 9:30": a new end, on the event's own day.)
+  if ((s.unsupported === 'length' || ENDS_AT.test(t)) && s.start && !s.resize) {
+    const named = ENDS_AT.exec(t)?.[1] ?? LENGTH_OF.exec(t)?.[1];
+    // (Read as a new event's, "end at 11am" is a span from now ending then: its end is the time said.)
+    return named ? { edit: { kind: 'end', at: s.end ?? s.start }, named } : undefined;
+  }
   if (s.unsupported === 'rename') {
     const m = RENAME.exec(t);
     const to = m && (m[2] ?? m[4])!.replace(/^["'“]|["'”]$/g, '').trim();
@@ -64,8 +72,15 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
 type EditSaid =
   | { readonly kind: 'invite' | 'uninvite'; readonly names: readonly string[] }
   | { readonly kind: 'length'; readonly minutes: number; readonly how: 'by' | 'to' }
+  | { readonly kind: 'end'; readonly at: string }
   | { readonly kind: 'rename'; readonly to: string }
   | { readonly kind: 'place'; readonly to: string };
+
+/** The slots without the time said: a new end names no event by its time. */
+function withoutTime(s: DialogSlots): DialogSlots {
+  const { start: _start, end: _end, endOnly: _endOnly, ...rest } = s;
+  return rest;
+}
 
 /** "room 5" as "Room 5"; anything typed with capitals, a link or punctuation is kept as typed, without quotes. */
 function placeWritten(said: string): string {
@@ -85,7 +100,8 @@ export class EventEdits {
     const said = editSaid(t.input.text, s);
     if (!said) return undefined;
     const { input, done } = t;
-    const found = await this.#eventMeant(t, s, said.named);
+    // (The time in "until 12:30" is the new end, not when the event is.)
+    const found = await this.#eventMeant(t, said.edit.kind === 'end' ? withoutTime(s) : s, said.named);
     if (found.kind === 'none') return done({ kind: 'not_found', query: found.query }, [], undefined, found.explanation);
     // (Several of that name: named, to be said again with a day; nothing waits.)
     if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
@@ -181,10 +197,13 @@ export class EventEdits {
         if (people.length === 0) return { refused: { kind: 'edit_unneeded', event, why: 'not_invited', name: said.names.join(' and ') } };
         return { kind: 'uninvite', people: people.map((a) => ({ ...(a.email ? { email: a.email } : {}), ...(a.name ? { name: a.name } : {}) })) };
       }
-      case 'length': {
+      case 'length':
+      case 'end': {
         if (event.isAllDay) return { refused: { kind: 'edit_unneeded', event, why: 'all_day' } };
         const start = Date.parse(event.start);
-        const end = said.how === 'to' ? start + said.minutes * MINUTE : Date.parse(event.end) + said.minutes * MINUTE;
+        const end = said.kind === 'end' ? Date.parse(onDayOf(said.at, event.start, input.timeZone)) : said.how === 'to' ? start + said.minutes * MINUTE : Date.parse(event.end) + said.minutes * MINUTE;
+        // ("make the budget review end at 10" for one at 11: an end before its start is said so, not made.)
+        if (said.kind === 'end' && end <= start) return { refused: { kind: 'edit_unneeded', event, why: 'ends_before', end: iso(end) } };
         if (end - start < SHORTEST_MINUTES * MINUTE) return { refused: { kind: 'edit_unneeded', event, why: 'too_short' } };
         // (A day at most: longer is a change of days, said as a move or a new event.)
         if (end - start > LONGEST_MINUTES * MINUTE) return { refused: { kind: 'edit_unneeded', event, why: 'too_long' } };

@@ -28,7 +28,7 @@ import { Confirmations } from './confirmations.js';
 import { Corrections } from './corrections.js';
 import { replyToInvitation } from './invitation-replies.js';
 import { EventChanges } from './event-changes.js';
-import { EventEdits } from './event-edits.js';
+import { ENDS_AT, EventEdits } from './event-edits.js';
 import { NewEvents } from './new-events.js';
 import { replyWithMessage } from './reply-message.js';
 import { Reads } from './reads.js';
@@ -545,8 +545,16 @@ export class Dialog {
         return this.#reads.findMeeting(t, s);
       case 'am_i_free':
         return this.#reads.amIFree(t, s);
-      case 'create_event':
+      case 'create_event': {
+        // ("make the design review end at 11am" can read as a new event that ends then: an event's new end.)
+        if (ENDS_AT.test(input.text)) {
+          intent = 'edit_event';
+          const edited = await this.#edits.ask(t, s);
+          if (edited) return edited;
+          intent = 'create_event';
+        }
         return this.#events.create(input, s, done);
+      }
       case 'respond_event':
         return replyToInvitation(message ? { ...t, input: { ...input, text: message.request } } : t, s, message);
       case 'cancel_event':
@@ -561,7 +569,7 @@ export class Dialog {
       case 'out_of_scope': {
         // "add bob to the budget review", "extend it by 15 minutes", "rename the standup to daily sync".
         // (The intent is set first: the answer is made inside, and says what was acted on.)
-        if (s.unsupported) {
+        if (s.unsupported || (s.endOnly && ENDS_AT.test(input.text))) {
           intent = 'edit_event';
           const edited = await this.#edits.ask(t, s);
           if (edited) return edited;

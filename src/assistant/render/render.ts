@@ -662,6 +662,8 @@ function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'ed
         return [`${cap(name)} already lasts that long.`];
       case 'same_name':
         return [`${cap(name)} is already called that.`];
+      case 'ends_before':
+        return [`${endsAt(act.end ?? act.event.start)} is before ${name} starts, at ${endsAt(act.event.start)}, so I haven't changed it. Say a later end.`];
     }
   }
   const e = act.edit;

@@ -172,4 +172,12 @@ describe('edits of an event other than its time', () => {
     expect((await ask('add dave to the design review', 'asked')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' } });
     await ask('no', 'asked');
   });
+
+  it('a new end said as a time: "make the design review end at 1:30", "extend it until 2"; an end before its start is said', async () => {
+    expect((await ask('make the design review end at 1:30', 'end')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'length', end: '2027-03-10T21:30:00Z' } });
+    await ask('no', 'end');
+    expect((await ask('extend the design review until 2', 'end')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'length', end: '2027-03-10T22:00:00Z' } });
+    await ask('no', 'end');
+    expect((await ask('make the design review end at 11am', 'end')).text).toBe("11 AM is before Design review starts, at 12:30 PM, so I haven't changed it. Say a later end.");
+  });
 });
