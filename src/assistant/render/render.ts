@@ -7,6 +7,8 @@ import { zoneLabel } from './zone-label.js';
 import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, monthName, previousDay, sameLocalDay, startsLocalDay, weekdayName, type LocalDate, type LocalTime } from './local-time.js';
 import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
+import { editSentences } from './edits.js';
+import { cap, clockOf, onlyThisOne, roomsWillDecline, shownDay, subject, untilDay, when, whenEvent, type Clock } from './event-words.js';
 import { andList, bareDayLabel, dayLabel, escapeSsml, howLong, peopleList, reminderWords, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
@@ -22,22 +24,10 @@ export interface RenderContext {
   readonly window?: { readonly start: string; readonly end: string };
 }
 
-
 const sentences = (parts: readonly string[]): Rendered => ({
   text: parts.join(' '),
   ssml: `<speak>${parts.map((p) => escapeSsml(p)).join('<break time="300ms"/>')}</speak>`,
 });
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const subject = (e: CalendarEvent) => e.subject.trim() || 'an untitled event';
-
-/** What the clock words of one answer need, read once per render: the user's zone and the date there now. */
-interface Clock {
-  readonly zone: string;
-  readonly today: LocalDate;
-}
-
-const clockOf = (ctx: RenderContext): Clock => ({ zone: ctx.timeZone, today: localTime(ctx.now, ctx.timeZone) });
 
 /** "today", "tomorrow between noon and 5 PM", "next week", "between Friday and December 11"… for the window a read covered. */
 function windowLabel(window: RenderContext['window'], clock: Clock, now?: Date): string {
@@ -195,35 +185,6 @@ function daysPhrase(days: readonly LocalDate[], label: (d: LocalDate) => string)
     return `every ${andList(names)} from ${label(first)} to ${label(last)}`;
   }
   return `${days.length} days from ${label(first)} to ${label(last)}`;
-}
-
-/** "tomorrow at 10 AM", "on Friday, all day". */
-function when(isoStart: string, clock: Clock, allDay = false): string {
-  const s = localTime(isoStart, clock.zone);
-  return allDay ? `${dayLabel(s, clock.today)}, all day` : `${dayLabel(s, clock.today)} at ${spokenTime(s)}`;
-}
-
-/** The last day an all-day event covers (its end is the midnight after it). */
-const lastDayOf = (e: { readonly end: string }, clock: Clock): LocalDate => previousDay(localTime(e.end, clock.zone));
-
-/** The day an all-day event is said on: the day it starts, or `from` (itself) when it is already under way then. */
-function shownDay(e: { readonly start: string; readonly end: string }, clock: Clock, from: LocalDate): LocalDate {
-  const start = localTime(e.start, clock.zone);
-  const last = lastDayOf(e, clock);
-  return from.dayNumber > start.dayNumber && from.dayNumber <= last.dayNumber ? from : start;
-}
-
-/** ", until Wednesday" for an all-day event that goes on after the day it is said on. */
-function untilDay(e: { readonly end: string }, shown: LocalDate, clock: Clock): string {
-  const last = lastDayOf(e, clock);
-  return last.dayNumber > shown.dayNumber ? `, until ${bareDayLabel(last, clock.today)}` : '';
-}
-
-/** When an event is, for one sentence: "tomorrow at 10 AM", "on Friday, all day", "today, all day, until Wednesday". */
-function whenEvent(e: { readonly start: string; readonly end: string; readonly isAllDay?: boolean }, clock: Clock, from: LocalDate = clock.today): string {
-  if (!e.isAllDay) return when(e.start, clock);
-  const day = shownDay(e, clock, from);
-  return `${dayLabel(day, clock.today)}, all day${untilDay(e, day, clock)}`;
 }
 
 /** Rooms are known by Exchange's room lists; without any, no room can be told from a person. */
@@ -602,8 +563,6 @@ const organizerOf = (e: CalendarEvent): string => e.organizer?.name || e.organiz
 
 /** Said first when a request named several events: they are taken one at a time. */
 const oneAtATime = (first: boolean | undefined): string[] => (first ? ['One at a time: the first one first, then ask me about the next.'] : []);
-/** An occurrence of a series is changed alone, and the proposal says so. */
-const onlyThisOne = (e: CalendarEvent): string => (e.isRecurring ? ' Only this one; the rest of the series stays.' : '');
 
 /** "from 8 to 9 AM, from 11 AM to 2:30 PM, and from 3 to 6 PM": at most `most` stretches, the rest counted. */
 function gapList(gaps: readonly { readonly start: string; readonly end: string }[], clock: Clock, most: number): string {
@@ -623,11 +582,6 @@ function seriesWords(repeat: Repeat, start: string, zone: string | undefined, ct
   return repeatWords(repeat, start, zone, localTime(ctx.now, zone), allDay, zoneLabel(zone));
 }
 
-/** Said before "yes": rooms booked by something else at the proposed time decline ("Boardroom is booked then and will decline."). */
-function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
-  return rooms?.length ? [`${rooms.join(' and ')} ${rooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
-}
-
 /** People named by who they are to the asker ("my manager"), not by name. */
 const RELATION = /^(?:my |your |the )?(?:manager|boss|supervisor|team ?lead|lead|skip|assistant|wife|husband|partner|mom|mother|dad|father|sister|brother|son|daughter|colleague|coworker|co-worker)s?$/i;
 
@@ -639,74 +593,4 @@ function skippedTime(skipped: { readonly said: string; readonly minutes: number 
 /** Said before "yes" when the time asked for is already over. */
 function passed(inThePast: boolean | undefined): string[] {
   return inThePast ? ['That time has already passed.'] : [];
-}
-
-/** An edit of an event's guests, length, name or place: proposed, made, or not needed. */
-function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' | 'edit_unneeded' }>, clock: Clock, user: string): string[] {
-  const name = subject(act.event);
-  const at = whenEvent(act.event, clock);
-  const endsAt = (iso: string) => spokenTime(localTime(iso, clock.zone));
-  if (act.kind === 'edit_unneeded') {
-    switch (act.why) {
-      case 'invited':
-        return [`Everyone you named is already invited to ${name}.`];
-      case 'not_invited':
-        return [`${cap(act.name ?? 'They')} ${act.name?.includes(' and ') ? "aren't" : "isn't"} invited to ${name}, so there is nobody to remove.`];
-      case 'all_day':
-        return [`${cap(name)} lasts all day, so its length is its days: say "move ${name.toLowerCase()} to friday" to change them.`];
-      case 'too_short':
-        return [`That would leave ${name} shorter than 5 minutes, so I haven't changed it.`];
-      case 'too_long':
-        return [`That would make ${name} longer than a day, so I haven't changed it. To give it more days, move it or add a new event.`];
-      case 'same_length':
-        return [`${cap(name)} already lasts that long.`];
-      case 'same_name':
-        return [`${cap(name)} is already called that.`];
-      case 'ends_before':
-        return [`${endsAt(act.end ?? act.event.start)} is before ${name} starts, at ${endsAt(act.event.start)}, so I haven't changed it. Say a later end.`];
-    }
-  }
-  const e = act.edit;
-  const who = e.kind === 'invite' || e.kind === 'uninvite' ? peopleList(e.people, user, e.people.length) : '';
-  const several = (e.kind === 'invite' || e.kind === 'uninvite') && e.people.length > 1;
-  if (act.kind === 'edited') {
-    switch (e.kind) {
-      case 'invite':
-        return [`Done. ${who} ${several ? 'are' : 'is'} invited to ${name}.`];
-      case 'uninvite':
-        return [`Done. ${who} ${several ? 'are' : 'is'} no longer invited to ${name}.`];
-      case 'length': {
-        // (A room booked in the added time declines it: said, never hidden behind "Done".)
-        const declined = act.declinedBy?.length ? [`${andList(act.declinedBy)} declined the longer time: ${act.declinedBy.length === 1 ? 'it is' : 'they are'} booked then, so this meeting has no room now.`] : [];
-        return [`Done. ${cap(name)} now ends at ${endsAt(e.end)}.`, ...declined];
-      }
-      case 'rename':
-        return [`Done. It's now called ${e.subject}.`];
-      case 'place':
-        return [`Done. ${cap(name)} is now in ${e.location}${e.releases?.length ? `, and ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released` : ''}.`];
-    }
-  }
-  const told = act.event.isMeeting ? ' The attendees will be told.' : '';
-  const only = onlyThisOne(act.event);
-  switch (e.kind) {
-    case 'invite':
-      // ("invite ann and bob" with Bob invited already: said, so nobody wonders where he went.)
-      const already = e.already?.length ? [`${andList(e.already)} ${e.already.length === 1 ? 'is' : 'are'} invited already.`] : [];
-      return [...already, `Add ${who} to ${name} ${at}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
-    case 'uninvite':
-      return [`Remove ${who} from ${name} ${at}?${only} ${several ? "They're" : `${who} is`} told it's off for them.`];
-    case 'length': {
-      const minutes = Math.round((Date.parse(e.end) - Date.parse(act.event.start)) / 60_000);
-      const clash = act.conflicts?.length ? [`That overlaps ${subject(act.conflicts[0]!)} at ${endsAt(act.conflicts[0]!.start)}.`] : [];
-      // (Over midnight the new end says its day.)
-      const endDay = sameLocalDay(localTime(e.end, clock.zone), localTime(act.event.start, clock.zone)) ? '' : ` ${dayLabel(localTime(e.end, clock.zone), clock.today)}`;
-      return [...clash, ...roomsWillDecline(act.busyRooms), `Make ${name} ${at} end at ${endsAt(e.end)}${endDay} instead of ${endsAt(act.event.end)}, ${spokenDuration(minutes)} in all?${only}${told}`];
-    }
-    case 'rename':
-      return [`Rename ${name} ${at} to ${e.subject}?${only}${told}`];
-    case 'place': {
-      const released = e.releases?.length ? ` ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released.` : '';
-      return [`Change where ${name} ${at} is, to ${e.location}?${only}${released}${told}`];
-    }
-  }
 }
