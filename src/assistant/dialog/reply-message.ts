@@ -30,6 +30,8 @@ const OPENINGS: readonly { readonly re: RegExp; readonly words: 'as said' | 'aft
   { re: /[,;]?\s+saying(?:\s+that)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
   { re: /[,;]?\s+with\s+(?:a|the|this)\s+(?:message|note|comment|reason)(?:\s+that|\s+saying(?:\s+that)?)?[:,]?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
   { re: /[,;]?\s+(?:because|since)(?<rest>\s+.*)$/i, words: 'a reason' },
+  // ("decline the offsite, I'm travelling that week": a sentence of one's own after a comma or a full stop.)
+  { re: /[,;.]\s*(?<rest>(?:i'm|im|i am|i'll|i will|i can't|i cannot|i won't|sorry|unfortunately)\b.*)$/i, words: 'as said' },
   { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)ask\s+(?:them|him|her|everyone|the organi[sz]er|\S+)\s+to(?<rest>\s+.*)$/i, words: 'a request' },
 ];
 

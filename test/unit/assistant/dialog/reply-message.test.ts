@@ -18,6 +18,8 @@ describe('replyWithMessage: the words for the organizer said with an answer to a
     ['decline it and tell dave congrats on the launch', 'decline it', 'Congrats on the launch.'],
     ["decline it and tell the team lead I'm out", 'decline it', "I'm out."],
     ["decline it\nand tell bob I'm sick", 'decline it', "I'm sick."],
+    ["decline the offsite, I'm travelling that week", 'decline the offsite', "I'm travelling that week."],
+    ['decline the offsite. sorry, can\'t make it', 'decline the offsite', "Sorry, can't make it."],
   ])('%s', (text, request, message) => {
     expect(replyWithMessage(text)).toEqual({ request, message });
   });
