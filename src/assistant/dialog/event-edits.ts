@@ -95,6 +95,17 @@ export class EventEdits {
     private readonly rooms: RoomRequests,
   ) {}
 
+  /**
+   * "extend it by 30 minutes", "extend this meeting by 10 minutes" off a room's device: the event talked about,
+   * or else the meeting under way now, made that much longer.
+   */
+  async extend(t: Turn, minutes: number): Promise<TurnResult> {
+    const { about } = IT.test(t.input.text) ? await t.stateOf() : {};
+    const event = about ?? (await this.#underWay(t));
+    if (!event) return t.done({ kind: 'not_found', query: 'a meeting under way now' });
+    return this.#propose(t, event, { kind: 'length', minutes, how: 'by' });
+  }
+
   /** The edit the words ask for, proposed for "yes" (or why not); undefined when they ask for none this knows. */
   async ask(t: Turn, s: DialogSlots): Promise<TurnResult | undefined> {
     const said = editSaid(t.input.text, s);
@@ -105,19 +116,24 @@ export class EventEdits {
     if (found.kind === 'none') return done({ kind: 'not_found', query: found.query }, [], undefined, found.explanation);
     // (Several of that name: named, to be said again with a day; nothing waits.)
     if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
-    const event = found.event;
+    return this.#propose(t, found.event, said.edit, found.explanation);
+  }
+
+  /** The edit said of `event`, made definite and proposed for "yes", or why not. */
+  async #propose(t: Turn, event: CalendarEvent, said: EditSaid, explanation?: Explanation): Promise<TurnResult> {
+    const { input, done } = t;
     // A room said as the new place is booked as Exchange books rooms (it joins as an attendee and answers); one
     // that already has a room moves to the new one. Words that say a room the directory lacks are said so.
-    const room = said.edit.kind === 'place' ? await roomFor(this.deps.provider, said.edit.to) : undefined;
+    const room = said.kind === 'place' ? await roomFor(this.deps.provider, said.to) : undefined;
     const hasRoom = event.attendees.some((a) => a.kind === 'resource');
-    if (said.edit.kind === 'place' && ((room?.kind === 'one' && !hasRoom) || (room?.kind !== 'one' && ROOM_WORDS.test(said.edit.to)))) return this.rooms.addRoom(input, room?.kind === 'one' ? room.room.name : said.edit.to, [event], done);
-    if (!organizes(input.user, event)) return done({ kind: 'not_organizer', event, change: 'change' }, [event], undefined, found.explanation);
-    const edit = await this.#edit(input, event, said.edit, room?.kind === 'one' ? room.room : undefined);
+    if (said.kind === 'place' && ((room?.kind === 'one' && !hasRoom) || (room?.kind !== 'one' && ROOM_WORDS.test(said.to)))) return this.rooms.addRoom(input, room?.kind === 'one' ? room.room.name : said.to, [event], done);
+    if (!organizes(input.user, event)) return done({ kind: 'not_organizer', event, change: 'change' }, [event], undefined, explanation);
+    const edit = await this.#edit(input, event, said, room?.kind === 'one' ? room.room : undefined);
     // ("add the boardroom to the demo": the room is booked as a room, not invited as a person.)
     if ('bookRoom' in edit) return this.rooms.addRoom(input, edit.bookRoom, [event], done);
-    if ('refused' in edit) return done(edit.refused, [event], undefined, found.explanation);
+    if ('refused' in edit) return done(edit.refused, [event], undefined, explanation);
     const { conflicts, busyRooms } = edit.kind === 'length' && edit.end > event.end ? await this.#clashes(t, event, { start: event.end, end: edit.end }) : { conflicts: [], busyRooms: [] };
-    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, found.explanation);
+    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /** "extend the budget review by an hour": what the added time runs into on the calendar, and its rooms booked then. */
@@ -140,7 +156,12 @@ export class EventEdits {
   async #eventMeant(t: Turn, s: DialogSlots, named: string | undefined): Promise<{ kind: 'one'; event: CalendarEvent; explanation?: Explanation } | { kind: 'several'; candidates: CalendarEvent[]; explanation?: Explanation } | { kind: 'none'; query: string; explanation?: Explanation }> {
     const { input, list, stateOf } = t;
     // ("add bob to it", "make it 10 minutes longer": the event just talked about.)
-    const aboutIt = named === undefined ? !namesAnEvent(s) && !s.start : /^(?:it|that|this one|that one|this meeting|that meeting)$/i.test(named.trim());
+    // ("extend my current meeting by 15 minutes": the one under way.)
+    if (/^(?:(?:my|the|this) )?(?:current|ongoing) meeting$|^this meeting$/i.test((named ?? s.title ?? '').trim())) {
+      const now = await this.#underWay(t);
+      return now ? { kind: 'one', event: now } : { kind: 'none', query: 'a meeting under way now' };
+    }
+    const aboutIt = named === undefined ? !namesAnEvent(s) && !s.start : /^(?:it|that|this one|that one|that meeting)$/i.test(named.trim());
     if (aboutIt && IT.test(input.text)) {
       const { about } = await stateOf();
       return about ? { kind: 'one', event: about } : { kind: 'none', query: 'that event' };
@@ -159,6 +180,13 @@ export class EventEdits {
     const exact = title ? fits.filter((e) => e.subject.trim().toLowerCase() === title.toLowerCase()) : [];
     if (fits.length === 1 || exact.length === 1) return { kind: 'one', event: exact.length === 1 ? exact[0]! : fits[0]!, explanation };
     return fits.length ? { kind: 'several', candidates: fits, explanation } : { kind: 'none', query, explanation };
+  }
+
+  /** The timed meeting under way now on the asker's calendar, if any. */
+  async #underWay(t: Turn): Promise<CalendarEvent | undefined> {
+    const now = t.input.now.getTime();
+    const { shown } = await t.list({ start: iso(now), end: iso(now + MINUTE) });
+    return shown.find((e) => !e.isAllDay && !e.isCancelled && Date.parse(e.start) <= now && Date.parse(e.end) > now);
   }
 
   /** The edit said, made definite against the event: people found in the directory, an end time, a name, a place. */

@@ -608,6 +608,13 @@ export class Dialog {
       }
       case 'room_find':
         return this.#rooms.findRoom(input, s, done);
+      case 'room_extend':
+        // ("extend it by 30 minutes" off a room's device: the meeting talked about, or the one under way, longer.)
+        if (!input.desk && s.durationMinutes) {
+          intent = 'edit_event';
+          return this.#edits.extend(t, s.durationMinutes);
+        }
+        return this.#rooms.namedRoom(input, u.intent, s, done);
       default:
         return this.#rooms.namedRoom(input, u.intent, s, done);
     }

@@ -25,6 +25,7 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Sales call', start: '2027-03-12T11:00:00-08:00', end: '2027-03-12T11:30:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com', 'bjones@contoso.com'] },
       { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-11T16:00:00-08:00', end: '2027-03-11T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
       { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-12T16:00:00-08:00', end: '2027-03-12T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
+      { organizer: ALICE, subject: 'Early sync', start: '2027-03-08T07:30:00-08:00', end: '2027-03-08T08:30:00-08:00', timeZone: PACIFIC, attendees: ['dave@contoso.com'] },
       { organizer: ALICE, subject: 'Trip to tokyo planning', start: '2027-03-12T13:00:00-08:00', end: '2027-03-12T13:30:00-08:00', timeZone: PACIFIC },
     ],
   }),
@@ -179,5 +180,17 @@ describe('edits of an event other than its time', () => {
     expect((await ask('extend the design review until 2', 'end')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'length', end: '2027-03-10T22:00:00Z' } });
     await ask('no', 'end');
     expect((await ask('make the design review end at 11am', 'end')).text).toBe("11 AM is before Design review starts, at 12:30 PM, so I haven't changed it. Say a later end.");
+  });
+
+  it('"extend this meeting by 10 minutes" is the meeting under way; "extend it by 30 minutes" the one talked about', async () => {
+    expect((await ask('extend this meeting by 10 minutes', 'now')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Early sync' }, edit: { kind: 'length', end: '2027-03-08T16:40:00Z' } });
+    await ask('no', 'now');
+    expect((await ask('extend my current meeting by 15 minutes', 'now')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Early sync' }, edit: { kind: 'length', end: '2027-03-08T16:45:00Z' } });
+    await ask('no', 'now');
+    await ask('when is the design review', 'now');
+    const it = await ask('extend it by 30 minutes', 'now');
+    expect(it.intent).toBe('edit_event');
+    expect(it.pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'length' } });
+    await ask('no', 'now');
   });
 });
