@@ -12,6 +12,7 @@ import { organizes } from './organizer.js';
 import type { RoomRequests } from './room-requests.js';
 import { ROOM_WORDS, roomFor } from './room-lookup.js';
 import { eventSubject } from './subject.js';
+import { lastListed, pickByPlace } from './read-out.js';
 import { iso, MINUTE, onDayOf } from './timing.js';
 import { IT } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
@@ -30,6 +31,12 @@ const PLACE = new RegExp(String.raw`${LEAD}(?:change|set|update) the (?:location
 const LENGTH_OF = new RegExp(String.raw`${LEAD}(?:(?:extend|lengthen|shorten|cut|trim) ${THE}(.+?) (?:by|to|until|till) |make ${THE}(.+?) (?:\d|an?\b|one\b|half\b)|add .+? to ${THE}(.+?)[.!?]?$)`, 'i');
 /** A new end said of an event: "make the budget review end at 12:30", "have the standup finish at 9:30". */
 export const ENDS_AT = /\b(?:make|have|let|get)\s+(?:the|my|our)\s+(.+?)\s+(?:end|finish|stop|wrap up)\s+(?:at|by)\b/i;
+/** "the second one", "first meeting": a place among the events read out, said as the event. */
+const ORDINAL_ALONE = /^(?:the )?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:one|meeting|event))?$/i;
+/** Words after "change the" that are a field of whatever is talked about, not an event's name ("change the location to ..."). */
+const A_FIELD = /^(?:location|place|room|venue|name|title|subject|time|date|day|length|duration)$/i;
+/** Not guests: "add a reminder to the budget review" asks for a reminder. */
+const NOT_A_GUEST = /^(?:an? )?(?:reminder|alert|notification|note|agenda|link|description)s?$/i;
 /** A guest list said: "bob", "ann and bob", "ann, bob and carol". */
 const LIST = /\s*(?:,\s*(?:and\s+)?|\band\b)\s*/i;
 /** The shortest and longest an event is made by a length change. */
@@ -41,6 +48,7 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
   const t = text.trim();
   if (s.unsupported === 'guests') {
     const invite = INVITE.exec(t);
+    if (invite && NOT_A_GUEST.test(invite[1]!.trim())) return undefined;
     if (invite) return { edit: { kind: 'invite', names: invite[1]!.split(LIST).filter(Boolean) }, named: invite[2]! };
     const uninvite = UNINVITE.exec(t);
     if (uninvite) return { edit: { kind: 'uninvite', names: uninvite[1]!.split(LIST).filter(Boolean) }, named: uninvite[2]! };
@@ -64,7 +72,7 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
   // ("move the budget review to thursday in the boardroom": a move and a place at once is not one edit.)
   if (s.unsupported === 'location' && !s.start && !s.window && !s.newStart && !s.newDay) {
     const m = PLACE.exec(t);
-    if (m) return { edit: { kind: 'place', to: (m[2] ?? m[4])! }, named: (m[1] ?? m[3])! };
+    if (m && !A_FIELD.test((m[1] ?? m[3])!.trim())) return { edit: { kind: 'place', to: (m[2] ?? m[4])! }, named: (m[1] ?? m[3])! };
   }
   return undefined;
 }
@@ -113,6 +121,8 @@ export class EventEdits {
     const { input, done } = t;
     // (The time in "until 12:30" is the new end, not when the event is.)
     const found = await this.#eventMeant(t, said.edit.kind === 'end' ? withoutTime(s) : s, said.named);
+    // ("shorten it by 15 minutes" with nothing talked about: no edit this can make; refused as before.)
+    if (found.kind === 'nothing') return undefined;
     if (found.kind === 'none') return done({ kind: 'not_found', query: found.query }, [], undefined, found.explanation);
     // (Several of that name: named, to be said again with a day; nothing waits.)
     if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
@@ -126,7 +136,8 @@ export class EventEdits {
     // that already has a room moves to the new one. Words that say a room the directory lacks are said so.
     const room = said.kind === 'place' ? await roomFor(this.deps.provider, said.to) : undefined;
     const hasRoom = event.attendees.some((a) => a.kind === 'resource');
-    if (said.kind === 'place' && ((room?.kind === 'one' && !hasRoom) || (room?.kind !== 'one' && ROOM_WORDS.test(said.to)))) return this.rooms.addRoom(input, room?.kind === 'one' ? room.room.name : said.to, [event], done);
+    // (A room the directory does not know, "room 5", is a place as written; several of a name are asked about.)
+    if (said.kind === 'place' && ((room?.kind === 'one' && !hasRoom) || (room?.kind === 'several' && ROOM_WORDS.test(said.to)))) return this.rooms.addRoom(input, room.kind === 'one' ? room.room.name : said.to, [event], done);
     if (!organizes(input.user, event)) return done({ kind: 'not_organizer', event, change: 'change' }, [event], undefined, explanation);
     const edit = await this.#edit(input, event, said, room?.kind === 'one' ? room.room : undefined);
     // ("add the boardroom to the demo": the room is booked as a room, not invited as a person.)
@@ -153,7 +164,7 @@ export class EventEdits {
     return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
   }
 
-  async #eventMeant(t: Turn, s: DialogSlots, named: string | undefined): Promise<{ kind: 'one'; event: CalendarEvent; explanation?: Explanation } | { kind: 'several'; candidates: CalendarEvent[]; explanation?: Explanation } | { kind: 'none'; query: string; explanation?: Explanation }> {
+  async #eventMeant(t: Turn, s: DialogSlots, named: string | undefined): Promise<{ kind: 'one'; event: CalendarEvent; explanation?: Explanation } | { kind: 'several'; candidates: CalendarEvent[]; explanation?: Explanation } | { kind: 'none'; query: string; explanation?: Explanation } | { kind: 'nothing' }> {
     const { input, list, stateOf } = t;
     // ("add bob to it", "make it 10 minutes longer": the event just talked about.)
     // ("extend my current meeting by 15 minutes": the one under way.)
@@ -164,7 +175,13 @@ export class EventEdits {
     const aboutIt = named === undefined ? !namesAnEvent(s) && !s.start : /^(?:it|that|this one|that one|that meeting)$/i.test(named.trim());
     if (aboutIt && IT.test(input.text)) {
       const { about } = await stateOf();
-      return about ? { kind: 'one', event: about } : { kind: 'none', query: 'that event' };
+      return about ? { kind: 'one', event: about } : { kind: 'nothing' };
+    }
+    // ("extend the second one by 15 minutes" after a read: that one of the events read out.)
+    if (named !== undefined && ORDINAL_ALONE.test(named.trim())) {
+      const listed = await lastListed(t);
+      const picked = listed && pickByPlace(`the ${named.trim().replace(/^the /i, '')}`, listed);
+      return picked ? { kind: 'one', event: picked } : { kind: 'nothing' };
     }
     // The event by the words that name it (guests said to be added are no part of its name). The name the NLU
     // read within them wins, with the day it read ("the hiring sync on friday"); else the words as said.

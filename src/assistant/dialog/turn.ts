@@ -52,6 +52,8 @@ const ASKED_OF_IT: readonly (readonly ['where' | 'who' | 'length' | 'end', RegEx
 const AFTER_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:after (?:that|it|this|that one)|the one after(?: that| it)?|then)\??$|^what(?:'s| is) next after (?:that|it)\??$/;
 /** "what's before that", "and before it": the meeting before the one talked about. */
 const BEFORE_THAT = /^(?:and )?(?:(?:what's|whats|what is|what comes|what do i have|anything) )?(?:before (?:that|it|this|that one)|the one before(?: that| it)?)\??$/;
+/** An edit's words about what waits for "yes" ("rename it to team lunch", "change the location to the boardroom"), not another event. */
+const ABOUT_WHAT_WAITS = /\b(?:it|that)\b|\bthe (?:location|place|room|venue|name|title|subject|length|duration) to\b/i;
 /** "now" alone, to "When should it be?" for a new event: from this minute. */
 const NOW_ALONE = /^(?:right |just |from |starting )?now(?: please| then)?[.!]?$/i;
 
@@ -187,7 +189,9 @@ export class Dialog {
     }
     // "Bob Smith", "the second one": the answer to "Which Bob do you mean?" from the last turn. (An edit of an
     // event, "add ann to the retro", is a request of its own, not an answer.)
-    if ((u.intent === 'out_of_scope' && !s.unsupported) || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
+    // ("add ann to the retro" while a question waits is its own request; "rename it to X" is about what waits.)
+    const editsAnother = s.unsupported !== undefined && !ABOUT_WHAT_WAITS.test(input.text);
+    if ((u.intent === 'out_of_scope' && !editsAnother) || s.whenOnly || (u.intent === 'create_event' && !s.title && !s.start)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'person') {
         const chosen = chooseCandidate(input.text, pending.candidates);
@@ -199,7 +203,7 @@ export class Dialog {
       }
     }
     // "the second one", "the lunch", "the 9am one": the answer to "Which one should I cancel?" from the last turn.
-    if ((u.intent === 'out_of_scope' && !s.unsupported) || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
+    if ((u.intent === 'out_of_scope' && !editsAnother) || u.intent === 'cancel_event' || u.intent === 'move_event' || u.intent === 'find_meeting' || s.whenOnly || (u.intent === 'create_event' && !s.start && !s.window)) {
       const pending = (await stateOf()).pending;
       if (pending?.kind === 'which' && pending.candidates.length === 0 && u.intent !== 'cancel_event' && u.intent !== 'move_event') {
         // "Which event should I cancel? Say its name": the answer is the name ("the budget review").
@@ -263,7 +267,6 @@ export class Dialog {
       }
     }
     // ("add ann to the retro" while lunch waits: an edit of the retro, never a guest called "ann to the retro".)
-    const editsAnother = s.unsupported !== undefined && !/\b(?:to|from|of) (?:it|that)\b/i.test(input.text);
     if (!editsAnother && (u.intent === 'out_of_scope' || dropsFromProposal || roomForIt || (u.intent === 'create_event' && !s.start && !s.window) || /\b(call|name|title|rename) it\b|\bthe (title|name|subject) to\b/i.test(input.text))) {
       const pending = (await stateOf()).pending;
       const said = pending?.kind === 'create' ? proposalEdit(input.text, roomForIt ? withoutWhen(s) : s) : undefined;
@@ -567,17 +570,19 @@ export class Dialog {
       case 'why':
         return done({ kind: 'explain', explanation: (await stateOf()).explanation }, [], (await stateOf()).pending);
       case 'out_of_scope': {
+        // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
+        // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
+        const pending = (await stateOf()).pending;
         // "add bob to the budget review", "extend it by 15 minutes", "rename the standup to daily sync".
-        // (The intent is set first: the answer is made inside, and says what was acted on.)
-        if (s.unsupported || (s.endOnly && ENDS_AT.test(input.text))) {
+        // (The intent is set first: the answer is made inside, and says what was acted on.) ("rename it to team
+        // lunch" to a new event waiting is about that event, which the edits cannot change: refused below.)
+        const ofTheNewOne = ABOUT_WHAT_WAITS.test(input.text) && (pending?.kind === 'create' || pending?.kind === 'time' || pending?.kind === 'person');
+        if ((s.unsupported || (s.endOnly && ENDS_AT.test(input.text))) && !ofTheNewOne) {
           intent = 'edit_event';
           const edited = await this.#edits.ask(t, s);
           if (edited) return edited;
           intent = 'out_of_scope';
         }
-        // A change waiting for "yes" does not survive words that were not understood ("wait no"): a later
-        // "yes" must not carry it out. Questions ("When should it be?", "Which Bob?", "Want to hear them?") stay.
-        const pending = (await stateOf()).pending;
         // "more", "go on" after "Want to hear them?": a yes to that question.
         if (pending?.kind === 'more' && asksForMore(input.text)) {
           intent = 'confirm';
@@ -611,6 +616,12 @@ export class Dialog {
       case 'room_extend':
         // ("extend it by 30 minutes" off a room's device: the meeting talked about, or the one under way, longer.)
         if (!input.desk && s.durationMinutes) {
+          // ("extend it by 15 minutes" to a new event waiting for "yes": that proposal, longer.)
+          const { pending } = await stateOf();
+          if (pending?.kind === 'create' && !pending.draft.isAllDay && IT.test(input.text)) {
+            intent = 'create_event';
+            return this.#events.propose(input, { ...pending.draft, end: iso(Date.parse(pending.draft.end) + s.durationMinutes * MINUTE) }, done);
+          }
           intent = 'edit_event';
           return this.#edits.extend(t, s.durationMinutes);
         }

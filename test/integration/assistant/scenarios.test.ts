@@ -1250,6 +1250,19 @@ describe('the assistant answers from the calendar', () => {
     await ask('no', 'other-event');
   });
 
+  it('"rename it", "extend it" to a new event waiting are about that event; "the second one" after a read is an event to edit', async () => {
+    await ask('add lunch with bob smith friday at noon', 'edit-words');
+    expect((await ask('rename it to team lunch', 'edit-words')).pending).toMatchObject({ kind: 'create', draft: { subject: 'team lunch' } });
+    expect((await ask('extend it by 15 minutes', 'edit-words')).pending).toMatchObject({ kind: 'create', draft: { subject: 'team lunch', end: '2027-03-12T21:15:00Z' } });
+    await ask('no', 'edit-words');
+    await ask('remind me to call mom at 6', 'edit-words');
+    expect((await ask('rename it to call dad', 'edit-words')).pending).toMatchObject({ kind: 'create', draft: { subject: 'call dad' } });
+    await ask('no', 'edit-words');
+    await ask("what's on my calendar wednesday", 'edit-words');
+    expect((await ask('extend the second one by 15 minutes', 'edit-words')).pending).toMatchObject({ kind: 'edit', event: { subject: 'Budget review' }, edit: { kind: 'length', end: '2027-03-10T20:15:00Z' } });
+    await ask('no', 'edit-words');
+  });
+
   it('"no, the standup" after a change refused as someone else\'s meeting: that change of the standup, on the day talked about', async () => {
     expect((await ask("cancel tomorrow's berlin sync", 'other-refused')).text).toMatch(/^Dave Kim organizes Berlin team sync, so only they can cancel it/);
     expect((await ask('no, the standup', 'other-refused')).pending).toMatchObject({ kind: 'cancel', event: { subject: 'Team standup', start: '2027-03-09T17:00:00Z' } });
