@@ -34,7 +34,8 @@ export type OrganizerChange = 'cancel' | 'move' | 'add a room to' | 'change';
 /** An edit of an existing event, made definite: the guests found, the new end, name or place. */
 export type EditAsked =
   /** (`already`: people named who are invited already, said so rather than left out unsaid.) */
-  | { readonly kind: 'invite' | 'uninvite'; readonly people: readonly Person[]; readonly already?: readonly string[] }
+  /** (`optional`: "invite dave to the retro as optional", invited as an optional attendee.) */
+  | { readonly kind: 'invite' | 'uninvite'; readonly people: readonly Person[]; readonly already?: readonly string[]; readonly optional?: true }
   | { readonly kind: 'length'; readonly end: string }
   | { readonly kind: 'rename'; readonly subject: string }
   /** `room`: a room booked as the new place, in place of the rooms in `releases`; a place that is no room releases them too. */

@@ -37,6 +37,8 @@ const ORDINAL_ALONE = /^(?:the )?(?:first|second|third|fourth|fifth|last|1st|2nd
 const A_FIELD = /^(?:location|place|room|venue|name|title|subject|time|date|day|length|duration)$/i;
 /** Not guests: "add a reminder to the budget review" asks for a reminder. */
 const NOT_A_GUEST = /^(?:an? )?(?:reminder|alert|notification|note|agenda|link|description)s?$/i;
+/** Said after the event: the guests are optional. */
+const AS_OPTIONAL = /\s+as (?:an? )?optional(?: guests?| attendees?| invitees?)?$/i;
 /** A guest list said: "bob", "ann and bob", "ann, bob and carol". */
 const LIST = /\s*(?:,\s*(?:and\s+)?|\band\b)\s*/i;
 /** The shortest and longest an event is made by a length change. */
@@ -49,7 +51,9 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
   if (s.unsupported === 'guests') {
     const invite = INVITE.exec(t);
     if (invite && NOT_A_GUEST.test(invite[1]!.trim())) return undefined;
-    if (invite) return { edit: { kind: 'invite', names: invite[1]!.split(LIST).filter(Boolean) }, named: invite[2]! };
+    // ("invite dave to the retro as optional": an optional attendee, of the retro.)
+    const optional = invite && AS_OPTIONAL.exec(invite[2]!);
+    if (invite) return { edit: { kind: 'invite', names: invite[1]!.split(LIST).filter(Boolean), ...(optional ? { optional: true as const } : {}) }, named: optional ? invite[2]!.slice(0, optional.index) : invite[2]! };
     const uninvite = UNINVITE.exec(t);
     if (uninvite) return { edit: { kind: 'uninvite', names: uninvite[1]!.split(LIST).filter(Boolean) }, named: uninvite[2]! };
   }
@@ -78,7 +82,7 @@ function editSaid(text: string, s: DialogSlots): { readonly edit: EditSaid; read
 }
 
 type EditSaid =
-  | { readonly kind: 'invite' | 'uninvite'; readonly names: readonly string[] }
+  | { readonly kind: 'invite' | 'uninvite'; readonly names: readonly string[]; readonly optional?: true }
   | { readonly kind: 'length'; readonly minutes: number; readonly how: 'by' | 'to' }
   | { readonly kind: 'end'; readonly at: string }
   | { readonly kind: 'rename'; readonly to: string }
@@ -228,7 +232,7 @@ export class EventEdits {
           else if (email !== input.user.toLowerCase() && !already.includes(found.person.name)) already.push(found.person.name);
         }
         if (people.length === 0) return { refused: { kind: 'edit_unneeded', event, why: 'invited' } };
-        return { kind: 'invite', people, ...(already.length ? { already } : {}) };
+        return { kind: 'invite', people, ...(already.length ? { already } : {}), ...(said.optional ? { optional: true as const } : {}) };
       }
       case 'uninvite': {
         const guests = event.attendees.filter((a) => a.kind !== 'resource');
@@ -274,7 +278,7 @@ function changeFor(now: CalendarEvent, edit: EditAsked): EventChange {
   const guests = () => now.attendees.map((a) => ({ ...(a.email ? { email: a.email } : {}), ...(a.name ? { name: a.name } : {}), kind: a.kind }));
   switch (edit.kind) {
     case 'invite':
-      return { attendees: [...guests(), ...edit.people.filter((p) => !now.attendees.some((a) => a.email?.toLowerCase() === p.email?.toLowerCase())).map((p) => ({ ...p, kind: 'required' as const }))] };
+      return { attendees: [...guests(), ...edit.people.filter((p) => !now.attendees.some((a) => a.email?.toLowerCase() === p.email?.toLowerCase())).map((p) => ({ ...p, kind: edit.optional ? ('optional' as const) : ('required' as const) }))] };
     case 'uninvite':
       return { attendees: guests().filter((a) => !edit.people.some((p) => p.email !== undefined && p.email.toLowerCase() === a.email?.toLowerCase())) };
     case 'length':

@@ -55,7 +55,7 @@ export function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited
     case 'invite':
       // ("invite ann and bob" with Bob invited already: said, so nobody wonders where he went.)
       const already = e.already?.length ? [`${andList(e.already)} ${e.already.length === 1 ? 'is' : 'are'} invited already.`] : [];
-      return [...already, `Add ${who} to ${name} ${at}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
+      return [...already, `Add ${who} to ${name} ${at}${e.optional ? ' as optional' : ''}?${only} ${several ? 'They each get' : `${who} gets`} an invitation.`];
     case 'uninvite':
       return [`Remove ${who} from ${name} ${at}?${only} ${several ? "They're" : `${who} is`} told it's off for them.`];
     case 'length': {

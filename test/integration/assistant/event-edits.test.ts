@@ -193,4 +193,12 @@ describe('edits of an event other than its time', () => {
     expect(it.pending).toMatchObject({ kind: 'edit', event: { subject: 'Design review' }, edit: { kind: 'length' } });
     await ask('no', 'now');
   });
+
+  it('"invite dave to the design review as optional": Dave joins as an optional attendee', async () => {
+    const proposal = await ask('invite dave to the design review as optional', 'optional');
+    expect(proposal.text).toMatch(/^Add Dave Kim to Design review on Wednesday at 12:30 PM as optional\?/);
+    await ask('yes', 'optional');
+    expect((onCalendar('Design review')?.optionalAttendees ?? []).map((a) => a.mailbox.email)).toEqual(['dave@contoso.com']);
+    expect(guestsOf('Design review')).not.toContain('dave@contoso.com');
+  });
 });
