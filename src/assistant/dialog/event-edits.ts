@@ -23,7 +23,7 @@ import type { DirectoryEntry } from '../../providers/calendar-provider.js';
 const LEAD = String.raw`^(?:(?:please|also|and|can you|could you|would you|go ahead and|i want to|i'd like to)\s+)*`;
 const THE = String.raw`(?:the |my |our |this |tomorrow's |today's |(?:mon|tues|wednes|thurs|fri|satur|sun)day's )?`;
 const INVITE = new RegExp(String.raw`${LEAD}(?:add|invite|include) (.+?) (?:to|on|in|into) ${THE}(.+?)[.!?]?$`, 'i');
-const UNINVITE = new RegExp(String.raw`${LEAD}(?:remove|uninvite|disinvite|drop|take) (.+?) (?:off|from|out of) ${THE}(.+?)[.!?]?$`, 'i');
+const UNINVITE = new RegExp(String.raw`${LEAD}(?:remove|uninvite|disinvite|drop|take|kick) (.+?) (?:off|from|out of) ${THE}(.+?)[.!?]?$`, 'i');
 // (The name part is greedy: "rename the trip to tokyo planning to osaka planning" renames "trip to tokyo planning".)
 const RENAME = new RegExp(String.raw`${LEAD}(?:rename|retitle) ${THE}(.+) (?:to|as) (.+?)[.!?]?$|${LEAD}change the (?:name|title|subject) of ${THE}(.+) to (.+?)[.!?]?$`, 'i');
 const PLACE = new RegExp(String.raw`${LEAD}(?:change|set|update) the (?:location|place|room|venue) of ${THE}(.+?) to (?:the )?(.+?)[.!?]?$|${LEAD}(?:move|change|switch) ${THE}(.+?) to (?:the )?(.+?)[.!?]?$`, 'i');

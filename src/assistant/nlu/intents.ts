@@ -295,9 +295,9 @@ const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'locatio
   ['length', /^(?:move|reschedule|shift|push|change)\b.* to (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:and|through|thru|till|until|to|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/],
   ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:(?:another |an extra |extra |an additional )?(?:an?|\S+) (?:more |extra )?(?:hours?|minutes?|mins?)|half an? hour) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
   // ("remove bob from it" after a find: the guest, never a cancel of the meeting, as "remove ... it" reads.)
-  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:(?!from |at |on |for |until |till |between |by |\d)\S+ ){1,6}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?!\d)\S+|(?:it|that)$)|^(?:remove|uninvite|drop|take) (?!it |this |that )(?:\S+ ){1,3}(?:off|from) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
+  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:(?!from |at |on |for |until |till |between |by |\d)\S+ ){1,6}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?!\d)\S+|(?:it|that)$)|^(?:remove|uninvite|drop|take|kick) (?!it |this |that )(?:\S+ ){1,3}(?:off|from|out of) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
-  ['location', /\b(?:change|set|update) the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room)\b/],
+  ['location', /\b(?:change|set|update) the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room|cafeteria|lobby)\b|^(?:move|change|switch) (?:the|my) .+ to (?:building|floor) \S+$/],
 ];
 
 /**

@@ -201,4 +201,11 @@ describe('edits of an event other than its time', () => {
     expect((onCalendar('Design review')?.optionalAttendees ?? []).map((a) => a.mailbox.email)).toEqual(['dave@contoso.com']);
     expect(guestsOf('Design review')).not.toContain('dave@contoso.com');
   });
+
+  it('"kick ann out of the design review", "move the design review to building 5": a guest removed, a new place', async () => {
+    expect((await ask('kick ann out of the design review', 'more-words')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'uninvite', people: [{ email: 'ann@contoso.com' }] } });
+    await ask('no', 'more-words');
+    expect((await ask('move the design review to building 5', 'more-words')).pending).toMatchObject({ kind: 'edit', edit: { kind: 'place', location: 'Building 5' } });
+    await ask('no', 'more-words');
+  });
 });
