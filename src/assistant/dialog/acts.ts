@@ -116,7 +116,8 @@ export type Act =
   | { readonly kind: 'nothing_pending' }
   /** "decline the product review": proposed, then sent; `respond_own`: the asker organizes it, so there is nothing to answer. */
   /** `message`: words for the organizer, sent with the answer; `noMessage`: one was asked for ("and tell dave") with no words. */
-  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly noMessage?: true }
+  /** (`saidTo`: the message was said for someone who does not organize it: "tell dave" of Bob's meeting.) */
+  | { readonly kind: 'confirm_respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly noMessage?: true; readonly saidTo?: string }
   | { readonly kind: 'responded'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string }
   | { readonly kind: 'respond_own'; readonly event: CalendarEvent; readonly reply: MeetingReply }
   /** "wait", "hold on": the proposal still waits for yes or no. */

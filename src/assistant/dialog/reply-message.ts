@@ -12,6 +12,8 @@ export interface ReplyWithMessage {
   readonly request: string;
   /** The message as it will be sent ("I'm travelling."); undefined when one was asked for but not caught. */
   readonly message: string | undefined;
+  /** Whom it was said for, when a name ("tell dave ..."): it goes to the organizer, who may be someone else. */
+  readonly to?: string;
 }
 
 /** An answer to an invitation, said first (the verbs the NLU takes for one). */
@@ -23,7 +25,7 @@ const REPLY_VERB = /^(?:(?:please|can you|could you|would you|go ahead and)\s+)*
  * a comma, "and" or "then".
  */
 const OPENINGS: readonly { readonly re: RegExp; readonly words: 'as said' | 'after whom' | 'a request' | 'a reason' }[] = [
-  { re: /(?:,\s*|\s+)(?:and|then)\s+let\s+(?:\S+(?:\s+\S+)?)\s+know(?:\s+that)?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
+  { re: /(?:,\s*|\s+)(?:and|then)\s+let\s+(?<to>\S+(?:\s+\S+)?)\s+know(?:\s+that)?(?<rest>(?:\s+.*)?)$/i, words: 'as said' },
   { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?tell\s+(?<rest>.*)$/i, words: 'after whom' },
   { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?(?:mention|add|note)\s+that(?<rest>\s+.*)$|(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:also\s+)?mention(?<rest2>\s+.*)$/i, words: 'as said' },
   { re: /(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:say(?!\s+(?:yes|no)\b)|write)(?:\s+that)?[:,]?(?<rest>\s+.*)$/i, words: 'as said' },
@@ -46,6 +48,18 @@ const STARTS_MESSAGE = new Set(['i', "i'm", 'im', "i'll", "i've", "i'd", 'we', "
  * friday" is a meeting's name.
  */
 const NOT_FOR_THE_ORGANIZER = /^(?:me|us|on|in|at|for|about|with|from|session|meeting)\b/i;
+
+/** Whom "tell" names, when it is a person's name (not "them", "the organizer"). */
+const NOT_A_NAME = /^(?:them|him|her|everyone|everybody|all|the\b.*|organi[sz]er)$/i;
+
+/** "tell dave smith ...": the words after "tell" that say whom. */
+function whomTold(rest: string): string | undefined {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  const n = lower.length > 2 && lower[0] !== 'the' && !STARTS_MESSAGE.has(lower[1]!) && STARTS_MESSAGE.has(lower[2]!) ? 2 : 1;
+  const whom = words.slice(0, n).join(' ');
+  return whom && !NOT_A_NAME.test(whom) ? whom : undefined;
+}
 
 /** After "tell": whom ("them", "dave", "bob smith", "the team lead"), then the message; "tell dave to ..." asks him to. */
 function afterTell(rest: string): string | undefined {
@@ -93,13 +107,14 @@ export function replyWithMessage(said: string): ReplyWithMessage | undefined {
   // (One line: a message typed over several lines is still one message.)
   const text = said.replace(/\s+/g, ' ').trim();
   if (!REPLY_VERB.test(text)) return undefined;
-  let found: { index: number; message: string | undefined } | undefined;
+  let found: { index: number; message: string | undefined; to?: string } | undefined;
   for (const { re, words } of OPENINGS) {
     const m = re.exec(text);
     if (!m || (found && found.index <= m.index)) continue;
     // ("tell me when it starts": a question for the assistant, no message.)
     if (words === 'after whom' && NOT_FOR_THE_ORGANIZER.test((m.groups?.rest ?? '').trim())) continue;
-    found = { index: m.index, message: messageOf(m.groups?.rest ?? m.groups?.rest2 ?? '', words) };
+    const to = words === 'after whom' ? whomTold(m.groups?.rest ?? '') : m.groups?.to !== undefined && !NOT_A_NAME.test(m.groups.to) ? m.groups.to : undefined;
+    found = { index: m.index, message: messageOf(m.groups?.rest ?? m.groups?.rest2 ?? '', words), ...(to ? { to } : {}) };
   }
   // Asked for, in words none of the openings reads: the answer goes alone, and says so.
   const asked = found ? undefined : MESSAGE_ASKED.exec(text);
@@ -107,5 +122,5 @@ export function replyWithMessage(said: string): ReplyWithMessage | undefined {
   if (!found) return undefined;
   const request = text.slice(0, found.index).trim();
   // ("decline it, and tell": the request still stands without the message.)
-  return request ? { request, message: found.message } : undefined;
+  return request ? { request, message: found.message, ...(found.to && found.message !== undefined ? { to: found.to } : {}) } : undefined;
 }

@@ -421,7 +421,9 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const verb = { accept: 'Accept', tentative: 'Tentatively accept', decline: 'Decline' }[act.reply];
       const told = act.message !== undefined ? `${organizerOf(act.event)} will be told, with your message: "${act.message}"` : `${organizerOf(act.event)} will be told.`;
       const missing = act.noMessage ? ` I didn't catch a message to send with it, so only your answer goes to ${organizerOf(act.event)}.` : '';
-      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${told}${missing}`]);
+      // (An answer goes to the organizer only: a message said for someone else goes there too, and is said to.)
+      const whom = act.saidTo !== undefined ? ` It goes to ${organizerOf(act.event)}, who organizes it, not to ${act.saidTo.replace(/\b[a-z]/g, (c) => c.toUpperCase())}.` : '';
+      return sentences([`${verb} ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)} ${told}${missing}${whom}`]);
     }
     case 'responded': {
       const did = { accept: 'accepted', tentative: 'tentatively accepted', decline: 'declined' }[act.reply];

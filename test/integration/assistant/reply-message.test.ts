@@ -52,4 +52,10 @@ describe('a message sent with an answer to an invitation', () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]!.body?.value ?? '').toBe('');
   });
+
+  it('a message said for someone who does not organize the meeting goes to its organizer, and that is said', async () => {
+    const r = await ask("decline the design review and tell dave I'm out", 'elsewhere');
+    expect(r.text).toMatch(/Bob Smith will be told, with your message: "I'm out\." It goes to Bob Smith, who organizes it, not to Dave\.$/);
+    await ask('no', 'elsewhere');
+  });
 });
