@@ -6,7 +6,7 @@
  * as a room (it becomes an attendee), as Exchange books rooms.
  */
 import type { Act, EditAsked, Explanation } from './acts.js';
-import { nameWords, namesAnEvent } from './match-event.js';
+import { namesAnEvent, namesPerson } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import type { RoomRequests } from './room-requests.js';
@@ -238,7 +238,7 @@ export class EventEdits {
         const guests = event.attendees.filter((a) => a.kind !== 'resource');
         const people: Attendee[] = [];
         for (const name of said.names) {
-          const matches = guests.filter((a) => nameWords(name).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0]?.replace(/[._]/g, ' ') ?? ''}`).includes(w)));
+          const matches = guests.filter((a) => namesPerson(name, a));
           // ("remove bob" with Bob Smith and Bob Jones invited: which one, never both.)
           if (matches.length > 1) return { refused: { kind: 'which_room', name, candidates: matches.map((a) => a.name || a.email || name), person: true } };
           if (matches[0] && !people.includes(matches[0])) people.push(matches[0]);

@@ -21,6 +21,12 @@ export function nameWords(text: string): string[] {
     .filter((w) => w.length > 0 && !NOT_DISTINCTIVE.has(w));
 }
 
+/** Whether the words said name this person: each is a word of their name or of their address ("bob", "bob smith", "bjones"). */
+export function namesPerson(said: string, p: { readonly name?: string; readonly email?: string }): boolean {
+  const theirs = nameWords(`${p.name ?? ''} ${p.email?.split('@')[0] ?? ''}`);
+  return nameWords(said).every((w) => theirs.includes(w));
+}
+
 /** Words of the title that single an event out; empty when the title names nothing ("my meeting"). */
 export const titleWords = (title: string | undefined): string[] => (title ? nameWords(title) : []);
 

@@ -1,4 +1,4 @@
-import { nameWords } from './match-event.js';
+import { nameWords, namesPerson } from './match-event.js';
 import { roomFor, ROOM_WORDS } from './room-lookup.js';
 import { spelledOut } from './subject.js';
 import { iso, MINUTE, timedFirst } from './timing.js';
@@ -156,7 +156,7 @@ export class NewEvents {
     if (found.kind === 'none' && EMAIL.test(name)) return { kind: 'one', person: { email: name.toLowerCase(), name: name.toLowerCase() } };
     const me = (p: DirectoryEntry) => p.email.toLowerCase() === user.toLowerCase();
     // ("with al" is not Alice: only her name, or words of it, said whole.)
-    const saysMyName = (p: DirectoryEntry) => nameWords(name).every((w) => nameWords(`${p.name} ${p.email.split('@')[0]}`).includes(w));
+    const saysMyName = (p: DirectoryEntry) => namesPerson(name, p);
     if (found.kind === 'one') return me(found.person) ? (saysMyName(found.person) ? found : { kind: 'none' }) : found;
     if (found.kind !== 'several') return found;
     const others = found.candidates.filter((c) => !me(c));

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { chooseEvent, nameWords, namesAnEvent } from './match-event.js';
+import { chooseEvent, nameWords, namesAnEvent, namesPerson } from './match-event.js';
 import { asksForMore } from './more-words.js';
 import { aRoomName, roomNamed } from './named-room.js';
 import { roomFor, roomSaid, ROOM_WORDS } from './room-lookup.js';
@@ -287,7 +287,7 @@ export class Dialog {
         intent = 'create_event';
         const { window: _, people: invited = [], ...asked } = slotsOf(pending.draft, input.timeZone);
         // "without ann": each guest whose name has the words said is left out.
-        const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => nameWords(n).every((w) => nameWords(`${a.name ?? ''} ${a.email?.split('@')[0] ?? ''}`).includes(w)))).map((a) => a.email));
+        const removed = new Set((pending.draft.attendees ?? []).filter((a) => change.removePeople?.some((n) => namesPerson(n, a))).map((a) => a.email));
         // "no, bob smith" (Bob Jones proposed): the guest of that first name gives way to the one meant.
         const meantFirst = change.meantPerson ? nameWords(change.meantPerson)[0] : undefined;
         if (meantFirst) for (const a of pending.draft.attendees ?? []) if (a.kind !== 'resource' && firstNameOf(a) === meantFirst) removed.add(a.email);
