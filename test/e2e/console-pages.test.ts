@@ -340,7 +340,8 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Link Microsoft Exchange' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#result').textContent(), { timeout: 15_000 }).toBe('Linked to alice@contoso.com. You can ask about your calendar now.');
-    expect(await page.getByRole('definition').nth(1).textContent()).toBe('alice@contoso.com');
+    // (The details are drawn again after the result line: waited for, as the navigation is.)
+    await expect.poll(() => page.getByRole('definition').nth(1).textContent()).toBe('alice@contoso.com');
     await page.goto(`${base}/console/users`);
     await page.waitForURL(`${base}/console/me`);
     expect(w.problems).toEqual([]);
