@@ -25,6 +25,12 @@ export interface AccessPath {
 /** An attendee's answer to a meeting. */
 export type MeetingReply = 'accept' | 'tentative' | 'decline';
 
+/**
+ * What calling a series off from a time on did: `deleted`, the whole series (none of it had begun); or
+ * `ended`, its last occurrence now on `lastDate` (YYYY-MM-DD, the series' own zone), the later ones gone.
+ */
+export type SeriesCallOff = { readonly kind: 'deleted' } | { readonly kind: 'ended'; readonly lastDate: string };
+
 export interface CalendarProvider {
   readonly accessPath: AccessPath;
   /** Events overlapping the window, occurrences expanded, oldest first, with attendees. */
@@ -34,6 +40,11 @@ export interface CalendarProvider {
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
+  /**
+   * Calls off, for everyone, the series `occurrence` belongs to from `from` (an instant) on: occurrences that
+   * began before it stay, as Outlook's "this and following" leaves them. The organizer's to do.
+   */
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff>;
   /** Answers a meeting someone else organizes, as an attendee; the organizer is told, with `message` when given. */
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;

@@ -1,5 +1,5 @@
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../domain/calendar.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from './calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff } from './calendar-provider.js';
 
 /**
  * A provider that hands every call to another: the base of decorators that change one or two calls (audit
@@ -30,6 +30,10 @@ export class ForwardingProvider implements CalendarProvider {
 
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
     return this.inner.cancelEvent(mailbox, event);
+  }
+
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
+    return this.inner.cancelSeries(mailbox, occurrence, from);
   }
 
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AskedOfEvent } from '../../domain/request.js';
 import type { Attendee, CalendarEvent, EventDraft, Person, TimeWindow } from '../../domain/calendar.js';
 import type { Repeat } from '../../domain/repeat.js';
-import type { AccessPath, DirectoryEntry, MeetingReply } from '../../providers/calendar-provider.js';
+import type { AccessPath, DirectoryEntry, MeetingReply, SeriesCallOff } from '../../providers/calendar-provider.js';
 import type { Booking, DeskOutcome, FoundRoom, RoomQuestion, RoomStatus } from './rooms.js';
 import type { DialogSlots } from './understanding.js';
 
@@ -69,8 +69,10 @@ export type Act =
   /** `repeat`: the event is the first of a series made so. */
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number; readonly reminder?: boolean }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
-  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean }
-  | { readonly kind: 'cancelled'; readonly event: CalendarEvent }
+  /** `series`: the whole series from `event` (its next occurrence) on ("cancel the standup series"). */
+  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean; readonly series?: true }
+  /** `series`: what calling the series off did (deleted whole, or ended on a day). */
+  | { readonly kind: 'cancelled'; readonly event: CalendarEvent; readonly series?: SeriesCallOff }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
   | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string }
   /** `rooms`: the rooms' answers to the new time, read back after the move (a room may decline it). */
@@ -126,7 +128,8 @@ export type Act =
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
    */
-  | { readonly kind: 'many_at_once'; readonly change: 'cancel' | 'move'; readonly what: 'series' | 'all'; readonly title?: string }
+  /** (`several`: the names of the different events a series' name found, "cancel every review".) */
+  | { readonly kind: 'many_at_once'; readonly change: 'cancel' | 'move'; readonly what: 'series' | 'all'; readonly title?: string; readonly several?: readonly string[] }
   /** `read`: what was dropped was the rest of a read ("Want to hear them?" - "no"), not a change. */
   | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }
@@ -178,7 +181,8 @@ export type Pending =
   | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string }
   /** "add bob to the budget review": the edit to make. */
   | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string }
-  | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string }
+  /** `series`: the series `event` belongs to is called off from the "yes" on, not `event` alone. */
+  | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string; readonly series?: true }
   | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string }
   /** "book the boardroom for the budget review": the room to add to that meeting. */
   | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }

@@ -7,19 +7,50 @@ import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { readAhead } from './read-out.js';
 import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, pickTarget } from './timing.js';
-import { IT, MANY_EVENTS, SERIES_WORDS } from './turn-words.js';
+import { IT, MANY_EVENTS, SERIES_WORDS, seriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
-import { withoutCancelledMark } from '../../domain/calendar.js';
+import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
+import type { Explanation } from './acts.js';
+
+/** "all the platform syncs", "every one of my 1:1s": a determiner frames them (not "the all hands"). */
+const ALL_OF_THEM = /\b(?:all|each|every)(?: one)?(?: of)? (?:my|the|our)\b/i;
 
 /** Cancels and moves asked for: finds the event meant, then hands it to EventChanges to propose. */
 export class ChangeRequests {
   constructor(private readonly changes: EventChanges) {}
 
+  /**
+   * What goes by `title` in the days searched, still to come: one series (and its next occurrence), one event
+   * of its own, several different events or series, or nothing.
+   */
+  async #seriesNamed(t: Turn, title: string): Promise<
+    { kind: 'one'; next: CalendarEvent; explanation: Explanation } | { kind: 'single'; event: CalendarEvent; explanation: Explanation } | { kind: 'several'; events: CalendarEvent[]; explanation: Explanation } | { kind: 'none'; explanation: Explanation }
+  > {
+    const named: DialogSlots = { title };
+    const { shown, explanation } = await t.list(searchWindow(named, undefined, t.input));
+    const ahead = firstOfEachSeries(shown.filter((e) => Date.parse(e.start) >= t.input.now.getTime() && namedAt(named, undefined, t.input.user)(e)));
+    if (ahead.length === 0) return { kind: 'none', explanation };
+    if (ahead.length > 1) return { kind: 'several', events: ahead, explanation };
+    return ahead[0]!.isRecurring ? { kind: 'one', next: ahead[0]!, explanation } : { kind: 'single', event: ahead[0]!, explanation };
+  }
+
   /** A cancel or a move asked for in words: the event meant found, then the change proposed, or why not. */
   async ask(t: Turn, change: 'cancel' | 'move', s: DialogSlots): Promise<TurnResult> {
     const { input, done, list, stateOf } = t;
-    // "cancel all my standups", "clear my afternoon": many events at once are refused by name, never
+    // "cancel the standup series", "cancel all the platform syncs": the one series of that name is called off
+    // from now on. (Some of its occurrences, "the standups this week", are not: see seriesNamed.)
+    const name = change === 'cancel' && (SERIES_WORDS.test(input.text) || ALL_OF_THEM.test(input.text)) ? seriesNamed(input.text) : undefined;
+    if (name !== undefined) {
+      const series = await this.#seriesNamed(t, name);
+      if (series.kind === 'one') return this.changes.cancelSeries(input, series.next, done, series.explanation);
+      if (series.kind === 'none') return done({ kind: 'not_found', query: `any ${name} still to come` }, [], undefined, series.explanation);
+      // "cancel every budget review", and there is one, of its own: that one is proposed.
+      if (series.kind === 'single') return this.changes.change(input, series.event, 'cancel', {}, done, series.explanation);
+      const names = [...new Set(series.events.map((e) => e.subject))].slice(0, WHICH_AT_MOST);
+      return done({ kind: 'many_at_once', change, what: 'series', title: name, several: names }, series.events.slice(0, WHICH_AT_MOST), undefined, series.explanation);
+    }
+    // "move all my standups", "clear my afternoon": many events at once are refused by name, never
     // narrowed to one that then stands for all of them.
     // ("cancel the recurring standup tomorrow": a day said picks one occurrence.)
     const many = MANY_EVENTS.exec(input.text);

@@ -64,6 +64,11 @@ export class Confirmations {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.
         const stale = await this.changes.changedSince(input, pending.event, 'cancel', done);
         if (stale) return stale;
+        // A series goes from the "yes" on: an occurrence under way by then has begun, and stays.
+        if (pending.series) {
+          const series = await this.deps.provider.cancelSeries(input.user, pending.event, input.now.toISOString());
+          return done({ kind: 'cancelled', event: pending.event, series }, [pending.event]);
+        }
         await this.deps.provider.cancelEvent(input.user, pending.event);
         if (pending.event.isCancelled) return done({ kind: 'removed_cancelled', event: pending.event }, [pending.event]);
         return done({ kind: 'cancelled', event: pending.event }, [pending.event]);

@@ -55,6 +55,8 @@ export class Corrections {
       const message = pending.message !== undefined ? { message: pending.message } : {};
       return done({ kind: 'confirm_respond', event, reply: pending.reply, ...message }, [event], { kind: 'respond', event, reply: pending.reply, ...message, proposedAt: input.now.toISOString() });
     }
+    // ("cancel the standup series", "no, the ops check-in": that series, from its next one on.)
+    if (pending.kind === 'cancel' && pending.series && event.isRecurring) return this.changes.cancelSeries(input, event, done);
     if (pending.kind === 'cancel') return this.changes.change(input, event, 'cancel', {}, done);
     // A move to a time on its own day ("to 2") stays a time: on the newly named event's day.
     const timeOnly = DateTime.fromISO(pending.start, { zone: input.timeZone }).hasSame(DateTime.fromISO(pending.event.start, { zone: input.timeZone }), 'day');

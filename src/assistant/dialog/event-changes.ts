@@ -44,6 +44,15 @@ export class EventChanges {
     return this.confirmMove(input, target, to, skipped, explanation, s.saidZone);
   }
 
+  /**
+   * "cancel the standup series": the series `next` (its next occurrence) belongs to, called off from then on,
+   * proposed for "yes"; only its organizer can.
+   */
+  cancelSeries(input: TurnInput, next: CalendarEvent, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'cancel' }, [next], undefined, explanation);
+    return done({ kind: 'confirm_cancel', event: next, series: true }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
+  }
+
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
   async changedSince(input: TurnInput, event: CalendarEvent, change: 'cancel' | 'move' | 'change', done: Done): Promise<TurnResult | undefined> {
     // Still on the calendar where it was proposed from: the listing of its own slot shows it (a deleted item

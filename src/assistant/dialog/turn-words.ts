@@ -16,6 +16,26 @@ export const SEVERAL_EVENTS = /\s*,?\s+(?:and\s+then|and|then|also|plus)\s+(?:al
 export const SERIES_WORDS = /\b(?:all|each)(?: of)? (?:my|the|our)(?: future| upcoming| remaining| other)? (?!meetings\b|events\b|appointments\b)\S+s\b|\b(?:every|each) (?!day\b|week\b|other\b|one\b|time\b)\S+\b|\bseries(?= *$| (?:to|on|at|for|from|by|until|please)\b)|\ball (?:future|upcoming) \S+|\b(?:the|my|our) remaining\b|\bfrom now on\b|\bgoing forward\b|\b(?:every|each) (?:day|week)\b/i;
 export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beverything\b|\ball (?:of )?(?:my|the|our) (?:meetings|events|appointments)\b|\ball (?:meetings|events|appointments)\b|\bclear (?:my|the) (?:day|morning|afternoon|evening|calendar|schedule|week)\b|\bthe whole (?:day|morning|afternoon|evening|week)\b`, 'i');
 
+/** Words around a series' name in a change of the whole series: "cancel all of my future ... from now on". */
+const AROUND_SERIES_NAME = /\b(?:please|cancel|delete|remove|call off|drop|scrap|all|every|each|of|my|the|our|future|upcoming|remaining|other|whole|entire|series|recurring|repeating|weekly|daily|from now on|going forward|for good|from here on|anymore)\b/gi;
+
+/** Days, parts of days and times: words that pick some occurrences of a series. */
+const SOME_OCCURRENCES = /\b(?:today|tonight|tomorrow|yesterday|this|next|last|weeks?|days?|months?|morning|afternoon|evening|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|until|till|through|before|after|between)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\bat \d/i;
+
+/**
+ * The series a change of a whole series names, from its words ("cancel all my team standups" -> "team
+ * standup", "delete every 1:1" -> "1:1"): the model's event name drops words of such requests. Undefined
+ * when only series words are left, or words for any meeting ("all my meetings").
+ */
+export function seriesNamed(text: string): string | undefined {
+  const words = text.toLowerCase().replace(/[?.!,]/g, ' ').replace(AROUND_SERIES_NAME, ' ').replace(/\s+/g, ' ').trim();
+  // One name for all of them: "standups" -> "standup", "lunches" -> "lunch", "syncs" -> "sync".
+  // "cancel the standups this week", "every day until friday": some occurrences, not the series from now on.
+  if (SOME_OCCURRENCES.test(words)) return undefined;
+  const one = words.replace(/(?<=\b\S*(?:ch|sh|ss|x))es$/, '').replace(/(?<=\S{2}[^s])s$/, '');
+  return one === '' || /^(?:meetings?|events?|appointments?|everything|them|those|these|it)$/.test(one) ? undefined : one;
+}
+
 /** An event named by pointing at the one just talked about. */
 export const IT = /\b(it|that|this|that one|this one|that meeting|this meeting)\b/i;
 

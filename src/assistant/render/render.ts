@@ -323,8 +323,15 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${reminder}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
+      if (act.series) return sentences([`Cancel every ${subject(act.event)} from ${whenEvent(act.event, clock).replace(/^on /, '')} on? The ones already held stay on your calendar.${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled': {
+      if (act.series) {
+        const told = act.event.isMeeting ? ', and the attendees are told' : '';
+        if (act.series.kind === 'deleted') return sentences([`Done. Every ${subject(act.event)} is cancelled${told}.`]);
+        // (Its new last day need not have an occurrence, a weekday series ended on a Sunday: it is not said.)
+        return sentences([`Done. ${cap(subject(act.event))} is cancelled from ${whenEvent(act.event, clock).replace(/^on /, '')} on${told}. The ones already held stay.`]);
+      }
       // Which one, and who was told: "cancelled" alone could read as the whole series, or as a quiet delete.
       const one = act.event.kind === 'occurrence' || act.event.kind === 'exception' ? ' The rest of the series stays.' : '';
       return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} is cancelled${act.event.isMeeting ? ', and the attendees are told' : ''}.${one}`]);
@@ -434,6 +441,15 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'holding':
       return sentences([`OK, take your time. Say yes to ${{ create: 'add', respond: 'answer', remind: 'set the reminder for', edit: 'change', add_room: 'book the room for', cancel: 'cancel', move: 'move' }[act.change]} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
+      // A whole series is cancelled when its name finds one: this name found several different events.
+      if (act.change === 'cancel' && act.several?.length) {
+        return sentences([`Different events ahead go by ${act.title ? `"${act.title}"` : 'that name'}: ${andList(act.several)}. I cancel one series at a time, so I haven't changed anything. Say which, for example "cancel every ${act.several[0]}".`]);
+      }
+      // "cancel the standups this week": some occurrences, not the series from now on.
+      if (act.change === 'cancel' && act.what === 'series') {
+        const t = act.title ?? 'meeting';
+        return sentences([`I can't cancel several ${t}s at once, so I haven't changed anything. Say one, for example "cancel tomorrow's ${t}", or call off the whole series from now on: "cancel the ${t} series".`]);
+      }
       const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
       const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';
       return sentences([`I can't ${act.change} ${what} yet: I ${act.change} one event at a time${act.what === 'series' ? ', one occurrence of a series' : ''}, so I haven't changed anything. Ask for each one, for example ${example}${act.what === 'series' ? ', or change the series in Outlook' : ''}.`]);

@@ -10,7 +10,7 @@ import { GetFolder, type Folder } from '../operations/get-folder.js';
 import { GetItem } from '../operations/get-item.js';
 import type { FolderRef } from '../operations/common.js';
 import type { ItemResult } from '../operations/operation.js';
-import type { CalendarItem } from '../schema/types.js';
+import type { CalendarItem, Recurrence } from '../schema/types.js';
 import type { ExchangeVersion, ServerVersionInfo } from '../schema/versions.js';
 import type { AuthStrategy } from '../transport/auth.js';
 import type { RetryPolicy } from '../transport/retry.js';
@@ -238,6 +238,28 @@ export class EwsClient {
     const { call } = this.target(mailbox);
     const { result } = await this.engine.call(DeleteItems, { ids: ids.map((id) => ({ id })), deleteType: 'MoveToDeletedItems', sendMeetingCancellations: opts.notify === false ? 'SendToNone' : 'SendToAllAndSaveCopy' }, call);
     return result;
+  }
+
+  /**
+   * The series an occurrence (or exception) belongs to: its master, read through RecurringMasterItemId,
+   * with its recurrence (the master's start is the first occurrence's).
+   */
+  async getSeries(mailbox: string, occurrenceId: string): Promise<{ readonly master: CalendarEvent; readonly recurrence: Recurrence | undefined }> {
+    const { call } = this.target(mailbox);
+    const { result } = await this.engine.call(GetItem, { ids: [{ seriesOf: occurrenceId }], fields: [...VIEW_FIELDS, 'recurrence'] }, call);
+    const item = unwrapOne(result);
+    return { master: toCalendarEvent(item), recurrence: item.recurrence };
+  }
+
+  /** Gives a series (its master) a new recurrence, such as an earlier end; attendees are sent the update. */
+  async setRecurrence(mailbox: string, master: { readonly id: string; readonly changeKey?: string }, recurrence: Recurrence): Promise<void> {
+    const { call } = this.target(mailbox);
+    const { result } = await this.engine.call(
+      UpdateCalendarItems,
+      { changes: [{ item: master, set: { recurrence } }], conflictResolution: 'AutoResolve', sendMeetingInvitationsOrCancellations: 'SendToAllAndSaveCopy' },
+      call,
+    );
+    unwrapOne(result);
   }
 
   /**

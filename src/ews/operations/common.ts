@@ -12,10 +12,17 @@ export function writeFolderId(f: FolderRef): Raw {
   return el('t:DistinguishedFolderId', f.mailbox !== undefined ? el('t:Mailbox', el('t:EmailAddress', f.mailbox)) : undefined, { Id: f.distinguished });
 }
 
-/** An item to act on: a stored item, or an occurrence of a series addressed through its master. */
-export type ItemRef = ItemId | { readonly recurringMasterId: string; readonly changeKey?: string; readonly instanceIndex: number };
+/**
+ * An item to act on: a stored item, an occurrence of a series addressed through its master, or the series
+ * (its master) addressed through one of its occurrences (`seriesOf`: the occurrence's or exception's id).
+ */
+export type ItemRef =
+  | ItemId
+  | { readonly recurringMasterId: string; readonly changeKey?: string; readonly instanceIndex: number }
+  | { readonly seriesOf: string; readonly changeKey?: string };
 
 export function writeItemId(ref: ItemRef): Raw {
+  if ('seriesOf' in ref) return el('t:RecurringMasterItemId', undefined, { OccurrenceId: ref.seriesOf, ChangeKey: ref.changeKey });
   if ('recurringMasterId' in ref) return el('t:OccurrenceItemId', undefined, { RecurringMasterId: ref.recurringMasterId, ChangeKey: ref.changeKey, InstanceIndex: ref.instanceIndex });
   return el('t:ItemId', undefined, { Id: ref.id, ChangeKey: ref.changeKey });
 }

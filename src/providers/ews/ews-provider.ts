@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { byStartThenEnd, onlyTheReminder, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup } from '../calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff } from '../calendar-provider.js';
+import { callOffSeries } from './series.js';
 
 /**
  * The asker's whole days that [from, to) touches: the window itself when it already is whole days.
@@ -96,6 +97,10 @@ export class EwsCalendarProvider implements CalendarProvider {
   async cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void> {
     const [r] = await this.withClient((c) => c.deleteEvents(mailbox, [event.id]));
     if (r && !r.ok) throw r.error;
+  }
+
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
+    return this.withClient((c) => callOffSeries(c, mailbox, occurrence.id, from));
   }
 
   async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {

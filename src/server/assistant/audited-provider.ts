@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { onlyTheReminder, type CalendarEvent, type EventChange, type EventDraft } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
-import type { CalendarProvider, MeetingReply } from '../../providers/calendar-provider.js';
+import type { CalendarProvider, MeetingReply, SeriesCallOff } from '../../providers/calendar-provider.js';
 import { ForwardingProvider } from '../../providers/forwarding-provider.js';
 
 /** Who acts on whose calendar, for the audit trail. */
@@ -13,7 +13,7 @@ export interface AuditSubject {
 }
 
 /**
- * A calendar provider whose writes are written to the audit log (calendar.create / calendar.cancel /
+ * A calendar provider whose writes are written to the audit log (calendar.create / calendar.cancel (an event, or a series from a time on) /
  * calendar.move / calendar.respond / calendar.reminder, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
  * the confirmed writes. Reads pass straight through. The detail names the event, never a secret.
  */
@@ -38,6 +38,16 @@ export class AuditedProvider extends ForwardingProvider {
     const about = event as Partial<CalendarEvent>;
     const detail = { eventId: event.id, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { start: about.start } : {}) };
     return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
+  }
+
+  override cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
+    const about = occurrence as Partial<CalendarEvent>;
+    const detail = { eventId: occurrence.id, series: true, from, ...(about.subject ? { subject: about.subject } : {}) };
+    return this.#audited('calendar.cancel', mailbox, detail, async () => {
+      const done = await this.inner.cancelSeries(mailbox, occurrence, from);
+      const outcome: Record<string, Json> = done.kind === 'ended' ? { seriesEnds: done.lastDate } : { seriesDeleted: true };
+      return { value: done, detail: outcome };
+    });
   }
 
   override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {

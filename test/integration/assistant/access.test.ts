@@ -33,6 +33,7 @@ describe('who may ask the assistant about which calendar', () => {
         { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: PACIFIC },
         { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: PACIFIC },
         { organizer: 'bob@contoso.com', subject: 'Vendor call', start: '2026-12-09T18:00:00Z', end: '2026-12-09T18:30:00Z', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
+        { organizer: 'alice@contoso.com', subject: 'Office hours', start: '2026-12-04T22:00:00Z', end: '2026-12-04T23:00:00Z', timeZone: PACIFIC, attendees: ['bob@contoso.com'], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Friday'] }, range: { type: 'NoEnd', startDate: '2026-12-04' } } },
       ],
     }),
   );
@@ -195,6 +196,14 @@ describe('who may ask the assistant about which calendar', () => {
     const entries = await auditLog.list(store.db, { action: 'calendar.edit' });
     expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: expect.stringMatching(/^checkup$/i), newSubject: 'Annual checkup' } });
     expect(await auditLog.list(store.db, { action: 'calendar.move' })).toHaveLength(0);
+  });
+
+  it('a series called off from now on is audited as a cancel of the series, with its new last day', async () => {
+    const asked = await ask(server.app, alice, { text: 'cancel all my office hours' });
+    expect(asked.json().pending).toMatchObject({ kind: 'cancel', series: true });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toMatch(/^Done\. Office hours is cancelled from Friday at 2 PM on/);
+    const entries = await auditLog.list(store.db, { action: 'calendar.cancel' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Office hours', series: true, from: '2026-12-07T16:00:00.000Z', seriesEnds: '2026-12-07' } });
   });
 
   it('"why?" after a read is answered from the database, on another instance too', async () => {

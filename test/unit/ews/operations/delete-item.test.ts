@@ -41,6 +41,13 @@ describe('DeleteItems: requests', () => {
     expect(attr(child(ids, 'OccurrenceItemId'), 'InstanceIndex')).toBe('3');
   });
 
+  it('deletes a whole series through one of its occurrences (RecurringMasterItemId); schema-valid', async () => {
+    const xml = envelope({ ids: [{ seriesOf: 'AAMkOcc', changeKey: 'DwAAA1' }], deleteType: 'MoveToDeletedItems', sendMeetingCancellations: 'SendToAllAndSaveCopy' });
+    await expectValid(xml);
+    const master = child(child(deleteOf(xml), 'ItemIds'), 'RecurringMasterItemId');
+    expect([attr(master, 'OccurrenceId'), attr(master, 'ChangeKey')]).toEqual(['AAMkOcc', 'DwAAA1']);
+  });
+
   it('defaults SendMeetingCancellations to SendToNone, which Exchange requires for calendar items', async () => {
     const xml = envelope({ ids: [{ id: 'AAMkA' }], deleteType: 'HardDelete' });
     await expectValid(xml);

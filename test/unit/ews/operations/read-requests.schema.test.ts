@@ -29,6 +29,12 @@ describe("read requests validate against Microsoft's messages.xsd", () => {
     const body = GetItem.build({ ids: [{ id: 'AAMkA', changeKey: 'DwAAA' }, { id: 'AAMkB' }, { recurringMasterId: 'AAMkM', instanceIndex: 3 }], fields: [...VIEW_FIELDS, ...DETAIL_FIELDS, 'recurrence', 'body', 'modifiedOccurrences', 'deletedOccurrences', 'firstOccurrence', 'lastOccurrence'] }, 'Exchange2013');
     await expectValid(buildEnvelope(impersonated, body));
   });
+
+  it('GetItem of a series through one of its occurrences (RecurringMasterItemId), with its recurrence', async () => {
+    const body = GetItem.build({ ids: [{ seriesOf: 'AAMkOcc', changeKey: 'DwAAA' }, { seriesOf: 'AAMkOcc2' }], fields: [...VIEW_FIELDS, 'recurrence'] }, 'Exchange2013');
+    expect(body.xml).toContain('<t:RecurringMasterItemId OccurrenceId="AAMkOcc" ChangeKey="DwAAA"/>');
+    await expectValid(buildEnvelope(impersonated, body));
+  });
 });
 
 describe('the schema check itself', () => {

@@ -100,6 +100,16 @@ describe('UpdateCalendarItems: requests', () => {
     expect(uris(third, 'DeleteItemField')).toEqual(['calendar:StartTimeZone', 'calendar:EndTimeZone']);
   });
 
+  it('ends a series: a new recurrence (EndDateRecurrence) set on its master, found through an occurrence; schema-valid', async () => {
+    const recurrence = { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Friday'] }, range: { type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-07' } } as const;
+    const xml = envelope({ changes: [{ item: ITEM, set: { recurrence } }, { item: { seriesOf: ITEM.id }, set: { recurrence } }], sendMeetingInvitationsOrCancellations: 'SendToAllAndSaveCopy' });
+    await expectValid(xml);
+    const [first, second] = children(child(updateOf(xml), 'ItemChanges'), 'ItemChange');
+    expect(uris(first, 'SetItemField')).toEqual(['calendar:Recurrence']);
+    expect(attr(child(second, 'RecurringMasterItemId'), 'OccurrenceId')).toBe(ITEM.id);
+    expect(xml).toContain('<t:EndDateRecurrence><t:StartDate>2027-03-01</t:StartDate><t:EndDate>2027-03-07</t:EndDate></t:EndDateRecurrence>');
+  });
+
   it('every sendMeetingInvitationsOrCancellations and conflictResolution value is schema-valid', async () => {
     const sends = ['SendToNone', 'SendOnlyToAll', 'SendOnlyToChanged', 'SendToAllAndSaveCopy', 'SendToChangedAndSaveCopy'] as const;
     const conflicts = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;

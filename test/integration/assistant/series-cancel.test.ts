@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { useAssistant } from '../../support/use-assistant.js';
+import { useSimulator } from '../../support/use-simulator.js';
+
+/**
+ * "cancel the standup series": a whole series called off from now on, checked in Exchange afterwards (the
+ * organizer's series and the attendee's copy), not on the words alone.
+ */
+const TZ = 'America/Los_Angeles';
+const MONDAY_8AM = new Date('2027-03-08T16:00:00Z'); // Monday 8 March 2027, 08:00 in Los Angeles
+const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
+const ALICE = 'alice@contoso.com';
+const BOB = 'bob@contoso.com';
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
+const sim = useSimulator(() =>
+  startContoso({
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC)],
+    shell: [impersonation('imp')],
+    events: [
+      // Begun a week ago: ended from today on.
+      { organizer: ALICE, subject: 'Team standup', start: '2027-03-01T09:00:00-08:00', end: '2027-03-01T09:15:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: [...weekdays] }, range: { type: 'Numbered', startDate: '2027-03-01', numberOfOccurrences: 30 } } },
+      // Today's is under way at 8:05: it stays.
+      { organizer: ALICE, subject: 'Ops check-in', start: '2027-03-01T08:00:00-08:00', end: '2027-03-01T08:10:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Daily', interval: 1 }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
+      // Not begun: deleted whole.
+      { organizer: ALICE, subject: 'Design crit', start: '2027-03-17T14:00:00-07:00', end: '2027-03-17T15:00:00-07:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Wednesday'] }, range: { type: 'NoEnd', startDate: '2027-03-17' } } },
+      // Someone else's.
+      { organizer: 'dave@contoso.com', subject: 'Platform sync', start: '2027-03-02T10:00:00-08:00', end: '2027-03-02T10:30:00-08:00', timeZone: PACIFIC, attendees: [ALICE], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
+      { organizer: ALICE, subject: 'Eng sync', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
+      // Two things called "review".
+      { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: [BOB] },
+      { organizer: ALICE, subject: 'Hiring review', start: '2027-03-04T10:00:00-08:00', end: '2027-03-04T10:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-04' } } },
+    ],
+  }),
+);
+const over = useAssistant(sim, SVC);
+const ask = (text: string, sessionId: string, now = MONDAY_8AM) => over.assistant.ask({ user: ALICE, text, timeZone: TZ, now, sessionId });
+/** Start times (UTC) of what `mailbox` has so named between the two instants, read from Exchange. */
+async function startsOf(mailbox: string, subject: string, start: string, end: string): Promise<string[]> {
+  const events = await over.client.calendarView(mailbox, { start, end });
+  return events.filter((e) => e.subject === subject && !e.isCancelled).map((e) => e.start);
+}
+
+describe('a whole series called off from now on', () => {
+  it('"cancel the standup series": proposed from the next one, then ended in Exchange after the last one held, for the attendee too', async () => {
+    const asked = await ask('cancel the standup series', 'standup');
+    expect(asked.text).toBe('Cancel every Team standup from today at 9 AM on? The ones already held stay on your calendar. The attendees will be told.');
+    expect(asked.pending).toMatchObject({ kind: 'cancel', series: true });
+    expect(asked.events[0]?.start).toBe('2027-03-08T17:00:00Z');
+    const done = await ask('yes', 'standup');
+    expect(done.text).toBe('Done. Team standup is cancelled from today at 9 AM on, and the attendees are told. The ones already held stay.');
+    // The series now ends on Sunday (the day before today's), in Exchange's own record of it.
+    const { recurrence } = await over.client.getSeries(ALICE, asked.events[0]!.id);
+    expect(recurrence?.range).toEqual({ type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-07' });
+    // Last week's five stay, on the organizer's calendar and the attendee's; none from today on.
+    const lastWeek = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'].map((d) => `${d}T17:00:00Z`);
+    for (const mailbox of [ALICE, BOB]) expect(await startsOf(mailbox, 'Team standup', '2027-03-01T08:00:00Z', '2027-04-30T07:00:00Z'), mailbox).toEqual(lastWeek);
+  });
+
+  it('"cancel the ops check-in from now on" while today\'s is under way: today\'s stays, tomorrow\'s goes', async () => {
+    const at805 = new Date('2027-03-08T16:05:00Z');
+    const asked = await ask('cancel the ops check-in from now on', 'ops', at805);
+    expect(asked.text).toMatch(/^Cancel every Ops check-in from tomorrow at 8 AM on\?/);
+    await ask('yes', 'ops', at805);
+    const starts = await startsOf(ALICE, 'Ops check-in', '2027-03-07T08:00:00Z', '2027-03-12T08:00:00Z');
+    expect(starts).toEqual(['2027-03-07T16:00:00Z', '2027-03-08T16:00:00Z']);
+    expect(await startsOf(BOB, 'Ops check-in', '2027-03-07T08:00:00Z', '2027-03-12T08:00:00Z')).toEqual(starts);
+  });
+
+  it('"cancel every design crit" before the first one: the series is deleted whole, and the attendee\'s copy with it', async () => {
+    const asked = await ask('cancel every design crit', 'crit');
+    expect(asked.text).toMatch(/^Cancel every Design crit from March 17 at 2 PM on\?/);
+    const done = await ask('yes', 'crit');
+    expect(done.text).toBe('Done. Every Design crit is cancelled, and the attendees are told.');
+    for (const mailbox of [ALICE, BOB]) expect(await startsOf(mailbox, 'Design crit', '2027-03-01T08:00:00Z', '2027-05-30T07:00:00Z'), mailbox).toEqual([]);
+  });
+
+  it("someone else's series is refused, and a name that fits several events or none changes nothing", async () => {
+    const theirs = await ask('cancel all the platform syncs', 'refused');
+    expect(theirs.text).toMatch(/^Dave Kim organizes Platform sync, so only they can cancel it for everyone\./);
+    expect(theirs.pending).toBeUndefined();
+    const several = await ask('cancel every review', 'refused');
+    expect(several.text).toMatch(/^Different events ahead go by "review": (Budget review and Hiring review|Hiring review and Budget review)\. I cancel one series at a time, so I haven't changed anything\./);
+    expect(several.pending).toBeUndefined();
+    expect((await ask('cancel all my lunches', 'refused')).text).toBe("I couldn't find any lunch still to come on your calendar.");
+    // Some occurrences are not the series from now on.
+    const some = await ask('cancel the hiring reviews this month', 'refused');
+    expect(some.text).toMatch(/^I can't cancel several hiring reviews at once/);
+    expect(some.pending).toBeUndefined();
+    expect(await startsOf(ALICE, 'Platform sync', '2027-03-08T08:00:00Z', '2027-03-31T07:00:00Z')).toHaveLength(4);
+    expect(await startsOf(ALICE, 'Hiring review', '2027-03-08T08:00:00Z', '2027-03-31T07:00:00Z')).toHaveLength(3);
+  });
+
+  it('"no, the eng sync" corrects which series; "no, the budget review" names one event', async () => {
+    const asked = await ask('cancel every hiring review', 'correct');
+    expect(asked.pending).toMatchObject({ kind: 'cancel', series: true });
+    // Another series: that one, from its next one on.
+    const eng = await ask('no, the eng sync', 'correct');
+    expect(eng.text).toMatch(/^Cancel every Eng sync from tomorrow at 1 PM on\?/);
+    expect(eng.pending).toMatchObject({ kind: 'cancel', series: true });
+    const other = await ask('no, the budget review', 'correct');
+    // Not a series: that one alone is proposed.
+    expect(other.text).toBe('Cancel Budget review on Wednesday at 11 AM? The attendees will be told.');
+    expect(other.pending).not.toHaveProperty('series');
+    await ask('no', 'correct');
+  });
+
+  it('"cancel every budget review" when there is one, of its own: that one is proposed, as said for one', async () => {
+    const one = await ask('cancel every budget review', 'one');
+    expect(one.text).toBe('Cancel Budget review on Wednesday at 11 AM? The attendees will be told.');
+    expect(one.pending).toMatchObject({ kind: 'cancel' });
+    expect(one.pending).not.toHaveProperty('series');
+    await ask('no', 'one');
+  });
+});
