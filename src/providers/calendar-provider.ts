@@ -45,6 +45,11 @@ export interface CalendarProvider {
    * began before it stay, as Outlook's "this and following" leaves them. The organizer's to do.
    */
   cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff>;
+  /**
+   * Moves every occurrence of the series `occurrence` belongs to onto the time of day (and length) `to` gives
+   * that occurrence, as Outlook moves a series: held ones too, and changes made to single ones are undone.
+   */
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void>;
   /** Answers a meeting someone else organizes, as an attendee; the organizer is told, with `message` when given. */
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;

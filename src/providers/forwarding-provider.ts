@@ -36,6 +36,10 @@ export class ForwardingProvider implements CalendarProvider {
     return this.inner.cancelSeries(mailbox, occurrence, from);
   }
 
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
+    return this.inner.moveSeries(mailbox, occurrence, to);
+  }
+
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     return this.inner.respondToEvent(mailbox, event, answer, message);
   }

@@ -74,9 +74,11 @@ export type Act =
   /** `series`: what calling the series off did (deleted whole, or ended on a day). */
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent; readonly series?: SeriesCallOff }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
-  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string }
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string; readonly series?: true }
   /** `rooms`: the rooms' answers to the new time, read back after the move (a room may decline it). */
-  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string; readonly rooms?: readonly Attendee[] }
+  | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string; readonly rooms?: readonly Attendee[]; readonly series?: true }
+  /** "move all my standups": a whole series moves to another time of day only; `day` asked another day, `time` none. */
+  | { readonly kind: 'series_move_refused'; readonly event: CalendarEvent; readonly reason: 'day' | 'time' }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   /** `within`: the part of a day said for a move ("to thursday afternoon") that the event's own hour is not in. */
@@ -183,7 +185,8 @@ export type Pending =
   | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string }
   /** `series`: the series `event` belongs to is called off from the "yes" on, not `event` alone. */
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string; readonly series?: true }
-  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string }
+  /** `series`: every occurrence of `event`'s series moves to the time of day (and length) given `event`. */
+  | { readonly kind: 'move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly proposedAt?: string; readonly saidZone?: string; readonly series?: true }
   /** "book the boardroom for the budget review": the room to add to that meeting. */
   | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }
   /** "decline the product review": the answer to send to its organizer. */

@@ -7,7 +7,7 @@ import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { readAhead } from './read-out.js';
 import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, pickTarget } from './timing.js';
-import { IT, MANY_EVENTS, SERIES_WORDS, seriesNamed } from './turn-words.js';
+import { IT, MANY_EVENTS, SERIES_WORDS, seriesMoved, seriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
@@ -39,18 +39,20 @@ export class ChangeRequests {
   async ask(t: Turn, change: 'cancel' | 'move', s: DialogSlots): Promise<TurnResult> {
     const { input, done, list, stateOf } = t;
     // "cancel the standup series", "cancel all the platform syncs": the one series of that name is called off
-    // from now on. (Some of its occurrences, "the standups this week", are not: see seriesNamed.)
-    const name = change === 'cancel' && (SERIES_WORDS.test(input.text) || ALL_OF_THEM.test(input.text)) ? seriesNamed(input.text) : undefined;
+    // from now on; "move all my standups to 10", "move the standup to 10 from now on": it moves to another
+    // time of day. (Some of its occurrences, "the standups this week", are not the series: see seriesNamed.)
+    const wholeSeries = SERIES_WORDS.test(input.text) || ALL_OF_THEM.test(input.text);
+    const name = wholeSeries ? (change === 'cancel' ? seriesNamed(input.text) : seriesMoved(input.text)) : undefined;
     if (name !== undefined) {
       const series = await this.#seriesNamed(t, name);
-      if (series.kind === 'one') return this.changes.cancelSeries(input, series.next, done, series.explanation);
+      if (series.kind === 'one') return change === 'cancel' ? this.changes.cancelSeries(input, series.next, done, series.explanation) : this.changes.moveSeries(input, series.next, s, done, series.explanation);
       if (series.kind === 'none') return done({ kind: 'not_found', query: `any ${name} still to come` }, [], undefined, series.explanation);
       // "cancel every budget review", and there is one, of its own: that one is proposed.
-      if (series.kind === 'single') return this.changes.change(input, series.event, 'cancel', {}, done, series.explanation);
+      if (series.kind === 'single') return this.changes.change(input, series.event, change, change === 'move' ? s : {}, done, series.explanation);
       const names = [...new Set(series.events.map((e) => e.subject))].slice(0, WHICH_AT_MOST);
       return done({ kind: 'many_at_once', change, what: 'series', title: name, several: names }, series.events.slice(0, WHICH_AT_MOST), undefined, series.explanation);
     }
-    // "move all my standups", "clear my afternoon": many events at once are refused by name, never
+    // "clear my afternoon", "cancel the standups this week": many events at once are refused by name, never
     // narrowed to one that then stands for all of them.
     // ("cancel the recurring standup tomorrow": a day said picks one occurrence.)
     const many = MANY_EVENTS.exec(input.text);

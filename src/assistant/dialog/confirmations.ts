@@ -110,6 +110,10 @@ export class Confirmations {
       case 'move': {
         const stale = await this.changes.changedSince(input, pending.event, 'move', done);
         if (stale) return stale;
+        if (pending.series) {
+          await this.deps.provider.moveSeries(input.user, pending.event, { start: pending.start, end: pending.end });
+          return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end, series: true }, [pending.event]);
+        }
         // Proposed on the asker's dates; an all-day event made in another zone keeps its dates in that zone.
         const own = pending.event.timeZone;
         const to = pending.event.isAllDay && own && own !== input.timeZone ? sameDatesIn(pending, input.timeZone, own) : pending;

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
@@ -51,6 +52,24 @@ export class EventChanges {
   cancelSeries(input: TurnInput, next: CalendarEvent, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'cancel' }, [next], undefined, explanation);
     return done({ kind: 'confirm_cancel', event: next, series: true }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
+  }
+
+  /**
+   * "move all my standups to 10": every occurrence of the series `next` (its next occurrence) belongs to, to
+   * the time of day the words give `next`, proposed for "yes"; only its organizer can, and only to another
+   * time of its own days.
+   */
+  moveSeries(input: TurnInput, next: CalendarEvent, s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+    if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'move', target: pickTarget(s) }, [next], undefined, explanation);
+    const moved = moveTarget(next, relativeToEvent(s, next, input.text, input.timeZone, input.now), input.timeZone);
+    const to = moved && s.newTimeOnly && !next.isAllDay ? nearestHalfDay(moved, next.start, input.text) : moved;
+    if (!to || next.isAllDay) return done({ kind: 'series_move_refused', event: next, reason: 'time' }, [next], undefined, explanation);
+    // Another time of its own days: on the clock of the zone it was made in, the same day as `next`.
+    const zone = next.timeZone ?? input.timeZone;
+    if (!DateTime.fromISO(to, { zone }).hasSame(DateTime.fromISO(next.start, { zone }), 'day')) return done({ kind: 'series_move_refused', event: next, reason: 'day' }, [next], undefined, explanation);
+    if (Date.parse(to) === Date.parse(next.start)) return done({ kind: 'events', scope: 'find', label: '', events: [next] }, [next], undefined, explanation);
+    const end = iso(Date.parse(to) + Date.parse(next.end) - Date.parse(next.start));
+    return done({ kind: 'confirm_move', event: next, start: to, end, conflicts: [], series: true }, [next], { kind: 'move', event: next, start: to, end, series: true, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */

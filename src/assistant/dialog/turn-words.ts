@@ -19,6 +19,18 @@ export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beveryt
 /** Words around a series' name in a change of the whole series: "cancel all of my future ... from now on". */
 const AROUND_SERIES_NAME = /\b(?:please|cancel|delete|remove|call off|drop|scrap|all|every|each|of|my|the|our|future|upcoming|remaining|other|whole|entire|series|recurring|repeating|weekly|daily|from now on|going forward|for good|from here on|anymore)\b/gi;
 
+/** "from now on", "going forward": a whole series meant, in words the model would read as a time. */
+export const FROM_NOW_ON = /\s*\b(?:from now on|going forward|from here on(?: out)?|from today on)\b/gi;
+
+/**
+ * The series a move names: the words between the verb and where it goes ("push all my standups back 30
+ * minutes" -> "standup"), as seriesNamed reads them.
+ */
+export function seriesMoved(text: string): string | undefined {
+  const what = text.replace(/^.*?\b(?:move|push|shift|reschedule|bump|change|put|make)\b/i, '').replace(/\b(?:to|until|till|back|ahead|later|earlier|by|an? (?:hour|half hour)|\d+ (?:minutes?|hours?))\b.*$/i, '');
+  return seriesNamed(what);
+}
+
 /** Days, parts of days and times: words that pick some occurrences of a series. */
 const SOME_OCCURRENCES = /\b(?:today|tonight|tomorrow|yesterday|this|next|last|weeks?|days?|months?|morning|afternoon|evening|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|until|till|through|before|after|between)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\bat \d/i;
 

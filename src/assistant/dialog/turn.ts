@@ -21,7 +21,7 @@ import { ChangeNotMade } from './change-not-made.js';
 import { lastListed, ORDINAL_PICK, pickByPlace, theOneRead } from './read-out.js';
 import { isReminderDraft, ReminderRequests } from './reminder-requests.js';
 import { aroundEvent } from './around-event.js';
-import { HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
+import { FROM_NOW_ON, HOLD_ON, IT, SEVERAL_EVENTS, WHEN_IS } from './turn-words.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
 import { ChangeRequests } from './change-requests.js';
 import { Confirmations } from './confirmations.js';
@@ -116,7 +116,9 @@ export class Dialog {
     // for the organizer ("tomorrow" there is not the meeting's day), and they go with the answer.
     const withMessage = replyWithMessage(input.text);
     const request = withMessage && this.deps.understand(withMessage.request, { now: input.now, timeZone: input.timeZone });
-    const said = request?.intent === 'respond_event' ? request : this.deps.understand(input.text, { now: input.now, timeZone: input.timeZone });
+    // ("move the standup to 10 from now on": the words for the whole series are no time; the dialog still sees them.)
+    const asked = input.text.replace(FROM_NOW_ON, '');
+    const said = request?.intent === 'respond_event' ? request : this.deps.understand(asked.trim() ? asked : input.text, { now: input.now, timeZone: input.timeZone });
     const message = said === request ? withMessage : undefined;
     // "move my 2pm to 3 and my 3pm to 4": one change at a time, the first as said alone (reading the whole
     // sentence as one would move the 2pm to 4).

@@ -337,8 +337,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} is cancelled${act.event.isMeeting ? ', and the attendees are told' : ''}.${one}`]);
     }
     case 'confirm_move':
+      // A whole series: Exchange moves every occurrence with its master, held ones too, and undoes one-off changes.
+      if (act.series) return sentences([`Move every ${subject(act.event)} to ${spokenTime(localTime(act.start, clock.zone))}? The whole series moves, as Outlook moves a series: the ones already held too, and any changed one by one go back to the series' time.${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}${act.saidZone && act.saidZone !== clock.zone ? ` (${spokenTime(localTime(act.start, act.saidZone))} ${zoneLabel(act.saidZone)})` : ''}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'moved': {
+      if (act.series) return sentences([`Done. Every ${subject(act.event)} is now at ${spokenTime(localTime(act.start, clock.zone))}${act.event.isMeeting ? ', and the attendees are told' : ''}.`]);
       const rooms = (act.rooms ?? []).map((r) => roomAnswerToMove(r.name || r.email || 'The room', r.response));
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`, ...rooms]);
     }
@@ -441,19 +444,26 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'holding':
       return sentences([`OK, take your time. Say yes to ${{ create: 'add', respond: 'answer', remind: 'set the reminder for', edit: 'change', add_room: 'book the room for', cancel: 'cancel', move: 'move' }[act.change]} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
-      // A whole series is cancelled when its name finds one: this name found several different events.
-      if (act.change === 'cancel' && act.several?.length) {
-        return sentences([`Different events ahead go by ${act.title ? `"${act.title}"` : 'that name'}: ${andList(act.several)}. I cancel one series at a time, so I haven't changed anything. Say which, for example "cancel every ${act.several[0]}".`]);
+      // A whole series is changed when its name finds one: this name found several different events.
+      if (act.several?.length) {
+        return sentences([`Different events ahead go by ${act.title ? `"${act.title}"` : 'that name'}: ${andList(act.several)}. I ${act.change} one series at a time, so I haven't changed anything. Say which, for example "${act.change} every ${act.several[0]}${act.change === 'move' ? ' to 10' : ''}".`]);
       }
-      // "cancel the standups this week": some occurrences, not the series from now on.
-      if (act.change === 'cancel' && act.what === 'series') {
+      // "cancel the standups this week": some occurrences, not the whole series.
+      if (act.what === 'series') {
         const t = act.title ?? 'meeting';
-        return sentences([`I can't cancel several ${t}s at once, so I haven't changed anything. Say one, for example "cancel tomorrow's ${t}", or call off the whole series from now on: "cancel the ${t} series".`]);
+        const one = act.change === 'cancel' ? `"cancel tomorrow's ${t}"` : `"move tomorrow's ${t} to 10"`;
+        const all = act.change === 'cancel' ? `call off the whole series from now on: "cancel the ${t} series"` : `move the whole series: "move every ${t} to 10"`;
+        return sentences([`I can't ${act.change} several ${t}s at once, so I haven't changed anything. Say one, for example ${one}, or ${all}.`]);
       }
-      const what = act.what === 'series' ? `${act.title ? `the whole ${act.title} series` : 'a whole series'}` : 'several events at once';
-      const example = act.change === 'cancel' ? (act.title ? `"cancel tomorrow's ${act.title}"` : '"cancel my 2pm on friday"') : act.title ? `"move tomorrow's ${act.title} to 10"` : '"move my 2pm to 3"';
-      return sentences([`I can't ${act.change} ${what} yet: I ${act.change} one event at a time${act.what === 'series' ? ', one occurrence of a series' : ''}, so I haven't changed anything. Ask for each one, for example ${example}${act.what === 'series' ? ', or change the series in Outlook' : ''}.`]);
+      const example = act.change === 'cancel' ? '"cancel my 2pm on friday"' : '"move my 2pm to 3"';
+      return sentences([`I can't ${act.change} several events at once yet: I ${act.change} one event at a time, so I haven't changed anything. Ask for each one, for example ${example}.`]);
     }
+    case 'series_move_refused':
+      return sentences([
+        act.reason === 'day'
+          ? `I can move every ${subject(act.event)} to another time of its own days, not to other days, so I haven't changed anything. To change its days, change the series in Outlook, or move one, for example "move tomorrow's ${subject(act.event).toLowerCase()} to friday".`
+          : `To what time should every ${subject(act.event)} move? Say it with the series, for example "move every ${subject(act.event).toLowerCase()} to 10".`,
+      ]);
     case 'dropped':
       return sentences([act.read ? 'OK.' : "OK, I won't."]);
     case 'explain':

@@ -3,7 +3,7 @@ import { byStartThenEnd, onlyTheReminder, overlaps, type CalendarEvent, type Eve
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
 import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff } from '../calendar-provider.js';
-import { callOffSeries } from './series.js';
+import { callOffSeries, moveSeries } from './series.js';
 
 /**
  * The asker's whole days that [from, to) touches: the window itself when it already is whole days.
@@ -101,6 +101,10 @@ export class EwsCalendarProvider implements CalendarProvider {
 
   cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
     return this.withClient((c) => callOffSeries(c, mailbox, occurrence.id, from));
+  }
+
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
+    return this.withClient((c) => moveSeries(c, mailbox, occurrence.id, to));
   }
 
   async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {

@@ -1,9 +1,11 @@
 /**
- * "cancel the standup series": a series called off from now on, as Outlook's "this and all following"
- * does it. The occurrences already held stay on everyone's calendar (they happened); the rest go, and the
- * attendees are sent the series' new end. A series none of whose occurrences has begun is deleted whole.
+ * Changes of a whole series. "cancel the standup series": called off from now on, as Outlook's "this and all
+ * following" does it. The occurrences already held stay on everyone's calendar (they happened); the rest go,
+ * and the attendees are sent the series' new end. A series none of whose occurrences has begun is deleted
+ * whole. "move all my standups to 10": the series' master moves, so every occurrence does.
  */
 import { DateTime } from 'luxon';
+import type { TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import type { SeriesCallOff } from '../calendar-provider.js';
 
@@ -28,4 +30,20 @@ export async function callOffSeries(client: EwsClient, mailbox: string, occurren
   const { range } = recurrence;
   await client.setRecurrence(mailbox, { id: master.id, ...(master.changeKey ? { changeKey: master.changeKey } : {}) }, { pattern: recurrence.pattern, range: { type: 'EndDate', startDate: range.startDate, endDate: lastDate } });
   return { kind: 'ended', lastDate };
+}
+
+/**
+ * Every occurrence at the time of day, and for the length, `to` gives one of them: the master (whose start is
+ * the first occurrence's) moves to that wall-clock time on its own first day, in the series' zone, so the
+ * series keeps its days and stays on the clock across daylight-saving changes.
+ */
+export async function moveSeries(client: EwsClient, mailbox: string, occurrenceId: string, to: TimeWindow): Promise<void> {
+  const { master } = await client.getSeries(mailbox, occurrenceId);
+  const zone = master.timeZone ?? 'UTC';
+  const wall = DateTime.fromISO(to.start, { zone });
+  const first = DateTime.fromISO(master.start, { zone }).set({ hour: wall.hour, minute: wall.minute, second: 0, millisecond: 0 });
+  const length = Date.parse(to.end) - Date.parse(to.start);
+  const start = first.toUTC().toISO({ suppressMilliseconds: true })!;
+  const end = first.plus({ milliseconds: length }).toUTC().toISO({ suppressMilliseconds: true })!;
+  await client.updateEvent(mailbox, { id: master.id, ...(master.changeKey ? { changeKey: master.changeKey } : {}) }, { start, end, timeZone: zone });
 }

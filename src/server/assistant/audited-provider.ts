@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { onlyTheReminder, type CalendarEvent, type EventChange, type EventDraft } from '../../domain/calendar.js';
+import { onlyTheReminder, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import { auditLog, type Json, type Tables } from '../../persistence/index.js';
 import type { CalendarProvider, MeetingReply, SeriesCallOff } from '../../providers/calendar-provider.js';
 import { ForwardingProvider } from '../../providers/forwarding-provider.js';
@@ -48,6 +48,12 @@ export class AuditedProvider extends ForwardingProvider {
       const outcome: Record<string, Json> = done.kind === 'ended' ? { seriesEnds: done.lastDate } : { seriesDeleted: true };
       return { value: done, detail: outcome };
     });
+  }
+
+  override moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
+    const about = occurrence as Partial<CalendarEvent>;
+    const detail = { eventId: occurrence.id, series: true, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), to: to.start, toEnd: to.end };
+    return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.moveSeries(mailbox, occurrence, to) }));
   }
 
   override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {

@@ -33,6 +33,7 @@ describe('who may ask the assistant about which calendar', () => {
         { organizer: 'alice@contoso.com', subject: 'Standup', start: '2026-12-07T17:00:00Z', end: '2026-12-07T17:15:00Z', timeZone: PACIFIC },
         { organizer: 'bob@contoso.com', subject: 'Bob private review', start: '2026-12-07T18:00:00Z', end: '2026-12-07T19:00:00Z', timeZone: PACIFIC },
         { organizer: 'bob@contoso.com', subject: 'Vendor call', start: '2026-12-09T18:00:00Z', end: '2026-12-09T18:30:00Z', timeZone: PACIFIC, attendees: ['alice@contoso.com'] },
+        { organizer: 'alice@contoso.com', subject: 'Team lunch', start: '2026-12-03T20:00:00Z', end: '2026-12-03T21:00:00Z', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2026-12-03' } } },
         { organizer: 'alice@contoso.com', subject: 'Office hours', start: '2026-12-04T22:00:00Z', end: '2026-12-04T23:00:00Z', timeZone: PACIFIC, attendees: ['bob@contoso.com'], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Friday'] }, range: { type: 'NoEnd', startDate: '2026-12-04' } } },
       ],
     }),
@@ -204,6 +205,14 @@ describe('who may ask the assistant about which calendar', () => {
     expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toMatch(/^Done\. Office hours is cancelled from Friday at 2 PM on/);
     const entries = await auditLog.list(store.db, { action: 'calendar.cancel' });
     expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Office hours', series: true, from: '2026-12-07T16:00:00.000Z', seriesEnds: '2026-12-07' } });
+  });
+
+  it('a series moved is audited as a move of the series, from and to its next one', async () => {
+    const asked = await ask(server.app, alice, { text: 'move all my team lunches to 1pm' });
+    expect(asked.json().pending).toMatchObject({ kind: 'move', series: true });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toBe('Done. Every Team lunch is now at 1 PM.');
+    const entries = await auditLog.list(store.db, { action: 'calendar.move' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Team lunch', series: true, from: '2026-12-10T20:00:00Z', to: '2026-12-10T21:00:00Z' } });
   });
 
   it('"why?" after a read is answered from the database, on another instance too', async () => {

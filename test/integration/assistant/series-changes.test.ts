@@ -4,8 +4,9 @@ import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
 
 /**
- * "cancel the standup series": a whole series called off from now on, checked in Exchange afterwards (the
- * organizer's series and the attendee's copy), not on the words alone.
+ * "cancel the standup series": a whole series called off from now on; "move all my sales syncs to 4pm": a
+ * whole series moved to another time of day. Checked in Exchange afterwards (the organizer's series and the
+ * attendee's copy), not on the words alone.
  */
 const TZ = 'America/Los_Angeles';
 const MONDAY_8AM = new Date('2027-03-08T16:00:00Z'); // Monday 8 March 2027, 08:00 in Los Angeles
@@ -27,6 +28,8 @@ const sim = useSimulator(() =>
       // Someone else's.
       { organizer: 'dave@contoso.com', subject: 'Platform sync', start: '2027-03-02T10:00:00-08:00', end: '2027-03-02T10:30:00-08:00', timeZone: PACIFIC, attendees: [ALICE], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       { organizer: ALICE, subject: 'Eng sync', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
+      // Monday and Wednesday at 3 PM, across the change to daylight time (14 March).
+      { organizer: ALICE, subject: 'Sales sync', start: '2027-03-01T15:00:00-08:00', end: '2027-03-01T15:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Wednesday'] }, range: { type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-31' } } },
       // Two things called "review".
       { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: [BOB] },
       { organizer: ALICE, subject: 'Hiring review', start: '2027-03-04T10:00:00-08:00', end: '2027-03-04T10:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-04' } } },
@@ -111,5 +114,37 @@ describe('a whole series called off from now on', () => {
     expect(one.pending).toMatchObject({ kind: 'cancel' });
     expect(one.pending).not.toHaveProperty('series');
     await ask('no', 'one');
+  });
+});
+
+describe('a whole series moved to another time of day', () => {
+  const sales = (mailbox: string) => startsOf(mailbox, 'Sales sync', '2027-03-01T08:00:00Z', '2027-04-01T07:00:00Z');
+
+  it('"move all my sales syncs to 4pm": every one moves, on the wall clock across the change to daylight time, for the attendee too', async () => {
+    const asked = await ask('move all my sales syncs to 4pm', 'sales');
+    expect(asked.text).toBe("Move every Sales sync to 4 PM? The whole series moves, as Outlook moves a series: the ones already held too, and any changed one by one go back to the series' time. The attendees will be told.");
+    expect(asked.pending).toMatchObject({ kind: 'move', series: true, start: '2027-03-09T00:00:00Z', end: '2027-03-09T00:30:00Z' });
+    expect((await ask('yes', 'sales')).text).toBe('Done. Every Sales sync is now at 4 PM, and the attendees are told.');
+    // 4 PM Pacific: midnight UTC (the next day) before 14 March, 11 PM UTC after; the ten of March, as before.
+    const before = ['2027-03-02T00:00:00Z', '2027-03-04T00:00:00Z', '2027-03-09T00:00:00Z', '2027-03-11T00:00:00Z'];
+    const after = ['2027-03-15T23:00:00Z', '2027-03-17T23:00:00Z', '2027-03-22T23:00:00Z', '2027-03-24T23:00:00Z', '2027-03-29T23:00:00Z', '2027-03-31T23:00:00Z'];
+    for (const mailbox of [ALICE, BOB]) expect(await sales(mailbox), mailbox).toEqual([...before, ...after]);
+  });
+
+  it('"push all my sales syncs back 30 minutes" and "from now on" move it again; other days, no time, or not yours: nothing changes', async () => {
+    const later = await ask('push all my sales syncs back 30 minutes', 'sales2');
+    expect(later.text).toMatch(/^Move every Sales sync to 4:30 PM\?/);
+    await ask('no', 'sales2');
+    const fromNowOn = await ask('move the sales sync to 5 from now on', 'sales2');
+    expect(fromNowOn.text).toMatch(/^Move every Sales sync to 5 PM\?/);
+    await ask('no', 'sales2');
+    const days = await ask('move every sales sync to friday', 'sales2');
+    expect(days.text).toMatch(/^I can move every Sales sync to another time of its own days, not to other days, so I haven't changed anything\./);
+    expect(days.pending).toBeUndefined();
+    const noTime = await ask('move all my sales syncs', 'sales2');
+    expect(noTime.text).toBe('To what time should every Sales sync move? Say it with the series, for example "move every sales sync to 10".');
+    expect((await ask('move every platform sync to 5pm', 'sales2')).text).toMatch(/^Dave Kim organizes Platform sync, so only they can move it for everyone\./);
+    expect(await sales(ALICE)).toHaveLength(10);
+    expect((await sales(ALICE)).every((s) => s.endsWith('T00:00:00Z') || s.endsWith('T23:00:00Z'))).toBe(true);
   });
 });
