@@ -50,6 +50,8 @@ export interface CalendarProvider {
    * that occurrence, as Outlook moves a series: held ones too, and changes made to single ones are undone.
    */
   moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void>;
+  /** Changes every occurrence of the series `occurrence` belongs to, but for their times (a reminder, say): its master. */
+  updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void>;
   /** Answers a meeting someone else organizes, as an attendee; the organizer is told, with `message` when given. */
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void>;
   findPeople(query: string): Promise<PeopleLookup>;

@@ -40,6 +40,10 @@ export class ForwardingProvider implements CalendarProvider {
     return this.inner.moveSeries(mailbox, occurrence, to);
   }
 
+  updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {
+    return this.inner.updateSeries(mailbox, occurrence, change);
+  }
+
   respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     return this.inner.respondToEvent(mailbox, event, answer, message);
   }

@@ -90,8 +90,9 @@ export type Act =
   | { readonly kind: 'removed_cancelled'; readonly event: CalendarEvent }
   /** "remind me 30 minutes before the budget review": the event's own reminder, set once "yes" is said. */
   /** `minutes` 'off': the event's reminder turned off ("cancel the reminder for the budget review"). */
-  | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number | 'off' }
-  | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number | 'off' }
+  /** `series`: every occurrence of `event`'s series ("remind me before every standup"). */
+  | { readonly kind: 'confirm_remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly series?: true }
+  | { readonly kind: 'reminder_set'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly series?: true }
   /** ... when it starts sooner than that. */
   | { readonly kind: 'reminder_too_late'; readonly event: CalendarEvent; readonly minutes: number }
   /** The event named was cancelled by its organizer (it still sits on the calendar, marked so). */
@@ -180,7 +181,7 @@ export type Pending =
   // `proposedAt`: when the write was proposed; a "yes" after DIALOG_TTL_MS does not carry it out, however
   // often the state was stored again meanwhile ("why?" keeps what waits).
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
-  | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string }
+  | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string; readonly series?: true }
   /** "add bob to the budget review": the edit to make. */
   | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string }
   /** `series`: the series `event` belongs to is called off from the "yes" on, not `event` alone. */

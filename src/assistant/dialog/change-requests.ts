@@ -7,14 +7,11 @@ import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { readAhead } from './read-out.js';
 import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, pickTarget } from './timing.js';
-import { IT, MANY_EVENTS, SERIES_WORDS, seriesMoved, seriesNamed } from './turn-words.js';
+import { IT, MANY_EVENTS, SERIES_WORDS, saysWholeSeries, seriesMoved, seriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
-
-/** "all the platform syncs", "every one of my 1:1s": a determiner frames them (not "the all hands"). */
-const ALL_OF_THEM = /\b(?:all|each|every)(?: one)?(?: of)? (?:my|the|our)\b/i;
 
 /** Cancels and moves asked for: finds the event meant, then hands it to EventChanges to propose. */
 export class ChangeRequests {
@@ -41,8 +38,7 @@ export class ChangeRequests {
     // "cancel the standup series", "cancel all the platform syncs": the one series of that name is called off
     // from now on; "move all my standups to 10", "move the standup to 10 from now on": it moves to another
     // time of day. (Some of its occurrences, "the standups this week", are not the series: see seriesNamed.)
-    const wholeSeries = SERIES_WORDS.test(input.text) || ALL_OF_THEM.test(input.text);
-    const name = wholeSeries ? (change === 'cancel' ? seriesNamed(input.text) : seriesMoved(input.text)) : undefined;
+    const name = saysWholeSeries(input.text) ? (change === 'cancel' ? seriesNamed(input.text) : seriesMoved(input.text)) : undefined;
     if (name !== undefined) {
       const series = await this.#seriesNamed(t, name);
       if (series.kind === 'one') return change === 'cancel' ? this.changes.cancelSeries(input, series.next, done, series.explanation) : this.changes.moveSeries(input, series.next, s, done, series.explanation);

@@ -89,6 +89,10 @@ export class Confirmations {
         // Still there and not cancelled (moved since is fine: a reminder goes with the event).
         const now = await this.deps.provider.getEvent(input.user, pending.event.id);
         if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'remind' });
+        if (pending.series) {
+          await this.deps.provider.updateSeries(input.user, now, pending.minutes === 'off' ? { noReminder: true } : { reminderMinutes: pending.minutes });
+          return done({ kind: 'reminder_set', event: now, minutes: pending.minutes, series: true }, [now]);
+        }
         await this.deps.provider.updateEvent(input.user, now, pending.minutes === 'off' ? { noReminder: true } : { reminderMinutes: pending.minutes });
         return done({ kind: 'reminder_set', event: now, minutes: pending.minutes }, [now]);
       }

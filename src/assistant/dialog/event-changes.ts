@@ -3,6 +3,7 @@ import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, nearestHalfDay, pickTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
+import { saysWholeSeries } from './turn-words.js';
 import { visible } from './visible.js';
 import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
@@ -104,6 +105,11 @@ export class EventChanges {
     // ("remind me before lunch" with no lunch on the calendar: what it would have meant before, a reminder to ask the time of.)
     if (!event && otherwise) return otherwise();
     if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
+    // "remind me before every standup", "... all my standups": the series' own reminder, for every occurrence
+    // (one already too close for it still has it for the later ones).
+    if (!about && event.isRecurring && saysWholeSeries(input.text)) {
+      return done({ kind: 'confirm_remind', event, minutes, series: true }, [event], { kind: 'remind', event, minutes, series: true, proposedAt: input.now.toISOString() });
+    }
     if (minutes !== 'off' && reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);
     return done({ kind: 'confirm_remind', event, minutes }, [event], { kind: 'remind', event, minutes, proposedAt: input.now.toISOString() });
   }

@@ -19,6 +19,12 @@ export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beveryt
 /** Words around a series' name in a change of the whole series: "cancel all of my future ... from now on". */
 const AROUND_SERIES_NAME = /\b(?:please|cancel|delete|remove|call off|drop|scrap|all|every|each|of|my|the|our|future|upcoming|remaining|other|whole|entire|series|recurring|repeating|weekly|daily|from now on|going forward|for good|from here on|anymore)\b/gi;
 
+/** "all the platform syncs", "every one of my 1:1s": a determiner frames them (not "the all hands"). */
+const ALL_OF_THEM = /\b(?:all|each|every)(?: one)?(?: of)? (?:my|the|our)\b/i;
+
+/** Words for every occurrence of a series ("every standup", "all my standups", "the standup series", "from now on"). */
+export const saysWholeSeries = (text: string): boolean => SERIES_WORDS.test(text) || ALL_OF_THEM.test(text);
+
 /** "from now on", "going forward": a whole series meant, in words the model would read as a time. */
 export const FROM_NOW_ON = /\s*\b(?:from now on|going forward|from here on(?: out)?|from today on)\b/gi;
 

@@ -54,6 +54,8 @@ const LEAD_WORDS = String.raw`^(?:(?:please|can you|could you|hey|olly|and|also)
 const REMIND_ME_BEFORE = new RegExp(String.raw`${LEAD_WORDS}(?:remind|alert|notify|ping|warn) (?:me|us) (?:(${AMOUNT}|${SHORT_AMOUNT}) )?(?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
 /** "set a (10 minute) reminder for the budget review", "add a reminder before my 2pm". */
 const SET_A_REMINDER = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:((?:[a-z0-9]+ ){0,2}?[a-z0-9]+)[ -](minutes?|mins?|hours?|hrs?|days?) )?(?:reminder|alert) (?:for|before|on|ahead of) (.+?)[.!?]?$`, 'i');
+/** "set a reminder (for) 5 minutes before the standup": the lead said after the word reminder. */
+const SET_A_REMINDER_LEAD = new RegExp(String.raw`${LEAD_WORDS}(?:set|add|put|create|give me) (?:a|an) (?:reminder|alert) (?:for )?(${AMOUNT}|${SHORT_AMOUNT}) (?:before|ahead of|prior to) (.+?)[.!?]?$`, 'i');
 /** How long before, said after the event: one number word or figure and a unit (so the event's own words are never taken for it). */
 const AMOUNT_AFTER = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty five|forty-five|sixty|ninety)[ -](?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:the|a) day|half an hour|an? hour and a half`;
 /** "remind me about the standup", "remind me of my 2pm (10 minutes before)": an event named so, its own reminder. */
@@ -108,7 +110,7 @@ const NO_EVENT = /^(?:(?:it|that|the (?:meeting|event|start)|it starts)$|\d|(?:n
  */
 const NOT_ONLY_AN_EVENT = /\bto \w+|\bat \d|\bat (?:noon|midnight)\b|\b(?:the )?(?:morning|afternoon|evening|night|end of (?:the )?day|eod)\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|^\d/i;
 /** "set a reminder for the standup": a reminder *for* something is for an event only when one is named so. */
-const AN_EVENT_NAMED = /^(?:the|my|our|this|that|tomorrow's|today's|\w+day's)\b/i;
+const AN_EVENT_NAMED = /^(?:the|my|our|this|that|every|each|all|tomorrow's|today's|\w+day's)\b/i;
 
 /** Minutes in a typed short amount ("1h", "30m"), else as said. */
 function minutesSaid(amount: string): number | undefined {
@@ -133,7 +135,7 @@ export function remindBeforeEvent(text: string): { readonly minutes?: number; re
     // (Any name: "remind me about standup" is the standup's own reminder when there is one; else a reminder of it.)
     return !NO_EVENT.test(about[1]!) && !NOT_ONLY_AN_EVENT.test(about[1]!) ? { said: about[1]!.trim(), ...(lead !== undefined ? { minutes: lead } : {}), about: true } : undefined;
   }
-  const remind = REMIND_ME_BEFORE.exec(t);
+  const remind = REMIND_ME_BEFORE.exec(t) ?? SET_A_REMINDER_LEAD.exec(t);
   const set = remind ? null : SET_A_REMINDER.exec(t);
   const to = remind || set ? null : REMINDER_TO.exec(t);
   const [amount, said] = remind ? [remind[1], remind[2]!] : set ? [set[1] ? `${set[1]} ${set[2]!.replace(/s$/, '')}` : undefined, set[3]!] : to ? [to[2], to[1]!] : [undefined, undefined];

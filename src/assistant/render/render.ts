@@ -393,9 +393,11 @@ export function render(act: Act, ctx: RenderContext): Rendered {
         `Pick a time ${Date.parse(act.neighbour.start) > Date.parse(act.event.start) ? 'before' : 'after'} that, or cancel this one and add a new event.`,
       ]);
     case 'confirm_remind':
+      if (act.series) return sentences([act.minutes === 'off' ? `Turn off the reminder for every ${subject(act.event)}? The events themselves stay.` : `Set a reminder ${howLong(act.minutes)} before every ${subject(act.event)}, starting ${whenEvent(act.event, clock).replace(/^on /, '')}?`]);
       if (act.minutes === 'off') return sentences([`Turn off the reminder for ${subject(act.event)} ${whenEvent(act.event, clock)}? The event itself stays.${onlyThisOne(act.event)}`]);
       return sentences([`Set a reminder ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}`]);
     case 'reminder_set':
+      if (act.series) return sentences([act.minutes === 'off' ? `Done. ${cap(subject(act.event))} won't remind you any more; every one stays on your calendar.` : `Done. You'll be reminded ${howLong(act.minutes)} before every ${subject(act.event)}.`]);
       if (act.minutes === 'off') return sentences([`Done. ${cap(subject(act.event))} ${whenEvent(act.event, clock)} won't remind you; it stays on your calendar.`]);
       return sentences([`Done. You'll be reminded ${howLong(act.minutes)} before ${subject(act.event)} ${whenEvent(act.event, clock)}.`]);
     case 'reminder_too_late':

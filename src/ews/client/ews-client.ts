@@ -8,7 +8,7 @@ import { EwsEngine, type CallOptions } from '../operations/engine.js';
 import { FindItemCalendarView } from '../operations/find-item.js';
 import { GetFolder, type Folder } from '../operations/get-folder.js';
 import { GetItem } from '../operations/get-item.js';
-import type { FolderRef } from '../operations/common.js';
+import type { FolderRef, ItemRef } from '../operations/common.js';
 import type { ItemResult } from '../operations/operation.js';
 import type { CalendarItem, Recurrence } from '../schema/types.js';
 import type { ExchangeVersion, ServerVersionInfo } from '../schema/versions.js';
@@ -220,8 +220,8 @@ export class EwsClient {
     return events.find((e) => e.uid === uid);
   }
 
-  /** Changes an event; attendees hear about it when `notify` (the default for meetings). */
-  async updateEvent(mailbox: string, ref: { readonly id: string; readonly changeKey?: string }, change: EventChange, opts: { readonly notify?: boolean } = {}): Promise<{ id: string; changeKey?: string }> {
+  /** Changes an event, or a whole series (`{ seriesOf }`); attendees hear about it when `notify` (the default for meetings). */
+  async updateEvent(mailbox: string, ref: ItemRef, change: EventChange, opts: { readonly notify?: boolean } = {}): Promise<{ id: string; changeKey?: string }> {
     const { call } = this.target(mailbox, change.timeZone);
     const deletes = changeToDeletes(change);
     const { result } = await this.engine.call(

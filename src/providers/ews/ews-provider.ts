@@ -107,6 +107,11 @@ export class EwsCalendarProvider implements CalendarProvider {
     return this.withClient((c) => moveSeries(c, mailbox, occurrence.id, to));
   }
 
+  async updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {
+    // The master, reached through the occurrence (RecurringMasterItemId): one UpdateItem, whatever the series' length.
+    await this.withClient((c) => c.updateEvent(mailbox, { seriesOf: occurrence.id }, change, { notify: !onlyTheReminder(change) }));
+  }
+
   async respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     const ews = answer === 'accept' ? 'AcceptItem' : answer === 'tentative' ? 'TentativelyAcceptItem' : 'DeclineItem';
     // (The message is the response's body, as Outlook's "Edit the response before sending" sends it.)

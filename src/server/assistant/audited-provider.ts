@@ -56,6 +56,14 @@ export class AuditedProvider extends ForwardingProvider {
     return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.moveSeries(mailbox, occurrence, to) }));
   }
 
+  override updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {
+    const about = occurrence as Partial<CalendarEvent>;
+    const base = { eventId: occurrence.id, series: true, ...(about.subject ? { subject: about.subject } : {}) };
+    const write = async () => ({ value: await this.inner.updateSeries(mailbox, occurrence, change) });
+    if (onlyTheReminder(change)) return this.#audited('calendar.reminder', mailbox, { ...base, reminder: change.noReminder ? 'off' : `${change.reminderMinutes} minutes before` }, write);
+    return this.#audited('calendar.edit', mailbox, { ...base, ...(change.subject !== undefined ? { newSubject: change.subject } : {}), ...(change.location !== undefined ? { location: change.location } : {}), ...(change.attendees ? { attendees: change.attendees.map((a) => a.email ?? a.name ?? '?') } : {}) }, write);
+  }
+
   override respondToEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, answer: MeetingReply, message?: string): Promise<void> {
     const about = event as Partial<CalendarEvent>;
     // (The message is recorded as sent: it went to the organizer in the asker's name.)

@@ -215,6 +215,14 @@ describe('who may ask the assistant about which calendar', () => {
     expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Team lunch', series: true, from: '2026-12-10T20:00:00Z', to: '2026-12-10T21:00:00Z' } });
   });
 
+  it("a series' reminder is audited as a reminder change of the series", async () => {
+    const asked = await ask(server.app, alice, { text: 'remind me 10 minutes before every team lunch' });
+    expect(asked.json().pending).toMatchObject({ kind: 'remind', minutes: 10, series: true });
+    expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toBe("Done. You'll be reminded 10 minutes before every Team lunch.");
+    const entries = await auditLog.list(store.db, { action: 'calendar.reminder' });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Team lunch', series: true, reminder: '10 minutes before' } });
+  });
+
   it('"why?" after a read is answered from the database, on another instance too', async () => {
     const read = await ask(server.app, alice, { text: "what's on my calendar today" });
     expect(read.statusCode, read.body).toBe(200);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GetItem } from '../../../src/ews/operations/get-item.js';
 import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
 import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
@@ -30,6 +31,8 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Eng sync', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Monday and Wednesday at 3 PM, across the change to daylight time (14 March).
       { organizer: ALICE, subject: 'Sales sync', start: '2027-03-01T15:00:00-08:00', end: '2027-03-01T15:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Wednesday'] }, range: { type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-31' } } },
+      // Reminders: 15 minutes before, as Outlook sets them.
+      { organizer: ALICE, subject: 'Yoga class', start: '2027-03-02T18:00:00-08:00', end: '2027-03-02T19:00:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday', 'Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Two things called "review".
       { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: [BOB] },
       { organizer: ALICE, subject: 'Hiring review', start: '2027-03-04T10:00:00-08:00', end: '2027-03-04T10:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-04' } } },
@@ -146,5 +149,37 @@ describe('a whole series moved to another time of day', () => {
     expect((await ask('move every platform sync to 5pm', 'sales2')).text).toMatch(/^Dave Kim organizes Platform sync, so only they can move it for everyone\./);
     expect(await sales(ALICE)).toHaveLength(10);
     expect((await sales(ALICE)).every((s) => s.endsWith('T00:00:00Z') || s.endsWith('T23:00:00Z'))).toBe(true);
+  });
+});
+
+describe("a whole series' reminder", () => {
+  /** The reminder Exchange keeps on the series' master and on one of its occurrences, read back by GetItem. */
+  async function reminders(occurrenceId: string) {
+    const { call } = over.client.target(ALICE);
+    const fields = ['reminderIsSet', 'reminderMinutesBeforeStart'] as const;
+    const read = async (ref: { id: string } | { seriesOf: string }) => {
+      const { result } = await over.client.engine.call(GetItem, { ids: [ref], fields: [...fields] }, call);
+      const [r] = result;
+      if (!r?.ok) throw new Error('GetItem failed');
+      return { isSet: r.value.reminderIsSet, minutes: r.value.reminderMinutesBeforeStart };
+    };
+    return { master: await read({ seriesOf: occurrenceId }), occurrence: await read({ id: occurrenceId }) };
+  }
+
+  it('"set a reminder 5 minutes before each yoga class": the series\' own reminder, every occurrence alike; then turned off for all', async () => {
+    const asked = await ask('set a reminder 5 minutes before each yoga class', 'yoga');
+    expect(asked.text).toBe('Set a reminder 5 minutes before every Yoga class, starting tomorrow at 6 PM?');
+    expect(asked.pending).toMatchObject({ kind: 'remind', minutes: 5, series: true });
+    expect((await ask('yes', 'yoga')).text).toBe("Done. You'll be reminded 5 minutes before every Yoga class.");
+    const next = asked.events[0]!;
+    expect(await reminders(next.id)).toEqual({ master: { isSet: true, minutes: 5 }, occurrence: { isSet: true, minutes: 5 } });
+    // One named alone stays one: "... before the yoga class" is the next one's, said so.
+    expect((await ask('remind me 10 minutes before the yoga class', 'yoga1')).text).toMatch(/^Set a reminder 10 minutes before Yoga class tomorrow at 6 PM\? Only this one; the rest of the series stays\.$/);
+    await ask('no', 'yoga1');
+    const off = await ask('turn off the reminder for all my yoga classes', 'yoga');
+    expect(off.text).toBe('Turn off the reminder for every Yoga class? The events themselves stay.');
+    expect((await ask('yes', 'yoga')).text).toBe("Done. Yoga class won't remind you any more; every one stays on your calendar.");
+    expect((await reminders(next.id)).master.isSet).toBe(false);
+    expect(await startsOf(ALICE, 'Yoga class', '2027-03-08T08:00:00Z', '2027-03-15T07:00:00Z')).toHaveLength(2);
   });
 });
