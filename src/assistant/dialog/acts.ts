@@ -169,9 +169,12 @@ export type Act =
   /** A change waited for "yes" while the event was moved (or deleted, `now` undefined) elsewhere: not carried out. */
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' | 'change' }
   /** "add bob to the budget review", "extend it by 15 minutes": the edit, waiting for "yes"; then done. */
-  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[]; readonly busyRooms?: readonly string[] }
+  /** `series`: of every occurrence of `event`'s series (its guests or its name). */
+  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly series?: true }
   /** `declinedBy`: rooms that declined the event as changed (booked in the longer time). */
-  | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly declinedBy?: readonly string[] }
+  | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly declinedBy?: readonly string[]; readonly series?: true }
+  /** "change the location of every standup to building 4": a series' place, refused by name. */
+  | { readonly kind: 'series_edit_refused'; readonly event: CalendarEvent }
   /** An edit with nothing to do, or none that can be made: already invited, not invited, all day, too short, the same length. */
   | { readonly kind: 'edit_unneeded'; readonly event: CalendarEvent; readonly why: 'invited' | 'not_invited' | 'all_day' | 'too_short' | 'too_long' | 'same_length' | 'same_name' | 'ends_before'; readonly name?: string; readonly end?: string }
   | { readonly kind: 'refuse'; readonly dropped?: boolean | { readonly change: 'create' | 'cancel' | 'move' | 'respond' | 'remind' | 'edit' | 'add_room'; readonly subject: string }; readonly unsupported?: 'length' | 'guests' | 'rename' | 'location' };
@@ -183,7 +186,7 @@ export type Pending =
   | { readonly kind: 'create'; readonly draft: EventDraft; readonly proposedAt?: string }
   | { readonly kind: 'remind'; readonly event: CalendarEvent; readonly minutes: number | 'off'; readonly proposedAt?: string; readonly series?: true }
   /** "add bob to the budget review": the edit to make. */
-  | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string }
+  | { readonly kind: 'edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly proposedAt?: string; readonly series?: true }
   /** `series`: the series `event` belongs to is called off from the "yes" on, not `event` alone. */
   | { readonly kind: 'cancel'; readonly event: CalendarEvent; readonly proposedAt?: string; readonly series?: true }
   /** `series`: every occurrence of `event`'s series moves to the time of day (and length) given `event`. */

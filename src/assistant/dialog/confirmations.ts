@@ -102,11 +102,11 @@ export class Confirmations {
           const stale = await this.changes.changedSince(input, pending.event, 'change', done);
           if (stale) return stale;
         }
-        const made = await this.edits.carryOut(input, pending.event, pending.edit);
+        const made = await this.edits.carryOut(input, pending.event, pending.edit, pending.series);
         if ('gone' in made) return done({ kind: 'changed_since', event: pending.event, change: 'change' });
         // A room answers a longer meeting as it answered the first time: read back, so a decline is said.
         const declinedBy = pending.edit.kind === 'length' ? made.event.attendees.filter((a) => a.kind === 'resource' && a.response === 'declined').map((a) => a.name || a.email || 'The room') : [];
-        return done({ kind: 'edited', event: made.event, edit: pending.edit, ...(declinedBy.length ? { declinedBy } : {}) }, [made.event]);
+        return done({ kind: 'edited', event: made.event, edit: pending.edit, ...(declinedBy.length ? { declinedBy } : {}), ...(pending.series ? { series: pending.series } : {}) }, [made.event]);
       }
       case 'more':
         // The rest of the read that offered it: "why?" and the day words are that read's.

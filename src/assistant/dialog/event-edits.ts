@@ -14,7 +14,7 @@ import { ROOM_WORDS, roomFor } from './room-lookup.js';
 import { eventSubject } from './subject.js';
 import { lastListed, pickByPlace } from './read-out.js';
 import { iso, MINUTE, onDayOf } from './timing.js';
-import { IT } from './turn-words.js';
+import { IT, saysWholeSeries, seriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person, type TimeWindow } from '../../domain/calendar.js';
@@ -88,6 +88,12 @@ type EditSaid =
   | { readonly kind: 'rename'; readonly to: string }
   | { readonly kind: 'place'; readonly to: string };
 
+/** The slots without the model's event name: a series' name read from the words replaces it. */
+function withoutTitle(s: DialogSlots): DialogSlots {
+  const { title: _, ...rest } = s;
+  return rest;
+}
+
 /** The slots without the time said: a new end names no event by its time. */
 function withoutTime(s: DialogSlots): DialogSlots {
   const { start: _start, end: _end, endOnly: _endOnly, ...rest } = s;
@@ -123,18 +129,26 @@ export class EventEdits {
     const said = editSaid(t.input.text, s);
     if (!said) return undefined;
     const { input, done } = t;
-    // (The time in "until 12:30" is the new end, not when the event is.)
-    const found = await this.#eventMeant(t, said.edit.kind === 'end' ? withoutTime(s) : s, said.named);
+    // "add ann to all my standups", "rename the standup series to daily sync", "make every standup 30 minutes":
+    // the series' master, so every occurrence changes (its place, one occurrence at a time).
+    const series = said.named !== undefined && saysWholeSeries(input.text) ? seriesNamed(said.named) : undefined;
+    // (The time in "until 12:30" is the new end, not when the event is; a series' name is its own, not the model's.)
+    const slots = said.edit.kind === 'end' ? withoutTime(s) : s;
+    const found = await this.#eventMeant(t, series !== undefined ? withoutTitle(slots) : slots, series ?? said.named);
     // ("shorten it by 15 minutes" with nothing talked about: no edit this can make; refused as before.)
     if (found.kind === 'nothing') return undefined;
     if (found.kind === 'none') return done({ kind: 'not_found', query: found.query }, [], undefined, found.explanation);
     // (Several of that name: named, to be said again with a day; nothing waits.)
     if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
+    if (series !== undefined && found.event.isRecurring) {
+      if (said.edit.kind === 'place') return done({ kind: 'series_edit_refused', event: found.event }, [found.event], undefined, found.explanation);
+      return this.#propose(t, found.event, said.edit, found.explanation, true);
+    }
     return this.#propose(t, found.event, said.edit, found.explanation);
   }
 
   /** The edit said of `event`, made definite and proposed for "yes", or why not. */
-  async #propose(t: Turn, event: CalendarEvent, said: EditSaid, explanation?: Explanation): Promise<TurnResult> {
+  async #propose(t: Turn, event: CalendarEvent, said: EditSaid, explanation?: Explanation, series?: true): Promise<TurnResult> {
     const { input, done } = t;
     // A room said as the new place is booked as Exchange books rooms (it joins as an attendee and answers); one
     // that already has a room moves to the new one. Words that say a room the directory lacks are said so.
@@ -148,7 +162,8 @@ export class EventEdits {
     if ('bookRoom' in edit) return this.rooms.addRoom(input, edit.bookRoom, [event], done);
     if ('refused' in edit) return done(edit.refused, [event], undefined, explanation);
     const { conflicts, busyRooms } = edit.kind === 'length' && edit.end > event.end ? await this.#clashes(t, event, { start: event.end, end: edit.end }) : { conflicts: [], busyRooms: [] };
-    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}) }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString() }, explanation);
+    const whole = series ? { series } : {};
+    return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...whole }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString(), ...whole }, explanation);
   }
 
   /** "extend the budget review by an hour": what the added time runs into on the calendar, and its rooms booked then. */
@@ -160,10 +175,19 @@ export class EventEdits {
     return { conflicts, busyRooms };
   }
 
-  /** After "yes": the edit made to the event as it is now (guests added since in Outlook stay). */
-  async carryOut(input: TurnInput, event: CalendarEvent, edit: EditAsked): Promise<{ readonly event: CalendarEvent } | { readonly gone: true }> {
+  /**
+   * After "yes": the edit made to the event as it is now (guests added since in Outlook stay), or with
+   * `series` to its whole series, whose guests are the occurrence's (as Exchange copies them to each).
+   */
+  async carryOut(input: TurnInput, event: CalendarEvent, edit: EditAsked, series?: true): Promise<{ readonly event: CalendarEvent } | { readonly gone: true }> {
     const now = await this.deps.provider.getEvent(input.user, event.id);
     if (!now || now.isCancelled) return { gone: true };
+    if (series) {
+      // A new length is a new time for every occurrence: the series moves, onto its own start.
+      if (edit.kind === 'length') await this.deps.provider.moveSeries(input.user, now, { start: now.start, end: edit.end });
+      else await this.deps.provider.updateSeries(input.user, now, changeFor(now, edit));
+      return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
+    }
     await this.deps.provider.updateEvent(input.user, now, changeFor(now, edit));
     return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
   }

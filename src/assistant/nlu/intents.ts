@@ -289,15 +289,18 @@ export function shortCalendarQuestion(words: readonly string[]): boolean {
   return false;
 }
 
+/** "all of the", "all my": a whole series' occurrences, before the determiner. */
+const ALL_OF = String.raw`(?:all (?:of )?)?`;
 const NOT_AN_EVENT = String.raw`(?:my |the )?(?:calendar|calender|schedule|agenda|diary|list|reminders?)\b`;
 const UNSUPPORTED: readonly (readonly ['length' | 'guests' | 'rename' | 'location', RegExp])[] = [
   // "move the offsite to saturday and sunday": moved onto several days is a new length too (never the first day alone).
   ['length', /^(?:move|reschedule|shift|push|change)\b.* to (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:and|through|thru|till|until|to|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/],
-  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:(?:another |an extra |extra |an additional )?(?:an?|\S+) (?:more |extra )?(?:hours?|minutes?|mins?)|half an? hour) to\b|^make (?:the|my) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
+  ['length', /^(shorten|lengthen|extend|cut|trim)\b|^add (?:(?:another |an extra |extra |an additional )?(?:an?|\S+) (?:more |extra )?(?:hours?|minutes?|mins?)|half an? hour) to\b|^make (?:the|my|every|each|all (?:of )?(?:the|my)) .+ (?:\d+|an?|one|two|three|half an?) (?:minutes?|mins?|hours?)(?: long)?$|\bmake (?:it|(?:the|my) \S+(?: \S+)?) (?:(?:\d+|an?|one|half an?) (?:minutes?|mins?|hours?) )?(shorter|longer)\b|\bchange the (length|duration) of\b/],
   // ("remove bob from it" after a find: the guest, never a cancel of the meeting, as "remove ... it" reads.)
-  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:(?!from |at |on |for |until |till |between |by |\d)\S+ ){1,6}to (?!${NOT_AN_EVENT})(?:(?:the|my|our|this|tomorrow's|today's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?!\d)\S+|(?:it|that)$)|^(?:remove|uninvite|drop|take|kick) (?!it |this |that )(?:\S+ ){1,3}(?:off|from|out of) (?!${NOT_AN_EVENT})(?:(?:the|my|our|this) \S+|(?:it|that)$)`)],
+  // ("add ann to all my standups", "remove bob from every budget review": the guests of a whole series.)
+  ['guests', new RegExp(String.raw`^(?:add|invite) (?!${NOT_AN_EVENT}|it |this |that )(?:(?!from |at |on |for |until |till |between |by |\d)\S+ ){1,6}to (?!${NOT_AN_EVENT})(?:${ALL_OF}(?:the|my|our|this|tomorrow's|today's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?!\d)\S+|(?:every|each) (?!\d)\S+|(?:it|that)$)|^(?:remove|uninvite|drop|take|kick) (?!it |this |that )(?:\S+ ){1,3}(?:off|from|out of) (?!${NOT_AN_EVENT})(?:${ALL_OF}(?:the|my|our|this) \S+|(?:every|each) \S+|(?:it|that)$)`)],
   ['rename', /^(rename|retitle)\b|\bchange the (name|title|subject) of\b/],
-  ['location', /\b(?:change|set|update) the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room|cafeteria|lobby)\b|^(?:move|change|switch) (?:the|my) .+ to (?:building|floor) \S+$/],
+  ['location', /\b(?:change|set|update) the (location|place|room|venue) of\b|^(?:move|change|switch) (?:the|my|every|each|all (?:of )?(?:the|my)) .+ to (?:the )?(?:\S+ )?(?:boardroom|room|office|conference room|cafeteria|lobby)\b|^(?:move|change|switch) (?:the|my|every|each|all (?:of )?(?:the|my)) .+ to (?:building|floor) \S+$/],
 ];
 
 /**

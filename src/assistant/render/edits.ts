@@ -30,6 +30,7 @@ export function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited
     }
   }
   const e = act.edit;
+  if (act.series) return seriesEditSentences(act, clock, user);
   const who = e.kind === 'invite' || e.kind === 'uninvite' ? peopleList(e.people, user, e.people.length) : '';
   const several = (e.kind === 'invite' || e.kind === 'uninvite') && e.people.length > 1;
   if (act.kind === 'edited') {
@@ -72,4 +73,27 @@ export function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited
       return [`Change where ${name} ${at} is, to ${e.location}?${only}${released}${told}`];
     }
   }
+}
+
+/** An edit of every occurrence of a series: its guests, its name or its length (its place is changed one at a time). */
+function seriesEditSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited' }>, clock: Clock, user: string): string[] {
+  const endsAt = (iso: string) => spokenTime(localTime(iso, clock.zone));
+  const name = subject(act.event);
+  const e = act.edit;
+  const who = e.kind === 'invite' || e.kind === 'uninvite' ? peopleList(e.people, user, e.people.length) : '';
+  const several = (e.kind === 'invite' || e.kind === 'uninvite') && e.people.length > 1;
+  if (act.kind === 'edited') {
+    if (e.kind === 'invite') return [`Done. ${who} ${several ? 'are' : 'is'} invited to every ${name}.`];
+    if (e.kind === 'uninvite') return [`Done. ${who} ${several ? 'are' : 'is'} no longer invited to any ${name}.`];
+    if (e.kind === 'rename') return [`Done. Every one is now called ${e.subject}.`];
+    if (e.kind === 'length') return [`Done. Every ${name} now ends at ${endsAt(e.end)}.`];
+  }
+  if (e.kind === 'length') {
+    const minutes = Math.round((Date.parse(e.end) - Date.parse(act.event.start)) / 60_000);
+    return [`Make every ${name} ${spokenDuration(minutes)} long, ending at ${endsAt(e.end)}? The whole series changes, as Outlook changes a series: the ones already held too, and any changed one by one go back to the series' time.${act.event.isMeeting ? ' The attendees will be told.' : ''}`];
+  }
+  if (e.kind === 'invite') return [`Add ${who} to every ${name}${e.optional ? ' as optional' : ''}? ${several ? 'They each get' : `${who} gets`} an invitation to the series.`];
+  if (e.kind === 'uninvite') return [`Remove ${who} from every ${name}? ${several ? "They're" : `${who} is`} told the series is off for them.`];
+  if (e.kind === 'rename') return [`Rename every ${name} to ${e.subject}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`];
+  return [];
 }

@@ -460,6 +460,8 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       const example = act.change === 'cancel' ? '"cancel my 2pm on friday"' : '"move my 2pm to 3"';
       return sentences([`I can't ${act.change} several events at once yet: I ${act.change} one event at a time, so I haven't changed anything. Ask for each one, for example ${example}.`]);
     }
+    case 'series_edit_refused':
+      return sentences([`I change the place of one occurrence of ${subject(act.event)} at a time, so I haven't changed anything. Say which one, for example "change the location of tomorrow's ${subject(act.event).toLowerCase()} to building 4", or change the series in Outlook.`]);
     case 'series_move_refused':
       return sentences([
         act.reason === 'day'

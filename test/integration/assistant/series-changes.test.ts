@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GetItem } from '../../../src/ews/operations/get-item.js';
 import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+const ANN = 'ann@contoso.com';
 import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
 
 /**
- * "cancel the standup series": a whole series called off from now on; "move all my sales syncs to 4pm": a
- * whole series moved to another time of day. Checked in Exchange afterwards (the organizer's series and the
- * attendee's copy), not on the words alone.
+ * Changes of a whole series: called off from now on ("cancel the standup series"), moved to another time of
+ * day ("move all my sales syncs to 4pm"), its reminder, guests, name and length ("add ann to all my roadmap
+ * huddles"). Checked in Exchange afterwards (the organizer's series and the attendee's copy), not on the
+ * words alone.
  */
 const TZ = 'America/Los_Angeles';
 const MONDAY_8AM = new Date('2027-03-08T16:00:00Z'); // Monday 8 March 2027, 08:00 in Los Angeles
@@ -17,7 +19,7 @@ const BOB = 'bob@contoso.com';
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 const sim = useSimulator(() =>
   startContoso({
-    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC)],
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), serviceAccount(SVC)],
     shell: [impersonation('imp')],
     events: [
       // Begun a week ago: ended from today on.
@@ -31,6 +33,8 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Eng sync', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Monday and Wednesday at 3 PM, across the change to daylight time (14 March).
       { organizer: ALICE, subject: 'Sales sync', start: '2027-03-01T15:00:00-08:00', end: '2027-03-01T15:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Wednesday'] }, range: { type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-31' } } },
+      // Guests, name and length of a whole series.
+      { organizer: ALICE, subject: 'Roadmap huddle', start: '2027-03-03T11:00:00-08:00', end: '2027-03-03T11:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Wednesday'] }, range: { type: 'NoEnd', startDate: '2027-03-03' } } },
       // Reminders: 15 minutes before, as Outlook sets them.
       { organizer: ALICE, subject: 'Yoga class', start: '2027-03-02T18:00:00-08:00', end: '2027-03-02T19:00:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday', 'Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Two things called "review".
@@ -181,5 +185,39 @@ describe("a whole series' reminder", () => {
     expect((await ask('yes', 'yoga')).text).toBe("Done. Yoga class won't remind you any more; every one stays on your calendar.");
     expect((await reminders(next.id)).master.isSet).toBe(false);
     expect(await startsOf(ALICE, 'Yoga class', '2027-03-08T08:00:00Z', '2027-03-15T07:00:00Z')).toHaveLength(2);
+  });
+});
+
+describe("a whole series' guests, name and length", () => {
+  const huddles = async (mailbox: string) => (await over.client.calendarView(mailbox, { start: '2027-03-08T08:00:00Z', end: '2027-04-01T07:00:00Z' }, { withAttendees: true })).filter((e) => !e.isCancelled && /^Roadmap/.test(e.subject));
+
+  it('"add ann to all my roadmap huddles": invited to the series, so every occurrence is on her calendar; then removed from all', async () => {
+    const asked = await ask('add ann to all my roadmap huddles', 'guests');
+    expect(asked.text).toBe('Add Ann Lee to every Roadmap huddle? Ann Lee gets an invitation to the series.');
+    expect(asked.pending).toMatchObject({ kind: 'edit', series: true, edit: { kind: 'invite' } });
+    expect((await ask('yes', 'guests')).text).toBe('Done. Ann Lee is invited to every Roadmap huddle.');
+    const mine = await huddles(ALICE);
+    expect(mine.map((e) => e.start)).toEqual(['2027-03-10T19:00:00Z', '2027-03-17T18:00:00Z', '2027-03-24T18:00:00Z', '2027-03-31T18:00:00Z']);
+    for (const e of mine) expect(e.attendees.map((a) => a.email).sort(), e.start).toEqual([ANN, BOB]);
+    expect((await huddles(ANN)).map((e) => e.start)).toEqual(mine.map((e) => e.start));
+    const out = await ask('remove ann from every roadmap huddle', 'guests');
+    expect(out.text).toBe('Remove Ann Lee from every Roadmap huddle? Ann Lee is told the series is off for them.');
+    expect((await ask('yes', 'guests')).text).toBe('Done. Ann Lee is no longer invited to any Roadmap huddle.');
+    for (const e of await huddles(ALICE)) expect(e.attendees.map((a) => a.email), e.start).toEqual([BOB]);
+  });
+
+  it('"rename the roadmap huddle series to roadmap sync" and "make every roadmap sync 45 minutes": every occurrence, the attendee\'s too', async () => {
+    expect((await ask('rename the roadmap huddle series to roadmap sync', 'rename')).text).toBe('Rename every Roadmap huddle to Roadmap sync? The attendees will be told.');
+    expect((await ask('yes', 'rename')).text).toBe('Done. Every one is now called Roadmap sync.');
+    const length = await ask('make every roadmap sync 45 minutes', 'rename');
+    expect(length.text).toMatch(/^Make every Roadmap sync 45 minutes long, ending at 11:45 AM\? The whole series changes/);
+    expect((await ask('yes', 'rename')).text).toBe('Done. Every Roadmap sync now ends at 11:45 AM.');
+    for (const mailbox of [ALICE, BOB]) {
+      expect((await huddles(mailbox)).map((e) => [e.subject, (Date.parse(e.end) - Date.parse(e.start)) / 60_000]), mailbox).toEqual([['Roadmap sync', 45], ['Roadmap sync', 45], ['Roadmap sync', 45], ['Roadmap sync', 45]]);
+    }
+    // Its place is changed one at a time: refused by name.
+    const place = await ask('change the location of every roadmap sync to building 4', 'rename');
+    expect(place.text).toMatch(/^I change the place of one occurrence of Roadmap sync at a time, so I haven't changed anything\./);
+    expect(place.pending).toBeUndefined();
   });
 });
