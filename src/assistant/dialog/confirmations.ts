@@ -105,7 +105,8 @@ export class Confirmations {
         const made = await this.edits.carryOut(input, pending.event, pending.edit, pending.series);
         if ('gone' in made) return done({ kind: 'changed_since', event: pending.event, change: 'change' });
         // A room answers a longer meeting as it answered the first time: read back, so a decline is said.
-        const declinedBy = pending.edit.kind === 'length' ? made.event.attendees.filter((a) => a.kind === 'resource' && a.response === 'declined').map((a) => a.name || a.email || 'The room') : [];
+        // (So does a room booked in place of another.)
+        const declinedBy = pending.edit.kind === 'length' || (pending.edit.kind === 'place' && pending.edit.room) ? made.event.attendees.filter((a) => a.kind === 'resource' && a.response === 'declined').map((a) => a.name || a.email || 'The room') : [];
         return done({ kind: 'edited', event: made.event, edit: pending.edit, ...(declinedBy.length ? { declinedBy } : {}), ...(pending.series ? { series: pending.series } : {}) }, [made.event]);
       }
       case 'more':

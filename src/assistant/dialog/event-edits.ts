@@ -161,7 +161,13 @@ export class EventEdits {
     // ("add the boardroom to the demo": the room is booked as a room, not invited as a person.)
     if ('bookRoom' in edit) return this.rooms.addRoom(input, edit.bookRoom, [event], done);
     if ('refused' in edit) return done(edit.refused, [event], undefined, explanation);
-    const { conflicts, busyRooms } = edit.kind === 'length' && edit.end > event.end ? await this.#clashes(t, event, { start: event.end, end: edit.end }) : { conflicts: [], busyRooms: [] };
+    const { conflicts, busyRooms } =
+      edit.kind === 'length' && edit.end > event.end
+        ? await this.#clashes(t, event, { start: event.end, end: edit.end })
+        : // ("move the budget review to the fishbowl": the room in place of its room is booked then? Said before "yes".)
+          edit.kind === 'place' && edit.room
+          ? { conflicts: [], busyRooms: ((await this.deps.provider.busyTimes(edit.room.email, { start: event.start, end: event.end })) ?? []).length ? [edit.room.name] : [] }
+          : { conflicts: [], busyRooms: [] };
     const whole = series ? { series } : {};
     return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...whole }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString(), ...whole }, explanation);
   }

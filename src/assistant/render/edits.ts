@@ -46,8 +46,10 @@ export function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited
       }
       case 'rename':
         return [`Done. It's now called ${e.subject}.`];
-      case 'place':
-        return [`Done. ${cap(name)} is now in ${e.location}${e.releases?.length ? `, and ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released` : ''}.`];
+      case 'place': {
+        const declined = act.declinedBy?.length ? [`${andList(act.declinedBy)} declined: ${act.declinedBy.length === 1 ? 'it is' : 'they are'} booked then, so this meeting has no room now.`] : [];
+        return [`Done. ${cap(name)} is now in ${e.location}${e.releases?.length ? `, and ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released` : ''}.`, ...declined];
+      }
     }
   }
   const told = act.event.isMeeting ? ' The attendees will be told.' : '';
@@ -70,7 +72,7 @@ export function editSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited
       return [`Rename ${name} ${at} to ${e.subject}?${only}${told}`];
     case 'place': {
       const released = e.releases?.length ? ` ${andList(e.releases)} ${e.releases.length === 1 ? 'is' : 'are'} released.` : '';
-      return [`Change where ${name} ${at} is, to ${e.location}?${only}${released}${told}`];
+      return [...roomsWillDecline(act.busyRooms), `Change where ${name} ${at} is, to ${e.location}?${only}${released}${told}`];
     }
   }
 }

@@ -13,7 +13,7 @@ const SVC = { upn: 'svc@contoso.com', password: 'Svc-Passw0rd-1!' };
 const ALICE = 'alice@contoso.com';
 const sim = useSimulator(() =>
   startContoso({
-    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('bjones', 'Bob Jones', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12)],
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('bjones', 'Bob Jones', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12), roomMailbox('fishbowl', 'Fishbowl', 6)],
     shell: [impersonation('imp')],
     events: [
       { organizer: ALICE, subject: 'Budget review', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'] },
@@ -26,6 +26,8 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-11T16:00:00-08:00', end: '2027-03-11T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
       { organizer: ALICE, subject: 'Hiring sync', start: '2027-03-12T16:00:00-08:00', end: '2027-03-12T16:30:00-08:00', timeZone: PACIFIC, attendees: ['ann@contoso.com'] },
       { organizer: ALICE, subject: 'Early sync', start: '2027-03-08T07:30:00-08:00', end: '2027-03-08T08:30:00-08:00', timeZone: PACIFIC, attendees: ['dave@contoso.com'] },
+      { organizer: ALICE, subject: 'Retro', start: '2027-03-12T14:00:00-08:00', end: '2027-03-12T14:30:00-08:00', timeZone: PACIFIC, attendees: ['bob@contoso.com'], rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
+      { organizer: 'dave@contoso.com', subject: 'Dave in the fishbowl', start: '2027-03-12T14:00:00-08:00', end: '2027-03-12T15:00:00-08:00', timeZone: PACIFIC, rooms: ['fishbowl@contoso.com'], location: 'Fishbowl' },
       { organizer: ALICE, subject: 'Trip to tokyo planning', start: '2027-03-12T13:00:00-08:00', end: '2027-03-12T13:30:00-08:00', timeZone: PACIFIC },
     ],
   }),
@@ -132,6 +134,14 @@ describe('edits of an event other than its time', () => {
     expect(onCalendar('Planning')?.resources ?? []).toEqual([]);
     expect((await ask('change the location of the planning to https://zoom.us/j/98765?pwd=AbCd', 'place-room')).pending).toMatchObject({ edit: { kind: 'place', location: 'https://zoom.us/j/98765?pwd=AbCd' } });
     await ask('no', 'place-room');
+  });
+
+  it('a room in place of its room: one booked then is said before "yes", and its decline after it', async () => {
+    const proposal = await ask('change the location of the retro to the fishbowl', 'room-swap');
+    expect(proposal.text).toBe('Fishbowl is booked then and will decline. Change where Retro on Friday at 2 PM is, to Fishbowl? Boardroom is released. The attendees will be told.');
+    expect((await ask('yes', 'room-swap')).text).toBe('Done. Retro is now in Fishbowl, and Boardroom is released. Fishbowl declined: it is booked then, so this meeting has no room now.');
+    const retro = (await over.client.calendarView(ALICE, { start: '2027-03-12T22:00:00Z', end: '2027-03-12T22:30:00Z' }, { withAttendees: true })).find((e) => e.subject === 'Retro')!;
+    expect(retro.attendees.filter((a) => a.kind === 'resource').map((a) => [a.email, a.response])).toEqual([['fishbowl@contoso.com', 'declined']]);
   });
 
   it('names: a rename keeps "to" inside the old name; two Bobs invited ask which; a room said as a guest is booked', async () => {
