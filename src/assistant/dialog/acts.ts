@@ -194,7 +194,8 @@ export type Pending =
   /** "book the boardroom for the budget review": the room to add to that meeting. */
   | { readonly kind: 'add_room'; readonly event: CalendarEvent; readonly room: { readonly email: string; readonly name: string }; readonly proposedAt?: string }
   /** "decline the product review": the answer to send to its organizer. */
-  | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly proposedAt?: string }
+  /** (`messageTo`: whom the message was said for, "tell dave ...": checked again if another meeting is meant.) */
+  | { readonly kind: 'respond'; readonly event: CalendarEvent; readonly reply: MeetingReply; readonly message?: string; readonly messageTo?: string; readonly proposedAt?: string }
   /** A long day was summarised: "yes" reads these, the events not read out yet. */
   | { readonly kind: 'more'; readonly events: readonly CalendarEvent[] }
   /** "When should it be?" was asked: the next time said completes this new event or this move. */

@@ -8,6 +8,7 @@ import type { Pending } from './acts.js';
 import type { EventChanges } from './event-changes.js';
 import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, meetingSaid, meetingsNamed } from './meetings-named.js';
+import { saidToOther } from './invitation-replies.js';
 import { organizes } from './organizer.js';
 import type { Done, Turn, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
@@ -51,9 +52,11 @@ export class Corrections {
     if (pending.kind === 'remind') return this.changes.remind(input, undefined, event.subject, pending.minutes, done, event);
     if (pending.kind === 'respond') {
       if (organizes(input.user, event)) return done({ kind: 'respond_own', event, reply: pending.reply }, [event]);
-      // (The message said with the answer goes with it still.)
+      // (The message said with the answer goes with it still, to this meeting's organizer: said so when that is
+      // not whom it was said for.)
       const message = pending.message !== undefined ? { message: pending.message } : {};
-      return done({ kind: 'confirm_respond', event, reply: pending.reply, ...message }, [event], { kind: 'respond', event, reply: pending.reply, ...message, proposedAt: input.now.toISOString() });
+      const to = pending.messageTo !== undefined ? { messageTo: pending.messageTo } : {};
+      return done({ kind: 'confirm_respond', event, reply: pending.reply, ...message, ...saidToOther(pending.messageTo, event) }, [event], { kind: 'respond', event, reply: pending.reply, ...message, ...to, proposedAt: input.now.toISOString() });
     }
     // ("cancel the standup series", "no, the ops check-in": that series, from its next one on.)
     if (pending.kind === 'cancel' && pending.series && event.isRecurring) return this.changes.cancelSeries(input, event, done);

@@ -45,8 +45,16 @@ export async function replyToInvitation(t: Turn, s: DialogSlots, said?: ReplyWit
   // ("decline it and tell dave": a message asked for with no words is said to be missing, not sent empty.)
   const message = said?.message !== undefined ? { message: said.message } : {};
   const noMessage = said && said.message === undefined ? { noMessage: true as const } : {};
-  // ("tell dave ..." of Bob's meeting: the message goes to Bob, its organizer, and that is said.)
-  const organizer = `${target.organizer?.name ?? ''} ${target.organizer?.email?.split('@')[0] ?? ''}`.toLowerCase();
-  const elsewhere = said?.to !== undefined && said.message !== undefined && !organizer.split(/[\s._]+/).includes(said.to.toLowerCase().split(/\s+/)[0]!) ? { saidTo: said.to } : {};
-  return done({ kind: 'confirm_respond', event: target, reply, ...message, ...noMessage, ...elsewhere }, [target], { kind: 'respond', event: target, reply, ...message, proposedAt: input.now.toISOString() }, explanation);
+  const to = said?.to !== undefined && said.message !== undefined ? { messageTo: said.to } : {};
+  const elsewhere = saidToOther(said?.message !== undefined ? said.to : undefined, target);
+  return done({ kind: 'confirm_respond', event: target, reply, ...message, ...noMessage, ...elsewhere }, [target], { kind: 'respond', event: target, reply, ...message, ...to, proposedAt: input.now.toISOString() }, explanation);
+}
+
+/**
+ * "tell dave ..." of Bob's meeting: the message goes to Bob, its organizer, and that is said (`saidTo`);
+ * nothing when `to` names the organizer or nobody was named.
+ */
+export function saidToOther(to: string | undefined, event: CalendarEvent): { readonly saidTo?: string } {
+  const organizer = `${event.organizer?.name ?? ''} ${event.organizer?.email?.split('@')[0] ?? ''}`.toLowerCase();
+  return to !== undefined && !organizer.split(/[\s._]+/).includes(to.toLowerCase().split(/\s+/)[0]!) ? { saidTo: to } : {};
 }

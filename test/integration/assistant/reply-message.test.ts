@@ -38,7 +38,11 @@ describe('a message sent with an answer to an invitation', () => {
     expect((await ask("decline the roadmap chat and tell dave I'm out", 'other')).pending).toMatchObject({ kind: 'respond', event: { subject: 'Roadmap chat' } });
     const other = await ask('no, the design review', 'other');
     expect(other.pending).toMatchObject({ kind: 'respond', reply: 'decline', message: "I'm out.", event: { subject: 'Design review' } });
-    expect(other.text).toMatch(/Bob Smith will be told, with your message: "I'm out\."$/);
+    // (Said for Dave, who organizes the roadmap chat: the design review's organizer is Bob, and that is said.)
+    expect(other.text).toMatch(/Bob Smith will be told, with your message: "I'm out\." It goes to Bob Smith, who organizes it, not to Dave\.$/);
+    // And back to Dave's own: nothing more to say.
+    const back = await ask('no, the roadmap chat', 'other');
+    expect(back.text).toMatch(/Dave Kim will be told, with your message: "I'm out\."$/);
     await ask('no', 'other');
   });
 
