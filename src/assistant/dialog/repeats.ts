@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { CalendarEvent } from '../../domain/calendar.js';
+import { localDateOf } from '../../domain/local-date.js';
 
 export interface SplitRead {
   /** Occurrences of one series at one local time of day, on two days or more: each is said in one sentence. */
@@ -14,9 +15,7 @@ export interface SplitRead {
 
 /** Whether the window covers more than one day in `zone` (a day is 23 to 25 hours around DST). */
 export function coversDays(window: { readonly start: string; readonly end: string }, zone: string): boolean {
-  const start = DateTime.fromISO(window.start, { zone });
-  const lastInstant = DateTime.fromMillis(Date.parse(window.end) - 1, { zone });
-  return !start.hasSame(lastInstant, 'day');
+  return localDateOf(Date.parse(window.start), zone) !== localDateOf(Date.parse(window.end) - 1, zone);
 }
 
 /**

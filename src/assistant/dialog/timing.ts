@@ -200,6 +200,9 @@ const SAID_OF_THE_PAST = /\b(did|was|were|had)\b/i;
  * Sunday). Another window, or one asked of the past, is kept.
  */
 export function weekStillAhead(window: { readonly start: string; readonly end: string }, text: string, now: Date, zone: string): { start: string; end: string } {
+  // (Only a window of a week, 167 to 169 hours across a clock change, can be this week: others cost no zone arithmetic.)
+  const hours = (Date.parse(window.end) - Date.parse(window.start)) / 3_600_000;
+  if (hours < 167 || hours > 169) return window;
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const monday = today.minus({ days: today.weekday - 1 });
   const isThisWeek = Date.parse(window.start) === monday.toMillis() && Date.parse(window.end) === monday.plus({ weeks: 1 }).toMillis();
