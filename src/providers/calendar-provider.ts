@@ -31,6 +31,12 @@ export type MeetingReply = 'accept' | 'tentative' | 'decline';
  */
 export type SeriesCallOff = { readonly kind: 'deleted' } | { readonly kind: 'ended'; readonly lastDate: string };
 
+/** A series as its master has it: its own guests and time, and how many occurrences were changed or cancelled on their own. */
+export interface SeriesRecord {
+  readonly master: CalendarEvent;
+  readonly changedOnes: number;
+}
+
 export interface CalendarProvider {
   readonly accessPath: AccessPath;
   /** Events overlapping the window, occurrences expanded, oldest first, with attendees. */
@@ -40,16 +46,19 @@ export interface CalendarProvider {
   createEvent(mailbox: string, draft: EventDraft): Promise<CalendarEvent>;
   updateEvent(mailbox: string, event: Pick<CalendarEvent, 'id' | 'changeKey'>, change: EventChange): Promise<void>;
   cancelEvent(mailbox: string, event: Pick<CalendarEvent, 'id'>): Promise<void>;
+  /** The series `occurrence` belongs to, as its master has it. */
+  getSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>): Promise<SeriesRecord>;
   /**
    * Calls off, for everyone, the series `occurrence` belongs to from `from` (an instant) on: occurrences that
-   * began before it stay, as Outlook's "this and following" leaves them. The organizer's to do.
+   * began before it stay, as Outlook's "this and following" leaves them. The organizer's to do. (`askerZone`:
+   * the days' zone when the series' own is one Concierge cannot name, as for the two below.)
    */
-  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff>;
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string, askerZone: string): Promise<SeriesCallOff>;
   /**
    * Moves every occurrence of the series `occurrence` belongs to onto the time of day (and length) `to` gives
    * that occurrence, as Outlook moves a series: held ones too, and changes made to single ones are undone.
    */
-  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void>;
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow, askerZone: string): Promise<void>;
   /** Changes every occurrence of the series `occurrence` belongs to, but for their times (a reminder, say): its master. */
   updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void>;
   /** Answers a meeting someone else organizes, as an attendee; the organizer is told, with `message` when given. */

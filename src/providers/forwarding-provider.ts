@@ -1,5 +1,5 @@
 import type { CalendarEvent, EventChange, EventDraft, TimeWindow } from '../domain/calendar.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff } from './calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff, SeriesRecord } from './calendar-provider.js';
 
 /**
  * A provider that hands every call to another: the base of decorators that change one or two calls (audit
@@ -32,12 +32,16 @@ export class ForwardingProvider implements CalendarProvider {
     return this.inner.cancelEvent(mailbox, event);
   }
 
-  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
-    return this.inner.cancelSeries(mailbox, occurrence, from);
+  getSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>): Promise<SeriesRecord> {
+    return this.inner.getSeries(mailbox, occurrence);
   }
 
-  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
-    return this.inner.moveSeries(mailbox, occurrence, to);
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string, askerZone: string): Promise<SeriesCallOff> {
+    return this.inner.cancelSeries(mailbox, occurrence, from, askerZone);
+  }
+
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow, askerZone: string): Promise<void> {
+    return this.inner.moveSeries(mailbox, occurrence, to, askerZone);
   }
 
   updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {

@@ -70,15 +70,16 @@ export type Act =
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number; readonly reminder?: boolean }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
   /** `series`: the whole series from `event` (its next occurrence) on ("cancel the standup series"). */
-  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean; readonly series?: true }
-  /** `series`: what calling the series off did (deleted whole, or ended on a day). */
-  | { readonly kind: 'cancelled'; readonly event: CalendarEvent; readonly series?: SeriesCallOff }
+  /** (`changedOnes`: occurrences of the series changed or cancelled on their own, which a change of the series puts back.) */
+  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean; readonly series?: true; readonly changedOnes?: number }
+  /** `series`: what calling the series off did (deleted whole, or ended on a day); `begun`: `event` had begun by the "yes", and stays. */
+  | { readonly kind: 'cancelled'; readonly event: CalendarEvent; readonly series?: SeriesCallOff; readonly begun?: true }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */
-  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string; readonly series?: true }
+  | { readonly kind: 'confirm_move'; readonly event: CalendarEvent; readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly inThePast?: boolean; readonly firstOfSeveral?: boolean; readonly skipped?: { readonly said: string; readonly minutes: number }; readonly saidZone?: string; readonly series?: true; readonly changedOnes?: number }
   /** `rooms`: the rooms' answers to the new time, read back after the move (a room may decline it). */
   | { readonly kind: 'moved'; readonly event: CalendarEvent; readonly start: string; readonly end?: string; readonly rooms?: readonly Attendee[]; readonly series?: true }
-  /** "move all my standups": a whole series moves to another time of day only; `day` asked another day, `time` none. */
-  | { readonly kind: 'series_move_refused'; readonly event: CalendarEvent; readonly reason: 'day' | 'time' }
+  /** "move all my standups": a whole series moves to another time of day only; `day` asked another day, `time` none, `same` its own. */
+  | { readonly kind: 'series_move_refused'; readonly event: CalendarEvent; readonly reason: 'day' | 'time' | 'same' }
   | { readonly kind: 'ask_person'; readonly name: string; readonly candidates: readonly DirectoryEntry[] }
   | { readonly kind: 'unknown_person'; readonly name: string }
   /** `within`: the part of a day said for a move ("to thursday afternoon") that the event's own hour is not in. */
@@ -170,7 +171,7 @@ export type Act =
   | { readonly kind: 'changed_since'; readonly event: CalendarEvent; readonly now?: CalendarEvent; readonly change: 'cancel' | 'move' | 'add a room to' | 'remind' | 'change' }
   /** "add bob to the budget review", "extend it by 15 minutes": the edit, waiting for "yes"; then done. */
   /** `series`: of every occurrence of `event`'s series (its guests or its name). */
-  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly series?: true }
+  | { readonly kind: 'confirm_edit'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly conflicts?: readonly CalendarEvent[]; readonly busyRooms?: readonly string[]; readonly series?: true; readonly changedOnes?: number }
   /** `declinedBy`: rooms that declined the event as changed (booked in the longer time). */
   | { readonly kind: 'edited'; readonly event: CalendarEvent; readonly edit: EditAsked; readonly declinedBy?: readonly string[]; readonly series?: true }
   /** "change the location of every standup to building 4": a series' place, refused by name. */

@@ -7,7 +7,7 @@ import { namesAnEvent } from './match-event.js';
 import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { readAhead } from './read-out.js';
 import { iso, localDaysFrom, MINUTE, NEXT_WITHIN_DAYS, pickTarget } from './timing.js';
-import { IT, MANY_EVENTS, SERIES_WORDS, saysWholeSeries, seriesMoved, seriesNamed } from './turn-words.js';
+import { cancelled, IT, MANY_EVENTS, moved, oneOf, SERIES_WORDS, wholeSeriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
@@ -38,7 +38,7 @@ export class ChangeRequests {
     // "cancel the standup series", "cancel all the platform syncs": the one series of that name is called off
     // from now on; "move all my standups to 10", "move the standup to 10 from now on": it moves to another
     // time of day. (Some of its occurrences, "the standups this week", are not the series: see seriesNamed.)
-    const name = saysWholeSeries(input.text) ? (change === 'cancel' ? seriesNamed(input.text) : seriesMoved(input.text)) : undefined;
+    const name = wholeSeriesNamed(change === 'cancel' ? cancelled(input.text) : moved(input.text), input.text);
     if (name !== undefined) {
       const series = await this.#seriesNamed(t, name);
       if (series.kind === 'one') return change === 'cancel' ? this.changes.cancelSeries(input, series.next, done, series.explanation) : this.changes.moveSeries(input, series.next, s, done, series.explanation);
@@ -54,7 +54,7 @@ export class ChangeRequests {
     const many = MANY_EVENTS.exec(input.text);
     if (many) {
       // "all my standups", "the standup series": the series' name, said once ("the whole standup series").
-      const title = s.title?.replace(/\b(series|recurring|whole|all|every|each|future|upcoming|remaining)\b/g, '').replace(/^(.{3,}[^s])s$/, '$1').trim();
+      const title = s.title && oneOf(s.title.replace(/\b(series|recurring|whole|all|every|each|future|upcoming|remaining)\b/g, '').trim());
       return done({ kind: 'many_at_once', change, what: SERIES_WORDS.test(input.text) ? 'series' : 'all', ...(title && !/^(everything|all|meetings?|events?|)$/.test(title) ? { title } : {}) });
     }
     // A time said ("cancel my 2:30", "move my 3pm to 4pm") names the event that starts then, not one under way.

@@ -64,10 +64,12 @@ export class Confirmations {
         // Proposed a while ago: if the event was moved or deleted meanwhile (another session, Outlook), say so.
         const stale = await this.changes.changedSince(input, pending.event, 'cancel', done);
         if (stale) return stale;
-        // A series goes from the "yes" on: an occurrence under way by then has begun, and stays.
+        // A series goes from the occurrence proposed on; one that has begun by the "yes" stays, and that is said.
         if (pending.series) {
-          const series = await this.deps.provider.cancelSeries(input.user, pending.event, input.now.toISOString());
-          return done({ kind: 'cancelled', event: pending.event, series }, [pending.event]);
+          const begun = input.now.getTime() > Date.parse(pending.event.start);
+          const from = begun ? input.now.toISOString() : pending.event.start;
+          const series = await this.deps.provider.cancelSeries(input.user, pending.event, from, input.timeZone);
+          return done({ kind: 'cancelled', event: pending.event, series, ...(begun ? { begun } : {}) }, [pending.event]);
         }
         await this.deps.provider.cancelEvent(input.user, pending.event);
         if (pending.event.isCancelled) return done({ kind: 'removed_cancelled', event: pending.event }, [pending.event]);
@@ -90,6 +92,8 @@ export class Confirmations {
         const now = await this.deps.provider.getEvent(input.user, pending.event.id);
         if (!now || now.isCancelled) return done({ kind: 'changed_since', event: pending.event, change: 'remind' });
         if (pending.series) {
+          const stale = await this.changes.changedSince(input, pending.event, 'change', done);
+          if (stale) return stale;
           await this.deps.provider.updateSeries(input.user, now, pending.minutes === 'off' ? { noReminder: true } : { reminderMinutes: pending.minutes });
           return done({ kind: 'reminder_set', event: now, minutes: pending.minutes, series: true }, [now]);
         }
@@ -98,7 +102,10 @@ export class Confirmations {
       }
       case 'edit': {
         // A longer or shorter event is measured from where it was: moved since, it is asked again.
-        if (pending.edit.kind === 'length') {
+        // (A series' length is said of its own time, which an occurrence moved on its own does not show; any
+        // other change of a series checks the occurrence it was proposed from is still there: the series may be gone.)
+        const check = pending.series ? pending.edit.kind !== 'length' : pending.edit.kind === 'length';
+        if (check) {
           const stale = await this.changes.changedSince(input, pending.event, 'change', done);
           if (stale) return stale;
         }
@@ -116,7 +123,7 @@ export class Confirmations {
         const stale = await this.changes.changedSince(input, pending.event, 'move', done);
         if (stale) return stale;
         if (pending.series) {
-          await this.deps.provider.moveSeries(input.user, pending.event, { start: pending.start, end: pending.end });
+          await this.deps.provider.moveSeries(input.user, pending.event, { start: pending.start, end: pending.end }, input.timeZone);
           return done({ kind: 'moved', event: pending.event, start: pending.start, end: pending.end, series: true }, [pending.event]);
         }
         // Proposed on the asker's dates; an all-day event made in another zone keeps its dates in that zone.

@@ -59,7 +59,9 @@ export class Corrections {
       return done({ kind: 'confirm_respond', event, reply: pending.reply, ...message, ...saidToOther(pending.messageTo, event) }, [event], { kind: 'respond', event, reply: pending.reply, ...message, ...to, proposedAt: input.now.toISOString() });
     }
     // ("cancel the standup series", "no, the ops check-in": that series, from its next one on.)
-    if (pending.kind === 'cancel' && pending.series && event.isRecurring) return this.changes.cancelSeries(input, event, done);
+    // (Another occurrence of the same series, "no, the one on friday", is that one alone.)
+    const sameSeries = event.uid !== undefined && event.uid === pending.event.uid;
+    if (pending.kind === 'cancel' && pending.series && event.isRecurring && !sameSeries) return this.changes.cancelSeries(input, event, done);
     if (pending.kind === 'cancel') return this.changes.change(input, event, 'cancel', {}, done);
     // A move to a time on its own day ("to 2") stays a time: on the newly named event's day.
     const timeOnly = DateTime.fromISO(pending.start, { zone: input.timeZone }).hasSame(DateTime.fromISO(pending.event.start, { zone: input.timeZone }), 'day');

@@ -3,7 +3,8 @@ import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, nearestHalfDay, pickTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
-import { saysWholeSeries } from './turn-words.js';
+import { atSeriesTime, changedOnes } from './series.js';
+import { wholeSeriesNamed } from './turn-words.js';
 import { visible } from './visible.js';
 import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
 import type { Explanation } from './acts.js';
@@ -50,9 +51,9 @@ export class EventChanges {
    * "cancel the standup series": the series `next` (its next occurrence) belongs to, called off from then on,
    * proposed for "yes"; only its organizer can.
    */
-  cancelSeries(input: TurnInput, next: CalendarEvent, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async cancelSeries(input: TurnInput, next: CalendarEvent, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'cancel' }, [next], undefined, explanation);
-    return done({ kind: 'confirm_cancel', event: next, series: true }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
+    return done({ kind: 'confirm_cancel', event: next, series: true, ...(await changedOnes(this.deps.provider, input.user, next)) }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /**
@@ -60,17 +61,19 @@ export class EventChanges {
    * the time of day the words give `next`, proposed for "yes"; only its organizer can, and only to another
    * time of its own days.
    */
-  moveSeries(input: TurnInput, next: CalendarEvent, s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
+  async moveSeries(input: TurnInput, next: CalendarEvent, s: Pick<DialogSlots, 'newStart' | 'newDay' | 'newPart' | 'newWeek' | 'shiftMinutes' | 'newTimeOnly' | 'saidZone' | 'shiftedBy'>, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'move', target: pickTarget(s) }, [next], undefined, explanation);
-    const moved = moveTarget(next, relativeToEvent(s, next, input.text, input.timeZone, input.now), input.timeZone);
-    const to = moved && s.newTimeOnly && !next.isAllDay ? nearestHalfDay(moved, next.start, input.text) : moved;
+    // (From the series' own time: "push them back 30 minutes" when the next was moved on its own.)
+    const base = atSeriesTime(next);
+    const moved = moveTarget(base, relativeToEvent(s, base, input.text, input.timeZone, input.now), input.timeZone);
+    const to = moved && s.newTimeOnly && !next.isAllDay ? nearestHalfDay(moved, base.start, input.text) : moved;
     if (!to || next.isAllDay) return done({ kind: 'series_move_refused', event: next, reason: 'time' }, [next], undefined, explanation);
     // Another time of its own days: on the clock of the zone it was made in, the same day as `next`.
     const zone = next.timeZone ?? input.timeZone;
-    if (!DateTime.fromISO(to, { zone }).hasSame(DateTime.fromISO(next.start, { zone }), 'day')) return done({ kind: 'series_move_refused', event: next, reason: 'day' }, [next], undefined, explanation);
-    if (Date.parse(to) === Date.parse(next.start)) return done({ kind: 'events', scope: 'find', label: '', events: [next] }, [next], undefined, explanation);
-    const end = iso(Date.parse(to) + Date.parse(next.end) - Date.parse(next.start));
-    return done({ kind: 'confirm_move', event: next, start: to, end, conflicts: [], series: true }, [next], { kind: 'move', event: next, start: to, end, series: true, proposedAt: input.now.toISOString() }, explanation);
+    if (!DateTime.fromISO(to, { zone }).hasSame(DateTime.fromISO(base.start, { zone }), 'day')) return done({ kind: 'series_move_refused', event: next, reason: 'day' }, [next], undefined, explanation);
+    if (Date.parse(to) === Date.parse(base.start)) return done({ kind: 'series_move_refused', event: base, reason: 'same' }, [next], undefined, explanation);
+    const end = iso(Date.parse(to) + Date.parse(base.end) - Date.parse(base.start));
+    return done({ kind: 'confirm_move', event: next, start: to, end, conflicts: [], series: true, ...(await changedOnes(this.deps.provider, input.user, next)) }, [next], { kind: 'move', event: next, start: to, end, series: true, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */
@@ -107,7 +110,7 @@ export class EventChanges {
     if (!event) return done({ kind: 'not_found', query: said.replace(/^(my|our)\b/i, 'your') });
     // "remind me before every standup", "... all my standups": the series' own reminder, for every occurrence
     // (one already too close for it still has it for the later ones).
-    if (!about && event.isRecurring && saysWholeSeries(input.text)) {
+    if (!about && event.isRecurring && wholeSeriesNamed(said, input.text) !== undefined) {
       return done({ kind: 'confirm_remind', event, minutes, series: true }, [event], { kind: 'remind', event, minutes, series: true, proposedAt: input.now.toISOString() });
     }
     if (minutes !== 'off' && reminderIsPast(event, minutes, input.now)) return done({ kind: 'reminder_too_late', event, minutes }, [event]);

@@ -14,7 +14,8 @@ import { ROOM_WORDS, roomFor } from './room-lookup.js';
 import { eventSubject } from './subject.js';
 import { lastListed, pickByPlace } from './read-out.js';
 import { iso, MINUTE, onDayOf } from './timing.js';
-import { IT, saysWholeSeries, seriesNamed } from './turn-words.js';
+import { atSeriesTime, changedOnes } from './series.js';
+import { IT, wholeSeriesNamed } from './turn-words.js';
 import { WHICH_AT_MOST, type Turn, type TurnDeps, type TurnInput, type TurnResult } from './turn-types.js';
 import type { DialogSlots } from './understanding.js';
 import { overlaps, type Attendee, type CalendarEvent, type EventChange, type Person, type TimeWindow } from '../../domain/calendar.js';
@@ -131,7 +132,7 @@ export class EventEdits {
     const { input, done } = t;
     // "add ann to all my standups", "rename the standup series to daily sync", "make every standup 30 minutes":
     // the series' master, so every occurrence changes (its place, one occurrence at a time).
-    const series = said.named !== undefined && saysWholeSeries(input.text) ? seriesNamed(said.named) : undefined;
+    const series = wholeSeriesNamed(said.named, input.text);
     // (The time in "until 12:30" is the new end, not when the event is; a series' name is its own, not the model's.)
     const slots = said.edit.kind === 'end' ? withoutTime(s) : s;
     const found = await this.#eventMeant(t, series !== undefined ? withoutTitle(slots) : slots, series ?? said.named);
@@ -142,7 +143,8 @@ export class EventEdits {
     if (found.kind === 'several') return done({ kind: 'which_event', change: 'change', candidates: found.candidates.slice(0, WHICH_AT_MOST) }, found.candidates, undefined, found.explanation);
     if (series !== undefined && found.event.isRecurring) {
       if (said.edit.kind === 'place') return done({ kind: 'series_edit_refused', event: found.event }, [found.event], undefined, found.explanation);
-      return this.#propose(t, found.event, said.edit, found.explanation, true);
+      // (An occurrence moved on its own is not the series' time: the edit is said of the series' own.)
+      return this.#propose(t, atSeriesTime(found.event), said.edit, found.explanation, true);
     }
     return this.#propose(t, found.event, said.edit, found.explanation);
   }
@@ -168,7 +170,7 @@ export class EventEdits {
           edit.kind === 'place' && edit.room
           ? { conflicts: [], busyRooms: ((await this.deps.provider.busyTimes(edit.room.email, { start: event.start, end: event.end })) ?? []).length ? [edit.room.name] : [] }
           : { conflicts: [], busyRooms: [] };
-    const whole = series ? { series } : {};
+    const whole = series ? { series, ...(edit.kind === 'length' ? await changedOnes(this.deps.provider, input.user, event) : {}) } : {};
     return done({ kind: 'confirm_edit', event, edit, ...(conflicts.length ? { conflicts } : {}), ...(busyRooms.length ? { busyRooms } : {}), ...whole }, [event], { kind: 'edit', event, edit, proposedAt: input.now.toISOString(), ...whole }, explanation);
   }
 
@@ -189,9 +191,14 @@ export class EventEdits {
     const now = await this.deps.provider.getEvent(input.user, event.id);
     if (!now || now.isCancelled) return { gone: true };
     if (series) {
-      // A new length is a new time for every occurrence: the series moves, onto its own start.
-      if (edit.kind === 'length') await this.deps.provider.moveSeries(input.user, now, { start: now.start, end: edit.end });
-      else await this.deps.provider.updateSeries(input.user, now, changeFor(now, edit));
+      // A new length is a new time for every occurrence: the series moves, onto its own start (an occurrence
+      // moved on its own keeps the series' time as its original start; the length was said from that).
+      if (edit.kind === 'length') {
+        const from = Date.parse(now.originalStart ?? now.start);
+        await this.deps.provider.moveSeries(input.user, now, { start: iso(from), end: iso(from + Date.parse(edit.end) - Date.parse(event.start)) }, input.timeZone);
+      }
+      // (Guests are the series' own, as its master has them: an occurrence may have had someone added or removed alone.)
+      else await this.deps.provider.updateSeries(input.user, now, changeFor(edit.kind === 'invite' || edit.kind === 'uninvite' ? (await this.deps.provider.getSeries(input.user, now)).master : now, edit));
       return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
     }
     await this.deps.provider.updateEvent(input.user, now, changeFor(now, edit));

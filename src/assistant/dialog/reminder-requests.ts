@@ -11,14 +11,14 @@ import type { NewEvents } from './new-events.js';
 import { ORDINAL_PICK, pickByPlace, type Listed } from './read-out.js';
 import { DEFAULT_REMINDER_MINUTES } from './reminder-before.js';
 import type { DialogState } from './state.js';
-import { saysWholeSeries, seriesNamed } from './turn-words.js';
+import { wholeSeriesNamed } from './turn-words.js';
 import type { Done, TurnDeps, TurnInput, TurnResult } from './turn-types.js';
 import type { DialogIntent, DialogSlots } from './understanding.js';
 
 /** "actually, turn it off", "no reminder at all": said to a reminder proposed. */
 const TURN_IT_OFF = /^(?:actually,? |no,? |then |just )*(?:turn|switch) (?:it|that) off(?: instead| then)?[.!]?$|^(?:actually,? |no,? )*no reminder(?: at all)?[.!]?$/i;
 /** The event a reminder of a whole series names, as one ("all my yoga classes" -> "yoga class"); else as said. */
-const oneOf = (text: string, said: string): string => (saysWholeSeries(text) ? seriesNamed(said) : undefined) ?? said;
+const eventSaid = (text: string, said: string): string => wholeSeriesNamed(said, text) ?? said;
 
 /** A proposal made by "remind me to ...": a moment shown as free, alerting at its start. */
 export const isReminderDraft = (d: EventDraft): boolean => d.reminderMinutes === 0 && d.freeBusy === 'free';
@@ -65,7 +65,7 @@ export class ReminderRequests {
         const chosen = listed && pickByPlace(s.beforeEvent, listed);
         return chosen ? this.changes.remind(t.input, undefined, chosen.subject, 'off', t.done, chosen) : t.done({ kind: 'which_event', change: 'remind_off' });
       }
-      if (s.beforeEvent !== undefined) return this.changes.remind(t.input, meetingSaid(this.deps, t.input, oneOf(t.input.text, s.beforeEvent)), s.beforeEvent, 'off', t.done);
+      if (s.beforeEvent !== undefined) return this.changes.remind(t.input, meetingSaid(this.deps, t.input, eventSaid(t.input.text, s.beforeEvent)), s.beforeEvent, 'off', t.done);
       const { pending, about } = await t.stateOf();
       // ("no reminder" to a new event proposed: that event, proposed again with no reminder.)
       if (pending?.kind === 'create' && !isReminderDraft(pending.draft)) return this.events.propose(t.input, { ...withoutReminderMinutes(pending.draft), noReminder: true }, t.done);
@@ -104,7 +104,7 @@ export class ReminderRequests {
       // ("remind me about the dentist" with no dentist on the calendar: a reminder of it, its time asked.)
       const { beforeEvent: said, remindBefore: _, ...plain } = s;
       const otherwise = /^(?:the|my|our|this|that)\b/i.test(said) && !s.remindAbout ? undefined : () => this.events.create(t.input, plain, t.done);
-      return this.changes.remind(t.input, meetingSaid(this.deps, t.input, oneOf(t.input.text, said)), said, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, t.done, undefined, otherwise);
+      return this.changes.remind(t.input, meetingSaid(this.deps, t.input, eventSaid(t.input.text, said)), said, s.remindBefore ?? DEFAULT_REMINDER_MINUTES, t.done, undefined, otherwise);
     }
     // "yes, and remind me 10 minutes before": the proposal waiting for "yes", with that reminder, proposed again.
     if (s.remindBefore !== undefined && !s.title && !s.start && !s.window && !s.people?.length) {

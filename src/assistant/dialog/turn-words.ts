@@ -19,26 +19,49 @@ export const MANY_EVENTS = new RegExp(String.raw`${SERIES_WORDS.source}|\beveryt
 /** Words around a series' name in a change of the whole series: "cancel all of my future ... from now on". */
 const AROUND_SERIES_NAME = /\b(?:please|cancel|delete|remove|call off|drop|scrap|all|every|each|of|my|the|our|future|upcoming|remaining|other|whole|entire|series|recurring|repeating|weekly|daily|from now on|going forward|for good|from here on|anymore)\b/gi;
 
-/** "all the platform syncs", "every one of my 1:1s": a determiner frames them (not "the all hands"). */
-const ALL_OF_THEM = /\b(?:all|each|every)(?: one)?(?: of)? (?:my|the|our)\b/i;
-
-/** Words for every occurrence of a series ("every standup", "all my standups", "the standup series", "from now on"). */
-export const saysWholeSeries = (text: string): boolean => SERIES_WORDS.test(text) || ALL_OF_THEM.test(text);
-
 /** "from now on", "going forward": a whole series meant, in words the model would read as a time. */
 export const FROM_NOW_ON = /\s*\b(?:from now on|going forward|from here on(?: out)?|from today on)\b/gi;
+/** The same said last ("cancel the standup from now on", "... for good"): the change is of the series. */
+const FROM_NOW_ON_LAST = /\b(?:from now on|going forward|from here on(?: out)?|from today on|for good)(?: please)?[.!?]*$/i;
+/**
+ * Words that frame an event's name as a whole series: "all (of) my", "every", "each", "the remaining", "all
+ * future" before it, "series" after it. Only around the name itself: "the review with all the interns" and
+ * "rename it to ... for all the teams" name one event.
+ */
+const SERIES_FRAME = /^(?:all(?: of)? (?:my|the|our)(?: (?:future|upcoming|remaining|other))?|(?:each|every)(?: one)?(?: of)?(?: (?:my|the|our))?(?: (?:future|upcoming|remaining))?(?! other\b)|(?:all )?(?:(?:my|the|our) )?(?:future|upcoming|remaining)) \S|\bseries$/i;
 
 /**
- * The series a move names: the words between the verb and where it goes ("push all my standups back 30
- * minutes" -> "standup"), as seriesNamed reads them.
+ * The series a change names, when its words frame the name as a whole series (`said`: the words naming the
+ * event; `text`: the whole request, for a "from now on" said last); else undefined, one event being meant.
  */
-export function seriesMoved(text: string): string | undefined {
-  const what = text.replace(/^.*?\b(?:move|push|shift|reschedule|bump|change|put|make)\b/i, '').replace(/\b(?:to|until|till|back|ahead|later|earlier|by|an? (?:hour|half hour)|\d+ (?:minutes?|hours?))\b.*$/i, '');
-  return seriesNamed(what);
+export function wholeSeriesNamed(said: string | undefined, text: string): string | undefined {
+  if (said === undefined) return undefined;
+  const name = said.trim().replace(/[?.!,]+$/, '').replace(FROM_NOW_ON, '').replace(/\s+(?:from|off|on) (?:my|the) (?:calendar|schedule)$/i, '').trim();
+  return SERIES_FRAME.test(name) || FROM_NOW_ON_LAST.test(text.trim()) ? seriesNamed(name) : undefined;
 }
 
+/** The words naming what a cancel calls off: "cancel all my standups" -> "all my standups". */
+export function cancelled(text: string): string | undefined {
+  const m = /^(?:(?:please|can you|could you|and|also|go ahead and|i want to|i'd like to)\s+)*(?:cancel|delete|remove|call off|drop|scrap|clear)\s+(?:off\s+)?(.+)$/i.exec(text.trim());
+  return m?.[1];
+}
+
+/**
+ * The words naming what a move moves: between the verb and where it goes ("push all my standups back 30
+ * minutes" -> "all my standups"). Undefined when where it goes says days ("to 10 this week": some occurrences).
+ */
+export function moved(text: string): string | undefined {
+  const m = /^.*?\b(?:move|push|shift|reschedule|bump|change|put|make)\b(.*?)(\b(?:to|until|till|back|ahead|later|earlier|by|an? (?:hour|half hour)|\d+ (?:minutes?|hours?))\b.*)?$/i.exec(text.trim());
+  if (!m || (m[2] !== undefined && PICKS_SOME.test(m[2].replace(FROM_NOW_ON, '')))) return undefined;
+  return m[1]!.trim() || undefined;
+}
+
+/** Where a move goes, said of some occurrences ("to 10 this week", "until friday"); a weekday alone is another day for all. */
+const PICKS_SOME = /\b(?:today|tonight|tomorrow|this|next|weeks?|until|till|through|between)\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+/** Days: words that pick some occurrences of a series ("this week", "on the 15th", "3/25", "until friday"). */
+const SOME_DAYS = /\b(?:today|tonight|tomorrow|yesterday|this|next|last|weeks?|days?|months?|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|until|till|through|between)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}\/\d{1,2}\b/i;
 /** Days, parts of days and times: words that pick some occurrences of a series. */
-const SOME_OCCURRENCES = /\b(?:today|tonight|tomorrow|yesterday|this|next|last|weeks?|days?|months?|morning|afternoon|evening|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|until|till|through|before|after|between)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\bat \d/i;
+const SOME_OCCURRENCES = new RegExp(String.raw`${SOME_DAYS.source}|\b(?:before|after)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\bat \d`, 'i');
 
 /**
  * The series a change of a whole series names, from its words ("cancel all my team standups" -> "team
@@ -47,12 +70,14 @@ const SOME_OCCURRENCES = /\b(?:today|tonight|tomorrow|yesterday|this|next|last|w
  */
 export function seriesNamed(text: string): string | undefined {
   const words = text.toLowerCase().replace(/[?.!,]/g, ' ').replace(AROUND_SERIES_NAME, ' ').replace(/\s+/g, ' ').trim();
-  // One name for all of them: "standups" -> "standup", "lunches" -> "lunch", "syncs" -> "sync".
   // "cancel the standups this week", "every day until friday": some occurrences, not the series from now on.
   if (SOME_OCCURRENCES.test(words)) return undefined;
-  const one = words.replace(/(?<=\b\S*(?:ch|sh|ss|x))es$/, '').replace(/(?<=\S{2}[^s])s$/, '');
-  return one === '' || /^(?:meetings?|events?|appointments?|everything|them|those|these|it)$/.test(one) ? undefined : one;
+  const one = oneOf(words);
+  return one === '' || /^(?:meetings?|events?|appointments?|everything|them|those|these|it)\b/.test(one) ? undefined : one;
 }
+
+/** The name of one of several said in the plural: "standups" -> "standup", "lunches" -> "lunch", "syncs" -> "sync". */
+export const oneOf = (plural: string): string => plural.replace(/(?<=\b\S*(?:ch|sh|ss|x))es$/, '').replace(/(?<=\S{2}[^s])s$/, '');
 
 /** An event named by pointing at the one just talked about. */
 export const IT = /\b(it|that|this|that one|this one|that meeting|this meeting)\b/i;

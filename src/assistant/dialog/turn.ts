@@ -598,7 +598,7 @@ export class Dialog {
         if (pending?.kind === 'which') return done({ kind: 'which_event', change: pending.change, ...(pending.candidates.length ? { candidates: pending.candidates } : {}) }, pending.candidates, pending);
         // "wait", "hold on", "let me think": nothing decided yet; the proposal keeps waiting, and says so.
         if (HOLD_ON.test(input.text.trim()) && (pending?.kind === 'create' || pending?.kind === 'cancel' || pending?.kind === 'move' || pending?.kind === 'respond' || pending?.kind === 'remind' || pending?.kind === 'edit' || pending?.kind === 'add_room')) {
-          return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : pending.kind === 'cancel' && pending.series ? `every ${pending.event.subject}` : pending.event.subject }, [], pending);
+          return done({ kind: 'holding', change: pending.kind, subject: pending.kind === 'create' ? spelledOut(pending.draft.subject) : 'series' in pending && pending.series ? `every ${pending.event.subject}` : pending.event.subject }, [], pending);
         }
         // "when is book club": words read as another assistant's question ("when is the next lakers game")
         // are a calendar question when the calendar has an event of that name; otherwise still refused.

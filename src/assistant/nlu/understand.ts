@@ -305,6 +305,14 @@ function understander(models: NluModels): Understander {
     }
     // "cancel my next meeting", "delay my next meeting by 15 minutes": the next one, whatever its name.
     if ((intent === 'cancel_event' || intent === 'move_event') && /\bnext (meeting|event|appointment|call|one)\b/.test(normalised.text)) slots.pick = 'next';
+    // "move tomorrow's huddle to 6pm", "cancel friday's bug triage": the words after a day's possessive name the
+    // event when no model tagged them (a name it never saw in training).
+    if ((intent === 'cancel_event' || intent === 'move_event') && !slots.title && !slots.people?.length) {
+      // (The text is normalised: "tomorrow's huddle" reads "tomorrow huddle".)
+      const owned = /^(?:\S+ )*?(?:cancel|delete|remove|call off|drop|move|push|reschedule|shift|bump|postpone)\s+(?:today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\s+(.+?)(?:\s+(?:to|at|until|till|by|back|forward|from|for|on|in)\b.*)?$/.exec(normalised.text)?.[1];
+      // (A part of the day is when, not what: "move tomorrow morning meeting to 3".)
+      if (owned && !GENERIC_EVENTS.test(owned) && !/^(?:\d|morning|afternoon|evening|night|noon|lunchtime)\b/.test(owned)) slots.title = owned;
+    }
     // ("tentatively accept my 3pm": the verb is no name.)
     if (replied && slots.title) {
       const title = slots.title.replace(/^(?:tentatively\s+)?(?:decline|accept|reject|turn down)\b\s*/i, '');

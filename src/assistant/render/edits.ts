@@ -1,6 +1,6 @@
 /** What an edit of an event's guests, length, name or place says: proposed, made, or not needed. */
 import type { Act } from '../dialog/acts.js';
-import { cap, onlyThisOne, roomsWillDecline, subject, whenEvent, type Clock } from './event-words.js';
+import { cap, onlyThisOne, putBack, roomsWillDecline, subject, whenEvent, type Clock } from './event-words.js';
 import { localTime, sameLocalDay } from './local-time.js';
 import { andList, dayLabel, peopleList, spokenDuration, spokenTime } from './phrases.js';
 
@@ -92,7 +92,8 @@ function seriesEditSentences(act: Extract<Act, { kind: 'confirm_edit' | 'edited'
   }
   if (e.kind === 'length') {
     const minutes = Math.round((Date.parse(e.end) - Date.parse(act.event.start)) / 60_000);
-    return [`Make every ${name} ${spokenDuration(minutes)} long, ending at ${endsAt(e.end)}? The whole series changes, as Outlook changes a series: the ones already held too, and any changed one by one go back to the series' time.${act.event.isMeeting ? ' The attendees will be told.' : ''}`];
+    const back = putBack(act.kind === 'confirm_edit' ? act.changedOnes : undefined, 'Changing');
+    return [`Make every ${name} ${spokenDuration(minutes)} long, ending at ${endsAt(e.end)}? The whole series changes, as Outlook changes a series: the ones already held too.${back}${act.event.isMeeting ? ' The attendees will be told.' : ''}`];
   }
   if (e.kind === 'invite') return [`Add ${who} to every ${name}${e.optional ? ' as optional' : ''}? ${several ? 'They each get' : `${who} gets`} an invitation to the series.`];
   if (e.kind === 'uninvite') return [`Remove ${who} from every ${name}? ${several ? "They're" : `${who} is`} told the series is off for them.`];

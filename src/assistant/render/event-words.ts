@@ -53,3 +53,12 @@ export const onlyThisOne = (e: CalendarEvent): string => (e.isRecurring ? ' Only
 export function roomsWillDecline(rooms: readonly string[] | undefined): string[] {
   return rooms?.length ? [`${rooms.join(' and ')} ${rooms.length === 1 ? 'is' : 'are'} booked then and will decline.`] : [];
 }
+
+/**
+ * Occurrences changed or cancelled on their own, which a change of the series' dates or time puts back as the
+ * series has it (Exchange drops a series' exceptions then): said before "yes" when there are any.
+ */
+export function putBack(n: number | undefined, doing: 'Ending' | 'Moving' | 'Changing'): string {
+  if (!n) return '';
+  return ` ${n === 1 ? 'One of them was' : `${n} of them were`} changed or cancelled on ${n === 1 ? 'its' : 'their'} own: ${doing.toLowerCase()} the series puts ${n === 1 ? 'it' : 'them'} back as the series has it, held ones too.`;
+}

@@ -8,7 +8,7 @@ import { daysBetween, localTime, millisecondBefore, mondayOf, monthDayName, mont
 import { repeatWords } from './repeat-words.js';
 import { roomSentences } from './rooms.js';
 import { editSentences } from './edits.js';
-import { cap, clockOf, onlyThisOne, roomsWillDecline, shownDay, subject, untilDay, when, whenEvent, type Clock } from './event-words.js';
+import { cap, clockOf, onlyThisOne, putBack, roomsWillDecline, shownDay, subject, untilDay, when, whenEvent, type Clock } from './event-words.js';
 import { andList, bareDayLabel, dayLabel, escapeSsml, howLong, peopleList, reminderWords, spokenDuration, spokenTime, withWhom } from './phrases.js';
 
 export interface Rendered {
@@ -323,13 +323,14 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${reminder}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
-      if (act.series) return sentences([`Cancel every ${subject(act.event)} from ${whenEvent(act.event, clock).replace(/^on /, '')} on? The ones already held stay on your calendar.${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      if (act.series) return sentences([`Cancel every ${subject(act.event)} from ${whenEvent(act.event, clock).replace(/^on /, '')} on? The ones already held stay on your calendar.${putBack(act.changedOnes, 'Ending')}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled': {
       if (act.series) {
         const told = act.event.isMeeting ? ', and the attendees are told' : '';
         if (act.series.kind === 'deleted') return sentences([`Done. Every ${subject(act.event)} is cancelled${told}.`]);
         // (Its new last day need not have an occurrence, a weekday series ended on a Sunday: it is not said.)
+        if (act.begun) return sentences([`Done. ${cap(subject(act.event))} is cancelled from now on${told}. The one that began ${whenEvent(act.event, clock).replace(/^on /, '')} stays, as do the ones before it.`]);
         return sentences([`Done. ${cap(subject(act.event))} is cancelled from ${whenEvent(act.event, clock).replace(/^on /, '')} on${told}. The ones already held stay.`]);
       }
       // Which one, and who was told: "cancelled" alone could read as the whole series, or as a quiet delete.
@@ -338,10 +339,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'confirm_move':
       // A whole series: Exchange moves every occurrence with its master, held ones too, and undoes one-off changes.
-      if (act.series) return sentences([`Move every ${subject(act.event)} to ${spokenTime(localTime(act.start, clock.zone))}? The whole series moves, as Outlook moves a series: the ones already held too, and any changed one by one go back to the series' time.${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      if (act.series) return sentences([`Move every ${subject(act.event)} to ${spokenTime(localTime(act.start, clock.zone))}${seriesClock(act.event, act.start, clock)}? The whole series moves, as Outlook moves a series: the ones already held too.${putBack(act.changedOnes, 'Moving')}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}${act.saidZone && act.saidZone !== clock.zone ? ` (${spokenTime(localTime(act.start, act.saidZone))} ${zoneLabel(act.saidZone)})` : ''}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'moved': {
-      if (act.series) return sentences([`Done. Every ${subject(act.event)} is now at ${spokenTime(localTime(act.start, clock.zone))}${act.event.isMeeting ? ', and the attendees are told' : ''}.`]);
+      if (act.series) return sentences([`Done. Every ${subject(act.event)} is now at ${spokenTime(localTime(act.start, clock.zone))}${seriesClock(act.event, act.start, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`]);
       const rooms = (act.rooms ?? []).map((r) => roomAnswerToMove(r.name || r.email || 'The room', r.response));
       return sentences([`Done. ${cap(subject(act.event))} is now ${whenEvent({ start: act.start, end: act.end ?? act.start, isAllDay: act.event.isAllDay }, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`, ...rooms]);
     }
@@ -463,6 +464,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     case 'series_edit_refused':
       return sentences([`I change the place of one occurrence of ${subject(act.event)} at a time, so I haven't changed anything. Say which one, for example "change the location of tomorrow's ${subject(act.event).toLowerCase()} to building 4", or change the series in Outlook.`]);
     case 'series_move_refused':
+      if (act.reason === 'same') return sentences([`Every ${subject(act.event)} is already at ${spokenTime(localTime(act.event.start, clock.zone))}, so nothing needs to move.`]);
       return sentences([
         act.reason === 'day'
           ? `I can move every ${subject(act.event)} to another time of its own days, not to other days, so I haven't changed anything. To change its days, change the series in Outlook, or move one, for example "move tomorrow's ${subject(act.event).toLowerCase()} to friday".`
@@ -625,4 +627,9 @@ function skippedTime(skipped: { readonly said: string; readonly minutes: number 
 /** Said before "yes" when the time asked for is already over. */
 function passed(inThePast: boolean | undefined): string[] {
   return inThePast ? ['That time has already passed.'] : [];
+}
+
+/** A series kept on another zone's clock: its own time too, which is what stays fixed across clock changes. */
+function seriesClock(event: { readonly timeZone?: string; readonly isAllDay: boolean }, start: string, clock: Clock): string {
+  return event.timeZone && event.timeZone !== clock.zone && !event.isAllDay ? ` (${spokenTime(localTime(start, event.timeZone))} ${zoneLabel(event.timeZone)}, the series' own clock)` : '';
 }

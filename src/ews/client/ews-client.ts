@@ -242,13 +242,14 @@ export class EwsClient {
 
   /**
    * The series an occurrence (or exception) belongs to: its master, read through RecurringMasterItemId,
-   * with its recurrence (the master's start is the first occurrence's).
+   * with its guests and recurrence (the master's start is the first occurrence's), and how many of its
+   * occurrences were changed or cancelled on their own.
    */
-  async getSeries(mailbox: string, occurrenceId: string): Promise<{ readonly master: CalendarEvent; readonly recurrence: Recurrence | undefined }> {
+  async getSeries(mailbox: string, occurrenceId: string): Promise<{ readonly master: CalendarEvent; readonly recurrence: Recurrence | undefined; readonly changedOnes: number }> {
     const { call } = this.target(mailbox);
-    const { result } = await this.engine.call(GetItem, { ids: [{ seriesOf: occurrenceId }], fields: [...VIEW_FIELDS, 'recurrence'] }, call);
+    const { result } = await this.engine.call(GetItem, { ids: [{ seriesOf: occurrenceId }], fields: [...VIEW_FIELDS, ...DETAIL_FIELDS, 'recurrence', 'modifiedOccurrences', 'deletedOccurrences'] }, call);
     const item = unwrapOne(result);
-    return { master: toCalendarEvent(item), recurrence: item.recurrence };
+    return { master: toCalendarEvent(item), recurrence: item.recurrence, changedOnes: (item.modifiedOccurrences?.length ?? 0) + (item.deletedOccurrences?.length ?? 0) };
   }
 
   /** Gives a series (its master) a new recurrence, such as an earlier end; attendees are sent the update. */

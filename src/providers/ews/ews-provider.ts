@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { byStartThenEnd, onlyTheReminder, overlaps, type CalendarEvent, type EventChange, type EventDraft, type TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import { EwsError } from '../../ews/errors.js';
-import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff } from '../calendar-provider.js';
+import type { AccessPath, CalendarProvider, DirectoryEntry, MeetingReply, PeopleLookup, SeriesCallOff, SeriesRecord } from '../calendar-provider.js';
 import { callOffSeries, moveSeries } from './series.js';
 
 /**
@@ -99,12 +99,19 @@ export class EwsCalendarProvider implements CalendarProvider {
     if (r && !r.ok) throw r.error;
   }
 
-  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
-    return this.withClient((c) => callOffSeries(c, mailbox, occurrence.id, from));
+  getSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>): Promise<SeriesRecord> {
+    return this.withClient(async (c) => {
+      const { master, changedOnes } = await c.getSeries(mailbox, occurrence.id);
+      return { master, changedOnes };
+    });
   }
 
-  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
-    return this.withClient((c) => moveSeries(c, mailbox, occurrence.id, to));
+  cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string, askerZone: string): Promise<SeriesCallOff> {
+    return this.withClient((c) => callOffSeries(c, mailbox, occurrence.id, from, askerZone));
+  }
+
+  moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow, askerZone: string): Promise<void> {
+    return this.withClient((c) => moveSeries(c, mailbox, occurrence.id, to, askerZone));
   }
 
   async updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {

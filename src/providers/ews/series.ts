@@ -9,7 +9,7 @@ import type { TimeWindow } from '../../domain/calendar.js';
 import type { EwsClient } from '../../ews/client/ews-client.js';
 import type { SeriesCallOff } from '../calendar-provider.js';
 
-export async function callOffSeries(client: EwsClient, mailbox: string, occurrenceId: string, from: string): Promise<SeriesCallOff> {
+export async function callOffSeries(client: EwsClient, mailbox: string, occurrenceId: string, from: string, askerZone: string): Promise<SeriesCallOff> {
   const { master, recurrence } = await client.getSeries(mailbox, occurrenceId);
   const fromMs = Date.parse(from);
   // Nothing of it has begun (its master starts with its first occurrence): an end before its start is no
@@ -21,13 +21,20 @@ export async function callOffSeries(client: EwsClient, mailbox: string, occurren
   }
   // A recurrence's dates are days in the series' own zone. It has one occurrence a day at most, so the new
   // last day is today, unless today's is still to come (then it goes too, and yesterday is the last).
-  const zone = master.timeZone ?? 'UTC';
+  const zone = master.timeZone ?? askerZone;
   const today = DateTime.fromMillis(fromMs, { zone });
   const restOfToday = { start: new Date(fromMs).toISOString(), end: today.startOf('day').plus({ days: 1 }).toUTC().toISO()! };
   const later = await client.calendarView(mailbox, restOfToday);
-  const todayAhead = later.some((e) => (e.uid !== undefined ? e.uid === master.uid : e.subject === master.subject) && Date.parse(e.start) >= fromMs);
+  // (An item without a UID is matched by its name only when the series has none either.)
+  const todayAhead = later.some((e) => (master.uid !== undefined ? e.uid === master.uid : e.uid === undefined && e.subject === master.subject) && Date.parse(e.start) >= fromMs);
   const lastDate = (todayAhead ? today.minus({ days: 1 }) : today).toISODate()!;
   const { range } = recurrence;
+  // (Its first one moved to later today: nothing of it is left before the new end, so it goes whole.)
+  if (lastDate < range.startDate) {
+    const [deleted] = await client.deleteEvents(mailbox, [master.id]);
+    if (deleted && !deleted.ok) throw deleted.error;
+    return { kind: 'deleted' };
+  }
   await client.setRecurrence(mailbox, { id: master.id, ...(master.changeKey ? { changeKey: master.changeKey } : {}) }, { pattern: recurrence.pattern, range: { type: 'EndDate', startDate: range.startDate, endDate: lastDate } });
   return { kind: 'ended', lastDate };
 }
@@ -37,9 +44,9 @@ export async function callOffSeries(client: EwsClient, mailbox: string, occurren
  * the first occurrence's) moves to that wall-clock time on its own first day, in the series' zone, so the
  * series keeps its days and stays on the clock across daylight-saving changes.
  */
-export async function moveSeries(client: EwsClient, mailbox: string, occurrenceId: string, to: TimeWindow): Promise<void> {
+export async function moveSeries(client: EwsClient, mailbox: string, occurrenceId: string, to: TimeWindow, askerZone: string): Promise<void> {
   const { master } = await client.getSeries(mailbox, occurrenceId);
-  const zone = master.timeZone ?? 'UTC';
+  const zone = master.timeZone ?? askerZone;
   const wall = DateTime.fromISO(to.start, { zone });
   const first = DateTime.fromISO(master.start, { zone }).set({ hour: wall.hour, minute: wall.minute, second: 0, millisecond: 0 });
   const length = Date.parse(to.end) - Date.parse(to.start);

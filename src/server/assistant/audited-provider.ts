@@ -40,20 +40,20 @@ export class AuditedProvider extends ForwardingProvider {
     return this.#audited('calendar.cancel', mailbox, detail, async () => ({ value: await this.inner.cancelEvent(mailbox, event) }));
   }
 
-  override cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string): Promise<SeriesCallOff> {
+  override cancelSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, from: string, askerZone: string): Promise<SeriesCallOff> {
     const about = occurrence as Partial<CalendarEvent>;
     const detail = { eventId: occurrence.id, series: true, from, ...(about.subject ? { subject: about.subject } : {}) };
     return this.#audited('calendar.cancel', mailbox, detail, async () => {
-      const done = await this.inner.cancelSeries(mailbox, occurrence, from);
+      const done = await this.inner.cancelSeries(mailbox, occurrence, from, askerZone);
       const outcome: Record<string, Json> = done.kind === 'ended' ? { seriesEnds: done.lastDate } : { seriesDeleted: true };
       return { value: done, detail: outcome };
     });
   }
 
-  override moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow): Promise<void> {
+  override moveSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, to: TimeWindow, askerZone: string): Promise<void> {
     const about = occurrence as Partial<CalendarEvent>;
     const detail = { eventId: occurrence.id, series: true, ...(about.subject ? { subject: about.subject } : {}), ...(about.start ? { from: about.start } : {}), to: to.start, toEnd: to.end };
-    return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.moveSeries(mailbox, occurrence, to) }));
+    return this.#audited('calendar.move', mailbox, detail, async () => ({ value: await this.inner.moveSeries(mailbox, occurrence, to, askerZone) }));
   }
 
   override updateSeries(mailbox: string, occurrence: Pick<CalendarEvent, 'id'>, change: Omit<EventChange, 'start' | 'end' | 'timeZone'>): Promise<void> {

@@ -204,7 +204,7 @@ describe('who may ask the assistant about which calendar', () => {
     expect(asked.json().pending).toMatchObject({ kind: 'cancel', series: true });
     expect((await ask(server.app, alice, { text: 'yes', sessionId: asked.json().sessionId })).json().text).toMatch(/^Done\. Office hours is cancelled from Friday at 2 PM on/);
     const entries = await auditLog.list(store.db, { action: 'calendar.cancel' });
-    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Office hours', series: true, from: '2026-12-07T16:00:00.000Z', seriesEnds: '2026-12-07' } });
+    expect(entries[0]).toMatchObject({ actor: 'alice@contoso.com', target: 'alice@contoso.com', result: 'ok', detail: { subject: 'Office hours', series: true, from: '2026-12-11T22:00:00Z', seriesEnds: '2026-12-10' } });
   });
 
   it('a series moved is audited as a move of the series, from and to its next one', async () => {

@@ -35,6 +35,10 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Sales sync', start: '2027-03-01T15:00:00-08:00', end: '2027-03-01T15:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Monday', 'Wednesday'] }, range: { type: 'EndDate', startDate: '2027-03-01', endDate: '2027-03-31' } } },
       // Guests, name and length of a whole series.
       { organizer: ALICE, subject: 'Roadmap huddle', start: '2027-03-03T11:00:00-08:00', end: '2027-03-03T11:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Wednesday'] }, range: { type: 'NoEnd', startDate: '2027-03-03' } } },
+      // For the cases reviews found: one occurrence changed on its own, a series kept on Berlin's clock.
+      { organizer: ALICE, subject: 'Huddle', start: '2027-03-01T16:00:00-08:00', end: '2027-03-01T16:15:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Daily', interval: 1 }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
+      { organizer: ALICE, subject: 'Bug triage', start: '2027-03-01T17:00:00-08:00', end: '2027-03-01T17:15:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Daily', interval: 1 }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
+      { organizer: ALICE, subject: 'Partner call', start: '2027-03-01T17:00:00+01:00', end: '2027-03-01T17:30:00+01:00', timeZone: 'W. Europe Standard Time', attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: [...weekdays] }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
       // Reminders: 15 minutes before, as Outlook sets them.
       { organizer: ALICE, subject: 'Yoga class', start: '2027-03-02T18:00:00-08:00', end: '2027-03-02T19:00:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday', 'Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Two things called "review".
@@ -129,7 +133,7 @@ describe('a whole series moved to another time of day', () => {
 
   it('"move all my sales syncs to 4pm": every one moves, on the wall clock across the change to daylight time, for the attendee too', async () => {
     const asked = await ask('move all my sales syncs to 4pm', 'sales');
-    expect(asked.text).toBe("Move every Sales sync to 4 PM? The whole series moves, as Outlook moves a series: the ones already held too, and any changed one by one go back to the series' time. The attendees will be told.");
+    expect(asked.text).toBe('Move every Sales sync to 4 PM? The whole series moves, as Outlook moves a series: the ones already held too. The attendees will be told.');
     expect(asked.pending).toMatchObject({ kind: 'move', series: true, start: '2027-03-09T00:00:00Z', end: '2027-03-09T00:30:00Z' });
     expect((await ask('yes', 'sales')).text).toBe('Done. Every Sales sync is now at 4 PM, and the attendees are told.');
     // 4 PM Pacific: midnight UTC (the next day) before 14 March, 11 PM UTC after; the ten of March, as before.
@@ -219,5 +223,54 @@ describe("a whole series' guests, name and length", () => {
     const place = await ask('change the location of every roadmap sync to building 4', 'rename');
     expect(place.text).toMatch(/^I change the place of one occurrence of Roadmap sync at a time, so I haven't changed anything\./);
     expect(place.pending).toBeUndefined();
+  });
+});
+
+describe('what reviews of whole-series changes found', () => {
+  it('"no, the one on friday" after a series was proposed is that occurrence alone', async () => {
+    expect((await ask('cancel all my huddles', 'fri')).pending).toMatchObject({ kind: 'cancel', series: true });
+    const friday = await ask('no, the one on friday', 'fri');
+    expect(friday.text).toBe('Cancel Huddle on Friday at 4 PM? Only this one; the rest of the series stays. The attendees will be told.');
+    expect(friday.pending).not.toHaveProperty('series');
+    await ask('no', 'fri');
+  });
+
+  it('a "yes" after the next occurrence began: the series goes from then, that one stays, and the words say so', async () => {
+    const asked = await ask('cancel the huddle series', 'late', new Date('2027-03-09T23:50:00Z')); // Tuesday 3:50 PM
+    expect(asked.text).toMatch(/^Cancel every Huddle from today at 4 PM on\?/);
+    const done = await ask('yes', 'late', new Date('2027-03-10T00:05:00Z')); // 4:05 PM
+    expect(done.text).toBe('Done. Huddle is cancelled from now on, and the attendees are told. The one that began today at 4 PM stays, as do the ones before it.');
+    expect(await startsOf(ALICE, 'Huddle', '2027-03-09T08:00:00Z', '2027-03-12T08:00:00Z')).toEqual(['2027-03-10T00:00:00Z']);
+  });
+
+  it("an occurrence changed on its own: the series is changed from its own time, that is said before \"yes\", and its guests are the series'", async () => {
+    // Tomorrow's triage at 6 PM instead of 5, and Bob taken off today's alone.
+    await ask("move tomorrow's bug triage to 6pm", 'triage');
+    await ask('yes', 'triage');
+    await ask("remove bob from today's bug triage", 'triage');
+    expect((await ask('yes', 'triage')).text).toMatch(/^Done\. Bob Smith is no longer invited/);
+    const later = await ask('push all my bug triages back 30 minutes', 'triage');
+    expect(later.text).toMatch(/^Move every Bug triage to 5:30 PM\? The whole series moves, as Outlook moves a series: the ones already held too\. 2 of them were changed or cancelled on their own: moving the series puts them back as the series has it, held ones too\./);
+    await ask('no', 'triage');
+    // Ann joins every one; Bob stays on every one but today's (the series' guests, not today's).
+    expect((await ask('add ann to all my bug triages', 'triage')).text).toBe('Add Ann Lee to every Bug triage? Ann Lee gets an invitation to the series.');
+    await ask('yes', 'triage');
+    const thursday = (await over.client.calendarView(ALICE, { start: '2027-03-11T08:00:00Z', end: '2027-03-12T08:00:00Z' }, { withAttendees: true })).find((e) => e.subject === 'Bug triage')!;
+    expect(thursday.attendees.map((a) => a.email).sort()).toEqual([ANN, BOB]);
+  });
+
+  it("a series kept on another zone's clock says that clock too", async () => {
+    const asked = await ask('move all my partner calls to 9:30', 'berlin');
+    expect(asked.text).toMatch(/^Move every Partner call to 9:30 AM \(6:30 PM Berlin, the series' own clock\)\?/);
+    await ask('no', 'berlin');
+  });
+
+  it('a "yes" to a series renamed after it was deleted elsewhere says so, and changes nothing', async () => {
+    const asked = await ask('rename the yoga class series to yoga', 'gone');
+    expect(asked.pending).toMatchObject({ kind: 'edit', series: true });
+    const [deleted] = await over.client.deleteEvents(ALICE, [(await over.client.getSeries(ALICE, asked.events[0]!.id)).master.id]);
+    expect(deleted?.ok).toBe(true);
+    const yes = await ask('yes', 'gone');
+    expect(yes.text).toMatch(/no longer|not there|was (moved|deleted|cancelled)/i);
   });
 });
