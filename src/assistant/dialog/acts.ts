@@ -132,8 +132,8 @@ export type Act =
    * A change of many events at once: a whole series ("cancel all my standups"), everything in a window
    * ("clear my afternoon"). Refused by name: the assistant changes one event (one occurrence) at a time.
    */
-  /** (`several`: the names of the different events a series' name found, "cancel every review".) */
-  | { readonly kind: 'many_at_once'; readonly change: 'cancel' | 'move'; readonly what: 'series' | 'all'; readonly title?: string; readonly several?: readonly string[] }
+  /** (`several`: the names of the different events a series' name found, "cancel every review"; `sameName`: some share one.) */
+  | { readonly kind: 'many_at_once'; readonly change: 'cancel' | 'move'; readonly what: 'series' | 'all'; readonly title?: string; readonly several?: readonly string[]; readonly sameName?: true }
   /** `read`: what was dropped was the rest of a read ("Want to hear them?" - "no"), not a change. */
   | { readonly kind: 'dropped'; readonly read?: boolean }
   | { readonly kind: 'explain'; readonly explanation: Explanation | undefined }

@@ -46,7 +46,9 @@ export class ChangeRequests {
       // "cancel every budget review", and there is one, of its own: that one is proposed.
       if (series.kind === 'single') return this.changes.change(input, series.event, change, change === 'move' ? s : {}, done, series.explanation);
       const names = [...new Set(series.events.map((e) => e.subject))].slice(0, WHICH_AT_MOST);
-      return done({ kind: 'many_at_once', change, what: 'series', title: name, several: names }, series.events.slice(0, WHICH_AT_MOST), undefined, series.explanation);
+      // (Two series of one name cannot be told apart by saying it again.)
+      const sameName = names.length < Math.min(series.events.length, WHICH_AT_MOST) ? { sameName: true as const } : {};
+      return done({ kind: 'many_at_once', change, what: 'series', title: name, several: names, ...sameName }, series.events.slice(0, WHICH_AT_MOST), undefined, series.explanation);
     }
     // "clear my afternoon", "cancel the standups this week": many events at once are refused by name, never
     // narrowed to one that then stands for all of them.

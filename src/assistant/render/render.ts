@@ -448,6 +448,10 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`OK, take your time. Say yes to ${{ create: 'add', respond: 'answer', remind: 'set the reminder for', edit: 'change', add_room: 'book the room for', cancel: 'cancel', move: 'move' }[act.change]} ${act.subject}, or no to drop it.`]);
     case 'many_at_once': {
       // A whole series is changed when its name finds one: this name found several different events.
+      if (act.several?.length && act.sameName) {
+        const one = act.title ?? act.several[0]!.toLowerCase();
+        return sentences([`More than one series ahead is called ${andList(act.several)}, so saying the name again can't tell them apart, and I haven't changed anything. ${cap(act.change)} one occurrence at a time, for example "${act.change} tomorrow's ${one}${act.change === 'move' ? ' to 10' : ''}", or change the series in Outlook.`]);
+      }
       if (act.several?.length) {
         return sentences([`Different events ahead go by ${act.title ? `"${act.title}"` : 'that name'}: ${andList(act.several)}. I ${act.change} one series at a time, so I haven't changed anything. Say which, for example "${act.change} every ${act.several[0]}${act.change === 'move' ? ' to 10' : ''}".`]);
       }

@@ -13,9 +13,11 @@ export interface AuditSubject {
 }
 
 /**
- * A calendar provider whose writes are written to the audit log (calendar.create / calendar.cancel (an event, or a series from a time on) /
- * calendar.move / calendar.respond / calendar.reminder, result 'ok' or 'failed'). The assistant writes only after a "yes", so these are exactly
- * the confirmed writes. Reads pass straight through. The detail names the event, never a secret.
+ * A calendar provider whose writes are written to the audit log, result 'ok' or 'failed': calendar.create,
+ * calendar.cancel, calendar.move (a series' new time or length too), calendar.edit (guests, name, place),
+ * calendar.respond and calendar.reminder; a change of a whole series carries `series: true`. The assistant
+ * writes only after a "yes", so these are exactly the confirmed writes. Reads pass straight through. The
+ * detail names the event, never a secret.
  */
 export class AuditedProvider extends ForwardingProvider {
   constructor(

@@ -39,6 +39,9 @@ const sim = useSimulator(() =>
       { organizer: ALICE, subject: 'Huddle', start: '2027-03-01T16:00:00-08:00', end: '2027-03-01T16:15:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Daily', interval: 1 }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
       { organizer: ALICE, subject: 'Bug triage', start: '2027-03-01T17:00:00-08:00', end: '2027-03-01T17:15:00-08:00', timeZone: PACIFIC, attendees: [BOB], recurrence: { pattern: { type: 'Daily', interval: 1 }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
       { organizer: ALICE, subject: 'Partner call', start: '2027-03-01T17:00:00+01:00', end: '2027-03-01T17:30:00+01:00', timeZone: 'W. Europe Standard Time', attendees: [BOB], recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: [...weekdays] }, range: { type: 'NoEnd', startDate: '2027-03-01' } } },
+      // Two series of one name.
+      { organizer: ALICE, subject: 'Office hour', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
+      { organizer: ALICE, subject: 'Office hour', start: '2027-03-04T13:00:00-08:00', end: '2027-03-04T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-04' } } },
       // Reminders: 15 minutes before, as Outlook sets them.
       { organizer: ALICE, subject: 'Yoga class', start: '2027-03-02T18:00:00-08:00', end: '2027-03-02T19:00:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday', 'Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Two things called "review".
@@ -272,5 +275,11 @@ describe('what reviews of whole-series changes found', () => {
     expect(deleted?.ok).toBe(true);
     const yes = await ask('yes', 'gone');
     expect(yes.text).toMatch(/no longer|not there|was (moved|deleted|cancelled)/i);
+  });
+
+  it('two series of one name are not told apart by saying the name again: said so, nothing waits', async () => {
+    const both = await ask('cancel every office hour', 'twice');
+    expect(both.text).toBe('More than one series ahead is called Office hour, so saying the name again can\'t tell them apart, and I haven\'t changed anything. Cancel one occurrence at a time, for example "cancel tomorrow\'s office hour", or change the series in Outlook.');
+    expect(both.pending).toBeUndefined();
   });
 });
