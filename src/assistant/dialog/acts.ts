@@ -70,8 +70,8 @@ export type Act =
   | { readonly kind: 'created'; readonly event: CalendarEvent; readonly repeat?: Repeat; readonly repeatZone?: string; readonly remindBefore?: number; readonly reminder?: boolean }
   /** `firstOfSeveral`: the request named more events ("my 2pm and my 3pm"); this is the first, the rest wait. */
   /** `series`: the whole series from `event` (its next occurrence) on ("cancel the standup series"). */
-  /** (`changedOnes`: occurrences of the series changed or cancelled on their own, which a change of the series puts back.) */
-  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean; readonly series?: true; readonly changedOnes?: number }
+  /** (`changedOnes`: occurrences of the series changed or cancelled on their own, which a change of the series puts back; `notBegun`: none of it has begun.) */
+  | { readonly kind: 'confirm_cancel'; readonly event: CalendarEvent; readonly firstOfSeveral?: boolean; readonly series?: true; readonly changedOnes?: number; readonly notBegun?: true }
   /** `series`: what calling the series off did (deleted whole, or ended on a day); `begun`: `event` had begun by the "yes", and stays. */
   | { readonly kind: 'cancelled'; readonly event: CalendarEvent; readonly series?: SeriesCallOff; readonly begun?: true }
   /** `busyRooms`: the event's rooms booked by something else at the new time (they will decline the move). */

@@ -3,7 +3,7 @@ import { firstOfEachSeries, namedAt, searchWindow } from './meetings-named.js';
 import { organizes } from './organizer.js';
 import { reminderIsPast } from './reminder-before.js';
 import { iso, MINUTE, moveTarget, nearestHalfDay, pickTarget, relativeToEvent, timedFirst, wholeDaysFrom, within } from './timing.js';
-import { atSeriesTime, changedOnes } from './series.js';
+import { atSeriesTime, changedOnes, seriesBefore } from './series.js';
 import { wholeSeriesNamed } from './turn-words.js';
 import { visible } from './visible.js';
 import { overlaps, withoutCancelledMark, type CalendarEvent } from '../../domain/calendar.js';
@@ -53,7 +53,7 @@ export class EventChanges {
    */
   async cancelSeries(input: TurnInput, next: CalendarEvent, done: Done, explanation?: Explanation): Promise<TurnResult> {
     if (!organizes(input.user, next)) return done({ kind: 'not_organizer', event: next, change: 'cancel' }, [next], undefined, explanation);
-    return done({ kind: 'confirm_cancel', event: next, series: true, ...(await changedOnes(this.deps.provider, input.user, next)) }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
+    return done({ kind: 'confirm_cancel', event: next, series: true, ...(await seriesBefore(this.deps.provider, input.user, next, input.now)) }, [next], { kind: 'cancel', event: next, series: true, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /**

@@ -323,6 +323,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
       return sentences([`Done. ${cap(subject(act.event))} is on your calendar ${at}${reminder}${invited ? ', and the invitations are sent' : ''}.`, ...rooms]);
     }
     case 'confirm_cancel':
+      if (act.series && act.notBegun) return sentences([`Cancel every ${subject(act.event)}, the whole series from its first one ${whenEvent(act.event, clock)}?${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       if (act.series) return sentences([`Cancel every ${subject(act.event)} from ${whenEvent(act.event, clock).replace(/^on /, '')} on? The ones already held stay on your calendar.${putBack(act.changedOnes, 'Ending')}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), `Cancel ${subject(act.event)} ${whenEvent(act.event, clock)}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'cancelled': {

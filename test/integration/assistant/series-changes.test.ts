@@ -86,7 +86,7 @@ describe('a whole series called off from now on', () => {
 
   it('"cancel every design crit" before the first one: the series is deleted whole, and the attendee\'s copy with it', async () => {
     const asked = await ask('cancel every design crit', 'crit');
-    expect(asked.text).toMatch(/^Cancel every Design crit from March 17 at 2 PM on\?/);
+    expect(asked.text).toBe('Cancel every Design crit, the whole series from its first one on March 17 at 2 PM? The attendees will be told.');
     const done = await ask('yes', 'crit');
     expect(done.text).toBe('Done. Every Design crit is cancelled, and the attendees are told.');
     for (const mailbox of [ALICE, BOB]) expect(await startsOf(mailbox, 'Design crit', '2027-03-01T08:00:00Z', '2027-05-30T07:00:00Z'), mailbox).toEqual([]);
