@@ -37,7 +37,7 @@ export class ChangeRequests {
     const { input, done, list, stateOf } = t;
     // "cancel the standup series", "cancel all the platform syncs": the one series of that name is called off
     // from now on; "move all my standups to 10", "move the standup to 10 from now on": it moves to another
-    // time of day. (Some of its occurrences, "the standups this week", are not the series: see seriesNamed.)
+    // time of day. (Some of its occurrences, "the standups this week", are not the series: see wholeSeriesNamed.)
     const name = wholeSeriesNamed(change === 'cancel' ? cancelled(input.text) : moved(input.text), input.text);
     if (name !== undefined) {
       const series = await this.#seriesNamed(t, name);

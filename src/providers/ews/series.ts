@@ -14,11 +14,7 @@ export async function callOffSeries(client: EwsClient, mailbox: string, occurren
   const fromMs = Date.parse(from);
   // Nothing of it has begun (its master starts with its first occurrence): an end before its start is no
   // series, so it is deleted, and its attendees are sent the cancellation.
-  if (!recurrence || Date.parse(master.start) >= fromMs) {
-    const [deleted] = await client.deleteEvents(mailbox, [master.id]);
-    if (deleted && !deleted.ok) throw deleted.error;
-    return { kind: 'deleted' };
-  }
+  if (!recurrence || Date.parse(master.start) >= fromMs) return deleteWhole(client, mailbox, master.id);
   // A recurrence's dates are days in the series' own zone. It has one occurrence a day at most, so the new
   // last day is today, unless today's is still to come (then it goes too, and yesterday is the last).
   const zone = master.timeZone ?? askerZone;
@@ -30,13 +26,16 @@ export async function callOffSeries(client: EwsClient, mailbox: string, occurren
   const lastDate = (todayAhead ? today.minus({ days: 1 }) : today).toISODate()!;
   const { range } = recurrence;
   // (Its first one moved to later today: nothing of it is left before the new end, so it goes whole.)
-  if (lastDate < range.startDate) {
-    const [deleted] = await client.deleteEvents(mailbox, [master.id]);
-    if (deleted && !deleted.ok) throw deleted.error;
-    return { kind: 'deleted' };
-  }
+  if (lastDate < range.startDate) return deleteWhole(client, mailbox, master.id);
   await client.setRecurrence(mailbox, { id: master.id, ...(master.changeKey ? { changeKey: master.changeKey } : {}) }, { pattern: recurrence.pattern, range: { type: 'EndDate', startDate: range.startDate, endDate: lastDate } });
   return { kind: 'ended', lastDate };
+}
+
+/** The whole series deleted through its master, its attendees sent the cancellation. */
+async function deleteWhole(client: EwsClient, mailbox: string, masterId: string): Promise<SeriesCallOff> {
+  const [deleted] = await client.deleteEvents(mailbox, [masterId]);
+  if (deleted && !deleted.ok) throw deleted.error;
+  return { kind: 'deleted' };
 }
 
 /**
