@@ -73,7 +73,10 @@ export class EventChanges {
     if (!DateTime.fromISO(to, { zone }).hasSame(DateTime.fromISO(base.start, { zone }), 'day')) return done({ kind: 'series_move_refused', event: next, reason: 'day' }, [next], undefined, explanation);
     if (Date.parse(to) === Date.parse(base.start)) return done({ kind: 'series_move_refused', event: base, reason: 'same' }, [next], undefined, explanation);
     const end = iso(Date.parse(to) + Date.parse(base.end) - Date.parse(base.start));
-    return done({ kind: 'confirm_move', event: next, start: to, end, conflicts: [], series: true, ...(await changedOnes(this.deps.provider, input.user, next)) }, [next], { kind: 'move', event: next, start: to, end, series: true, proposedAt: input.now.toISOString() }, explanation);
+    // What its next one would run into at the new time, and its rooms booked then: said before "yes", as for one.
+    const [around, busyRooms, changed] = await Promise.all([this.deps.provider.listEvents(input.user, { start: to, end }, input.timeZone), this.rooms.roomsTakenFor(next, to, end), changedOnes(this.deps.provider, input.user, next)]);
+    const conflicts = timedFirst(around.filter((e) => overlaps(e, Date.parse(to), Date.parse(end)) && e.id !== next.id && (next.uid === undefined || e.uid !== next.uid) && !e.isCancelled && e.freeBusy !== 'free'));
+    return done({ kind: 'confirm_move', event: next, start: to, end, conflicts, ...(busyRooms.length ? { busyRooms } : {}), series: true, ...changed }, [next], { kind: 'move', event: next, start: to, end, series: true, proposedAt: input.now.toISOString() }, explanation);
   }
 
   /** The answer when `event` is no longer where it was proposed from (moved or deleted since); else undefined. */

@@ -340,7 +340,7 @@ export function render(act: Act, ctx: RenderContext): Rendered {
     }
     case 'confirm_move':
       // A whole series: Exchange moves every occurrence with its master, held ones too, and undoes one-off changes.
-      if (act.series) return sentences([`Move every ${subject(act.event)} to ${spokenTime(localTime(act.start, clock.zone))}${seriesClock(act.event, act.start, clock)}? The whole series moves, as Outlook moves a series: the ones already held too.${putBack(act.changedOnes, 'Moving')}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
+      if (act.series) return sentences([...seriesClash(act, clock), `Move every ${subject(act.event)} to ${spokenTime(localTime(act.start, clock.zone))}${seriesClock(act.event, act.start, clock)}? The whole series moves, as Outlook moves a series: the ones already held too.${putBack(act.changedOnes, 'Moving')}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
       return sentences([...oneAtATime(act.firstOfSeveral), ...skippedTime(act.skipped, act.start, clock), ...(act.conflicts.length ? [`That overlaps ${subject(act.conflicts[0]!)}.`] : []), ...passed(act.inThePast), ...roomsWillDecline(act.busyRooms), `Move ${subject(act.event)} to ${whenEvent({ start: act.start, end: act.end, isAllDay: act.event.isAllDay }, clock).replace(/^on /, '')}${act.saidZone && act.saidZone !== clock.zone ? ` (${spokenTime(localTime(act.start, act.saidZone))} ${zoneLabel(act.saidZone)})` : ''}?${onlyThisOne(act.event)}${act.event.isMeeting ? ' The attendees will be told.' : ''}`]);
     case 'moved': {
       if (act.series) return sentences([`Done. Every ${subject(act.event)} is now at ${spokenTime(localTime(act.start, clock.zone))}${seriesClock(act.event, act.start, clock)}${act.event.isMeeting ? ', and the attendees are told' : ''}.`]);
@@ -637,4 +637,13 @@ function passed(inThePast: boolean | undefined): string[] {
 /** A series kept on another zone's clock: its own time too, which is what stays fixed across clock changes. */
 function seriesClock(event: { readonly timeZone?: string; readonly isAllDay: boolean }, start: string, clock: Clock): string {
   return event.timeZone && event.timeZone !== clock.zone && !event.isAllDay ? ` (${spokenTime(localTime(start, event.timeZone))} ${zoneLabel(event.timeZone)}, the series' own clock)` : '';
+}
+
+/** What the next occurrence of a series moved would run into: an event then, its rooms booked then. */
+function seriesClash(act: { readonly start: string; readonly end: string; readonly conflicts: readonly CalendarEvent[]; readonly busyRooms?: readonly string[] }, clock: Clock): string[] {
+  if (!act.conflicts.length && !act.busyRooms?.length) return [];
+  const at = whenEvent({ start: act.start, end: act.end, isAllDay: false }, clock).replace(/^on /, '');
+  const clash = act.conflicts.length ? [`The next one, ${at}, would overlap ${subject(act.conflicts[0]!)}.`] : [];
+  const rooms = act.busyRooms?.length ? [`${andList([...act.busyRooms])} ${act.busyRooms.length === 1 ? 'is' : 'are'} booked ${act.conflicts.length ? 'then' : `${at}`} and will decline.`] : [];
+  return [...clash, ...rooms];
 }

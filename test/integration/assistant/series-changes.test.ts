@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GetItem } from '../../../src/ews/operations/get-item.js';
-import { impersonation, PACIFIC, person, serviceAccount, startContoso } from '../../support/contoso.js';
+import { impersonation, PACIFIC, person, roomMailbox, serviceAccount, startContoso } from '../../support/contoso.js';
 const ANN = 'ann@contoso.com';
 import { useAssistant } from '../../support/use-assistant.js';
 import { useSimulator } from '../../support/use-simulator.js';
@@ -19,7 +19,7 @@ const BOB = 'bob@contoso.com';
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 const sim = useSimulator(() =>
   startContoso({
-    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), serviceAccount(SVC)],
+    mailboxes: [person('alice', 'Alice Wong', { timeZone: PACIFIC }), person('bob', 'Bob Smith', { timeZone: PACIFIC }), person('dave', 'Dave Kim', { timeZone: PACIFIC }), person('ann', 'Ann Lee', { timeZone: PACIFIC }), serviceAccount(SVC), roomMailbox('boardroom', 'Boardroom', 12)],
     shell: [impersonation('imp')],
     events: [
       // Begun a week ago: ended from today on.
@@ -42,6 +42,9 @@ const sim = useSimulator(() =>
       // Two series of one name.
       { organizer: ALICE, subject: 'Office hour', start: '2027-03-02T13:00:00-08:00', end: '2027-03-02T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       { organizer: ALICE, subject: 'Office hour', start: '2027-03-04T13:00:00-08:00', end: '2027-03-04T13:30:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-04' } } },
+      // A series with its room, and the room booked by someone else at 11 next Wednesday.
+      { organizer: ALICE, subject: 'Board prep', start: '2027-03-03T10:00:00-08:00', end: '2027-03-03T10:30:00-08:00', timeZone: PACIFIC, attendees: [BOB], rooms: ['boardroom@contoso.com'], location: 'Boardroom', recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Wednesday'] }, range: { type: 'NoEnd', startDate: '2027-03-03' } } },
+      { organizer: 'dave@contoso.com', subject: 'Dave in the boardroom', start: '2027-03-10T11:00:00-08:00', end: '2027-03-10T12:00:00-08:00', timeZone: PACIFIC, rooms: ['boardroom@contoso.com'], location: 'Boardroom' },
       // Reminders: 15 minutes before, as Outlook sets them.
       { organizer: ALICE, subject: 'Yoga class', start: '2027-03-02T18:00:00-08:00', end: '2027-03-02T19:00:00-08:00', timeZone: PACIFIC, recurrence: { pattern: { type: 'Weekly', interval: 1, daysOfWeek: ['Tuesday', 'Thursday'] }, range: { type: 'NoEnd', startDate: '2027-03-02' } } },
       // Two things called "review".
@@ -136,7 +139,8 @@ describe('a whole series moved to another time of day', () => {
 
   it('"move all my sales syncs to 4pm": every one moves, on the wall clock across the change to daylight time, for the attendee too', async () => {
     const asked = await ask('move all my sales syncs to 4pm', 'sales');
-    expect(asked.text).toBe('Move every Sales sync to 4 PM? The whole series moves, as Outlook moves a series: the ones already held too. The attendees will be told.');
+    // (Today's Huddle is at 4: the next one's clash is said, as for a single move.)
+    expect(asked.text).toBe('The next one, today at 4 PM, would overlap Huddle. Move every Sales sync to 4 PM? The whole series moves, as Outlook moves a series: the ones already held too. The attendees will be told.');
     expect(asked.pending).toMatchObject({ kind: 'move', series: true, start: '2027-03-09T00:00:00Z', end: '2027-03-09T00:30:00Z' });
     expect((await ask('yes', 'sales')).text).toBe('Done. Every Sales sync is now at 4 PM, and the attendees are told.');
     // 4 PM Pacific: midnight UTC (the next day) before 14 March, 11 PM UTC after; the ten of March, as before.
@@ -150,7 +154,7 @@ describe('a whole series moved to another time of day', () => {
     expect(later.text).toMatch(/^Move every Sales sync to 4:30 PM\?/);
     await ask('no', 'sales2');
     const fromNowOn = await ask('move the sales sync to 5 from now on', 'sales2');
-    expect(fromNowOn.text).toMatch(/^Move every Sales sync to 5 PM\?/);
+    expect(fromNowOn.text).toMatch(/^The next one, today at 5 PM, would overlap Bug triage\. Move every Sales sync to 5 PM\?/);
     await ask('no', 'sales2');
     const days = await ask('move every sales sync to friday', 'sales2');
     expect(days.text).toMatch(/^I can move every Sales sync to another time of its own days, not to other days, so I haven't changed anything\./);
@@ -281,5 +285,12 @@ describe('what reviews of whole-series changes found', () => {
     const both = await ask('cancel every office hour', 'twice');
     expect(both.text).toBe('More than one series ahead is called Office hour, so saying the name again can\'t tell them apart, and I haven\'t changed anything. Cancel one occurrence at a time, for example "cancel tomorrow\'s office hour", or change the series in Outlook.');
     expect(both.pending).toBeUndefined();
+  });
+
+  it("a series moved where its room is booked at its next one: said before \"yes\"", async () => {
+    const asked = await ask('move all my board preps to 11', 'room');
+    // (The Roadmap sync, renamed above, is at 11 on Wednesdays too.)
+    expect(asked.text).toMatch(/^The next one, Wednesday at 11 AM, would overlap Roadmap sync\. Boardroom is booked then and will decline\. Move every Board prep to 11 AM\?/);
+    await ask('no', 'room');
   });
 });
