@@ -185,23 +185,22 @@ export class EventEdits {
 
   /**
    * After "yes": the edit made to the event as it is now (guests added since in Outlook stay), or with
-   * `series` to its whole series, whose guests are the occurrence's (as Exchange copies them to each).
+   * `series` to its whole series, whose guests are its master's.
    */
   async carryOut(input: TurnInput, event: CalendarEvent, edit: EditAsked, series?: true): Promise<{ readonly event: CalendarEvent } | { readonly gone: true }> {
     const now = await this.deps.provider.getEvent(input.user, event.id);
     if (!now || now.isCancelled) return { gone: true };
-    if (series) {
+    if (!series) await this.deps.provider.updateEvent(input.user, now, changeFor(now, edit));
+    else if (edit.kind === 'length') {
       // A new length is a new time for every occurrence: the series moves, onto its own start (an occurrence
       // moved on its own keeps the series' time as its original start; the length was said from that).
-      if (edit.kind === 'length') {
-        const from = Date.parse(now.originalStart ?? now.start);
-        await this.deps.provider.moveSeries(input.user, now, { start: iso(from), end: iso(from + Date.parse(edit.end) - Date.parse(event.start)) }, input.timeZone);
-      }
+      const from = Date.parse(now.originalStart ?? now.start);
+      await this.deps.provider.moveSeries(input.user, now, { start: iso(from), end: iso(from + Date.parse(edit.end) - Date.parse(event.start)) }, input.timeZone);
+    } else {
       // (Guests are the series' own, as its master has them: an occurrence may have had someone added or removed alone.)
-      else await this.deps.provider.updateSeries(input.user, now, changeFor(edit.kind === 'invite' || edit.kind === 'uninvite' ? (await this.deps.provider.getSeries(input.user, now)).master : now, edit));
-      return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
+      const guestsOf = edit.kind === 'invite' || edit.kind === 'uninvite' ? (await this.deps.provider.getSeries(input.user, now)).master : now;
+      await this.deps.provider.updateSeries(input.user, now, changeFor(guestsOf, edit));
     }
-    await this.deps.provider.updateEvent(input.user, now, changeFor(now, edit));
     return { event: (await this.deps.provider.getEvent(input.user, now.id).catch(() => undefined)) ?? now };
   }
 
